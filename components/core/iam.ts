@@ -1,0 +1,55 @@
+import * as pulumi from "@pulumi/pulumi";
+
+/** A condition block: operator -> condition key -> value(s), as IAM writes it. */
+export type PolicyCondition = Record<string, Record<string, pulumi.Input<string> | pulumi.Input<string>[]>>;
+
+/**
+ * One IAM policy statement. Components hand these to each other (the landing zone's grants, Kafka
+ * topic access) so that whoever owns the role decides where they are attached.
+ */
+export interface PolicyStatement {
+    Sid?: string;
+    Effect: "Allow" | "Deny";
+    Action: string[];
+    Resource: pulumi.Input<string>[];
+    Condition?: PolicyCondition;
+}
+
+/** A trust-policy statement (who may assume a role). */
+export interface TrustStatement {
+    Effect: "Allow";
+    Principal: { Service?: string | string[]; Federated?: pulumi.Input<string>; AWS?: pulumi.Input<string> };
+    Action: string | string[];
+    Condition?: PolicyCondition;
+}
+
+/** Renders statements as an IAM policy document (JSON), resolving any outputs inside them. */
+export function policyDocument(statements: PolicyStatement[] | TrustStatement[]): pulumi.Output<string> {
+    return pulumi.jsonStringify(pulumi.output({ Version: "2012-10-17", Statement: statements }));
+}
+
+/** A trust policy for an AWS service principal, optionally pinned to the calling account. */
+export function serviceTrustPolicy(service: string | string[], condition?: PolicyCondition): pulumi.Output<string> {
+    return policyDocument([{ Effect: "Allow", Principal: { Service: service }, Action: "sts:AssumeRole", ...(condition ? { Condition: condition } : {}) }]);
+}
+
+/**
+ * Merges statements that differ only in their resources, so a role that gets the same grant on
+ * several prefixes stays under IAM's policy size limit. Order of first appearance is kept.
+ */
+export function mergeStatements(statements: PolicyStatement[]): PolicyStatement[] {
+    const merged = new Map<string, PolicyStatement>();
+    for (const s of statements) {
+        // Statements with conditions or outputs in their conditions stay separate: merging them
+        // could widen a condition.
+        if (s.Condition) {
+            merged.set(`${merged.size}:cond`, s);
+            continue;
+        }
+        const key = `${s.Effect}|${[...s.Action].sort().join(",")}`;
+        const existing = merged.get(key);
+        if (existing) existing.Resource = [...existing.Resource, ...s.Resource];
+        else merged.set(key, { ...s, Resource: [...s.Resource], Action: [...s.Action] });
+    }
+    return [...merged.values()];
+}

@@ -1,0 +1,6 @@
+export * from "./errors";
+export * from "./tags";
+export * from "./protection";
+export * from "./iam";
+export * from "./contracts";
+export * from "./workload-identity";

@@ -1,0 +1,98 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as aws from "@pulumi/aws";
+import { KubernetesTarget } from "./contracts";
+import { PolicyStatement, mergeStatements, policyDocument } from "./iam";
+
+/**
+ * How a pod gets AWS credentials. IRSA is the default because the S3 filesystem plugins and older
+ * AWS SDKs inside job images support it; EKS Pod Identity needs newer SDKs in the image.
+ */
+export type WorkloadIdentityMode = "irsa" | "pod-identity";
+
+export interface WorkloadRoleArgs {
+    target: KubernetesTarget;
+    mode: WorkloadIdentityMode;
+    namespace: string;
+    serviceAccount: string;
+    statements: PolicyStatement[];
+    tags: Record<string, string>;
+}
+
+export interface WorkloadRole {
+    role: aws.iam.Role;
+    policy: aws.iam.RolePolicy;
+    /** Annotations the Kubernetes service account needs (IRSA's role ARN), empty for Pod Identity. */
+    serviceAccountAnnotations: pulumi.Output<Record<string, string>>;
+}
+
+/** Strips the scheme so the issuer can be used in IAM condition keys. */
+function issuerHost(url: string): string {
+    return url.replace(/^https?:\/\//, "");
+}
+
+/**
+ * An IAM role that exactly one Kubernetes service account may assume, with an inline policy of the
+ * given statements. Callers validate that the target carries what the mode needs.
+ */
+export function workloadRole(name: string, args: WorkloadRoleArgs, parent: pulumi.Resource): WorkloadRole {
+    const subject = `system:serviceaccount:${args.namespace}:${args.serviceAccount}`;
+    const assumeRolePolicy =
+        args.mode === "irsa"
+            ? pulumi.all([args.target.oidcProviderArn, args.target.oidcProviderUrl]).apply(([arn, url]) =>
+                  JSON.stringify({
+                      Version: "2012-10-17",
+                      Statement: [
+                          {
+                              Effect: "Allow",
+                              Principal: { Federated: arn },
+                              Action: "sts:AssumeRoleWithWebIdentity",
+                              Condition: {
+                                  StringEquals: {
+                                      [`${issuerHost(url ?? "")}:sub`]: subject,
+                                      [`${issuerHost(url ?? "")}:aud`]: "sts.amazonaws.com",
+                                  },
+                              },
+                          },
+                      ],
+                  }),
+              )
+            : policyDocument([
+                  { Effect: "Allow", Principal: { Service: "pods.eks.amazonaws.com" }, Action: ["sts:AssumeRole", "sts:TagSession"] },
+              ]);
+
+    const role = new aws.iam.Role(`${name}-role`, { assumeRolePolicy, tags: args.tags }, { parent });
+    const policy = new aws.iam.RolePolicy(
+        `${name}-policy`,
+        { role: role.name, policy: policyDocument(mergeStatements(args.statements)) },
+        { parent },
+    );
+    if (args.mode === "pod-identity") {
+        new aws.eks.PodIdentityAssociation(
+            `${name}-pod-identity`,
+            {
+                clusterName: args.target.clusterName as pulumi.Input<string>,
+                namespace: args.namespace,
+                serviceAccount: args.serviceAccount,
+                roleArn: role.arn,
+                tags: args.tags,
+            },
+            { parent },
+        );
+    }
+    const serviceAccountAnnotations =
+        args.mode === "irsa"
+            ? role.arn.apply((arn): Record<string, string> => ({ "eks.amazonaws.com/role-arn": arn }))
+            : role.arn.apply((): Record<string, string> => ({}));
+    return { role, policy, serviceAccountAnnotations };
+}
+
+/** The problem with a target for a mode, or undefined when the target carries what the mode needs. */
+export function workloadIdentityProblem(target: KubernetesTarget, mode: WorkloadIdentityMode): string | undefined {
+    if (mode === "irsa" && (!target.oidcProviderArn || !target.oidcProviderUrl)) {
+        return "IRSA needs the cluster's OIDC provider ARN and URL (oidcProviderArn, oidcProviderUrl) on the KubernetesTarget";
+    }
+    if (mode === "pod-identity" && !target.clusterName) {
+        return "EKS Pod Identity needs the cluster name (clusterName) on the KubernetesTarget";
+    }
+    return undefined;
+}

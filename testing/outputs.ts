@@ -1,0 +1,171 @@
+import { MockResourceArgs } from "@pulumi/pulumi/runtime";
+
+/** The account and region the mock engine pretends to run in. */
+export interface MockEnvironment {
+    accountId: string;
+    region: string;
+}
+
+export const defaultEnvironment: MockEnvironment = { accountId: "123456789012", region: "us-east-1" };
+
+/** A short, stable suffix, standing in for Pulumi's random auto-name suffix. */
+export function stableSuffix(text: string): string {
+    let h = 2166136261;
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+    return (h >>> 0).toString(16).padStart(8, "0").slice(0, 7);
+}
+
+type State = Record<string, unknown>;
+
+function str(v: unknown): string | undefined {
+    return typeof v === "string" && v.length > 0 ? v : undefined;
+}
+
+/** `aws:s3/bucket:Bucket` -> `s3`; `aws:ec2/securityGroup:SecurityGroup` -> `ec2`. */
+function awsService(type: string): string {
+    return type.split(":")[1]?.split("/")[0] ?? "aws";
+}
+
+/** `aws:s3/bucket:Bucket` -> `bucket`. */
+function awsKind(type: string): string {
+    const resource = type.split(":")[2] ?? "resource";
+    return resource.charAt(0).toLowerCase() + resource.slice(1);
+}
+
+/** Outputs for AWS resources whose shape consumers rely on (ARNs, names, endpoints). */
+function awsOutputs(args: MockResourceArgs, physical: string, env: MockEnvironment): { id: string; state: State } {
+    const { accountId, region } = env;
+    const inputs = args.inputs as State;
+    const service = awsService(args.type);
+    const base: State = { arn: `arn:aws:${service}:${region}:${accountId}:${awsKind(args.type)}/${physical}`, region };
+    switch (args.type) {
+        case "aws:s3/bucket:Bucket": {
+            const bucket = str(inputs.bucket) ?? physical.toLowerCase();
+            return {
+                id: bucket,
+                state: { bucket, arn: `arn:aws:s3:::${bucket}`, bucketDomainName: `${bucket}.s3.amazonaws.com`, bucketRegionalDomainName: `${bucket}.s3.${region}.amazonaws.com`, region },
+            };
+        }
+        case "aws:kms/key:Key": {
+            const keyId = `${stableSuffix(physical)}-0000-4000-8000-${stableSuffix(physical + "k").padEnd(12, "0")}`;
+            return { id: keyId, state: { keyId, arn: `arn:aws:kms:${region}:${accountId}:key/${keyId}` } };
+        }
+        case "aws:kms/alias:Alias": {
+            const name = str(inputs.name) ?? `alias/${physical}`;
+            return { id: name, state: { name, arn: `arn:aws:kms:${region}:${accountId}:${name}` } };
+        }
+        case "aws:iam/role:Role":
+        case "aws:iam/policy:Policy":
+        case "aws:iam/instanceProfile:InstanceProfile":
+        case "aws:iam/user:User": {
+            const name = str(inputs.name) ?? physical;
+            const kind = { "aws:iam/role:Role": "role", "aws:iam/policy:Policy": "policy", "aws:iam/instanceProfile:InstanceProfile": "instance-profile", "aws:iam/user:User": "user" }[args.type];
+            return { id: name, state: { name, arn: `arn:aws:iam::${accountId}:${kind}/${str(inputs.path)?.replace(/^\/|\/$/g, "") ? `${str(inputs.path)?.replace(/^\/|\/$/g, "")}/` : ""}${name}`, uniqueId: `AROA${stableSuffix(name).toUpperCase()}` } };
+        }
+        case "aws:msk/cluster:Cluster": {
+            const clusterName = str(inputs.clusterName) ?? physical;
+            const brokers = (port: number) => [1, 2, 3].map((n) => `b-${n}.${clusterName}.abc123.c2.kafka.${region}.amazonaws.com:${port}`).join(",");
+            return {
+                id: `arn:aws:kafka:${region}:${accountId}:cluster/${clusterName}/0000-${stableSuffix(clusterName)}`,
+                state: {
+                    clusterName,
+                    arn: `arn:aws:kafka:${region}:${accountId}:cluster/${clusterName}/0000-${stableSuffix(clusterName)}`,
+                    clusterUuid: `0000-${stableSuffix(clusterName)}`,
+                    bootstrapBrokers: brokers(9092),
+                    bootstrapBrokersTls: brokers(9094),
+                    bootstrapBrokersSaslScram: brokers(9096),
+                    bootstrapBrokersSaslIam: brokers(9098),
+                    currentVersion: "K3AEGXETSR30VB",
+                },
+            };
+        }
+        case "aws:msk/configuration:Configuration":
+            return { id: `arn:aws:kafka:${region}:${accountId}:configuration/${physical}/0000`, state: { arn: `arn:aws:kafka:${region}:${accountId}:configuration/${physical}/0000`, latestRevision: 1, name: str(inputs.name) ?? physical } };
+        case "aws:sfn/stateMachine:StateMachine": {
+            const name = str(inputs.name) ?? physical;
+            const arn = `arn:aws:states:${region}:${accountId}:stateMachine:${name}`;
+            return { id: arn, state: { name, arn } };
+        }
+        case "aws:sns/topic:Topic": {
+            const name = str(inputs.name) ?? physical;
+            const arn = `arn:aws:sns:${region}:${accountId}:${name}`;
+            return { id: arn, state: { name, arn } };
+        }
+        case "aws:cloudwatch/logGroup:LogGroup": {
+            const name = str(inputs.name) ?? physical;
+            return { id: name, state: { name, arn: `arn:aws:logs:${region}:${accountId}:log-group:${name}` } };
+        }
+        case "aws:emr/cluster:Cluster":
+            return { id: `j-${stableSuffix(physical).toUpperCase()}`, state: { ...base, name: str(inputs.name) ?? physical, clusterState: "WAITING", masterPublicDns: `ip-10-0-0-1.${region}.compute.internal` } };
+        case "aws:ec2/securityGroup:SecurityGroup":
+            return { id: `sg-${stableSuffix(physical)}`, state: { ...base, name: str(inputs.name) ?? physical } };
+        case "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream": {
+            const name = str(inputs.name) ?? physical;
+            const arn = `arn:aws:firehose:${region}:${accountId}:deliverystream/${name}`;
+            return { id: arn, state: { name, arn } };
+        }
+        default:
+            return { id: `${physical}-id`, state: { ...base, name: str(inputs.name) ?? physical } };
+    }
+}
+
+/** Outputs for Kubernetes objects: names are not auto-generated by mocks, so fill them in. */
+function k8sOutputs(args: MockResourceArgs, physical: string): { id: string; state: State } {
+    const inputs = args.inputs as State;
+    const metadata = (inputs.metadata ?? {}) as State;
+    const name = str(metadata.name) ?? physical;
+    const namespace = str(metadata.namespace);
+    return { id: namespace ? `${namespace}/${name}` : name, state: { metadata: { ...metadata, name, ...(namespace ? { namespace } : {}) } } };
+}
+
+/** Outputs for the remote components the foundation uses (awsx VPC, EKS cluster). */
+function remoteComponentOutputs(args: MockResourceArgs, physical: string, env: MockEnvironment): State | undefined {
+    if (args.type === "awsx:ec2:Vpc") {
+        const azs = ["a", "b", "c"].map((z) => `${env.region}${z}`);
+        return {
+            vpcId: `vpc-${stableSuffix(physical)}`,
+            privateSubnetIds: azs.map((az) => `subnet-priv-${az}`),
+            publicSubnetIds: azs.map((az) => `subnet-pub-${az}`),
+            isolatedSubnetIds: [],
+        };
+    }
+    if (args.type === "eks:index:Cluster") {
+        const clusterName = physical;
+        const issuer = `https://oidc.eks.${env.region}.amazonaws.com/id/${stableSuffix(clusterName).toUpperCase()}`;
+        const kubeconfig = {
+            apiVersion: "v1",
+            kind: "Config",
+            clusters: [{ name: clusterName, cluster: { server: `https://${stableSuffix(clusterName)}.eks.amazonaws.com`, "certificate-authority-data": "" } }],
+            contexts: [{ name: clusterName, context: { cluster: clusterName, user: clusterName } }],
+            "current-context": clusterName,
+            users: [{ name: clusterName, user: {} }],
+        };
+        return {
+            kubeconfig,
+            kubeconfigJson: JSON.stringify(kubeconfig),
+            clusterSecurityGroupId: `sg-${stableSuffix(clusterName + "cluster")}`,
+            nodeSecurityGroupId: `sg-${stableSuffix(clusterName + "node")}`,
+            oidcProviderArn: `arn:aws:iam::${env.accountId}:oidc-provider/${issuer.replace("https://", "")}`,
+            oidcProviderUrl: issuer,
+            oidcIssuer: issuer.replace("https://", ""),
+            eksClusterName: clusterName,
+        };
+    }
+    return undefined;
+}
+
+/**
+ * Plausible outputs for any resource: the inputs echoed back, plus the computed properties
+ * consumers read (ids, ARNs, names, endpoints). Must never throw: a throwing mock kills the worker.
+ */
+export function plausibleOutputs(args: MockResourceArgs, urn: string, env: MockEnvironment): { id: string | undefined; state: State } {
+    const inputs = (args.inputs ?? {}) as State;
+    // Physical names follow Pulumi's auto-naming: logical name plus a suffix.
+    const physical = `${args.name}-${stableSuffix(urn)}`.slice(0, 63);
+    if (!args.custom) {
+        return { id: undefined, state: { ...inputs, ...(remoteComponentOutputs(args, physical, env) ?? {}) } };
+    }
+    const pkg = args.type.split(":")[0];
+    const computed = pkg === "aws" ? awsOutputs(args, physical, env) : pkg === "kubernetes" ? k8sOutputs(args, physical) : { id: `${physical}-id`, state: {} };
+    return { id: args.id || computed.id, state: { ...inputs, ...computed.state } };
+}

@@ -1,0 +1,22 @@
+import { PlannedResource } from "./graph";
+
+/** A statement of an IAM policy document, as parsed from a planned resource's inputs. */
+export interface ParsedStatement {
+    Sid?: string;
+    Effect: string;
+    Action: string | string[];
+    Resource?: string | string[];
+    Principal?: unknown;
+    Condition?: Record<string, Record<string, string | string[]>>;
+}
+
+/**
+ * The statements of the IAM policy document a resource carries (`policy` on role policies, bucket
+ * and key policies; `assumeRolePolicy` on roles), parsed. Throws if the input is not a document.
+ */
+export function policyStatements(resource: PlannedResource, input: string = resource.type === "aws:iam/role:Role" ? "assumeRolePolicy" : "policy"): ParsedStatement[] {
+    const raw = resource.inputs[input];
+    if (typeof raw !== "string") throw new Error(`${resource.urn}: input ${input} is not a JSON policy document`);
+    const doc = JSON.parse(raw) as { Statement: ParsedStatement | ParsedStatement[] };
+    return Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement];
+}

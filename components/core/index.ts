@@ -4,3 +4,4 @@ export * from "./protection";
 export * from "./iam";
 export * from "./contracts";
 export * from "./workload-identity";
+export * from "./kafka-access";

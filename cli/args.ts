@@ -1,0 +1,38 @@
+/** A mistake in how the plan command was called or configured: reported in one line, exit code 2. */
+export class UsageError extends Error {
+    constructor(message: string) {
+        super(message);
+        this.name = "UsageError";
+    }
+}
+
+export const USAGE = "usage: npm run plan -- <stack> [--json]";
+
+export interface PlanArgs {
+    /** The stack to plan: `stacks/Pulumi.<stack>.yaml`. */
+    stack: string;
+    /** Write the JSON plan to stdout instead of the tree. */
+    json: boolean;
+}
+
+/**
+ * Parses the command line after the script name. `stacks` lists the stacks found, so the usage
+ * message can say which ones exist.
+ */
+export function parseArgs(argv: readonly string[], stacks: readonly string[] = []): PlanArgs {
+    const positional: string[] = [];
+    let json = false;
+    for (const arg of argv) {
+        if (arg === "--json") json = true;
+        else if (arg === "-h" || arg === "--help") throw new UsageError(withStacks(USAGE, stacks));
+        else if (arg.startsWith("-")) throw new UsageError(withStacks(`unknown option ${arg}; ${USAGE}`, stacks));
+        else positional.push(arg);
+    }
+    if (positional.length === 0) throw new UsageError(withStacks(`no stack given; ${USAGE}`, stacks));
+    if (positional.length > 1) throw new UsageError(`one stack at a time, got ${positional.join(", ")}; ${USAGE}`);
+    return { stack: positional[0], json };
+}
+
+function withStacks(message: string, stacks: readonly string[]): string {
+    return stacks.length > 0 ? `${message} (stacks: ${stacks.join(", ")})` : message;
+}

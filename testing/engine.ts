@@ -138,10 +138,11 @@ async function runExclusive(program: Program, options: RunOptions): Promise<Reso
                     const urn = urnOf(parent, args.type, args.name, project, stack);
                     if (seen.has(urn)) duplicates.push(urn);
                     seen.add(urn);
-                    captured.push(describe(urn, args, req));
                     const override = options.outputs?.(args);
                     const filled = plausibleOutputs(args, urn, env);
-                    return { id: filled.id, state: { ...filled.state, ...(override ?? {}) } };
+                    const state = { ...filled.state, ...(override ?? {}) };
+                    captured.push({ ...describe(urn, args, req), ...(filled.id ? { id: filled.id } : {}), outputs: state });
+                    return { id: filled.id, state };
                 } catch {
                     return { id: `${args.name}-id`, state: args.inputs ?? {} };
                 }
@@ -173,24 +174,42 @@ async function runExclusive(program: Program, options: RunOptions): Promise<Reso
         return read(req, cb);
     };
 
+    // A program that throws (a validation error, say) must fail the run, not the process: the SDK
+    // leaves promises derived from the failed stack unobserved, which would kill a test worker.
+    let failure: unknown;
+    const onRejection = (reason: unknown) => {
+        failure ??= reason;
+    };
+    process.on("unhandledRejection", onRejection);
     const traceLimit = Error.stackTraceLimit;
     if (options.fast ?? true) Error.stackTraceLimit = 0;
     let outputs: Record<string, unknown> = {};
     try {
         const result = await pulumi.runtime.runInPulumiStack(async () => {
-            const value = await program();
-            return typeof value === "function" ? await (value as () => unknown)() : value;
+            try {
+                const value = await program();
+                return typeof value === "function" ? await (value as () => unknown)() : value;
+            } catch (e) {
+                failure ??= e;
+                return undefined;
+            }
         });
         await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
         outputs = (plain(result ?? {}) ?? {}) as Record<string, unknown>;
+    } catch (e) {
+        failure ??= e;
     } finally {
         Error.stackTraceLimit = traceLimit;
+        // Let rejections already queued surface before the listener goes.
+        await new Promise((resolve) => setImmediate(resolve));
+        process.off("unhandledRejection", onRejection);
     }
+    if (failure !== undefined) throw failure;
     if (duplicates.length > 0) throw new DuplicateResourceError(duplicates);
     return new ResourceGraph(project, stack, captured, outputs);
 }
 
-function describe(urn: string, args: MockResourceArgs, req: RequestLike | undefined): PlannedResource {
+function describe(urn: string, args: MockResourceArgs, req: RequestLike | undefined): Omit<PlannedResource, "outputs" | "id"> {
     const propertyDependencies: Record<string, string[]> = {};
     req?.getPropertydependenciesMap?.().forEach((entry, key) => {
         propertyDependencies[key] = entry.getUrnsList();

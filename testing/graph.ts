@@ -14,6 +14,10 @@ export interface PlannedResource {
     custom: boolean;
     /** Inputs as the provider would receive them, with secrets unwrapped. */
     inputs: Record<string, unknown>;
+    /** The physical id the mocks assigned (custom resources only). */
+    id?: string;
+    /** The outputs the mocks returned: inputs echoed plus computed ones (ARNs, names, endpoints). */
+    outputs: Record<string, unknown>;
     /** URNs this resource depends on, explicitly (`dependsOn`) or through the outputs it consumes. */
     dependencies: string[];
     /** Per input property, the URNs its value came from. */

@@ -10,6 +10,8 @@ export type PolicyCondition = Record<string, Record<string, pulumi.Input<string>
 export interface PolicyStatement {
     Sid?: string;
     Effect: "Allow" | "Deny";
+    /** Only in resource policies (bucket, key, topic policies); identity policies have none. */
+    Principal?: "*" | { Service?: string | string[]; AWS?: pulumi.Input<string> | pulumi.Input<string>[] };
     Action: string[];
     Resource: pulumi.Input<string>[];
     Condition?: PolicyCondition;

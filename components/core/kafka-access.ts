@@ -30,27 +30,26 @@ export function mskResourceArn(clusterArn: pulumi.Input<string>, kind: "topic" |
 /**
  * Least-privilege MSK IAM statements for a client: connect to this cluster, and exactly the
  * declared topics, groups and transactional ids. With IAM auth Kafka ACLs do not apply; this is
- * the whole access control.
+ * the whole access control. No `Sid`s: IAM wants them unique per document, and callers merge
+ * statements from several grants into one.
  */
 export function kafkaIamStatements(clusterArn: pulumi.Input<string>, access: KafkaAccess): PolicyStatement[] {
     const arns = (kind: "topic" | "group" | "transactional-id", names: string[] | undefined) => (names ?? []).map((n) => mskResourceArn(clusterArn, kind, n));
     const statements: PolicyStatement[] = [];
     const idempotent = (access.writeTopics?.length ?? 0) > 0 || (access.manageTopics?.length ?? 0) > 0;
     statements.push({
-        Sid: "Connect",
         Effect: "Allow",
         Action: ["kafka-cluster:Connect", "kafka-cluster:DescribeCluster", ...(idempotent ? ["kafka-cluster:WriteDataIdempotently"] : [])],
         Resource: [clusterArn],
     });
     if (access.readTopics?.length) {
-        statements.push({ Sid: "ReadTopics", Effect: "Allow", Action: ["kafka-cluster:DescribeTopic", "kafka-cluster:ReadData"], Resource: arns("topic", access.readTopics) });
+        statements.push({ Effect: "Allow", Action: ["kafka-cluster:DescribeTopic", "kafka-cluster:ReadData"], Resource: arns("topic", access.readTopics) });
     }
     if (access.writeTopics?.length) {
-        statements.push({ Sid: "WriteTopics", Effect: "Allow", Action: ["kafka-cluster:DescribeTopic", "kafka-cluster:WriteData"], Resource: arns("topic", access.writeTopics) });
+        statements.push({ Effect: "Allow", Action: ["kafka-cluster:DescribeTopic", "kafka-cluster:WriteData"], Resource: arns("topic", access.writeTopics) });
     }
     if (access.manageTopics?.length) {
         statements.push({
-            Sid: "ManageOwnTopics",
             Effect: "Allow",
             Action: [
                 "kafka-cluster:CreateTopic",
@@ -66,11 +65,10 @@ export function kafkaIamStatements(clusterArn: pulumi.Input<string>, access: Kaf
         });
     }
     if (access.consumerGroups?.length) {
-        statements.push({ Sid: "ConsumerGroups", Effect: "Allow", Action: ["kafka-cluster:DescribeGroup", "kafka-cluster:AlterGroup"], Resource: arns("group", access.consumerGroups) });
+        statements.push({ Effect: "Allow", Action: ["kafka-cluster:DescribeGroup", "kafka-cluster:AlterGroup"], Resource: arns("group", access.consumerGroups) });
     }
     if (access.transactionalIds?.length) {
         statements.push({
-            Sid: "TransactionalIds",
             Effect: "Allow",
             Action: ["kafka-cluster:DescribeTransactionalId", "kafka-cluster:AlterTransactionalId"],
             Resource: arns("transactional-id", access.transactionalIds),

@@ -1,1 +1,2 @@
-export {};
+export { LandingZone } from "./landing-zone";
+export { LandingZoneArgs, AreaLifecycle } from "./args";

@@ -1,0 +1,160 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as aws from "@pulumi/aws";
+import { Validator } from "../core/errors";
+import { PolicyStatement } from "../core/iam";
+import { Storage, StorageAccess } from "../core/contracts";
+import { dataProtection } from "../core/protection";
+import { awsTags } from "../core/tags";
+import { CHECKPOINT_AREA, LOG_AREA, LandingZoneArgs, LandingZoneSettings, resolveSettings } from "./args";
+import { validateLandingZone } from "./validate";
+import { accessLogRule, lifecycleRule } from "./lifecycle";
+import { dataBucketPolicy, logBucketPolicy } from "./policies";
+import { grantStatements } from "./grants";
+
+const ACCESS_LOG_PREFIX = "s3-access/";
+// Characters S3 documents as safe in object keys; anything else is refused in a location.
+const PATH_SEGMENT = /^[A-Za-z0-9!_.*'()=-]+$/;
+
+type Encryption = { sseAlgorithm: "aws:kms"; kmsKeyArn: pulumi.Output<string> } | { sseAlgorithm: "AES256" };
+
+/**
+ * The shared S3 storage streams land in and batch jobs read: one KMS-encrypted, versioned bucket
+ * with a prefix per zone (`raw/`, `curated/`, ...) plus `checkpoints/` for job state and `logs/`
+ * for job logs, and a separate bucket for S3 server access logs. Versioning and noncurrent-version
+ * expiry make reprocessing safe: a rerun that overwrites outputs can be rolled back for a while.
+ */
+export class LandingZone extends pulumi.ComponentResource implements Storage {
+    readonly bucketName: pulumi.Output<string>;
+    readonly bucketArn: pulumi.Output<string>;
+    readonly kmsKeyArn: pulumi.Output<string>;
+    /** Name of the bucket that receives S3 server access logs. */
+    readonly accessLogBucketName: pulumi.Output<string>;
+    readonly areas: readonly string[];
+    /** The data zones: the areas other than `checkpoints` and `logs`. */
+    readonly zones: readonly string[];
+    readonly checkpointArea = CHECKPOINT_AREA;
+    readonly logArea = LOG_AREA;
+    /** The data bucket. */
+    readonly bucket: aws.s3.Bucket;
+    /** The customer-managed key for the data bucket. */
+    readonly key: aws.kms.Key;
+    /** The server access log bucket. */
+    readonly accessLogBucket: aws.s3.Bucket;
+
+    private readonly componentName: string;
+
+    constructor(name: string, args: LandingZoneArgs = {}, opts?: pulumi.ComponentResourceOptions) {
+        super("spectrum:index:LandingZone", name, {}, opts);
+        const s: LandingZoneSettings = resolveSettings(args);
+        validateLandingZone(name, args, s);
+        this.componentName = name;
+        this.zones = s.zones;
+        this.areas = [...s.zones, CHECKPOINT_AREA, LOG_AREA];
+        const tags = awsTags("LandingZone", s.tags);
+        const keep = { parent: this, ...dataProtection(s.protect) };
+
+        this.key = new aws.kms.Key(
+            `${name}-key`,
+            {
+                description: `spectrum landing zone ${name}: encrypts every object in its data bucket`,
+                enableKeyRotation: true,
+                deletionWindowInDays: s.protect ? 30 : 7,
+                tags,
+            },
+            keep,
+        );
+        new aws.kms.Alias(`${name}-key-alias`, { namePrefix: `alias/spectrum-${name}-`, targetKeyId: this.key.keyId }, { parent: this });
+
+        // S3 cannot deliver server access logs to a bucket whose default encryption is SSE-KMS,
+        // so the log bucket uses SSE-S3 and holds nothing but those logs.
+        this.accessLogBucket = new aws.s3.Bucket(`${name}-access-logs`, { forceDestroy: !s.protect, tags }, keep);
+        this.bucket = new aws.s3.Bucket(`${name}-data`, { forceDestroy: !s.protect, tags }, keep);
+        this.bucketName = this.bucket.bucket;
+        this.bucketArn = this.bucket.arn;
+        this.kmsKeyArn = this.key.arn;
+        this.accessLogBucketName = this.accessLogBucket.bucket;
+
+        this.secureBucket(`${name}-access-logs`, this.accessLogBucket, { sseAlgorithm: "AES256" }, logBucketPolicy(this.accessLogBucket.arn, this.bucket.arn, ACCESS_LOG_PREFIX), [
+            accessLogRule(s.accessLogRetentionDays, s.abortIncompleteUploadsAfterDays),
+        ]);
+        this.secureBucket(
+            `${name}-data`,
+            this.bucket,
+            { sseAlgorithm: "aws:kms", kmsKeyArn: this.key.arn },
+            dataBucketPolicy(this.bucket.arn, this.key.arn),
+            Object.entries(s.areas).map(([area, lc]) => lifecycleRule(area, lc, s.abortIncompleteUploadsAfterDays)),
+        );
+
+        new aws.s3.BucketLogging(
+            `${name}-data-logging`,
+            {
+                bucket: this.bucket.id,
+                targetBucket: this.accessLogBucket.id,
+                targetPrefix: ACCESS_LOG_PREFIX,
+                targetObjectKeyFormat: { partitionedPrefix: { partitionDateSource: "EventTime" } },
+            },
+            { parent: this },
+        );
+        // Object-created events go to EventBridge, where batch work can be triggered by arrivals.
+        new aws.s3.BucketNotification(`${name}-data-events`, { bucket: this.bucket.id, eventbridge: true }, { parent: this });
+
+        this.registerOutputs({ bucketName: this.bucketName, bucketArn: this.bucketArn, kmsKeyArn: this.kmsKeyArn, accessLogBucketName: this.accessLogBucketName });
+    }
+
+    /** Encryption, versioning, ownership, public-access block, policy and lifecycle: each its own resource. */
+    private secureBucket(prefix: string, bucket: aws.s3.Bucket, encryption: Encryption, policy: pulumi.Output<string>, rules: aws.types.input.s3.BucketLifecycleConfigurationRule[]): void {
+        const opts = { parent: this };
+        new aws.s3.BucketServerSideEncryptionConfiguration(
+            `${prefix}-encryption`,
+            {
+                bucket: bucket.id,
+                rules: [
+                    {
+                        applyServerSideEncryptionByDefault:
+                            encryption.sseAlgorithm === "aws:kms" ? { sseAlgorithm: "aws:kms", kmsMasterKeyId: encryption.kmsKeyArn } : { sseAlgorithm: "AES256" },
+                        // Bucket keys cut KMS requests (and their cost) by orders of magnitude.
+                        bucketKeyEnabled: encryption.sseAlgorithm === "aws:kms",
+                    },
+                ],
+            },
+            opts,
+        );
+        const versioning = new aws.s3.BucketVersioning(`${prefix}-versioning`, { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } }, opts);
+        new aws.s3.BucketOwnershipControls(`${prefix}-ownership`, { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } }, opts);
+        const publicAccess = new aws.s3.BucketPublicAccessBlock(
+            `${prefix}-public-access`,
+            { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
+            opts,
+        );
+        // S3 refuses a policy change while the public-access block is being applied.
+        new aws.s3.BucketPolicy(`${prefix}-policy`, { bucket: bucket.id, policy }, { ...opts, dependsOn: [publicAccess] });
+        // Noncurrent-version rules only make sense once versioning is on.
+        new aws.s3.BucketLifecycleConfiguration(`${prefix}-lifecycle`, { bucket: bucket.id, rules }, { ...opts, dependsOn: [versioning] });
+    }
+
+    keyPrefix(area: string, path?: string): string {
+        const v = new Validator("LandingZone", this.componentName);
+        v.check(this.areas.includes(area), "area", area, "not an area of this landing zone", `Use one of ${this.areas.join(", ")}`);
+        const segments = (path ?? "").split("/").filter((p) => p.length > 0);
+        for (const segment of segments) {
+            v.check(
+                PATH_SEGMENT.test(segment) && segment !== "." && segment !== "..",
+                "path",
+                path,
+                `segment "${segment}" is not a safe S3 key segment`,
+                "Use letters, digits and !_.*'()=- only, no . or .. segments",
+            );
+        }
+        v.throwIfInvalid();
+        return [area, ...segments].join("/") + "/";
+    }
+
+    uri(area: string, path?: string): pulumi.Output<string> {
+        const prefix = this.keyPrefix(area, path);
+        return pulumi.interpolate`s3://${this.bucketName}/${prefix}`;
+    }
+
+    grant(access: StorageAccess, area: string, path?: string): PolicyStatement[] {
+        return grantStatements({ bucketArn: this.bucketArn, kmsKeyArn: this.kmsKeyArn }, access, this.keyPrefix(area, path));
+    }
+}

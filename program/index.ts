@@ -1,0 +1,26 @@
+import * as pulumi from "@pulumi/pulumi";
+import { StackConfigError } from "./config";
+import { landingStack } from "./landing";
+
+type StackBuilder = (config: pulumi.Config) => Record<string, unknown>;
+
+/** The architectures a stack can deploy, by the value of `spectrum:architecture`. */
+export const architectures: Record<string, StackBuilder> = {
+    landing: landingStack,
+};
+
+/** The root program: builds the architecture the stack config names and returns its outputs. */
+export function deployArchitecture(): Record<string, unknown> {
+    const config = new pulumi.Config("spectrum");
+    const architecture = config.get("architecture");
+    const build = architecture === undefined ? undefined : architectures[architecture];
+    if (!build) {
+        throw new StackConfigError(
+            "spectrum:architecture",
+            architecture,
+            architecture === undefined ? "is not set" : "is not a known architecture",
+            `Set it to one of ${Object.keys(architectures).join(", ")}`,
+        );
+    }
+    return build(config);
+}

@@ -45,13 +45,19 @@ export async function plan(argv: readonly string[], context: PlanContext): Promi
     }
 }
 
+/**
+ * Errors that mean the stack config needs fixing: components reject their arguments with
+ * SpectrumValidationError, the root program rejects stack config values with StackConfigError,
+ * and pulumi.Config throws RunError subclasses (missing key, wrong type). Matched by name, so a
+ * second copy of a module loaded by the program still counts.
+ */
+const CONFIG_ERRORS = new Set(["SpectrumValidationError", "StackConfigError"]);
+
 /** Exit code and message for a failure: configuration mistakes are the user's to fix (2). */
 export function describeFailure(error: unknown): { code: number; message: string } {
     if (!(error instanceof Error)) return { code: 1, message: `plan failed: ${String(error)}` };
-    // Components throw SpectrumValidationError; pulumi.Config throws RunError subclasses
-    // (missing key, wrong type): both mean the stack config needs fixing.
     const isRunError: boolean = pulumi.RunError.isInstance(error);
-    if (error instanceof UsageError || error.name === "SpectrumValidationError" || isRunError) {
+    if (error instanceof UsageError || CONFIG_ERRORS.has(error.name) || isRunError) {
         return { code: 2, message: error.message };
     }
     return { code: 1, message: `plan failed: ${error.message}` };

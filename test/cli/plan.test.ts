@@ -4,6 +4,7 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { Validator } from "../../components/core/errors";
+import { StackConfigError } from "../../program/config";
 import { PlanJson } from "../../testing";
 import { UsageError, parseArgs } from "../../cli/args";
 import { describeFailure, plan } from "../../cli/plan";
@@ -150,6 +151,14 @@ describe("plan command", () => {
         expect(code).toBe(2);
         expect(err).toMatch(/^error: Missing required configuration variable 'spectrum:architecture'/);
         expect(err).not.toMatch(/\n\s+at /);
+    });
+
+    it("reports a stack config value the root program rejects as a configuration mistake, exit code 2", async () => {
+        const { code, out, err } = await run(root, ["dev", "--json"], () => () => {
+            throw new StackConfigError("spectrum:architecture", "delta", "is not a known architecture", "Set it to one of landing");
+        });
+        expect({ code, out }).toEqual({ code: 2, out: "" });
+        expect(err).toBe('error: stack config spectrum:architecture = "delta": is not a known architecture. Set it to one of landing.\n');
     });
 
     it("reports usage and unknown stacks in one line, exit code 2, without running the program", async () => {

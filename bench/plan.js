@@ -44,21 +44,21 @@ function allStacks() {
         .sort();
 }
 
-// Without GNU time, a small wrapper child runs the plan in-process and reports its own peak RSS.
-const WRAPPER = `
-const [planJs, root, ...argv] = process.argv.slice(1);
-process.on("exit", () => require("fs").writeSync(2, "\\nbench-maxrss-kb " + process.resourceUsage().maxRSS + "\\n"));
-require(planJs).main(argv, root);
-`;
+// Without GNU time, the child reports its own peak RSS on exit (the plan runs in-process via main()).
+const REPORT_RSS = `process.on("exit", () => require("fs").writeSync(2, "\\nbench-maxrss-kb " + process.resourceUsage().maxRSS + "\\n"));`;
+const PLAN_IN_PROCESS = `${REPORT_RSS} const [planJs, root, ...argv] = process.argv.slice(1); require(planJs).main(argv, root);`;
 const useTime = fs.existsSync(TIME) && spawnSync(TIME, ["-v", "true"]).status === 0;
 
-/** One fresh process running `node <args>`: wall ms, peak RSS in MiB, exit status, stdout, stderr. */
-function measure(nodeArgs, wrapperArgs) {
-    const [cmd, args] = useTime
-        ? [TIME, ["-v", process.execPath, "--stack-trace-limit=0", ...nodeArgs]]
-        : [process.execPath, ["--stack-trace-limit=0", "-e", WRAPPER, ...wrapperArgs]];
+/**
+ * One fresh `node --stack-trace-limit=0` process: `args` under /usr/bin/time -v, else
+ * `fallbackArgs` (which print their own peak RSS). Returns wall ms, peak RSS MiB, status, output.
+ */
+function measure(args, fallbackArgs) {
+    const [cmd, argv] = useTime
+        ? [TIME, ["-v", process.execPath, "--stack-trace-limit=0", ...args]]
+        : [process.execPath, ["--stack-trace-limit=0", ...fallbackArgs]];
     const started = process.hrtime.bigint();
-    const child = spawnSync(cmd, args, { cwd: root, encoding: "utf8", maxBuffer: 1 << 30 });
+    const child = spawnSync(cmd, argv, { cwd: root, encoding: "utf8", maxBuffer: 1 << 30 });
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     const stderr = child.stderr ?? "";
     const rss = useTime ? /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr) : /bench-maxrss-kb (\d+)/.exec(stderr);
@@ -82,7 +82,7 @@ function benchLoad(runs) {
     const load = "require('@pulumi/pulumi'); require('@pulumi/aws'); require('@pulumi/kubernetes');";
     const samples = [];
     for (let i = 0; i < runs; i++) {
-        const run = measure(["-e", load], ["-e", load]);
+        const run = measure(["-e", load], ["-e", `${REPORT_RSS} ${load}`]);
         if (run.status !== 0) return { error: errorOf(run) };
         samples.push(run);
     }
@@ -93,7 +93,7 @@ function benchStack(stack, runs) {
     const samples = [];
     let resources;
     for (let i = 0; i < runs; i++) {
-        const run = measure([planJs, stack, "--json"], [planJs, root, stack, "--json"]);
+        const run = measure([planJs, stack, "--json"], ["-e", PLAN_IN_PROCESS, planJs, root, stack, "--json"]);
         if (run.status !== 0) return { stack, error: errorOf(run) };
         if (resources === undefined) {
             try {

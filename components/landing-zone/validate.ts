@@ -45,6 +45,8 @@ export function validateLandingZone(name: string, args: LandingZoneArgs, s: Land
             v.check(expire > lastTransition, field("expireAfterDays"), expire, `S3 rejects an expiration that is not later than the last transition (day ${lastTransition})`, `Use more than ${lastTransition} days, or turn off the transitions`);
         }
     }
+    // Values from stack config arrive untyped: a YAML "yes" must not silently turn protection off.
+    v.check(typeof s.protect === "boolean", "protect", args.protect, "must be true or false", "Write protect: true (the default) or protect: false for a throwaway dev stack");
     v.check(positiveInt(s.abortIncompleteUploadsAfterDays), "abortIncompleteUploadsAfterDays", args.abortIncompleteUploadsAfterDays, "must be a whole number of days, at least 1", "Use a positive integer such as 3");
     v.check(positiveInt(s.accessLogRetentionDays), "accessLogRetentionDays", args.accessLogRetentionDays, "must be a whole number of days, at least 1", "Use a positive integer such as 365");
     v.throwIfInvalid();

@@ -200,6 +200,7 @@ describe("LandingZone", () => {
             ["a zone name S3 prefixes should not have", { zones: { Raw_Events: {} } }, 'LandingZone "bad": zones.Raw_Events = "Raw_Events": a zone name must be lowercase letters, digits and dashes.'],
             ["no zones", { zones: {} }, 'LandingZone "bad": zones = {}: at least one data zone is needed.'],
             ["a fractional day count", { checkpoints: { noncurrentVersionExpireDays: 0.5 } }, 'LandingZone "bad": checkpoints.noncurrentVersionExpireDays = 0.5: must be a whole number of days, at least 1.'],
+            ["a protect flag that is not a boolean", { protect: "maybe" as unknown as boolean }, 'LandingZone "bad": protect = "maybe": must be true or false.'],
             ["a zero abort window", { abortIncompleteUploadsAfterDays: 0 }, 'LandingZone "bad": abortIncompleteUploadsAfterDays = 0: must be a whole number of days, at least 1.'],
         ];
         it.each(cases)("rejects %s with a clear message", (_what, args, message) => {

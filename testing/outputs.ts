@@ -121,7 +121,11 @@ function k8sOutputs(args: MockResourceArgs, physical: string): { id: string; sta
 /** Outputs for the remote components the foundation uses (awsx VPC, EKS cluster). */
 function remoteComponentOutputs(args: MockResourceArgs, physical: string, env: MockEnvironment): State | undefined {
     if (args.type === "awsx:ec2:Vpc") {
-        const azs = ["a", "b", "c"].map((z) => `${env.region}${z}`);
+        // As awsx does: the named zones, else the first `numberOfAvailabilityZones` (default 3).
+        const inputs = args.inputs as State;
+        const named = Array.isArray(inputs.availabilityZoneNames) ? (inputs.availabilityZoneNames as string[]) : undefined;
+        const count = typeof inputs.numberOfAvailabilityZones === "number" ? inputs.numberOfAvailabilityZones : 3;
+        const azs = named ?? "abcdef".slice(0, count).split("").map((z) => `${env.region}${z}`);
         return {
             vpcId: `vpc-${stableSuffix(physical)}`,
             privateSubnetIds: azs.map((az) => `subnet-priv-${az}`),
@@ -130,7 +134,8 @@ function remoteComponentOutputs(args: MockResourceArgs, physical: string, env: M
         };
     }
     if (args.type === "eks:index:Cluster") {
-        const clusterName = physical;
+        // @pulumi/eks auto-names the inner aws.eks.Cluster `<name>-eksCluster-<suffix>` unless `name` is set.
+        const clusterName = str((args.inputs as State).name) ?? `${args.name}-eksCluster-${stableSuffix(physical)}`;
         const issuer = `https://oidc.eks.${env.region}.amazonaws.com/id/${stableSuffix(clusterName).toUpperCase()}`;
         const kubeconfig = {
             apiVersion: "v1",
@@ -138,7 +143,7 @@ function remoteComponentOutputs(args: MockResourceArgs, physical: string, env: M
             clusters: [{ name: clusterName, cluster: { server: `https://${stableSuffix(clusterName)}.eks.amazonaws.com`, "certificate-authority-data": "" } }],
             contexts: [{ name: clusterName, context: { cluster: clusterName, user: clusterName } }],
             "current-context": clusterName,
-            users: [{ name: clusterName, user: {} }],
+            users: [{ name: clusterName, user: { exec: { apiVersion: "client.authentication.k8s.io/v1beta1", command: "aws", args: ["eks", "get-token", "--cluster-name", clusterName, "--output", "json"] } } }],
         };
         return {
             kubeconfig,
@@ -148,7 +153,13 @@ function remoteComponentOutputs(args: MockResourceArgs, physical: string, env: M
             oidcProviderArn: `arn:aws:iam::${env.accountId}:oidc-provider/${issuer.replace("https://", "")}`,
             oidcProviderUrl: issuer,
             oidcIssuer: issuer.replace("https://", ""),
-            eksClusterName: clusterName,
+            // `eksCluster` is an aws.eks.Cluster resource in the real engine; offline it is its state.
+            eksCluster: {
+                name: clusterName,
+                arn: `arn:aws:eks:${env.region}:${env.accountId}:cluster/${clusterName}`,
+                endpoint: `https://${stableSuffix(clusterName).toUpperCase()}.gr7.${env.region}.eks.amazonaws.com`,
+                identities: [{ oidcs: [{ issuer }] }],
+            },
         };
     }
     return undefined;

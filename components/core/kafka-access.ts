@@ -16,6 +16,13 @@ export interface KafkaAccess {
     consumerGroups?: string[];
     /** Transactional ids the client uses (exactly-once producers). */
     transactionalIds?: string[];
+    /**
+     * Topics the client only inspects (metadata, end offsets) without reading records: lag
+     * monitors such as KEDA's Kafka scaler.
+     */
+    describeTopics?: string[];
+    /** Groups the client only inspects (committed offsets, members) without joining: lag monitors. */
+    describeGroups?: string[];
 }
 
 /**
@@ -66,6 +73,12 @@ export function kafkaIamStatements(clusterArn: pulumi.Input<string>, access: Kaf
     }
     if (access.consumerGroups?.length) {
         statements.push({ Effect: "Allow", Action: ["kafka-cluster:DescribeGroup", "kafka-cluster:AlterGroup"], Resource: arns("group", access.consumerGroups) });
+    }
+    if (access.describeTopics?.length) {
+        statements.push({ Effect: "Allow", Action: ["kafka-cluster:DescribeTopic"], Resource: arns("topic", access.describeTopics) });
+    }
+    if (access.describeGroups?.length) {
+        statements.push({ Effect: "Allow", Action: ["kafka-cluster:DescribeGroup"], Resource: arns("group", access.describeGroups) });
     }
     if (access.transactionalIds?.length) {
         statements.push({

@@ -1,0 +1,45 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as kafka from "@pulumi/kafka";
+import { KafkaConnection } from "../core/contracts";
+
+/**
+ * An explicit `@pulumi/kafka` provider that talks to the brokers with the connection's own auth.
+ * Needs a network path from wherever `pulumi up` runs to the brokers. IAM connections never come
+ * here: on MSK, topics go through the AWS API instead.
+ */
+export function kafkaProvider(name: string, connection: KafkaConnection, parent: pulumi.Resource): kafka.Provider {
+    const args: kafka.ProviderArgs = {
+        bootstrapServers: pulumi.output(connection.bootstrapServers).apply((s) =>
+            s
+                .split(",")
+                .map((e) => e.trim())
+                .filter((e) => e.length > 0),
+        ),
+        tlsEnabled: connection.authMode !== "plaintext",
+        skipTlsVerify: false,
+    };
+    if (connection.authMode === "scram" && connection.scram) {
+        args.saslMechanism = connection.scram.mechanism === "SCRAM-SHA-256" ? "scram-sha256" : "scram-sha512";
+        args.saslUsername = connection.scram.username;
+        args.saslPassword = pulumi.secret(connection.scram.password);
+    }
+    if (connection.authMode === "tls" && connection.tls) {
+        args.clientCert = connection.tls.clientCert;
+        args.clientKey = pulumi.secret(connection.tls.clientKey);
+        if (connection.tls.caCert !== undefined) args.caCert = connection.tls.caCert;
+    }
+    return new kafka.Provider(name, args, { parent });
+}
+
+/** Whether topics on this connection go through the MSK API (no network path to the brokers needed). */
+export function usesMskTopicApi(connection: KafkaConnection): boolean {
+    return connection.clusterArn !== undefined;
+}
+
+/** A `@pulumi/kafka` provider the caller passed through `opts.providers`: it wins over one built from the connection. */
+export function kafkaProviderFromOpts(opts?: pulumi.ComponentResourceOptions): kafka.Provider | undefined {
+    const providers = opts?.providers;
+    if (!providers) return undefined;
+    const list = Array.isArray(providers) ? providers : Object.values(providers);
+    return list.find((p): p is kafka.Provider => kafka.Provider.isInstance(p));
+}

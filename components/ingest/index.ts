@@ -1,0 +1,3 @@
+export { MskFirehoseIngest } from "./msk-firehose-ingest";
+export { MskFirehoseIngestArgs, EventTimePartitioning, EventTimeFormat, PartitionGranularity } from "./args";
+export { firehoseClusterPolicyStatement } from "./policies";

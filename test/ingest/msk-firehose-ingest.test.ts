@@ -1,3 +1,4 @@
+import * as pulumi from "@pulumi/pulumi";
 import { LandingZone } from "../../components/landing-zone";
 import { MskFirehoseIngest } from "../../components/ingest";
 import { PlannedResource, ResourceGraph, policyStatements, runProgram } from "../../testing";
@@ -153,7 +154,7 @@ describe("MskFirehoseIngest (defaults)", () => {
     });
 });
 
-describe("MskFirehoseIngest (event time, hourly, cluster policy owned elsewhere)", () => {
+describe("MskFirehoseIngest (event time, hourly, cluster policy owned elsewhere, cluster ARN from an output)", () => {
     let graph: ResourceGraph;
     let orders: PlannedResource;
 
@@ -161,7 +162,7 @@ describe("MskFirehoseIngest (event time, hourly, cluster policy owned elsewhere)
         graph = await runProgram(() => {
             const lz = new LandingZone("lz", { protect: false, zones: { landing: {}, curated: {} } });
             new MskFirehoseIngest("clicks", {
-                connection: mskIamConnection(),
+                connection: mskIamConnection({ clusterArn: pulumi.output(CLUSTER_ARN) }),
                 topics: ["orders"],
                 storage: lz,
                 zone: "landing",
@@ -211,6 +212,13 @@ describe("MskFirehoseIngest (event time, hourly, cluster policy owned elsewhere)
             .map((r) => r.replace(/^arn:aws:s3:::[^/]+\//, ""))
             .sort();
         expect(written).toEqual(["landing/_failed/orders/*", "landing/orders/*"]);
+    });
+
+    it("resolves topic ARNs from a cluster ARN that is an output", () => {
+        const statements = policyStatements(graph.one(types.rolePolicy, "clicks-orders-policy"));
+        const read = statements.filter((s) => actions(s).includes("kafka-cluster:ReadData")).flatMap(resources);
+        expect(read).toEqual([topicArn("orders")]);
+        expect((orders.inputs.mskSourceConfiguration as Config).mskClusterArn).toBe(CLUSTER_ARN);
     });
 
     it("starts at stream creation and leaves the cluster policy to its owner", () => {

@@ -99,6 +99,8 @@ function awsOutputs(args: MockResourceArgs, physical: string, env: MockEnvironme
             return { id: `j-${stableSuffix(physical).toUpperCase()}`, state: { ...base, name: str(inputs.name) ?? physical, clusterState: "WAITING", masterPublicDns: `ip-10-0-0-1.${region}.compute.internal` } };
         case "aws:ec2/securityGroup:SecurityGroup":
             return { id: `sg-${stableSuffix(physical)}`, state: { ...base, name: str(inputs.name) ?? physical } };
+        case "aws:ec2/launchTemplate:LaunchTemplate":
+            return { id: `lt-${stableSuffix(physical)}`, state: { ...base, name: str(inputs.name) ?? physical, latestVersion: 1, defaultVersion: 1 } };
         case "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream": {
             const name = str(inputs.name) ?? physical;
             const arn = `arn:aws:firehose:${region}:${accountId}:deliverystream/${name}`;

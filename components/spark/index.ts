@@ -1,1 +1,14 @@
-export {};
+export { EmrSparkCluster, EmrSparkClusterArgs, SparkClusterTarget } from "./emr-spark-cluster";
+export { ClusterShapeArgs } from "./cluster-shape";
+export { FleetArgs, FleetRole } from "./fleets";
+export { ScalingArgs } from "./scaling";
+export { EmrNetworkArgs, EMR_MANAGED_POLICY_TAG } from "./network";
+export { EmrRolesArgs } from "./roles";
+export { InTransitEncryptionArgs } from "./security";
+export { EmrConfiguration, SPARK_DEFAULTS } from "./spark-config";
+export { StorageLocation, StorageGrant, StorageFile } from "./locations";
+export { DEFAULT_EMR_RELEASE } from "./release";
+export { SparkBatchJob, SparkBatchJobArgs, JOB_TAG_KEY } from "./spark-batch-job";
+export { SparkApplicationArgs, SPECTRUM_CONF_PREFIX } from "./spark-step";
+export { LOGICAL_TIME_CONF } from "./batch-definition";
+export { SparkStreamingJob, SparkStreamingJobArgs, RestartArgs, CHECKPOINT_CONF, TRIGGER_CONF } from "./spark-streaming-job";

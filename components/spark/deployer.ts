@@ -1,0 +1,99 @@
+import * as crypto from "crypto";
+import * as pulumi from "@pulumi/pulumi";
+import * as aws from "@pulumi/aws";
+import { policyDocument, serviceTrustPolicy } from "../core/iam";
+import { AwsContext } from "./aws-context";
+
+/**
+ * The deployer: started by `aws.lambda.Invocation` on create, update and delete of a streaming
+ * job, it runs the supervisor's `deploy` (or, on delete, `stop`) and waits for it, so a job that
+ * cannot be (re)started fails `pulumi up` instead of failing silently.
+ */
+export const DEPLOYER_SOURCE = `import json
+import time
+
+import boto3
+
+sfn = boto3.client("stepfunctions")
+
+
+def handler(event, context):
+    lifecycle = event.get("tf") or {}
+    action = "stop" if lifecycle.get("action") == "delete" else "deploy"
+    previous = lifecycle.get("prev_input") or {}
+    state_machine = event.get("stateMachineArn") or previous.get("stateMachineArn")
+    started = sfn.start_execution(
+        stateMachineArn=state_machine,
+        input=json.dumps({"action": action, "revision": event.get("revision")}),
+    )
+    arn = started["executionArn"]
+    while context.get_remaining_time_in_millis() > 20000:
+        time.sleep(10)
+        execution = sfn.describe_execution(executionArn=arn)
+        status = execution["status"]
+        if status == "SUCCEEDED":
+            return {"action": action, "status": status, "executionArn": arn}
+        if status != "RUNNING":
+            raise RuntimeError(f"{action} ended {status}: {execution.get('error', '')} {execution.get('cause', '')} ({arn})")
+    raise TimeoutError(f"{action} still running when the deployer ran out of time; follow {arn}")
+`;
+
+export interface DeployerArgs {
+    ctx: AwsContext;
+    stateMachine: aws.sfn.StateMachine;
+    /** Changes whenever the job changes; a change re-runs the deploy. */
+    revision: pulumi.Input<string>;
+    /** What must exist before the first deploy (the supervisor's and the job's policies). */
+    dependsOn: pulumi.Resource[];
+    tags: Record<string, string>;
+}
+
+/** A stable digest of a job's definition, used as its revision. */
+export function revisionOf(text: string): string {
+    return crypto.createHash("sha256").update(text).digest("hex").slice(0, 16);
+}
+
+export function deployer(name: string, args: DeployerArgs, parent: pulumi.Resource): aws.lambda.Invocation {
+    const opts = { parent };
+    const { ctx, stateMachine } = args;
+    const logs = new aws.cloudwatch.LogGroup(`${name}-deployer-logs`, { retentionInDays: 30, tags: args.tags }, opts);
+    const role = new aws.iam.Role(`${name}-deployer-role`, { assumeRolePolicy: serviceTrustPolicy("lambda.amazonaws.com"), tags: args.tags }, opts);
+    const policy = new aws.iam.RolePolicy(
+        `${name}-deployer-access`,
+        {
+            role: role.name,
+            policy: policyDocument([
+                { Effect: "Allow", Action: ["states:StartExecution"], Resource: [stateMachine.arn] },
+                { Effect: "Allow", Action: ["states:DescribeExecution"], Resource: [pulumi.interpolate`arn:${ctx.partition}:states:${ctx.region}:${ctx.accountId}:execution:${stateMachine.name}:*`] },
+                { Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: [pulumi.interpolate`${logs.arn}:*`] },
+            ]),
+        },
+        opts,
+    );
+    const fn = new aws.lambda.Function(
+        `${name}-deployer`,
+        {
+            description: `spectrum ${name}: deploys and stops the streaming job through its supervisor`,
+            runtime: aws.lambda.Runtime.Python3d13,
+            architectures: ["arm64"],
+            handler: "index.handler",
+            code: new pulumi.asset.AssetArchive({ "index.py": new pulumi.asset.StringAsset(DEPLOYER_SOURCE) }),
+            role: role.arn,
+            timeout: 900,
+            memorySize: 128,
+            loggingConfig: { logFormat: "Text", logGroup: logs.name },
+            tags: args.tags,
+        },
+        { parent, dependsOn: [policy] },
+    );
+    return new aws.lambda.Invocation(
+        `${name}-deploy`,
+        {
+            functionName: fn.name,
+            // CRUD: invoked on create, on every change of the input, and on delete (to stop the job).
+            lifecycleScope: "CRUD",
+            input: pulumi.jsonStringify({ stateMachineArn: stateMachine.arn, revision: args.revision }),
+        },
+        { parent, dependsOn: [policy, ...args.dependsOn] },
+    );
+}

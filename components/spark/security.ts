@@ -1,0 +1,66 @@
+import * as pulumi from "@pulumi/pulumi";
+import { Validator } from "../core/errors";
+
+/** In-transit (TLS) encryption between cluster nodes and for the applications that support it. */
+export interface InTransitEncryptionArgs {
+    /**
+     * `s3://` URI of a zip of PEM files (`privateKey.pem`, `certificateChain.pem`,
+     * `trustedCertificates.pem`) whose certificate covers the nodes' private DNS names
+     * (`*.ec2.internal` in us-east-1, `*.<region>.compute.internal` elsewhere). The instance role
+     * is given read access to exactly this object. Required.
+     */
+    certificatesUri: string;
+}
+
+/** What a security configuration encrypts with. */
+export interface SecurityConfigurationSettings {
+    /** The landing zone's key: every object EMRFS writes is SSE-KMS with it. */
+    s3KmsKeyArn: pulumi.Input<string>;
+    /** The key for local disks (LUKS on instance stores, EBS encryption for EBS volumes). */
+    localDiskKmsKeyArn: pulumi.Input<string>;
+    inTransit?: InTransitEncryptionArgs;
+}
+
+const S3_ZIP = /^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\/.+\.zip$/;
+
+export function checkInTransit(v: Validator, inTransit: InTransitEncryptionArgs | undefined): void {
+    if (!inTransit) return;
+    v.check(
+        S3_ZIP.test(inTransit.certificatesUri),
+        "inTransitEncryption.certificatesUri",
+        inTransit.certificatesUri,
+        "is not the s3:// URI of a zip file",
+        "Upload a zip of privateKey.pem, certificateChain.pem and trustedCertificates.pem to S3 and give its s3://bucket/key.zip URI",
+    );
+}
+
+/** `arn:aws:s3:::bucket/key` of an `s3://bucket/key` URI. */
+export function s3ObjectArn(partition: pulumi.Input<string>, uri: string): pulumi.Output<string> {
+    return pulumi.interpolate`arn:${partition}:s3:::${uri.replace(/^s3:\/\//, "")}`;
+}
+
+/**
+ * The EMR security configuration document: at rest, EMRFS writes SSE-KMS with the landing zone's
+ * key (the key ARN, which the bucket policy requires verbatim) and local disks and EBS volumes are
+ * encrypted with the local-disk key; in transit, TLS with the given certificates when asked; and
+ * IMDSv2 is required on every node, with a hop limit of 1 so containers cannot reach the
+ * instance's credentials through an extra network hop.
+ */
+export function securityConfigurationJson(s: SecurityConfigurationSettings): pulumi.Output<string> {
+    return pulumi.all([s.s3KmsKeyArn, s.localDiskKmsKeyArn]).apply(([s3Key, diskKey]) =>
+        JSON.stringify({
+            EncryptionConfiguration: {
+                EnableAtRestEncryption: true,
+                EnableInTransitEncryption: s.inTransit !== undefined,
+                AtRestEncryptionConfiguration: {
+                    S3EncryptionConfiguration: { EncryptionMode: "SSE-KMS", AwsKmsKey: s3Key },
+                    LocalDiskEncryptionConfiguration: { EncryptionKeyProviderType: "AwsKms", AwsKmsKey: diskKey, EnableEbsEncryption: true },
+                },
+                ...(s.inTransit
+                    ? { InTransitEncryptionConfiguration: { TLSCertificateConfiguration: { CertificateProviderType: "PEM", S3Object: s.inTransit.certificatesUri } } }
+                    : {}),
+            },
+            InstanceMetadataServiceConfiguration: { MinimumInstanceMetadataServiceVersion: 2, HttpPutResponseHopLimit: 1 },
+        }),
+    );
+}

@@ -29,7 +29,7 @@ export function validateArgs(name: string, args: FlinkJobArgs, s: FlinkJobSettin
         s.deploymentName.length <= MAX_DEPLOYMENT_NAME && DEPLOYMENT_NAME.test(s.deploymentName),
         args.deploymentName === undefined ? "deploymentName (from the component name)" : "deploymentName",
         s.deploymentName,
-        `the operator accepts at most ${MAX_DEPLOYMENT_NAME} characters matching [a-z]([-a-z0-9]*[a-z0-9])?`,
+        `the operator accepts at most ${MAX_DEPLOYMENT_NAME} characters of lowercase letters, digits and dashes, starting with a letter and not ending with a dash`,
         "Set deploymentName to a short lowercase name, e.g. \"orders-enricher\"",
     );
     v.check(
@@ -54,21 +54,23 @@ function validateVersion(v: Validator, args: FlinkJobArgs, s: FlinkJobSettings):
         return;
     }
     const minor = s.version.minorVersion;
-    v.check(
-        (SUPPORTED_FLINK_MINORS as readonly string[]).includes(minor),
-        "flinkVersion",
-        args.flinkVersion,
-        `Flink ${minor} is not supported by FlinkJob (supported: ${SUPPORTED_FLINK_MINORS.join(", ")})`,
-        "Use Flink 1.18 or later",
-    );
     const accepted = OPERATOR_FLINK_VERSIONS[args.operator.version];
-    v.check(
-        accepted === undefined || accepted.includes(s.version.crd),
-        "flinkVersion",
-        args.flinkVersion,
-        `operator ${args.operator.version} accepts spec.flinkVersion ${accepted?.join(", ")}, not ${s.version.crd}`,
-        "Use a Flink version the operator supports, or upgrade the operator first",
-    );
+    if (accepted !== undefined && !accepted.includes(s.version.crd)) {
+        v.fail(
+            "flinkVersion",
+            args.flinkVersion,
+            `operator ${args.operator.version} accepts spec.flinkVersion ${accepted.join(", ")}, not ${s.version.crd}`,
+            "Use a Flink version the operator supports, or upgrade the operator first",
+        );
+    } else {
+        v.check(
+            (SUPPORTED_FLINK_MINORS as readonly string[]).includes(minor),
+            "flinkVersion",
+            args.flinkVersion,
+            `Flink ${minor} is not supported by FlinkJob (supported: ${SUPPORTED_FLINK_MINORS.join(", ")})`,
+            "Use Flink 1.18 or later",
+        );
+    }
     const image = typeof args.image === "string" ? args.image : undefined;
     const imageVersion = image ? imageFlinkVersion(image) : undefined;
     v.check(
@@ -100,7 +102,15 @@ function validateSizes(v: Validator, s: FlinkJobSettings): void {
     for (const [kind, r] of [["jobManager", s.jobManager], ["taskManager", s.taskManager]] as const) {
         v.check(r.cpu > 0, `${kind}.cpu`, r.cpu, "must be more than 0", "Request at least 0.25 CPU");
         const mib = memoryMiB(r.memory);
-        if (mib === undefined) v.fail(`${kind}.memory`, r.memory, "memory must be set, in Flink or Kubernetes binary notation", "Use e.g. \"2048m\", \"2g\" or \"2Gi\"");
+        if (r.memory.trim() === "") v.fail(`${kind}.memory`, r.memory, "the operator needs the process memory set", "Use e.g. \"2048m\", \"2g\" or \"2Gi\"");
+        else if (mib === undefined) {
+            v.fail(
+                `${kind}.memory`,
+                r.memory,
+                "not in Flink or Kubernetes binary notation (decimal units such as 4G mean different sizes to Flink and Kubernetes)",
+                "Use e.g. \"2048m\", \"2g\" or \"2Gi\"",
+            );
+        }
         else v.check(mib >= MIN_PROCESS_MEMORY_MIB, `${kind}.memory`, r.memory, `below ${MIN_PROCESS_MEMORY_MIB} MiB, Flink cannot fit metaspace, JVM overhead and heap`, "Give the process at least \"1024m\"");
     }
     v.check(isInt(s.jobManager.replicas) && s.jobManager.replicas >= 1, "jobManager.replicas", s.jobManager.replicas, "must be a positive integer", "Use 1, or 2 for a standby JobManager");
@@ -204,8 +214,10 @@ function validateAccess(v: Validator, args: FlinkJobArgs, s: FlinkJobSettings): 
 
 function validateEnv(v: Validator, s: FlinkJobSettings): void {
     for (const key of Object.keys(s.env)) {
-        v.check(ENV_NAME.test(key), `env.${key}`, key, "not a valid environment variable name", "Use letters, digits and underscores");
-        v.check(!OWNED_ENV.includes(key), `env.${key}`, key, "FlinkJob sets this variable itself", "Remove it: the plugin follows flinkVersion / writesFilesToS3, the bootstrap servers follow kafka");
+        const value = s.env[key];
+        const shown = typeof value === "string" ? value : "(output)";
+        v.check(ENV_NAME.test(key), `env.${key}`, shown, "not a valid environment variable name", "Use letters, digits and underscores");
+        v.check(!OWNED_ENV.includes(key), `env.${key}`, shown, "FlinkJob sets this variable itself", "Remove it: the plugin follows flinkVersion / writesFilesToS3, the bootstrap servers follow kafka");
     }
 }
 

@@ -46,7 +46,8 @@ export function stateGuardProblem(olds: Partial<StateIdentity>, news: StateIdent
     );
 }
 
-const guardProvider: pulumi.dynamic.ResourceProvider = {
+/** The guard's provider: `check` is where a state-losing change is refused. */
+export const stateGuardProvider: pulumi.dynamic.ResourceProvider = {
     async check(olds: Partial<StateIdentity>, news: StateIdentity) {
         const problem = stateGuardProblem(olds, news);
         return problem ? { inputs: news, failures: [{ property: "deploymentName", reason: problem }] } : { inputs: news };
@@ -73,6 +74,6 @@ export type StateGuardArgs = { [K in keyof StateIdentity]: pulumi.Input<StateIde
 export class FlinkStateGuard extends pulumi.dynamic.Resource {
     constructor(name: string, args: StateGuardArgs, opts?: pulumi.CustomResourceOptions) {
         // A fresh object: the SDK adds its serialized provider to the props it is given.
-        super(guardProvider, name, { ...args }, opts, undefined, "FlinkStateGuard");
+        super(stateGuardProvider, name, { ...args }, opts, undefined, "FlinkStateGuard");
     }
 }

@@ -17,14 +17,14 @@ export function expectProblem(problems: string[], ...fragments: string[]): void 
     if (!hit) throw new Error(`no problem contains all of ${JSON.stringify(fragments)}; problems:\n  ${problems.join("\n  ")}`);
 }
 
-/** Parses a `key=value` properties document. */
+/** Parses a `key=value` properties document, unescaping values as java.util.Properties does. */
 export function parseProperties(text: string): Record<string, string> {
     const out: Record<string, string> = {};
     for (const line of text.split("\n")) {
         const t = line.trim();
         if (!t || t.startsWith("#")) continue;
         const cut = t.indexOf("=");
-        out[t.slice(0, cut)] = t.slice(cut + 1);
+        out[t.slice(0, cut)] = t.slice(cut + 1).replace(/\\(.)/g, (_, c: string) => (c === "n" ? "\n" : c));
     }
     return out;
 }

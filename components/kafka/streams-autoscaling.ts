@@ -1,0 +1,85 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as k8s from "@pulumi/kubernetes";
+import { kafkaIamStatements } from "../core/kafka-access";
+import { workloadRole } from "../core/workload-identity";
+import { KafkaStreamsSettings } from "./streams-args";
+import { lagReaderAccess } from "./streams-access";
+import { mskRegion } from "./connection";
+
+export interface AutoscalingInputs {
+    /** The StatefulSet's name. */
+    statefulSetName: string;
+    labels: Record<string, string>;
+    awsTags: Record<string, string>;
+}
+
+/**
+ * KEDA scaling on the consumer lag of the `application.id` group, never below one replica. The
+ * lag check authenticates on its own: with IAM through a describe-only role KEDA's operator
+ * assumes (IRSA), with SCRAM/TLS through a Secret holding the app's credentials.
+ */
+export function createAutoscaling(name: string, s: KafkaStreamsSettings, p: AutoscalingInputs, parent: pulumi.Resource): k8s.apiextensions.CustomResource {
+    const a = s.autoscaling as NonNullable<KafkaStreamsSettings["autoscaling"]>;
+    const k8sOpts = { parent, provider: s.target.provider };
+    const meta = (suffix: string) => ({ name: `${s.kubernetesName}-${suffix}`, namespace: s.namespace, labels: p.labels });
+    const metadata: Record<string, pulumi.Input<string>> = {
+        bootstrapServers: s.connection.bootstrapServers,
+        consumerGroup: s.applicationId,
+        lagThreshold: String(a.lagThreshold),
+        // Kafka Streams' default auto.offset.reset; KEDA's own default (latest) would misjudge a new group.
+        offsetResetPolicy: "earliest",
+        allowIdleConsumers: "false",
+    };
+    let authSpec: Record<string, unknown> | undefined;
+
+    switch (s.connection.authMode) {
+        case "iam": {
+            const reader = workloadRole(
+                `${name}-keda`,
+                { target: s.target, mode: "irsa", namespace: a.kedaNamespace, serviceAccount: a.kedaServiceAccount, statements: kafkaIamStatements(s.connection.clusterArn as pulumi.Input<string>, lagReaderAccess(s)), tags: p.awsTags },
+                parent,
+            );
+            Object.assign(metadata, { sasl: "oauthbearer", saslTokenProvider: "aws_msk_iam", tls: "enable", awsRegion: mskRegion(s.connection.clusterArn as pulumi.Input<string>) });
+            authSpec = { podIdentity: { provider: "aws", roleArn: reader.role.arn } };
+            break;
+        }
+        case "scram":
+        case "tls": {
+            const data: Record<string, pulumi.Input<string>> = { tls: "enable" };
+            if (s.connection.authMode === "scram" && s.connection.scram) {
+                const mech = s.connection.scram.mechanism === "SCRAM-SHA-256" ? "scram_sha256" : "scram_sha512";
+                Object.assign(data, { sasl: mech, username: s.connection.scram.username, password: s.connection.scram.password });
+            }
+            if (s.connection.authMode === "tls" && s.connection.tls) {
+                Object.assign(data, { cert: s.connection.tls.clientCert, key: s.connection.tls.clientKey, ...(s.connection.tls.caCert !== undefined ? { ca: s.connection.tls.caCert } : {}) });
+            }
+            const secret = new k8s.core.v1.Secret(`${name}-keda-credentials`, { metadata: meta("keda-kafka"), type: "Opaque", stringData: pulumi.secret(data) }, k8sOpts);
+            authSpec = { secretTargetRef: Object.keys(data).map((key) => ({ parameter: key, name: secret.metadata.name, key })) };
+            break;
+        }
+        default:
+            break;
+    }
+
+    const auth = authSpec ? new k8s.apiextensions.CustomResource(`${name}-keda-auth`, { apiVersion: "keda.sh/v1alpha1", kind: "TriggerAuthentication", metadata: meta("kafka"), spec: authSpec }, k8sOpts) : undefined;
+
+    return new k8s.apiextensions.CustomResource(
+        `${name}-scaler`,
+        {
+            apiVersion: "keda.sh/v1alpha1",
+            kind: "ScaledObject",
+            metadata: { name: s.kubernetesName, namespace: s.namespace, labels: p.labels },
+            spec: {
+                scaleTargetRef: { apiVersion: "apps/v1", kind: "StatefulSet", name: p.statefulSetName },
+                minReplicaCount: a.minReplicas,
+                maxReplicaCount: a.maxReplicas,
+                pollingInterval: a.pollingIntervalSeconds,
+                cooldownPeriod: a.cooldownSeconds,
+                // One pod at a time, slowly, when scaling in: each removal is a rebalance.
+                advanced: { horizontalPodAutoscalerConfig: { behavior: { scaleDown: { stabilizationWindowSeconds: a.cooldownSeconds, policies: [{ type: "Pods", value: 1, periodSeconds: 60 }] } } } },
+                triggers: [{ type: "kafka", metadata, ...(auth ? { authenticationRef: { name: auth.metadata.name } } : {}) }],
+            },
+        },
+        k8sOpts,
+    );
+}

@@ -1,0 +1,65 @@
+/**
+ * How big and how redundant the foundation is. `dev` is the cheapest shape that still behaves like
+ * production (three AZs, private subnets, Graviton nodes); `prod` removes the single points of
+ * failure and keeps audit data longer. Every value can be overridden field by field.
+ */
+export type PlatformProfile = "dev" | "prod";
+
+export const PLATFORM_PROFILES: readonly PlatformProfile[] = ["dev", "prod"];
+
+/** NAT gateway layouts the foundation offers (the awsx strategy names). */
+export type NatGatewayLayout = "Single" | "OnePerAz";
+
+/** EKS version support policy: `EXTENDED` keeps a version 12 months longer, at a higher hourly price. */
+export type ClusterSupportType = "STANDARD" | "EXTENDED";
+
+/** The sizing a profile stands for. */
+export interface ProfileDefaults {
+    /** One NAT gateway (dev: cheap, one AZ's outage cuts egress) or one per AZ (prod). */
+    natGateways: NatGatewayLayout;
+    /** Whether VPC flow logs are on when the VPC is created here. */
+    flowLogs: boolean;
+    /** Days flow logs are kept in CloudWatch Logs. */
+    flowLogRetentionInDays: number;
+    /** Graviton instance types of the cluster's node group. */
+    nodeInstanceTypes: string[];
+    nodeMinSize: number;
+    nodeDesiredSize: number;
+    nodeMaxSize: number;
+    /** Root volume of each node, GiB: container images and emptyDir live here. */
+    nodeDiskSizeGiB: number;
+    supportType: ClusterSupportType;
+}
+
+export const PROFILE_DEFAULTS: Readonly<Record<PlatformProfile, Readonly<ProfileDefaults>>> = {
+    dev: {
+        natGateways: "Single",
+        flowLogs: false,
+        flowLogRetentionInDays: 7,
+        nodeInstanceTypes: ["m7g.large"],
+        nodeMinSize: 2,
+        nodeDesiredSize: 2,
+        nodeMaxSize: 3,
+        nodeDiskSizeGiB: 50,
+        // Extended support costs several times the standard hourly price; a dev cluster should upgrade instead.
+        supportType: "STANDARD",
+    },
+    prod: {
+        natGateways: "OnePerAz",
+        flowLogs: true,
+        flowLogRetentionInDays: 90,
+        nodeInstanceTypes: ["m7g.xlarge"],
+        nodeMinSize: 3,
+        nodeDesiredSize: 3,
+        nodeMaxSize: 6,
+        nodeDiskSizeGiB: 100,
+        // A forced upgrade at the end of standard support is worse for production than the price.
+        supportType: "EXTENDED",
+    },
+};
+
+/** The defaults of a profile; an unknown profile (caught by validation) falls back to `dev`. */
+export function profileDefaults(profile: string): ProfileDefaults {
+    const defaults = PROFILE_DEFAULTS[profile as PlatformProfile] ?? PROFILE_DEFAULTS.dev;
+    return { ...defaults, nodeInstanceTypes: [...defaults.nodeInstanceTypes] };
+}

@@ -46,7 +46,8 @@ export class KafkaStreamsApp extends pulumi.ComponentResource {
         const labels = k8sLabels(s.kubernetesName, COMPONENT_LABEL, s.labels);
         const selector = k8sSelector(s.kubernetesName, COMPONENT_LABEL);
         const tags = awsTags("KafkaStreamsApp", s.tags);
-        const k8sOpts = { parent: this, provider: s.target.provider };
+        // Kubernetes objects wait for what the component waits for (typically the namespace).
+        const k8sOpts = { parent: this, provider: s.target.provider, dependsOn: opts?.dependsOn };
         const meta = (objectName: string) => ({ name: objectName, namespace: s.namespace, labels });
 
         let annotations: pulumi.Input<Record<string, string>> = {};
@@ -118,14 +119,24 @@ export class KafkaStreamsApp extends pulumi.ComponentResource {
                 },
             },
             // KEDA owns the replica count once autoscaling is on.
-            { ...k8sOpts, dependsOn: [serviceAccount], ...(autoscaled ? { ignoreChanges: ["spec.replicas"] } : {}) },
+            { ...k8sOpts, dependsOn: alsoDependOn(opts?.dependsOn, serviceAccount), ...(autoscaled ? { ignoreChanges: ["spec.replicas"] } : {}) },
         );
 
         new k8s.policy.v1.PodDisruptionBudget(`${name}-pdb`, { metadata: meta(s.kubernetesName), spec: { maxUnavailable: 1, selector: { matchLabels: selector } } }, k8sOpts);
 
         this.acls = s.connection.authMode === "scram" || s.connection.authMode === "tls" ? createStreamsAcls(name, s, this) : [];
-        if (autoscaled) createAutoscaling(name, s, { statefulSetName: s.kubernetesName, labels, awsTags: tags }, this);
+        if (autoscaled) createAutoscaling(name, s, { statefulSetName: s.kubernetesName, labels, awsTags: tags, dependsOn: opts?.dependsOn }, this);
 
         this.registerOutputs({ applicationId: this.applicationId, kubernetesName: this.kubernetesName, namespace: this.namespace, roleArn: this.roleArn });
     }
+}
+
+/** `dependsOn` plus one more resource, whichever form the caller used. */
+function alsoDependOn(dependsOn: pulumi.ComponentResourceOptions["dependsOn"], extra: pulumi.Resource): pulumi.ComponentResourceOptions["dependsOn"] {
+    if (dependsOn === undefined) return [extra];
+    if (Array.isArray(dependsOn)) return [...dependsOn, extra];
+    if (pulumi.Resource.isInstance(dependsOn)) return [dependsOn, extra];
+    // An output or promise of a list cannot be extended without resolving it; the service account
+    // only has to exist before pods start, which the StatefulSet controller retries for.
+    return dependsOn;
 }

@@ -11,6 +11,8 @@ export interface AutoscalingInputs {
     statefulSetName: string;
     labels: Record<string, string>;
     awsTags: Record<string, string>;
+    /** What the component's Kubernetes objects wait for. */
+    dependsOn?: pulumi.ComponentResourceOptions["dependsOn"];
 }
 
 /**
@@ -20,7 +22,7 @@ export interface AutoscalingInputs {
  */
 export function createAutoscaling(name: string, s: KafkaStreamsSettings, p: AutoscalingInputs, parent: pulumi.Resource): k8s.apiextensions.CustomResource {
     const a = s.autoscaling as NonNullable<KafkaStreamsSettings["autoscaling"]>;
-    const k8sOpts = { parent, provider: s.target.provider };
+    const k8sOpts = { parent, provider: s.target.provider, dependsOn: p.dependsOn };
     const meta = (suffix: string) => ({ name: `${s.kubernetesName}-${suffix}`, namespace: s.namespace, labels: p.labels });
     const metadata: Record<string, pulumi.Input<string>> = {
         bootstrapServers: s.connection.bootstrapServers,

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { Storage } from "../core/contracts";
-import { Validator } from "../core/errors";
+import { SpectrumValidationError, Validator } from "../core/errors";
 import { policyDocument, serviceTrustPolicy } from "../core/iam";
 import { awsTags } from "../core/tags";
 import { workflowFailureAlarm } from "./alarms";
@@ -86,6 +86,11 @@ function validate(name: string, args: SparkBatchJobArgs, s: Settings): void {
     checkApplication(v, args.storage, args);
     checkScheduleExpression(v, "schedule", args.schedule);
     checkTimeZone(v, "timeZone", s.timeZone);
+    // Arguments reach the step through a States Language intrinsic function, whose escaping of a
+    // backslash is not handled the same way by every tool that reads definitions.
+    for (const [field, value] of [...(args.args ?? []).map((a, i) => [`args[${i}]`, a] as const), ...Object.entries(args.sparkConf ?? {}).map(([k, val]) => [`sparkConf.${k}`, val] as const)]) {
+        if (typeof value === "string") v.check(!value.includes("\\"), field, value, "contains a backslash, which a batch job's step arguments cannot carry", "Remove the backslash, or pass the value in a file the application reads");
+    }
     v.check(Number.isInteger(s.timeoutMinutes) && s.timeoutMinutes >= 1 && s.timeoutMinutes <= 7 * 24 * 60, "timeoutMinutes", s.timeoutMinutes, "must be a whole number of minutes between 1 and 10080 (a week)", "Use e.g. 360");
     v.check(Number.isInteger(s.stepRetries) && s.stepRetries >= 0 && s.stepRetries <= 5, "stepRetries", s.stepRetries, "must be a whole number from 0 to 5", "Use 0 to fail on the first application failure");
     // EMR's idle timeout accepts 60 seconds to 7 days.
@@ -134,6 +139,10 @@ export class SparkBatchJob extends pulumi.ComponentResource {
                 pulumi.all([sg.primary.id, sg.core.id, sg.serviceAccess.id]),
             ])
             .apply(([cmd, serviceRoleArn, instanceProfileName, securityConfigurationName, logUri, subnetIds, [primary, core, serviceAccess]]) => {
+                const withBackslash = [...cmd.head, ...cmd.tail].find((a) => a.includes("\\"));
+                if (withBackslash !== undefined) {
+                    throw new SpectrumValidationError([`${COMPONENT} "${name}": args = ${JSON.stringify(withBackslash)}: contains a backslash, which a batch job's step arguments cannot carry. Remove the backslash.`]);
+                }
                 const cluster = runJobFlowRequest({
                     name,
                     shape: s.shape,

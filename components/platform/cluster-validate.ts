@@ -1,3 +1,4 @@
+import * as pulumi from "@pulumi/pulumi";
 import { Validator } from "../core/errors";
 import { isBlank, isInteger, parseIpv4Cidr } from "./checks";
 import { CONTROL_PLANE_LOG_TYPES, ClusterSettings, ExistingCluster, PlatformClusterArgs } from "./cluster-args";
@@ -35,7 +36,8 @@ export function validateCluster(name: string, args: PlatformClusterArgs, s: Clus
     if (s.existing) {
         validateExisting(v, s.existing);
         for (const field of CREATE_ONLY) {
-            if (args[field] !== undefined) v.fail(field, args[field], "only applies to a cluster created here, and existing is set", `Remove ${field}, or remove existing to create the cluster`);
+            const value = pulumi.Resource.isInstance(args[field]) ? "[resource]" : args[field];
+            if (value !== undefined) v.fail(field, value, "only applies to a cluster created here, and existing is set", `Remove ${field}, or remove existing to create the cluster`);
         }
     } else {
         validateCreated(v, args, s);
@@ -65,7 +67,9 @@ function validateCreated(v: Validator, args: PlatformClusterArgs, s: ClusterSett
         if (azs !== undefined) v.check(azs >= 2, "network.availabilityZoneCount", azs, "EKS needs subnets in at least two AZs", "Use a network that spans two or more AZs");
     }
     const version = KUBERNETES_VERSION.exec(typeof s.kubernetesVersion === "string" ? s.kubernetesVersion : "");
-    if (!version) v.fail("kubernetesVersion", args.kubernetesVersion, "not a Kubernetes minor version", 'Write it as "1.<minor>", e.g. "1.35"');
+    if (typeof s.kubernetesVersion === "number") {
+        v.fail("kubernetesVersion", args.kubernetesVersion, "a number, not a version string (YAML reads 1.30 as the number 1.3)", 'Quote it in the stack config, e.g. "1.35"');
+    } else if (!version) v.fail("kubernetesVersion", args.kubernetesVersion, "not a Kubernetes minor version", 'Write it as "1.<minor>", e.g. "1.35"');
     else v.check(Number(version[1]) >= OLDEST_MINOR, "kubernetesVersion", args.kubernetesVersion, `EKS no longer creates clusters older than 1.${OLDEST_MINOR}`, "Use a version EKS supports, e.g. the default");
 
     v.check(typeof s.publicEndpoint === "boolean", "publicEndpoint", args.publicEndpoint, "must be true or false", "Write true (the default) or false");
@@ -79,6 +83,7 @@ function validateCreated(v: Validator, args: PlatformClusterArgs, s: ClusterSett
 
     v.check(s.supportType === "STANDARD" || s.supportType === "EXTENDED", "supportType", args.supportType, "unknown support type", 'Use "STANDARD" or "EXTENDED"');
     const admins = Array.isArray(s.adminPrincipalArns) ? s.adminPrincipalArns : [];
+    v.check(Array.isArray(s.adminPrincipalArns), "adminPrincipalArns", args.adminPrincipalArns, "must be a list", 'Write a list such as ["arn:aws:iam::123456789012:role/platform-admin"]');
     admins.forEach((arn, i) => v.check(typeof arn === "string" && PRINCIPAL_ARN.test(arn), `adminPrincipalArns[${i}]`, arn, "not an IAM role or user ARN", 'Use an ARN such as "arn:aws:iam::123456789012:role/platform-admin"'));
     v.check(new Set(admins.map(accessEntryKey)).size === admins.length, "adminPrincipalArns", args.adminPrincipalArns, "lists one principal name twice", "List each principal once");
     // Values from stack config arrive untyped: a YAML "no" must not silently turn protection off.

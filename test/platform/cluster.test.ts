@@ -20,9 +20,9 @@ const CONFIG = { config: { "aws:region": "us-east-1" } };
 const NETWORK = { vpcId: "vpc-0abc", privateSubnetIds: ["subnet-01", "subnet-02", "subnet-03"] };
 
 /** Runs a program that builds one cluster, expecting validation to fail, and returns the problems. */
-async function problems(args: PlatformClusterArgs): Promise<readonly string[]> {
+async function problems(args: PlatformClusterArgs | (() => PlatformClusterArgs)): Promise<readonly string[]> {
     try {
-        await runProgram(() => new PlatformCluster("eks", args), CONFIG);
+        await runProgram(() => new PlatformCluster("eks", typeof args === "function" ? args() : args), CONFIG);
     } catch (e) {
         expect(e).toBeInstanceOf(SpectrumValidationError);
         return (e as SpectrumValidationError).problems;
@@ -280,6 +280,17 @@ describe("PlatformCluster validation", () => {
             'PlatformCluster "eks": network.privateSubnetIds = ["subnet-1"]: EKS needs subnets in at least two AZs. Give the cluster private subnets in two or more AZs.',
             'PlatformCluster "eks": kubernetesVersion = "v1.35": not a Kubernetes minor version. Write it as "1.<minor>", e.g. "1.35".',
         ]);
+    });
+
+    it("explains a version that YAML turned into a number", async () => {
+        expect(await problems({ network: NETWORK, kubernetesVersion: 1.3 as never })).toEqual([
+            'PlatformCluster "eks": kubernetesVersion = 1.3: a number, not a version string (YAML reads 1.30 as the number 1.3). Quote it in the stack config, e.g. "1.35".',
+        ]);
+    });
+
+    it("names a whole network component by kind, not by its contents, when refusing it", async () => {
+        const p = await problems(() => ({ existing: { kubeconfig: "{}" }, network: new PlatformNetwork("net") }));
+        expect(p).toEqual(['PlatformCluster "eks": network = "[resource]": only applies to a cluster created here, and existing is set. Remove network, or remove existing to create the cluster.']);
     });
 
     it("rejects malformed admin ARNs and an untyped protect flag", async () => {

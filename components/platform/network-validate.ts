@@ -77,6 +77,14 @@ function validateCreated(v: Validator, args: PlatformNetworkArgs, s: NetworkSett
             v.check(REGION.test(s.region), "region", s.region, "not an AWS region name", 'Use a region code such as "us-east-1"');
         }
     }
+    const flowLogs = args.flowLogs;
+    v.check(
+        flowLogs === undefined || typeof flowLogs === "boolean" || (typeof flowLogs === "object" && flowLogs !== null && !Array.isArray(flowLogs)),
+        "flowLogs",
+        flowLogs,
+        "must be true, false or an options object",
+        "Write flowLogs: true, false, or { retentionInDays: 30 }",
+    );
     if (s.flowLogs !== false) {
         v.check(LOG_RETENTION_DAYS.includes(s.flowLogs.retentionInDays), "flowLogs.retentionInDays", s.flowLogs.retentionInDays, "CloudWatch Logs does not offer this retention", `Use one of ${LOG_RETENTION_DAYS.join(", ")}`);
         v.check(["ALL", "ACCEPT", "REJECT"].includes(s.flowLogs.trafficType), "flowLogs.trafficType", s.flowLogs.trafficType, "unknown traffic type", 'Use "ALL", "ACCEPT" or "REJECT"');

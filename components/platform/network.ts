@@ -27,7 +27,8 @@ export interface NetworkPlacement {
 export class PlatformNetwork extends pulumi.ComponentResource implements NetworkPlacement {
     readonly vpcId: pulumi.Output<string>;
     readonly privateSubnetIds: pulumi.Output<string[]>;
-    readonly publicSubnetIds: pulumi.Output<string[]>;
+    /** Public subnets; undefined for an existing VPC described without them. */
+    readonly publicSubnetIds?: pulumi.Output<string[]>;
     /** Number of AZs the private subnets span: consumers check broker and replica counts against it. */
     readonly availabilityZoneCount: number;
     /** The awsx VPC, when it was created here. */
@@ -42,7 +43,8 @@ export class PlatformNetwork extends pulumi.ComponentResource implements Network
         if (s.existing) {
             this.vpcId = pulumi.output(s.existing.vpcId);
             this.privateSubnetIds = pulumi.output(s.existing.privateSubnetIds);
-            this.publicSubnetIds = pulumi.output(s.existing.publicSubnetIds ?? []);
+            // Left undefined when not given, so a cluster runs private-only rather than on an empty list.
+            if (s.existing.publicSubnetIds !== undefined) this.publicSubnetIds = pulumi.output(s.existing.publicSubnetIds);
         } else {
             const tags = awsTags("PlatformNetwork", s.tags);
             this.vpc = createVpc(name, s, tags, this);

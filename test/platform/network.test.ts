@@ -31,6 +31,7 @@ describe("PlatformNetwork", () => {
     let dev: PlannedResource;
     let prod: PlannedResource;
     const azCounts: Record<string, number> = {};
+    let byoHasPublic = true;
 
     beforeAll(async () => {
         graph = await runProgram(
@@ -42,7 +43,8 @@ describe("PlatformNetwork", () => {
                     byo: new PlatformNetwork("byo", { existing: { vpcId: "vpc-0abc", privateSubnetIds: ["subnet-01", "subnet-02", "subnet-03"] } }),
                 };
                 for (const [k, n] of Object.entries(networks)) azCounts[k] = n.availabilityZoneCount;
-                return Object.fromEntries(Object.entries(networks).flatMap(([k, n]) => [[`${k}Vpc`, n.vpcId], [`${k}Private`, n.privateSubnetIds], [`${k}Public`, n.publicSubnetIds]]));
+                byoHasPublic = networks.byo.publicSubnetIds !== undefined;
+                return Object.fromEntries(Object.entries(networks).flatMap(([k, n]) => [[`${k}Vpc`, n.vpcId], [`${k}Private`, n.privateSubnetIds], [`${k}Public`, n.publicSubnetIds ?? "none"]]));
             },
             { config: REGION },
         );
@@ -118,7 +120,9 @@ describe("PlatformNetwork", () => {
         expect(graph.childrenOf(byo)).toEqual([]);
         expect(graph.outputs.byoVpc).toBe("vpc-0abc");
         expect(graph.outputs.byoPrivate).toEqual(["subnet-01", "subnet-02", "subnet-03"]);
-        expect(graph.outputs.byoPublic).toEqual([]);
+        expect(byoHasPublic).toBe(false);
+        expect(graph.outputs.byoPublic).toBe("none");
+        expect(graph.outputs.devPublic).toHaveLength(3);
     });
 
     it("takes the AZ count of an existing VPC whose subnets come from another resource", async () => {
@@ -187,6 +191,10 @@ describe("PlatformNetwork validation", () => {
             expect.stringMatching(/^PlatformNetwork "net": flowLogs.retentionInDays = 10: CloudWatch Logs does not offer this retention. Use one of 1, 3, 5, 7, 14, 30, /),
             'PlatformNetwork "net": flowLogs.trafficType = "SOME": unknown traffic type. Use "ALL", "ACCEPT" or "REJECT".',
         ]);
+    });
+
+    it("rejects a flow-log setting that is neither a flag nor options (stack config is untyped)", async () => {
+        expect(await problems({ flowLogs: "yes" as never })).toEqual(['PlatformNetwork "net": flowLogs = "yes": must be true, false or an options object. Write flowLogs: true, false, or { retentionInDays: 30 }.']);
     });
 
     it("needs the region for the S3 endpoint, and accepts it as an argument", async () => {

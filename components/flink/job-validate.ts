@@ -12,6 +12,8 @@ export const COMPONENT = "FlinkJob";
 /** The operator's own limits on a FlinkDeployment name (it becomes the name of services and ConfigMaps). */
 const DEPLOYMENT_NAME = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const MAX_DEPLOYMENT_NAME = 45;
+/** Names the operator chart gives its shared job service account, Role and RoleBinding in every watched namespace. */
+const CHART_JOB_OBJECTS = ["flink", "flink-role-binding"];
 const NAMESPACE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** Ports Flink itself listens on in a pod. */
@@ -31,6 +33,13 @@ export function validateArgs(name: string, args: FlinkJobArgs, s: FlinkJobSettin
         s.deploymentName,
         `the operator accepts at most ${MAX_DEPLOYMENT_NAME} characters of lowercase letters, digits and dashes, starting with a letter and not ending with a dash`,
         "Set deploymentName to a short lowercase name, e.g. \"orders-enricher\"",
+    );
+    v.check(
+        !CHART_JOB_OBJECTS.includes(s.deploymentName),
+        "deploymentName",
+        s.deploymentName,
+        "the operator chart already has a service account, Role or RoleBinding of this name in every job namespace, and the job's own would collide",
+        "Choose another deploymentName",
     );
     v.check(
         NAMESPACE.test(s.namespace) && args.operator.jobNamespaces.includes(s.namespace),

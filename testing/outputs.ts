@@ -81,6 +81,13 @@ function awsOutputs(args: MockResourceArgs, physical: string, env: MockEnvironme
         }
         case "aws:msk/configuration:Configuration":
             return { id: `arn:aws:kafka:${region}:${accountId}:configuration/${physical}/0000`, state: { arn: `arn:aws:kafka:${region}:${accountId}:configuration/${physical}/0000`, latestRevision: 1, name: str(inputs.name) ?? physical } };
+        case "aws:msk/topic:Topic": {
+            // MSK derives topic ARNs from the cluster ARN: .../topic/<cluster>/<uuid>/<topic>.
+            const name = str(inputs.name) ?? physical;
+            const clusterArn = str(inputs.clusterArn);
+            const arn = clusterArn ? `${clusterArn.replace(":cluster/", ":topic/")}/${name}` : `arn:aws:kafka:${region}:${accountId}:topic/${physical}`;
+            return { id: `${clusterArn ?? ""},${name}`, state: { arn, name } };
+        }
         case "aws:sfn/stateMachine:StateMachine": {
             const name = str(inputs.name) ?? physical;
             const arn = `arn:aws:states:${region}:${accountId}:stateMachine:${name}`;

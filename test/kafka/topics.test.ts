@@ -35,7 +35,7 @@ describe("KafkaTopics on MSK", () => {
         graph = await runProgram(() => {
             const cluster = new KafkaCluster("msk", { vpcId: "vpc-1", subnetIds: ["a", "b", "c"] });
             const topics = declareTopics(cluster.connection);
-            return { shapes: topics.shapes, backend: topics.topics["orders.v1"].backend };
+            return { shapes: topics.shapes, backend: topics.topics["orders.v1"].backend, arn: topics.topics["orders.v1"].arn, clusterArn: cluster.arn };
         });
     });
 
@@ -51,6 +51,7 @@ describe("KafkaTopics on MSK", () => {
             expect(t.inputs).toMatchObject({ partitionCount: 12, replicationFactor: 3 });
         }
         expect(graph.outputs.backend).toBe("msk");
+        expect(graph.outputs.arn).toBe(`${String(graph.outputs.clusterArn).replace(":cluster/", ":topic/")}/orders.v1`);
     });
 
     it("sets retention for delete topics and compaction for compacted ones, with min ISR 2", () => {

@@ -35,7 +35,7 @@ describe("Flink configuration key spellings", () => {
                     jarUri: "local:///opt/flink/examples/streaming/StateMachineExample.jar",
                     autoscaler: true,
                     writesFilesToS3: true,
-                    flinkConfiguration: { "state.backend.rocksdb.localdir": "/tmp/rocksdb", "restart-strategy.type": "exponential-delay" },
+                    flinkConfiguration: { "state.backend.rocksdb.localdir": "/data/rocksdb", "restart-strategy.type": "exponential-delay" },
                 });
             }
         });

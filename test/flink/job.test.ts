@@ -47,7 +47,7 @@ describe("FlinkJob", () => {
                 ],
                 kafka: { connection: kafka, access: { readTopics: ["orders"], writeTopics: ["orders-enriched"], consumerGroups: ["orders-enricher"], transactionalIds: ["orders-enricher-*"] } },
                 env: { APP_ENV: "prod" },
-                flinkConfiguration: { "execution.checkpointing.timeout": "5 min", "state.backend.rocksdb.localdir": "/tmp/rocksdb" },
+                flinkConfiguration: { "execution.checkpointing.timeout": "5 min", "state.backend.rocksdb.localdir": "/data/rocksdb" },
                 protect: false,
             });
             new FlinkJob("pods", { operator: existingOperator(target), storage: zone, flinkVersion: "1.19.2", jarUri: EXAMPLE_JAR, identity: "pod-identity", upgradeMode: "stateless", highAvailability: false });
@@ -251,7 +251,7 @@ describe("FlinkJob", () => {
 
         it("lets the user tune defaults and add keys, but keeps periodic savepoints off when asked", () => {
             expect(spec.flinkConfiguration["execution.checkpointing.timeout"]).toBe("5 min");
-            expect(spec.flinkConfiguration["state.backend.rocksdb.localdir"]).toBe("/tmp/rocksdb");
+            expect(spec.flinkConfiguration["state.backend.rocksdb.localdir"]).toBe("/data/rocksdb");
             expect(spec.flinkConfiguration["execution.checkpointing.interval"]).toBe("30 s");
             expect(spec.flinkConfiguration["execution.checkpointing.min-pause"]).toBe("15 s");
             expect(spec.flinkConfiguration["kubernetes.operator.periodic.savepoint.interval"]).toBeUndefined();

@@ -24,9 +24,9 @@ export interface FlinkProcessResources {
 
 /** A landing-zone location the job reads or writes, granted to the job's IAM role. */
 export interface FlinkStorageGrant {
-    /** `read` or `write` (write includes read). */
+    /** `read` or `write` (write includes read). Required. */
     access: StorageAccess;
-    /** An area of the landing zone (`raw`, `curated`, ...). */
+    /** An area of the landing zone (`raw`, `curated`, ...). Required. */
     area: string;
     /** A path inside the area. Default: the whole area. */
     path?: string;
@@ -34,9 +34,9 @@ export interface FlinkStorageGrant {
 
 /** The Kafka cluster the job talks to and what it may do there. */
 export interface FlinkKafkaAccess {
-    /** The cluster. With `authMode: "iam"` the job's role gets exactly `access` on it; other modes need credentials in the job. */
+    /** The cluster. With `authMode: "iam"` the job's role gets exactly `access` on it; other modes need credentials in the job. Required. */
     connection: KafkaConnection;
-    /** Topics, groups and transactional ids the job uses (exactly-once sinks need their transactional-id prefix here, e.g. `my-job-*`). */
+    /** Topics, groups and transactional ids the job uses (exactly-once sinks need their transactional-id prefix here, e.g. `my-job-*`). Required. */
     access: KafkaAccess;
 }
 

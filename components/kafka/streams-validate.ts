@@ -28,9 +28,9 @@ const MANAGED_PROPERTIES: Record<string, string> = {
 
 /** The image's tag, or undefined without one (a registry port is not a tag). */
 export function imageTag(image: string): string | undefined {
-    const lastSegment = image.split("/").pop() ?? "";
+    const lastSegment = image.split("@")[0].split("/").pop() ?? "";
     const cut = lastSegment.indexOf(":");
-    return cut >= 0 ? lastSegment.slice(cut + 1).split("@")[0] : undefined;
+    return cut >= 0 ? lastSegment.slice(cut + 1) : undefined;
 }
 
 const isInt = (n: unknown, min: number): boolean => typeof n === "number" && Number.isInteger(n) && n >= min;
@@ -42,7 +42,7 @@ export function validateKafkaStreamsApp(name: string, args: KafkaStreamsAppArgs,
     const digest = DIGEST.test(s.image);
     const tag = imageTag(s.image);
     v.check(digest || (tag !== undefined && tag.length > 0), "image", s.image, "an image without a tag or digest runs whatever `latest` is at pull time", "Pin it, e.g. \"registry/app:1.4.2\" or \"registry/app@sha256:...\"");
-    v.check(tag !== "latest", "image", s.image, "`latest` moves, so pods of one StatefulSet could run different code", "Use a version tag or a digest");
+    v.check(digest || tag !== "latest", "image", s.image, "`latest` moves, so pods of one StatefulSet could run different code", "Use a version tag or a digest");
 
     checkTopicName(v, "applicationId", s.applicationId);
     v.check(s.applicationId.length <= MAX_APPLICATION_ID, "applicationId", s.applicationId, `internal topic names extend application.id and must fit in 249 characters`, `Use at most ${MAX_APPLICATION_ID} characters`);

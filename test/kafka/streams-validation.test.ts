@@ -3,6 +3,7 @@ import * as k8s from "@pulumi/kubernetes";
 import { KafkaConnection, KubernetesTarget } from "../../components/core";
 import { KafkaStreamsApp, KafkaStreamsAppArgs } from "../../components/kafka";
 import { runProgram } from "../../testing";
+import { imageTag } from "../../components/kafka/streams-validate";
 import { expectProblem, problemsOf } from "./helpers";
 
 const msk: KafkaConnection = { bootstrapServers: "b-1:9098", authMode: "iam", clusterArn: "arn:aws:kafka:us-east-1:123456789012:cluster/events/abcd-1", brokerCount: 3 };
@@ -18,6 +19,15 @@ describe("KafkaStreamsApp validation", () => {
     it("refuses images without a tag or digest, and :latest", () => {
         expectProblem(problemsOf(app({ image: "registry.internal:5000/app" })), 'KafkaStreamsApp "app": image = "registry.internal:5000/app"', "without a tag or digest", "Pin it");
         expectProblem(problemsOf(app({ image: "app:latest" })), 'image = "app:latest"', "`latest` moves", "version tag or a digest");
+    });
+
+    it("reads tags past a registry port and digests", async () => {
+        expect(imageTag("registry.internal:5000/team/app:2.1")).toBe("2.1");
+        expect(imageTag("registry.internal:5000/team/app")).toBeUndefined();
+        expect(imageTag(`app:latest@sha256:${"b".repeat(64)}`)).toBe("latest");
+        // A digest pins the image whatever the tag says.
+        const graph = await runProgram(app({ image: `app:latest@sha256:${"b".repeat(64)}` }));
+        expect(graph.ofType("kubernetes:apps/v1:StatefulSet")).toHaveLength(1);
     });
 
     it("refuses exactly-once with internal topics below 3 replicas, and removed guarantees", () => {

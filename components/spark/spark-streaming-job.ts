@@ -77,6 +77,14 @@ function validate(name: string, args: SparkStreamingJobArgs, s: Settings): void 
     const v = new Validator(COMPONENT, name);
     checkComponentName(v, name);
     checkApplication(v, args.cluster.storage, args);
+    const ownCheckpoint = args.sparkConf?.["spark.sql.streaming.checkpointLocation"];
+    v.check(
+        ownCheckpoint === undefined,
+        "sparkConf.spark.sql.streaming.checkpointLocation",
+        ownCheckpoint,
+        "is set by the job: its checkpoint lives under the landing zone's checkpoint area, one prefix per job",
+        "Remove it and read spark.spectrum.checkpointLocation in the application",
+    );
     v.check(TRIGGER.test(s.triggerInterval) && !/^0 /.test(s.triggerInterval), "triggerInterval", s.triggerInterval, "is not a Spark processing-time interval", "Use e.g. \"30 seconds\" or \"5 minutes\"");
     const r = s.restart;
     v.check(Number.isInteger(r.maxAttempts) && r.maxAttempts >= 1 && r.maxAttempts <= 20, "restart.maxAttempts", r.maxAttempts, "must be a whole number from 1 to 20", "Use e.g. 5");

@@ -150,6 +150,12 @@ describe("Spark components reject bad input with one clear message per problem",
         ]);
     });
 
+    it("a streaming job that sets its own checkpoint location", async () => {
+        expect(await streamingProblems({ sparkConf: { "spark.sql.streaming.checkpointLocation": "s3://elsewhere/chk/" } })).toEqual([
+            'SparkStreamingJob "clicks": sparkConf.spark.sql.streaming.checkpointLocation = "s3://elsewhere/chk/": is set by the job: its checkpoint lives under the landing zone\'s checkpoint area, one prefix per job. Remove it and read spark.spectrum.checkpointLocation in the application.',
+        ]);
+    });
+
     it("a streaming job output outside the landing zone", async () => {
         expect(await streamingProblems({ outputs: { sink: { area: "warehouse" } } })).toEqual([
             'SparkStreamingJob "clicks": outputs.sink.area = "warehouse": is not an area of the landing zone, so the location lies outside it. Use one of raw, curated, artifacts, checkpoints, logs, or add the zone to the LandingZone.',

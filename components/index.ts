@@ -4,4 +4,6 @@ export * from "./landing-zone";
 export * from "./kafka";
 export * from "./flink";
 export * from "./spark";
+export * from "./ingest";
+export * from "./platform";
 export * from "./architectures";

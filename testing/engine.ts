@@ -14,7 +14,11 @@ export interface RunOptions {
     project?: string;
     /** Stack name. Default: `test`. */
     stack?: string;
-    /** Stack config as `namespace:key` -> value; non-strings are passed as JSON, as Pulumi does. Default: none. */
+    /**
+     * Stack config as `namespace:key` -> value; non-strings are passed as JSON, as Pulumi does.
+     * `aws:region` defaults to the environment's region; give a key the value undefined to unset it.
+     * Default: only `aws:region`.
+     */
     config?: Record<string, unknown>;
     /** Config keys whose values are secrets. Default: none. */
     secretKeys?: string[];
@@ -82,7 +86,12 @@ function exclusive<T>(work: () => Promise<T>): Promise<T> {
 }
 
 function configStrings(config: Record<string, unknown>): Record<string, string> {
-    return Object.fromEntries(Object.entries(config).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]));
+    // An undefined value unsets a key (e.g. `"aws:region": undefined` to test a program without one).
+    return Object.fromEntries(
+        Object.entries(config)
+            .filter(([, v]) => v !== undefined)
+            .map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]),
+    );
 }
 
 interface RequestLike {
@@ -127,7 +136,9 @@ async function runExclusive(program: Program, options: RunOptions): Promise<Reso
     const duplicates: string[] = [];
     let current: RequestLike | undefined;
 
-    pulumi.runtime.setAllConfig(configStrings(options.config ?? {}), options.secretKeys);
+    // Every real stack names its region; the mocks' region stands in when the program doesn't.
+    const config = { "aws:region": env.region, ...options.config };
+    pulumi.runtime.setAllConfig(configStrings(config), options.secretKeys);
     await pulumi.runtime.setMocks(
         {
             newResource(args: MockResourceArgs) {

@@ -202,11 +202,11 @@ describe("PlatformNetwork validation", () => {
         delete process.env.AWS_REGION;
         delete process.env.AWS_DEFAULT_REGION;
         try {
-            expect(await problems({}, {})).toEqual([
+            expect(await problems({}, { "aws:region": undefined })).toEqual([
                 'PlatformNetwork "net": region = undefined: the S3 gateway endpoint\'s service name needs the region, and neither the aws:region config nor AWS_REGION is set. Set aws:region in the stack config, or pass region.',
             ]);
-            expect(await problems({ region: "Frankfurt" }, {})).toEqual(['PlatformNetwork "net": region = "Frankfurt": not an AWS region name. Use a region code such as "us-east-1".']);
-            const g = await runProgram(() => new PlatformNetwork("net", { region: "ap-southeast-2" }));
+            expect(await problems({ region: "Frankfurt" }, { "aws:region": undefined })).toEqual(['PlatformNetwork "net": region = "Frankfurt": not an AWS region name. Use a region code such as "us-east-1".']);
+            const g = await runProgram(() => new PlatformNetwork("net", { region: "ap-southeast-2" }), { config: { "aws:region": undefined } });
             expect((g.one(types.vpc).inputs.vpcEndpointSpecs as Array<{ serviceName: string }>)[0].serviceName).toBe("com.amazonaws.ap-southeast-2.s3");
         } finally {
             if (saved[0] !== undefined) process.env.AWS_REGION = saved[0];

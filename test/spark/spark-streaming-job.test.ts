@@ -180,3 +180,24 @@ describe("SparkStreamingJob", () => {
         expect(alarm.propertyDependencies.metricQueries).toEqual([graph.one(T.stateMachine).urn]);
     });
 });
+
+describe("two SparkStreamingJobs on one cluster", () => {
+    it("get their own step names, checkpoints, rules and policies on the shared instance role", async () => {
+        const graph = await runProgram(() => {
+            const lz = landingZone();
+            const cluster = new EmrSparkCluster("shared", { storage: lz, network });
+            new SparkStreamingJob("clicks", { cluster, ...baseline });
+            new SparkStreamingJob("orders", { cluster, application: { area: "artifacts", path: "jobs/orders.jar" }, mainClass: "com.example.Orders" });
+            return { instanceRoleName: cluster.instanceRoleName };
+        });
+        const patterns = graph.ofType(T.rule).map((r) => (JSON.parse(r.inputs.eventPattern as string) as { detail: { name: string[] } }).detail.name);
+        expect(patterns.sort()).toEqual([["spectrum-clicks"], ["spectrum-orders"]]);
+        const attachments = graph.ofType(T.attachment).filter((a) => a.name.endsWith("-access"));
+        expect(attachments.map((a) => a.inputs.role)).toEqual([graph.outputs.instanceRoleName, graph.outputs.instanceRoleName]);
+        const orders = parseJson<AslDefinition>(graph.find(T.stateMachine, "orders-supervisor") as PlannedResource, "definition");
+        const args = (orders.States.Submit.Parameters as { Step: { HadoopJarStep: { Args: string[] } } }).Step.HadoopJarStep.Args;
+        expect(args.slice(-3)).toEqual(["--class", "com.example.Orders", expect.stringMatching(/\/artifacts\/jobs\/orders\.jar$/)]);
+        expect(args).toEqual(expect.arrayContaining([expect.stringMatching(/^spark\.spectrum\.checkpointLocation=s3:\/\/.*\/checkpoints\/spark\/orders\/$/)]));
+        expect(graph.ofType(T.cluster)).toHaveLength(1);
+    });
+});

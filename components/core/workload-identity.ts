@@ -21,8 +21,15 @@ export interface WorkloadRoleArgs {
 export interface WorkloadRole {
     role: aws.iam.Role;
     policy: aws.iam.RolePolicy;
+    /** The association that hands the role to the service account (Pod Identity only). */
+    podIdentity?: aws.eks.PodIdentityAssociation;
     /** Annotations the Kubernetes service account needs (IRSA's role ARN), empty for Pod Identity. */
     serviceAccountAnnotations: pulumi.Output<Record<string, string>>;
+    /**
+     * What pods must wait for: a pod started before its policy or Pod Identity association exists
+     * gets no (or too few) credentials until it restarts.
+     */
+    ready: pulumi.Resource[];
 }
 
 /** Strips the scheme so the issuer can be used in IAM condition keys. */
@@ -66,8 +73,10 @@ export function workloadRole(name: string, args: WorkloadRoleArgs, parent: pulum
         { role: role.name, policy: policyDocument(mergeStatements(args.statements)) },
         { parent },
     );
-    if (args.mode === "pod-identity") {
-        new aws.eks.PodIdentityAssociation(
+    const podIdentity =
+        args.mode !== "pod-identity"
+            ? undefined
+            : new aws.eks.PodIdentityAssociation(
             `${name}-pod-identity`,
             {
                 clusterName: args.target.clusterName as pulumi.Input<string>,
@@ -76,14 +85,13 @@ export function workloadRole(name: string, args: WorkloadRoleArgs, parent: pulum
                 roleArn: role.arn,
                 tags: args.tags,
             },
-            { parent },
-        );
-    }
+                  { parent },
+              );
     const serviceAccountAnnotations =
         args.mode === "irsa"
             ? role.arn.apply((arn): Record<string, string> => ({ "eks.amazonaws.com/role-arn": arn }))
             : role.arn.apply((): Record<string, string> => ({}));
-    return { role, policy, serviceAccountAnnotations };
+    return { role, policy, podIdentity, serviceAccountAnnotations, ready: [role, policy, ...(podIdentity ? [podIdentity] : [])] };
 }
 
 /** The problem with a target for a mode, or undefined when the target carries what the mode needs. */

@@ -100,7 +100,7 @@ export class FlinkJob extends pulumi.ComponentResource {
         const serviceAccount = new k8s.core.v1.ServiceAccount(
             `${name}-service-account`,
             { metadata: { ...metadata, annotations: identity.serviceAccountAnnotations } },
-            { ...k8sOpts, dependsOn: ready },
+            { ...k8sOpts, dependsOn: [...ready, ...identity.ready] },
         );
         // What the JobManager needs in its namespace: TaskManager pods, HA ConfigMaps, and its own Deployment (owner references).
         const rbacRole = new k8s.rbac.v1.Role(
@@ -176,7 +176,7 @@ export class FlinkJob extends pulumi.ComponentResource {
                 ...dataProtection(s.protect),
                 // Never delete the running job before its replacement exists.
                 deleteBeforeReplace: false,
-                dependsOn: [...ready, serviceAccount, rbacBinding, identity.role, identity.policy, guard],
+                dependsOn: [...ready, serviceAccount, rbacBinding, ...identity.ready, guard],
             },
         );
 

@@ -51,6 +51,7 @@ export class KafkaStreamsApp extends pulumi.ComponentResource {
         const meta = (objectName: string) => ({ name: objectName, namespace: s.namespace, labels });
 
         let annotations: pulumi.Input<Record<string, string>> = {};
+        let identityReady: pulumi.Resource[] = [];
         if (s.connection.authMode === "iam") {
             const identity = workloadRole(
                 name,
@@ -59,11 +60,12 @@ export class KafkaStreamsApp extends pulumi.ComponentResource {
             );
             this.roleArn = identity.role.arn;
             annotations = identity.serviceAccountAnnotations;
+            identityReady = identity.ready;
         }
         const serviceAccount = new k8s.core.v1.ServiceAccount(
             `${name}-sa`,
             { metadata: { ...meta(s.kubernetesName), annotations }, automountServiceAccountToken: false },
-            k8sOpts,
+            { ...k8sOpts, dependsOn: alsoDependOn(opts?.dependsOn, ...identityReady) },
         );
 
         const properties = streamsProperties(s);
@@ -131,11 +133,11 @@ export class KafkaStreamsApp extends pulumi.ComponentResource {
     }
 }
 
-/** `dependsOn` plus one more resource, whichever form the caller used. */
-function alsoDependOn(dependsOn: pulumi.ComponentResourceOptions["dependsOn"], extra: pulumi.Resource): pulumi.ComponentResourceOptions["dependsOn"] {
-    if (dependsOn === undefined) return [extra];
-    if (Array.isArray(dependsOn)) return [...dependsOn, extra];
-    if (pulumi.Resource.isInstance(dependsOn)) return [dependsOn, extra];
+/** `dependsOn` plus more resources, whichever form the caller used. */
+function alsoDependOn(dependsOn: pulumi.ComponentResourceOptions["dependsOn"], ...extra: pulumi.Resource[]): pulumi.ComponentResourceOptions["dependsOn"] {
+    if (dependsOn === undefined) return extra;
+    if (Array.isArray(dependsOn)) return [...dependsOn, ...extra];
+    if (pulumi.Resource.isInstance(dependsOn)) return [dependsOn, ...extra];
     // An output or promise of a list cannot be extended without resolving it; the service account
     // only has to exist before pods start, which the StatefulSet controller retries for.
     return dependsOn;

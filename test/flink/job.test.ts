@@ -201,6 +201,9 @@ describe("FlinkJob", () => {
             const sa = graph.one(types.serviceAccount, "pods-service-account");
             expect((sa.inputs.metadata as { annotations?: Record<string, string> }).annotations ?? {}).toEqual({});
             expect(policyStatements(graph.one(types.iamRole, "pods-role"))[0]).toMatchObject({ Principal: { Service: "pods.eks.amazonaws.com" } });
+            // Pods started before the association exists get no credentials until they restart.
+            expect(graph.dependsOn(deploymentOf(graph, "pods"), association, { transitive: false })).toBe(true);
+            expect(graph.dependsOn(sa, association, { transitive: false })).toBe(true);
         });
 
         it("grants the JobManager what native Kubernetes and HA need in its namespace only", () => {

@@ -56,6 +56,12 @@ export interface KafkaClusterArgs {
     serverProperties?: Record<string, string>;
     /** Explicit opt-out that lets serverProperties weaken the durable defaults. Default: false. */
     allowWeakerDurability?: boolean;
+    /**
+     * MSK multi-VPC private connectivity with IAM, which AWS services reading the cluster over
+     * PrivateLink need (Amazon Data Firehose's MSK source with PRIVATE connectivity). Needs auth
+     * "iam". Default: false.
+     */
+    multiVpcConnectivity?: boolean;
     /** MSK cluster name (1-64 letters, digits, dashes). Default: generated from the component name. */
     clusterName?: string;
     /** Protect the cluster and key against deletion and replacement. Default: true. */
@@ -84,6 +90,7 @@ export interface KafkaClusterSettings {
     tieredStorage: boolean;
     serverProperties: Record<string, string>;
     allowWeakerDurability: boolean;
+    multiVpcConnectivity: boolean;
     clusterName?: string;
     protect: boolean;
     tags: Record<string, string>;
@@ -111,6 +118,7 @@ export function resolveClusterSettings(args: KafkaClusterArgs): KafkaClusterSett
         tieredStorage: args.tieredStorage ?? false,
         serverProperties: args.serverProperties ?? {},
         allowWeakerDurability: args.allowWeakerDurability ?? false,
+        multiVpcConnectivity: args.multiVpcConnectivity ?? false,
         clusterName: args.clusterName,
         protect: args.protect ?? true,
         tags: args.tags ?? {},

@@ -53,6 +53,9 @@ export function validateKafkaCluster(name: string, args: KafkaClusterArgs, s: Ka
     v.check(intIn(s.storageUtilizationTarget, 10, 80), "storageUtilizationTarget", args.storageUtilizationTarget, "MSK storage autoscaling takes a target of 10 to 80 percent", "Use 50-60 as MSK recommends");
 
     v.check(s.auth === "iam" || s.auth === "scram", "auth", args.auth, "MSK client authentication here is IAM or SASL/SCRAM", "Use \"iam\" (default) or \"scram\"");
+    if (s.multiVpcConnectivity) {
+        v.check(s.auth === "iam", "multiVpcConnectivity", true, "AWS services reach the cluster over multi-VPC connectivity with IAM auth only", "Use auth \"iam\", or turn multiVpcConnectivity off");
+    }
     if (s.auth !== "scram") {
         v.check(s.scramSecretArns.length === 0, "scramSecretArns", `${s.scramSecretArns.length} secrets`, "SCRAM secrets only apply with auth \"scram\"", "Set auth: \"scram\", or remove scramSecretArns");
     }

@@ -96,7 +96,10 @@ export class KafkaCluster extends pulumi.ComponentResource {
                     instanceType: s.instanceType,
                     securityGroups: [securityGroup.id],
                     storageInfo: { ebsStorageInfo: { volumeSize: s.volumeSizeGiB } },
-                    connectivityInfo: { publicAccess: { type: "DISABLED" } },
+                    connectivityInfo: {
+                        publicAccess: { type: "DISABLED" },
+                        ...(s.multiVpcConnectivity ? { vpcConnectivity: { clientAuthentication: { sasl: { iam: true } } } } : {}),
+                    },
                 },
                 clientAuthentication: { sasl: { iam: s.auth === "iam", scram: s.auth === "scram" }, unauthenticated: false },
                 encryptionInfo: { encryptionAtRestKmsKeyArn: kmsKeyArn, encryptionInTransit: { clientBroker: "TLS", inCluster: true } },

@@ -183,6 +183,13 @@ describe("KafkaCluster validation", () => {
         expectProblem(problems, 'serverProperties["default.replication.factor"] = "2"', "Remove the key to keep 3");
     });
 
+    it("opens multi-VPC IAM connectivity for AWS services only when asked, and only with IAM auth", async () => {
+        const graph = await runProgram(build({ multiVpcConnectivity: true }));
+        const info = (graph.one(T.cluster).inputs.brokerNodeGroupInfo as { connectivityInfo: Record<string, unknown> }).connectivityInfo;
+        expect(info).toEqual({ publicAccess: { type: "DISABLED" }, vpcConnectivity: { clientAuthentication: { sasl: { iam: true } } } });
+        expectProblem(problemsOf(build({ multiVpcConnectivity: true, auth: "scram", scramSecretArns: ["arn:aws:secretsmanager:us-east-1:1:secret:AmazonMSK_u"] })), "multiVpcConnectivity = true", "IAM auth only");
+    });
+
     it("accepts a weakening key with the explicit opt-out", async () => {
         const graph = await runProgram(build({ serverProperties: { "min.insync.replicas": "1" }, allowWeakerDurability: true }));
         expect(parseProperties(graph.one(T.config).inputs.serverProperties as string)["min.insync.replicas"]).toBe("1");

@@ -80,7 +80,8 @@ function createVpc(name: string, s: NetworkSettings, tags: Record<string, string
             subnetStrategy: "Auto",
             subnetSpecs: [
                 // The role tags tell the AWS Load Balancer Controller where each kind of load balancer goes.
-                { type: "Private", cidrMask: zoneMask + 1, tags: { "kubernetes.io/role/internal-elb": "1" } },
+                // EMR's managed service policy (v2) may launch clusters only into subnets with the EMR tag.
+                { type: "Private", cidrMask: zoneMask + 1, tags: { "kubernetes.io/role/internal-elb": "1", "for-use-with-amazon-emr-managed-policies": "true" } },
                 { type: "Public", cidrMask: zoneMask + 2, tags: { "kubernetes.io/role/elb": "1" } },
             ],
             natGateways: { strategy: s.natGateways as "Single" | "OnePerAz" },

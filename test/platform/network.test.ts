@@ -73,7 +73,7 @@ describe("PlatformNetwork", () => {
         expect(dev.inputs.subnetStrategy).toBe("Auto");
         // /16 over 3 AZs: a /18 per AZ, half of it private, a quarter public.
         expect(specs).toEqual([
-            { type: "Private", cidrMask: 19, tags: { "kubernetes.io/role/internal-elb": "1" } },
+            { type: "Private", cidrMask: 19, tags: { "kubernetes.io/role/internal-elb": "1", "for-use-with-amazon-emr-managed-policies": "true" } },
             { type: "Public", cidrMask: 20, tags: { "kubernetes.io/role/elb": "1" } },
         ]);
         const two = graph.one(types.vpc, "two-vpc");

@@ -1,12 +1,18 @@
 import * as pulumi from "@pulumi/pulumi";
 import { StackConfigError } from "./config";
 import { landingStack } from "./landing";
+import { hybridStack } from "./hybrid";
+import { kappaStack } from "./kappa";
+import { lambdaStack } from "./lambda";
 
 type StackBuilder = (config: pulumi.Config) => Record<string, unknown>;
 
 /** The architectures a stack can deploy, by the value of `spectrum:architecture`. */
 export const architectures: Record<string, StackBuilder> = {
     landing: landingStack,
+    hybrid: hybridStack,
+    kappa: kappaStack,
+    lambda: lambdaStack,
 };
 
 /** The root program: builds the architecture the stack config names and returns its outputs. */

@@ -1,1 +1,2 @@
 export * from "./recommend-processor";
+export * from "./profile";

@@ -29,7 +29,7 @@ describe("landing stack (root program)", () => {
     it("fails clearly on an unknown architecture", async () => {
         const { runProgram } = await import("../../testing");
         await expect(runProgram(rootProgram, { project: "spectrum", config: { "spectrum:architecture": "delta" } })).rejects.toThrow(
-            'stack config spectrum:architecture = "delta": is not a known architecture. Set it to one of landing',
+            'stack config spectrum:architecture = "delta": is not a known architecture. Set it to one of landing, hybrid, kappa, lambda',
         );
     });
 

@@ -1,0 +1,72 @@
+import { Validator } from "../core/errors";
+
+/**
+ * How big and how redundant an architecture is. `dev` is the smallest shape that still works end
+ * to end and is meant to be thrown away (nothing protected); `prod` is highly available everywhere
+ * and protects every data-bearing resource. Every value can be overridden per component.
+ */
+export type ArchitectureProfile = "dev" | "prod";
+
+export const ARCHITECTURE_PROFILES: readonly ArchitectureProfile[] = ["dev", "prod"];
+
+/** What a profile decides for the components an architecture composes. */
+export interface ArchitectureDefaults {
+    /** Protection of data-bearing resources (buckets, keys, clusters, topics, job state). */
+    protect: boolean;
+    /** MSK broker instance type (Graviton). */
+    brokerInstanceType: string;
+    /** EBS volume per broker at creation, and the storage-autoscaling ceiling, GiB. */
+    brokerVolumeGiB: number;
+    brokerMaxVolumeGiB: number;
+    /** MSK enhanced monitoring level. */
+    kafkaMonitoring: "DEFAULT" | "PER_BROKER";
+    /** Days of logs kept in CloudWatch (brokers, Firehose errors). */
+    logRetentionDays: number;
+    /** Partitions of each topic: the ceiling of consumer parallelism. */
+    topicPartitions: number;
+    /** How long topics keep records, in days: the replay horizon of the log. */
+    topicRetentionDays: number;
+    /** Firehose buffering: seconds and MiB before a file is written. */
+    ingestBufferSeconds: number;
+    ingestBufferMiB: number;
+    /** EMR task-fleet capacity ceiling (units) for batch jobs. */
+    batchMaxCapacity: number;
+}
+
+export const ARCHITECTURE_DEFAULTS: Readonly<Record<ArchitectureProfile, Readonly<ArchitectureDefaults>>> = {
+    dev: {
+        protect: false,
+        brokerInstanceType: "kafka.m7g.large",
+        brokerVolumeGiB: 100,
+        brokerMaxVolumeGiB: 250,
+        kafkaMonitoring: "DEFAULT",
+        logRetentionDays: 7,
+        topicPartitions: 3,
+        topicRetentionDays: 3,
+        ingestBufferSeconds: 300,
+        ingestBufferMiB: 64,
+        batchMaxCapacity: 4,
+    },
+    prod: {
+        protect: true,
+        brokerInstanceType: "kafka.m7g.xlarge",
+        brokerVolumeGiB: 1000,
+        brokerMaxVolumeGiB: 4000,
+        kafkaMonitoring: "PER_BROKER",
+        logRetentionDays: 30,
+        topicPartitions: 12,
+        topicRetentionDays: 7,
+        ingestBufferSeconds: 300,
+        ingestBufferMiB: 128,
+        batchMaxCapacity: 20,
+    },
+};
+
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Checks the profile (stack config is untyped) and returns its defaults. */
+export function profileDefaults(v: Validator, profile: unknown): ArchitectureDefaults {
+    const ok = ARCHITECTURE_PROFILES.includes(profile as ArchitectureProfile);
+    v.check(ok, "profile", profile, "not a profile", `Use one of ${ARCHITECTURE_PROFILES.join(", ")}: dev is small and unprotected, prod is highly available and protected`);
+    return ARCHITECTURE_DEFAULTS[ok ? (profile as ArchitectureProfile) : "dev"];
+}

@@ -31,6 +31,12 @@ export interface ArchitectureDefaults {
     ingestBufferMiB: number;
     /** EMR task-fleet capacity ceiling (units) for batch jobs. */
     batchMaxCapacity: number;
+    /** Flink operator replicas; more than one adds a standby through leader election. */
+    flinkOperatorReplicas: number;
+    /** JobManagers per Flink job; more than one adds standbys (Kubernetes HA). */
+    flinkJobManagerReplicas: number;
+    /** Parallelism of a stream job: Flink subtasks, or Kafka Streams pods. */
+    streamParallelism: number;
 }
 
 export const ARCHITECTURE_DEFAULTS: Readonly<Record<ArchitectureProfile, Readonly<ArchitectureDefaults>>> = {
@@ -46,6 +52,9 @@ export const ARCHITECTURE_DEFAULTS: Readonly<Record<ArchitectureProfile, Readonl
         ingestBufferSeconds: 300,
         ingestBufferMiB: 64,
         batchMaxCapacity: 4,
+        flinkOperatorReplicas: 1,
+        flinkJobManagerReplicas: 1,
+        streamParallelism: 1,
     },
     prod: {
         protect: true,
@@ -59,6 +68,9 @@ export const ARCHITECTURE_DEFAULTS: Readonly<Record<ArchitectureProfile, Readonl
         ingestBufferSeconds: 300,
         ingestBufferMiB: 128,
         batchMaxCapacity: 20,
+        flinkOperatorReplicas: 2,
+        flinkJobManagerReplicas: 2,
+        streamParallelism: 3,
     },
 };
 

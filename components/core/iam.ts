@@ -25,9 +25,24 @@ export interface TrustStatement {
     Condition?: PolicyCondition;
 }
 
-/** Renders statements as an IAM policy document (JSON), resolving any outputs inside them. */
+/**
+ * Renders statements as an IAM policy document (JSON), resolving any outputs inside them. Once
+ * resolved, repeated resources in a statement and repeated statements are dropped: grants from
+ * several sources often name the same bucket or key, and IAM's policy size limit is small.
+ */
 export function policyDocument(statements: PolicyStatement[] | TrustStatement[]): pulumi.Output<string> {
-    return pulumi.jsonStringify(pulumi.output({ Version: "2012-10-17", Statement: statements }));
+    return pulumi.output(statements as Array<PolicyStatement | TrustStatement>).apply((resolved) => {
+        const seen = new Set<string>();
+        const unique = resolved
+            .map((s) => ("Resource" in s && Array.isArray(s.Resource) ? { ...s, Resource: [...new Set(s.Resource)] } : s))
+            .filter((s) => {
+                const key = JSON.stringify(s);
+                if (seen.has(key)) return false;
+                seen.add(key);
+                return true;
+            });
+        return JSON.stringify({ Version: "2012-10-17", Statement: unique });
+    });
 }
 
 /** A trust policy for an AWS service principal, optionally pinned to the calling account. */

@@ -5,3 +5,4 @@ export * from "./iam";
 export * from "./contracts";
 export * from "./workload-identity";
 export * from "./kafka-access";
+export * from "./depends-on";

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
+import { dependsOnAll } from "../core/depends-on";
 import { policyDocument } from "../core/iam";
 import { awsTags } from "../core/tags";
 import { MskFirehoseIngestArgs, MskFirehoseIngestSettings, resolveSettings } from "./args";
@@ -117,7 +118,7 @@ export class MskFirehoseIngest extends pulumi.ComponentResource {
                     },
                     tags,
                 },
-                { parent: this, dependsOn: readyFirst },
+                { parent: this, dependsOn: dependsOnAll(opts?.dependsOn, ...readyFirst) },
             );
             this.roles[topic] = role;
         }

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { PolicyStatement, mergeStatements } from "../core/iam";
+import { PolicyStatement, mergeStatements, policyDocument } from "../core/iam";
 import { kafkaIamStatements, mskResourceArn } from "../core/kafka-access";
 
 export const FIREHOSE_PRINCIPAL = "firehose.amazonaws.com";
@@ -41,21 +41,10 @@ export function logStatement(logGroupArn: pulumi.Input<string>, logStreamName: p
 }
 
 /**
- * Renders statements as a policy document, merging statements that differ only in resources and,
- * once outputs are resolved, dropping repeats: the landing zone's grants for the data and error
+ * A role policy: statements that differ only in resources merged, and (in policyDocument) repeats
+ * dropped: the landing zone's grants for the data and error
  * prefixes carry the same bucket-level resources and the same conditional KMS statement.
  */
 export function roleDocument(statements: PolicyStatement[]): pulumi.Output<string> {
-    return pulumi.output(mergeStatements(statements)).apply((resolved) => {
-        const seen = new Set<string>();
-        const unique = resolved
-            .map((s) => ({ ...s, Resource: [...new Set(s.Resource)] }))
-            .filter((s) => {
-                const key = JSON.stringify(s);
-                if (seen.has(key)) return false;
-                seen.add(key);
-                return true;
-            });
-        return JSON.stringify({ Version: "2012-10-17", Statement: unique });
-    });
+    return policyDocument(mergeStatements(statements));
 }

@@ -1,6 +1,7 @@
 import * as crypto from "crypto";
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
+import { dependsOnAll } from "../core/depends-on";
 import { kafkaIamStatements } from "../core/kafka-access";
 import { awsTags, k8sLabels, k8sSelector } from "../core/tags";
 import { workloadRole } from "../core/workload-identity";
@@ -65,7 +66,7 @@ export class KafkaStreamsApp extends pulumi.ComponentResource {
         const serviceAccount = new k8s.core.v1.ServiceAccount(
             `${name}-sa`,
             { metadata: { ...meta(s.kubernetesName), annotations }, automountServiceAccountToken: false },
-            { ...k8sOpts, dependsOn: alsoDependOn(opts?.dependsOn, ...identityReady) },
+            { ...k8sOpts, dependsOn: dependsOnAll(opts?.dependsOn, ...identityReady) },
         );
 
         const properties = streamsProperties(s);
@@ -121,7 +122,7 @@ export class KafkaStreamsApp extends pulumi.ComponentResource {
                 },
             },
             // KEDA owns the replica count once autoscaling is on.
-            { ...k8sOpts, dependsOn: alsoDependOn(opts?.dependsOn, serviceAccount), ...(autoscaled ? { ignoreChanges: ["spec.replicas"] } : {}) },
+            { ...k8sOpts, dependsOn: dependsOnAll(opts?.dependsOn, serviceAccount), ...(autoscaled ? { ignoreChanges: ["spec.replicas"] } : {}) },
         );
 
         new k8s.policy.v1.PodDisruptionBudget(`${name}-pdb`, { metadata: meta(s.kubernetesName), spec: { maxUnavailable: 1, selector: { matchLabels: selector } } }, k8sOpts);
@@ -131,14 +132,4 @@ export class KafkaStreamsApp extends pulumi.ComponentResource {
 
         this.registerOutputs({ applicationId: this.applicationId, kubernetesName: this.kubernetesName, namespace: this.namespace, roleArn: this.roleArn });
     }
-}
-
-/** `dependsOn` plus more resources, whichever form the caller used. */
-function alsoDependOn(dependsOn: pulumi.ComponentResourceOptions["dependsOn"], ...extra: pulumi.Resource[]): pulumi.ComponentResourceOptions["dependsOn"] {
-    if (dependsOn === undefined) return extra;
-    if (Array.isArray(dependsOn)) return [...dependsOn, ...extra];
-    if (pulumi.Resource.isInstance(dependsOn)) return [dependsOn, ...extra];
-    // An output or promise of a list cannot be extended without resolving it; the service account
-    // only has to exist before pods start, which the StatefulSet controller retries for.
-    return dependsOn;
 }

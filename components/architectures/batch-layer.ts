@@ -1,0 +1,109 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as aws from "@pulumi/aws";
+import { KafkaConnection } from "../core/contracts";
+import { LandingZone } from "../landing-zone";
+import { MskFirehoseIngest, MskFirehoseIngestArgs } from "../ingest";
+import { SparkBatchJob, SparkBatchJobArgs, StorageLocation } from "../spark";
+import { ArchitectureDefaults } from "./profile";
+import { safeKey } from "./placement";
+import { HOURLY_RAW_TO_CURATED_FILE, HOURLY_RAW_TO_CURATED_PY } from "./jobs/hourly-raw-to-curated";
+
+/** Ingest settings an architecture lets its user override. */
+export type IngestOverrides = Omit<MskFirehoseIngestArgs, "connection" | "topics" | "storage" | "zone" | "tags">;
+
+/** Batch-job settings an architecture lets its user override; by default it runs the bundled hourly script. */
+export type BatchOverrides = Partial<Omit<SparkBatchJobArgs, "storage" | "network" | "inputs" | "outputs" | "tags">>;
+
+/** The zone raw data lands in, the zone batch views go to, and the zone job code lives in. */
+export const RAW_ZONE = "raw";
+export const CURATED_ZONE = "curated";
+export const ARTIFACTS_ZONE = "artifacts";
+/** Fifteen minutes past each hour: Firehose has flushed the previous hour (buffers are at most 15 minutes). */
+export const HOURLY_SCHEDULE = "cron(15 * * * ? *)";
+
+export interface BatchLayerArgs {
+    defaults: ArchitectureDefaults;
+    lake: LandingZone;
+    connection: KafkaConnection;
+    /** Topic names to ingest and transform. */
+    topics: string[];
+    /** Resources the ingest streams must wait for (the topics). */
+    topicResources: pulumi.Resource[];
+    vpcId: pulumi.Input<string>;
+    subnetIds: pulumi.Input<string>[];
+    ingest?: IngestOverrides;
+    batch?: BatchOverrides;
+    tags: Record<string, string>;
+}
+
+export interface BatchLayer {
+    ingest: MskFirehoseIngest;
+    job: SparkBatchJob;
+    /** The uploaded default application, when the user brought none. */
+    script?: aws.s3.BucketObjectv2;
+    /** Per topic: where it lands (raw) and where its batch view goes (curated). */
+    locations: Record<string, { raw: StorageLocation; curated: StorageLocation }>;
+}
+
+/**
+ * Streaming ingest into the raw zone plus a scheduled Spark job from raw to curated: the batch
+ * half the hybrid and Lambda architectures share.
+ */
+export function createBatchLayer(name: string, args: BatchLayerArgs, parent: pulumi.Resource): BatchLayer {
+    const d = args.defaults;
+    const ingest = new MskFirehoseIngest(
+        `${name}-ingest`,
+        {
+            // Hourly folders, so each batch run reads exactly one hour.
+            partitionBy: "hour",
+            bufferingIntervalSeconds: d.ingestBufferSeconds,
+            bufferingSizeMiB: d.ingestBufferMiB,
+            logRetentionDays: d.logRetentionDays,
+            ...args.ingest,
+            connection: args.connection,
+            topics: args.topics,
+            storage: args.lake,
+            zone: RAW_ZONE,
+            tags: args.tags,
+        },
+        { parent, dependsOn: args.topicResources },
+    );
+
+    const locations: BatchLayer["locations"] = {};
+    for (const topic of args.topics) locations[topic] = { raw: { area: RAW_ZONE, path: topic }, curated: { area: CURATED_ZONE, path: topic } };
+
+    let script: aws.s3.BucketObjectv2 | undefined;
+    if (!args.batch?.application) {
+        script = new aws.s3.BucketObjectv2(
+            `${name}-batch-script`,
+            {
+                bucket: args.lake.bucketName,
+                key: `${args.lake.keyPrefix(ARTIFACTS_ZONE, "jobs")}${HOURLY_RAW_TO_CURATED_FILE}`,
+                source: new pulumi.asset.StringAsset(HOURLY_RAW_TO_CURATED_PY),
+                contentType: "text/x-python",
+                // The bucket policy accepts uploads under the landing zone's key only.
+                serverSideEncryption: "aws:kms",
+                kmsKeyId: args.lake.kmsKeyArn,
+                tags: args.tags,
+            },
+            { parent },
+        );
+    }
+    const job = new SparkBatchJob(
+        `${name}-batch`,
+        {
+            schedule: HOURLY_SCHEDULE,
+            application: { area: ARTIFACTS_ZONE, path: `jobs/${HOURLY_RAW_TO_CURATED_FILE}` },
+            cluster: { scaling: { minCapacity: 2, maxCapacity: d.batchMaxCapacity } },
+            timeoutMinutes: 50,
+            ...args.batch,
+            storage: args.lake,
+            network: { vpcId: args.vpcId, subnetIds: args.subnetIds },
+            inputs: Object.fromEntries(args.topics.map((t) => [safeKey(t), locations[t].raw])),
+            outputs: Object.fromEntries(args.topics.map((t) => [safeKey(t), locations[t].curated])),
+            tags: args.tags,
+        },
+        { parent, dependsOn: script ? [script] : [] },
+    );
+    return { ingest, job, script, locations };
+}

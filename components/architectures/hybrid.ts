@@ -1,0 +1,111 @@
+import * as pulumi from "@pulumi/pulumi";
+import { Validator } from "../core/errors";
+import { awsTags } from "../core/tags";
+import { LandingZone } from "../landing-zone";
+import { KafkaCluster, KafkaTopics, TopicShape } from "../kafka";
+import { MskFirehoseIngest } from "../ingest";
+import { SparkBatchJob } from "../spark";
+import { NetworkPlacement } from "../platform";
+import { ArchitectureProfile, profileDefaults } from "./profile";
+import { checkNetwork, privateSubnets, safeKey } from "./placement";
+import { ArchitectureTopic, KafkaClusterOverrides, LandingZoneOverrides, createLakeAndLog } from "./lake-and-log";
+import { ARTIFACTS_ZONE, BatchOverrides, CURATED_ZONE, IngestOverrides, RAW_ZONE, createBatchLayer } from "./batch-layer";
+
+export interface HybridArchitectureArgs {
+    /** `dev`: smallest that works, nothing protected (throwaway). `prod`: highly available, bigger, everything protected. Required. */
+    profile: ArchitectureProfile;
+    /** VPC and private subnets to run in: a `PlatformNetwork`, or your own. Required. */
+    network: NetworkPlacement;
+    /** Topics that stream into the landing zone, keyed by topic name. Default: `{ "events": {} }`. */
+    topics?: Record<string, ArchitectureTopic>;
+    /** The deployed topic shapes (this stack's `topicShapes` output), so shrinking or replacing a topic fails at preview. Default: unknown. */
+    previousTopics?: Record<string, TopicShape>;
+    /** Security groups of producers and consumers that may reach the brokers. Default: none. */
+    kafkaClientSecurityGroupIds?: pulumi.Input<string>[];
+    /** Landing-zone overrides (zones, lifecycle, protect). Default: the profile's. */
+    landingZone?: LandingZoneOverrides;
+    /** Kafka cluster overrides (brokers, storage, version, ...). Default: the profile's. */
+    kafka?: KafkaClusterOverrides;
+    /** Ingest overrides (buffering, event-time partitioning, ...). Default: hourly folders, the profile's buffering. */
+    ingest?: IngestOverrides;
+    /** Batch-job overrides (application, schedule, cluster shape, ...). Default: the bundled hourly raw-to-curated script at 15 past each hour. */
+    batch?: BatchOverrides;
+    /** Tags added to every AWS resource. Default: none (`spectrum:architecture: hybrid` is always added). */
+    tags?: Record<string, string>;
+}
+
+/**
+ * The most common hybrid in practice: events stream into the landing zone's raw zone in real time
+ * (Kafka topics delivered by Firehose), and a scheduled Spark job on a transient EMR cluster turns
+ * each hour into curated Parquet. Freshness is bounded by the batch interval; replays and
+ * backfills are batch runs over raw data that never left the lake.
+ */
+export class HybridArchitecture extends pulumi.ComponentResource {
+    readonly lake: LandingZone;
+    readonly kafka: KafkaCluster;
+    readonly topics: KafkaTopics;
+    readonly ingest: MskFirehoseIngest;
+    readonly batch: SparkBatchJob;
+    /** Per topic, the `s3://` URIs of its raw landing folder and of its curated batch view. */
+    readonly locations: Record<string, { raw: pulumi.Output<string>; curated: pulumi.Output<string> }>;
+
+    constructor(name: string, args: HybridArchitectureArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("spectrum:index:HybridArchitecture", name, {}, opts);
+        const v = new Validator("HybridArchitecture", name);
+        const defaults = profileDefaults(v, args.profile);
+        checkNetwork(v, args.network);
+        const topics = args.topics ?? { events: {} };
+        const names = Object.entries(topics).map(([key, spec]) => spec.name ?? key);
+        v.check(names.length > 0, "topics", topics, "no topics to ingest", "Declare at least one topic, e.g. topics: { events: {} }");
+        const keys = new Map<string, string>();
+        for (const topic of names) {
+            const other = keys.get(safeKey(topic));
+            v.check(other === undefined, "topics", topic, `topic "${other}" maps to the same Spark location name "${safeKey(topic)}"`, "Rename one of the topics");
+            keys.set(safeKey(topic), topic);
+        }
+        v.throwIfInvalid();
+
+        const tags = awsTags("HybridArchitecture", args.tags, "hybrid");
+        const { lake, kafka, topics: declared } = createLakeAndLog(
+            name,
+            {
+                defaults,
+                network: args.network,
+                zones: { [RAW_ZONE]: {}, [CURATED_ZONE]: {}, [ARTIFACTS_ZONE]: {} },
+                landingZone: args.landingZone,
+                kafka: args.kafka,
+                kafkaClientSecurityGroupIds: args.kafkaClientSecurityGroupIds,
+                topics,
+                previousTopics: args.previousTopics,
+                multiVpcConnectivity: true,
+                tags,
+            },
+            this,
+        );
+        const layer = createBatchLayer(
+            name,
+            {
+                defaults,
+                lake,
+                connection: kafka.connection,
+                topics: names,
+                topicResources: [declared],
+                vpcId: args.network.vpcId,
+                subnetIds: privateSubnets(args.network, 6),
+                ingest: args.ingest,
+                batch: args.batch,
+                tags,
+            },
+            this,
+        );
+        this.lake = lake;
+        this.kafka = kafka;
+        this.topics = declared;
+        this.ingest = layer.ingest;
+        this.batch = layer.job;
+        this.locations = Object.fromEntries(
+            Object.entries(layer.locations).map(([topic, l]) => [topic, { raw: lake.uri(l.raw.area, l.raw.path), curated: lake.uri(l.curated.area, l.curated.path) }]),
+        );
+        this.registerOutputs({ bucketName: lake.bucketName, bootstrapServers: kafka.bootstrapServers, stateMachineArn: layer.job.stateMachineArn });
+    }
+}

@@ -1,0 +1,78 @@
+import * as pulumi from "@pulumi/pulumi";
+import { AreaLifecycle, LandingZone, LandingZoneArgs } from "../landing-zone";
+import { KafkaCluster, KafkaClusterArgs, KafkaTopics, TopicShape, TopicSpec } from "../kafka";
+import { NetworkPlacement } from "../platform";
+import { ArchitectureDefaults, DAY_MS } from "./profile";
+import { privateSubnets } from "./placement";
+
+/** Landing-zone settings an architecture lets its user override. */
+export type LandingZoneOverrides = Omit<LandingZoneArgs, "tags">;
+/** Kafka cluster settings an architecture lets its user override. */
+export type KafkaClusterOverrides = Omit<KafkaClusterArgs, "vpcId" | "subnetIds" | "tags">;
+/** A topic an architecture declares. */
+export type ArchitectureTopic = Omit<TopicSpec, "previous">;
+
+export interface LakeAndLogArgs {
+    defaults: ArchitectureDefaults;
+    network: NetworkPlacement;
+    /** Zones the architecture needs, merged under the user's own. */
+    zones: Record<string, AreaLifecycle>;
+    landingZone?: LandingZoneOverrides;
+    kafka?: KafkaClusterOverrides;
+    /** Security groups of producers and consumers outside the architecture. */
+    kafkaClientSecurityGroupIds?: pulumi.Input<string>[];
+    topics: Record<string, ArchitectureTopic>;
+    previousTopics?: Record<string, TopicShape>;
+    /** AWS services (Firehose) read the cluster over multi-VPC connectivity. */
+    multiVpcConnectivity: boolean;
+    tags: Record<string, string>;
+}
+
+export interface LakeAndLog {
+    lake: LandingZone;
+    kafka: KafkaCluster;
+    topics: KafkaTopics;
+}
+
+/**
+ * What every architecture starts from: the landing zone (the lake) and the Kafka cluster with its
+ * topics (the log), sized and protected by the profile, each overridable.
+ */
+export function createLakeAndLog(name: string, args: LakeAndLogArgs, parent: pulumi.Resource): LakeAndLog {
+    const d = args.defaults;
+    const lake = new LandingZone(
+        `${name}-lake`,
+        { protect: d.protect, ...args.landingZone, zones: { ...args.zones, ...args.landingZone?.zones }, tags: args.tags },
+        { parent },
+    );
+    const kafka = new KafkaCluster(
+        `${name}-kafka`,
+        {
+            instanceType: d.brokerInstanceType,
+            volumeSizeGiB: d.brokerVolumeGiB,
+            maxVolumeSizeGiB: d.brokerMaxVolumeGiB,
+            enhancedMonitoring: d.kafkaMonitoring,
+            logRetentionDays: d.logRetentionDays,
+            protect: d.protect,
+            multiVpcConnectivity: args.multiVpcConnectivity,
+            clientSecurityGroupIds: args.kafkaClientSecurityGroupIds,
+            ...args.kafka,
+            vpcId: args.network.vpcId,
+            // MSK takes brokers in 2 or 3 zones.
+            subnetIds: privateSubnets(args.network, 3),
+            tags: args.tags,
+        },
+        { parent },
+    );
+    const topics = new KafkaTopics(
+        `${name}-topics`,
+        {
+            connection: kafka.connection,
+            defaults: { partitions: d.topicPartitions, retentionMs: d.topicRetentionDays * DAY_MS, protect: d.protect },
+            topics: args.topics,
+            previous: args.previousTopics,
+        },
+        { parent },
+    );
+    return { lake, kafka, topics };
+}

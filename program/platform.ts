@@ -1,0 +1,21 @@
+import * as pulumi from "@pulumi/pulumi";
+import { PlatformCluster, PlatformClusterArgs, PlatformNetwork, PlatformNetworkArgs } from "../components/platform";
+import { ArchitectureProfile } from "../components/architectures";
+import { objectConfig } from "./config";
+
+/** The stack's network: `spectrum:network` holds PlatformNetwork args, or `existing` to bring a VPC. */
+export function stackNetwork(config: pulumi.Config, profile: ArchitectureProfile, tags: Record<string, string>): PlatformNetwork {
+    const args = objectConfig<PlatformNetworkArgs>(config, "network") ?? {};
+    return new PlatformNetwork("platform", { profile, ...args, tags: { ...tags, ...args.tags } });
+}
+
+/** The stack's EKS cluster: `spectrum:kubernetes` holds PlatformCluster args, or `existing` to bring one. */
+export function stackCluster(config: pulumi.Config, profile: ArchitectureProfile, network: PlatformNetwork, tags: Record<string, string>): PlatformCluster {
+    const args = objectConfig<PlatformClusterArgs>(config, "kubernetes") ?? {};
+    return new PlatformCluster("platform", { profile, network, ...args, tags: { ...tags, ...args.tags } });
+}
+
+/** `spectrum:profile`, required: the stack decides explicitly whether it is throwaway. */
+export function stackProfile(config: pulumi.Config): ArchitectureProfile {
+    return config.require("profile") as ArchitectureProfile;
+}

@@ -1,0 +1,214 @@
+import * as path from "path";
+import { HybridArchitecture, HybridArchitectureArgs } from "../../components/architectures";
+import { SpectrumValidationError } from "../../components/core";
+import { PlannedResource, ResourceGraph, loadStackConfig, policyStatements, runProgram } from "../../testing";
+import rootProgram from "../../index";
+
+const T = {
+    stream: "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream",
+    mskTopic: "aws:msk/topic:Topic",
+    msk: "aws:msk/cluster:Cluster",
+    bucket: "aws:s3/bucket:Bucket",
+    schedule: "aws:scheduler/schedule:Schedule",
+    stateMachine: "aws:sfn/stateMachine:StateMachine",
+    rolePolicy: "aws:iam/rolePolicy:RolePolicy",
+    role: "aws:iam/role:Role",
+};
+const stackFile = (name: string) => path.join(__dirname, "..", "..", "stacks", `Pulumi.${name}.yaml`);
+
+/** Runs a stack file's config under one stack name, so physical names match across profiles. */
+function planStack(file: string): Promise<ResourceGraph> {
+    const config = loadStackConfig(stackFile(file), "spectrum");
+    return runProgram(rootProgram, { project: "spectrum", stack: "hybrid", config: config.values });
+}
+
+const asArray = (x: string | string[] | undefined) => (x === undefined ? [] : Array.isArray(x) ? x : [x]);
+
+/** Every S3 object ARN a role policy allows, with the bucket ARN replaced by `bucket`. */
+function objectResources(policy: PlannedResource, bucketArn: string): string[] {
+    return policyStatements(policy)
+        .filter((s) => s.Effect === "Allow" && asArray(s.Action).some((a) => a.startsWith("s3:") && a !== "s3:ListBucket" && !a.includes("Bucket")))
+        .flatMap((s) => asArray(s.Resource))
+        .filter((r) => r.startsWith(`${bucketArn}/`))
+        .map((r) => r.replace(bucketArn, "bucket"))
+        .sort();
+}
+
+describe("HybridArchitecture (hybrid stack, dev profile)", () => {
+    let graph: ResourceGraph;
+    let bucketArn: string;
+
+    beforeAll(async () => {
+        graph = await planStack("hybrid");
+        bucketArn = graph.one(T.bucket, "hybrid-lake-data").outputs.arn as string;
+    });
+
+    it("composes the landing zone, Kafka, topics, ingest and the batch job under one component", () => {
+        const arch = graph.one("spectrum:index:HybridArchitecture", "hybrid");
+        const children = graph.childrenOf(arch).map((r) => r.type);
+        expect(children).toEqual(
+            expect.arrayContaining(["spectrum:index:LandingZone", "spectrum:index:KafkaCluster", "spectrum:index:KafkaTopics", "spectrum:index:MskFirehoseIngest", "spectrum:index:SparkBatchJob"]),
+        );
+        for (const r of graph.childrenOf(arch, { deep: true }).filter((c) => c.custom && c.inputs.tags)) {
+            expect((r.inputs.tags as Record<string, string>)["spectrum:architecture"]).toBe("hybrid");
+        }
+    });
+
+    it("streams each topic into its own raw folder: topic -> Firehose -> raw zone", () => {
+        const cluster = graph.one(T.msk);
+        for (const topic of ["clicks", "orders"]) {
+            const mskTopic = graph.ofType(T.mskTopic).find((t) => t.inputs.name === topic) as PlannedResource;
+            const stream = graph.ofType(T.stream).find((s) => (s.inputs.mskSourceConfiguration as { topicName: string }).topicName === topic) as PlannedResource;
+            const source = stream.inputs.mskSourceConfiguration as { mskClusterArn: string; authenticationConfiguration: { connectivity: string } };
+            expect(source.mskClusterArn).toBe(cluster.outputs.arn);
+            expect(source.authenticationConfiguration.connectivity).toBe("PRIVATE");
+            expect(graph.dependsOn(stream, mskTopic)).toBe(true);
+            const s3 = stream.inputs.extendedS3Configuration as { bucketArn: string; prefix: string; errorOutputPrefix: string; compressionFormat: string };
+            expect(s3.bucketArn).toBe(bucketArn);
+            expect(s3.prefix).toMatch(new RegExp(`^raw/${topic}/dt=.*/hr=`));
+            expect(s3.errorOutputPrefix.startsWith("raw/")).toBe(true);
+            expect(s3.compressionFormat).toBe("GZIP");
+        }
+        // Firehose's private MSK source needs multi-VPC IAM connectivity on the cluster.
+        expect((cluster.inputs.brokerNodeGroupInfo as { connectivityInfo: unknown }).connectivityInfo).toMatchObject({ vpcConnectivity: { clientAuthentication: { sasl: { iam: true } } } });
+    });
+
+    it("starts the workflow on an hourly schedule, and the Spark step reads raw and writes curated", () => {
+        const machine = graph.one(T.stateMachine);
+        const schedule = graph.one(T.schedule);
+        expect(schedule.inputs.scheduleExpression).toBe("cron(15 * * * ? *)");
+        expect((schedule.inputs.target as { arn: string }).arn).toBe(machine.outputs.arn);
+        expect(graph.dependsOn(schedule, machine)).toBe(true);
+        const definition = machine.inputs.definition as string;
+        const bucket = graph.one(T.bucket, "hybrid-lake-data").outputs.bucket as string;
+        for (const topic of ["clicks", "orders"]) {
+            expect(definition).toContain(`spark.spectrum.input.${topic}=s3://${bucket}/raw/${topic}/`);
+            expect(definition).toContain(`spark.spectrum.output.${topic}=s3://${bucket}/curated/${topic}/`);
+        }
+        expect(definition).toContain(`s3://${bucket}/artifacts/jobs/hourly_raw_to_curated.py`);
+        const script = graph.one("aws:s3/bucketObjectv2:BucketObjectv2");
+        expect(script.inputs).toMatchObject({ key: "artifacts/jobs/hourly_raw_to_curated.py", serverSideEncryption: "aws:kms" });
+        expect(graph.dependsOn(graph.one("spectrum:index:SparkBatchJob"), script) || graph.childrenOf(graph.one("spectrum:index:SparkBatchJob"), { deep: true }).some((r) => graph.dependsOn(r, script))).toBe(true);
+    });
+
+    it("scopes every role to exactly what its piece touches", () => {
+        const policy = (name: string) => graph.one(T.rolePolicy, name);
+        // Firehose: its own topic, its own raw folder and the error folder.
+        for (const topic of ["clicks", "orders"]) {
+            const p = policy(`hybrid-ingest-${topic}-policy`);
+            expect(objectResources(p, bucketArn)).toEqual([expect.stringMatching(/^bucket\/raw\/_errors\//), `bucket/raw/${topic}/*`].sort());
+            const topics = policyStatements(p).flatMap((s) => asArray(s.Resource)).filter((r) => r.includes(":topic/"));
+            expect(new Set(topics.map((r) => r.split("/").pop()))).toEqual(new Set([topic]));
+        }
+        // EMR nodes: read raw and the job code, write curated and their logs; nothing else in the lake.
+        expect(objectResources(policy("hybrid-batch-instance-access"), bucketArn)).toEqual(
+            ["bucket/artifacts/jobs/*", "bucket/curated/clicks/*", "bucket/curated/orders/*", "bucket/logs/emr/hybrid-batch/*", "bucket/raw/clicks/*", "bucket/raw/orders/*"].sort(),
+        );
+        const writes = policyStatements(policy("hybrid-batch-instance-access"))
+            .filter((s) => asArray(s.Action).includes("s3:PutObject"))
+            .flatMap((s) => asArray(s.Resource))
+            .map((r) => r.replace(bucketArn, "bucket"));
+        expect(writes.sort()).toEqual(["bucket/curated/clicks/*", "bucket/curated/orders/*", "bucket/logs/emr/hybrid-batch/*"]);
+        // The scheduler may start this state machine and nothing else.
+        expect(policyStatements(policy("hybrid-batch-scheduler-access"))).toEqual([{ Effect: "Allow", Action: ["states:StartExecution"], Resource: [graph.one(T.stateMachine).outputs.arn] }]);
+    });
+
+    it("exports what a user needs", () => {
+        expect(Object.keys(graph.outputs)).toEqual(expect.arrayContaining(["bucketName", "bootstrapServers", "stateMachineArn", "kafkaTopics", "deliveryStreamArns", "backfill"]));
+        expect(String(graph.outputs.bootstrapServers).split(",").every((b) => b.endsWith(":9098"))).toBe(true);
+    });
+});
+
+describe("HybridArchitecture profiles", () => {
+    let dev: ResourceGraph;
+    let prod: ResourceGraph;
+    beforeAll(async () => {
+        dev = await planStack("hybrid");
+        prod = await planStack("hybrid-prod");
+    });
+
+    function flatten(value: unknown, prefix = ""): Record<string, string> {
+        if (value && typeof value === "object") {
+            return Object.assign({}, ...Object.entries(value as Record<string, unknown>).map(([k, v]) => flatten(v, prefix ? `${prefix}.${k}` : k)));
+        }
+        return { [prefix]: JSON.stringify(value) };
+    }
+
+    it("differ only in HA, sizes, NAT count, flow logs and protection", () => {
+        const key = (r: PlannedResource) => `${r.type}::${r.name}`;
+        const prodByKey = new Map(prod.resources.map((r) => [key(r), r]));
+        const onlyProd = prod.resources.filter((r) => !dev.resources.some((d) => key(d) === key(r))).map((r) => r.name);
+        expect(onlyProd.sort()).toEqual(["platform-flow-log", "platform-flow-logs", "platform-flow-logs-policy", "platform-flow-logs-role"]);
+        const differences = new Set<string>();
+        for (const d of dev.resources) {
+            const p = prodByKey.get(key(d));
+            expect(p).toBeDefined();
+            const a = flatten({ ...d.inputs, protect: d.options.protect });
+            const b = flatten({ ...(p as PlannedResource).inputs, protect: (p as PlannedResource).options.protect });
+            for (const field of new Set([...Object.keys(a), ...Object.keys(b)])) if (a[field] !== b[field]) differences.add(`${d.type} ${field}`);
+        }
+        expect([...differences].sort()).toEqual(
+            [
+                "aws:appautoscaling/target:Target maxCapacity",
+                "aws:appautoscaling/target:Target minCapacity",
+                "aws:cloudwatch/logGroup:LogGroup retentionInDays",
+                "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream extendedS3Configuration.bufferingSize",
+                "aws:kms/key:Key deletionWindowInDays",
+                "aws:kms/key:Key protect",
+                "aws:msk/cluster:Cluster brokerNodeGroupInfo.instanceType",
+                "aws:msk/cluster:Cluster brokerNodeGroupInfo.storageInfo.ebsStorageInfo.volumeSize",
+                "aws:msk/cluster:Cluster enhancedMonitoring",
+                "aws:msk/cluster:Cluster protect",
+                "aws:msk/topic:Topic configs",
+                "aws:msk/topic:Topic partitionCount",
+                "aws:msk/topic:Topic protect",
+                "aws:s3/bucket:Bucket forceDestroy",
+                "aws:s3/bucket:Bucket protect",
+                "aws:sfn/stateMachine:StateMachine definition",
+                "awsx:ec2:Vpc natGateways.strategy",
+            ].sort(),
+        );
+    });
+
+    it("protects data only in prod, and runs one NAT gateway in dev, one per AZ in prod", () => {
+        const protectedNames = (g: ResourceGraph) => g.resources.filter((r) => r.options.protect).map((r) => r.type);
+        expect(protectedNames(dev)).toEqual([]);
+        expect(new Set(protectedNames(prod))).toEqual(new Set(["aws:kms/key:Key", "aws:s3/bucket:Bucket", "aws:msk/cluster:Cluster", "aws:msk/topic:Topic"]));
+        expect(dev.one("awsx:ec2:Vpc").inputs.natGateways).toEqual({ strategy: "Single" });
+        expect(prod.one("awsx:ec2:Vpc").inputs.natGateways).toEqual({ strategy: "OnePerAz" });
+        expect((prod.one(T.msk).inputs.brokerNodeGroupInfo as { instanceType: string }).instanceType).toBe("kafka.m7g.xlarge");
+    });
+});
+
+describe("HybridArchitecture validation", () => {
+    const network = { vpcId: "vpc-1", privateSubnetIds: ["a", "b", "c"], availabilityZoneCount: 3 };
+    const problems = async (args: Partial<HybridArchitectureArgs>): Promise<readonly string[]> => {
+        try {
+            await runProgram(() => new HybridArchitecture("bad", { profile: "dev", network, ...args } as HybridArchitectureArgs));
+        } catch (e) {
+            expect(e).toBeInstanceOf(SpectrumValidationError);
+            return (e as SpectrumValidationError).problems;
+        }
+        throw new Error("expected a SpectrumValidationError");
+    };
+
+    it("rejects an unknown profile, an empty topic list and topics that collide as Spark names", async () => {
+        expect(await problems({ profile: "staging" as never })).toEqual([
+            'HybridArchitecture "bad": profile = "staging": not a profile. Use one of dev, prod: dev is small and unprotected, prod is highly available and protected.',
+        ]);
+        expect(await problems({ topics: {} })).toEqual(['HybridArchitecture "bad": topics = {}: no topics to ingest. Declare at least one topic, e.g. topics: { events: {} }.']);
+        expect(await problems({ topics: { "a.b": {}, a_b: {} } })).toEqual([
+            'HybridArchitecture "bad": topics = "a_b": topic "a.b" maps to the same Spark location name "a_b". Rename one of the topics.',
+        ]);
+    });
+
+    it("rejects a network over fewer than two zones", async () => {
+        expect(await problems({ network: { ...network, availabilityZoneCount: 1 } })).toEqual([
+            'HybridArchitecture "bad": network.availabilityZoneCount = 1: MSK needs private subnets in at least 2 Availability Zones. Use a network over 3 AZs (PlatformNetwork\'s default).',
+        ]);
+    });
+
+    it("passes component validation through, e.g. a batch schedule EventBridge would reject", async () => {
+        await expect(runProgram(() => new HybridArchitecture("bad", { profile: "dev", network, batch: { schedule: "every hour" } }))).rejects.toThrow(/SparkBatchJob "bad-batch": schedule = "every hour"/);
+    });
+});

@@ -6,13 +6,15 @@ export class UsageError extends Error {
     }
 }
 
-export const USAGE = "usage: npm run plan -- <stack> [--json]";
+export const USAGE = "usage: npm run plan -- <stack> [--json | --mermaid]";
 
 export interface PlanArgs {
     /** The stack to plan: `stacks/Pulumi.<stack>.yaml`. */
     stack: string;
     /** Write the JSON plan to stdout instead of the tree. */
     json: boolean;
+    /** Write the architecture as a Mermaid flowchart instead of the tree. */
+    mermaid: boolean;
 }
 
 /**
@@ -22,15 +24,18 @@ export interface PlanArgs {
 export function parseArgs(argv: readonly string[], stacks: readonly string[] = []): PlanArgs {
     const positional: string[] = [];
     let json = false;
+    let mermaid = false;
     for (const arg of argv) {
         if (arg === "--json") json = true;
+        else if (arg === "--mermaid") mermaid = true;
         else if (arg === "-h" || arg === "--help") throw new UsageError(withStacks(USAGE, stacks));
         else if (arg.startsWith("-")) throw new UsageError(withStacks(`unknown option ${arg}; ${USAGE}`, stacks));
         else positional.push(arg);
     }
     if (positional.length === 0) throw new UsageError(withStacks(`no stack given; ${USAGE}`, stacks));
     if (positional.length > 1) throw new UsageError(`one stack at a time, got ${positional.join(", ")}; ${USAGE}`);
-    return { stack: positional[0], json };
+    if (json && mermaid) throw new UsageError(`--json and --mermaid exclude each other; ${USAGE}`);
+    return { stack: positional[0], json, mermaid };
 }
 
 function withStacks(message: string, stacks: readonly string[]): string {

@@ -9,6 +9,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Program, runStack } from "../testing";
 import { UsageError, parseArgs } from "./args";
 import { renderPlan } from "./render";
+import { mermaidDiagram } from "./mermaid";
 import { findProjectRoot, listStacks, stackFile } from "./stacks";
 
 export interface PlanContext {
@@ -34,8 +35,8 @@ export async function plan(argv: readonly string[], context: PlanContext): Promi
         const program = (context.program ?? compiledProgram)(context.root);
         const started = performance.now();
         // In --json mode stdout carries the plan alone: the program's console output goes to stderr.
-        const graph = await (args.json ? withConsoleOnStderr(() => runStack(program, file)) : runStack(program, file));
-        out(args.json ? `${JSON.stringify(graph.toPlanJson(), null, 2)}\n` : renderPlan(graph, performance.now() - started));
+        const graph = await (args.json || args.mermaid ? withConsoleOnStderr(() => runStack(program, file)) : runStack(program, file));
+        out(args.json ? `${JSON.stringify(graph.toPlanJson(), null, 2)}\n` : args.mermaid ? mermaidDiagram(graph) : renderPlan(graph, performance.now() - started));
         return 0;
     } catch (error) {
         const { code, message } = describeFailure(error);

@@ -52,14 +52,16 @@ async function run(root: string, argv: string[], make: () => () => unknown = pro
 
 describe("plan arguments", () => {
     it("takes one stack and an optional --json, in any order", () => {
-        expect(parseArgs(["dev"])).toEqual({ stack: "dev", json: false });
-        expect(parseArgs(["--json", "dev"])).toEqual({ stack: "dev", json: true });
-        expect(parseArgs(["dev", "--json"])).toEqual({ stack: "dev", json: true });
+        expect(parseArgs(["dev"])).toEqual({ stack: "dev", json: false, mermaid: false });
+        expect(parseArgs(["--json", "dev"])).toEqual({ stack: "dev", json: true, mermaid: false });
+        expect(parseArgs(["dev", "--json"])).toEqual({ stack: "dev", json: true, mermaid: false });
+        expect(parseArgs(["dev", "--mermaid"])).toEqual({ stack: "dev", json: false, mermaid: true });
+        expect(() => parseArgs(["dev", "--json", "--mermaid"])).toThrow("--json and --mermaid exclude each other");
     });
 
     it("rejects a missing stack, unknown options and extra stacks with the usage line", () => {
-        expect(() => parseArgs([], ["dev", "prod"])).toThrow(new UsageError("no stack given; usage: npm run plan -- <stack> [--json] (stacks: dev, prod)"));
-        expect(() => parseArgs(["dev", "--yaml"])).toThrow("unknown option --yaml; usage: npm run plan -- <stack> [--json]");
+        expect(() => parseArgs([], ["dev", "prod"])).toThrow(new UsageError("no stack given; usage: npm run plan -- <stack> [--json | --mermaid] (stacks: dev, prod)"));
+        expect(() => parseArgs(["dev", "--yaml"])).toThrow("unknown option --yaml; usage: npm run plan -- <stack> [--json | --mermaid]");
         expect(() => parseArgs(["dev", "prod"])).toThrow("one stack at a time, got dev, prod");
         expect(() => parseArgs(["--help"], ["dev"])).toThrow(UsageError);
     });
@@ -168,7 +170,7 @@ describe("plan command", () => {
         expect(await run(root, [], never)).toEqual({
             code: 2,
             out: "",
-            err: "error: no stack given; usage: npm run plan -- <stack> [--json] (stacks: broken, dev, unset)\n",
+            err: "error: no stack given; usage: npm run plan -- <stack> [--json | --mermaid] (stacks: broken, dev, unset)\n",
         });
         expect(await run(root, ["prod"], never)).toEqual({
             code: 2,

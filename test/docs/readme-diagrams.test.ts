@@ -1,0 +1,21 @@
+import * as fs from "fs";
+import * as path from "path";
+import { mermaidDiagram } from "../../cli/mermaid";
+import { runStack } from "../../testing";
+import rootProgram from "../../index";
+
+const root = path.join(__dirname, "..", "..");
+const readme = fs.readFileSync(path.join(root, "README.md"), "utf8");
+// Each diagram is marked with the stack it is drawn from.
+const blocks = [...readme.matchAll(/<!-- mermaid: ([\w-]+) -->\n```mermaid\n([\s\S]*?)```/g)].map((m) => ({ stack: m[1], diagram: m[2] }));
+
+describe("README architecture diagrams", () => {
+    it("has a diagram for the hybrid stack", () => {
+        expect(blocks.map((b) => b.stack)).toContain("hybrid");
+    });
+
+    it.each(blocks.map((b) => [b.stack, b.diagram]))("the %s diagram is what the plan draws (regenerate with npm run --silent plan -- <stack> --mermaid)", async (stack, diagram) => {
+        const graph = await runStack(rootProgram, path.join(root, "stacks", `Pulumi.${stack}.yaml`));
+        expect(diagram).toBe(mermaidDiagram(graph));
+    });
+});

@@ -37,35 +37,33 @@ function issuerHost(url: string): string {
     return url.replace(/^https?:\/\//, "");
 }
 
+/** A trust policy letting exactly one Kubernetes service account assume a role through the cluster's OIDC provider (IRSA). */
+export function irsaTrustPolicy(oidcProviderArn: pulumi.Input<string>, oidcProviderUrl: pulumi.Input<string>, namespace: string, serviceAccount: string): pulumi.Output<string> {
+    return pulumi.all([oidcProviderArn, oidcProviderUrl]).apply(([arn, url]) => {
+        const issuer = issuerHost(url ?? "");
+        return JSON.stringify({
+            Version: "2012-10-17",
+            Statement: [
+                {
+                    Effect: "Allow",
+                    Principal: { Federated: arn },
+                    Action: "sts:AssumeRoleWithWebIdentity",
+                    Condition: { StringEquals: { [`${issuer}:sub`]: `system:serviceaccount:${namespace}:${serviceAccount}`, [`${issuer}:aud`]: "sts.amazonaws.com" } },
+                },
+            ],
+        });
+    });
+}
+
 /**
  * An IAM role that exactly one Kubernetes service account may assume, with an inline policy of the
  * given statements. Callers validate that the target carries what the mode needs.
  */
 export function workloadRole(name: string, args: WorkloadRoleArgs, parent: pulumi.Resource): WorkloadRole {
-    const subject = `system:serviceaccount:${args.namespace}:${args.serviceAccount}`;
     const assumeRolePolicy =
         args.mode === "irsa"
-            ? pulumi.all([args.target.oidcProviderArn, args.target.oidcProviderUrl]).apply(([arn, url]) =>
-                  JSON.stringify({
-                      Version: "2012-10-17",
-                      Statement: [
-                          {
-                              Effect: "Allow",
-                              Principal: { Federated: arn },
-                              Action: "sts:AssumeRoleWithWebIdentity",
-                              Condition: {
-                                  StringEquals: {
-                                      [`${issuerHost(url ?? "")}:sub`]: subject,
-                                      [`${issuerHost(url ?? "")}:aud`]: "sts.amazonaws.com",
-                                  },
-                              },
-                          },
-                      ],
-                  }),
-              )
-            : policyDocument([
-                  { Effect: "Allow", Principal: { Service: "pods.eks.amazonaws.com" }, Action: ["sts:AssumeRole", "sts:TagSession"] },
-              ]);
+            ? irsaTrustPolicy(args.target.oidcProviderArn as pulumi.Input<string>, args.target.oidcProviderUrl as pulumi.Input<string>, args.namespace, args.serviceAccount)
+            : policyDocument([{ Effect: "Allow", Principal: { Service: "pods.eks.amazonaws.com" }, Action: ["sts:AssumeRole", "sts:TagSession"] }]);
 
     const role = new aws.iam.Role(`${name}-role`, { assumeRolePolicy, tags: args.tags }, { parent });
     const policy = new aws.iam.RolePolicy(

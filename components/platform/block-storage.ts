@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
+import { irsaTrustPolicy } from "../core/workload-identity";
 import * as k8s from "@pulumi/kubernetes";
 import { k8sLabels } from "../core/tags";
 
@@ -29,25 +30,7 @@ export interface EbsCsiDriver {
  */
 export function ebsCsiDriver(name: string, args: EbsCsiInputs, parent: pulumi.Resource): EbsCsiDriver {
     const partition = aws.getPartitionOutput({}, { parent }).partition;
-    const assumeRolePolicy = pulumi.all([args.oidcProviderArn, args.oidcProviderUrl]).apply(([arn, url]) => {
-        const issuer = url.replace(/^https?:\/\//, "");
-        return JSON.stringify({
-            Version: "2012-10-17",
-            Statement: [
-                {
-                    Effect: "Allow",
-                    Principal: { Federated: arn },
-                    Action: "sts:AssumeRoleWithWebIdentity",
-                    Condition: {
-                        StringEquals: {
-                            [`${issuer}:sub`]: `system:serviceaccount:${EBS_CSI_NAMESPACE}:${EBS_CSI_SERVICE_ACCOUNT}`,
-                            [`${issuer}:aud`]: "sts.amazonaws.com",
-                        },
-                    },
-                },
-            ],
-        });
-    });
+    const assumeRolePolicy = irsaTrustPolicy(args.oidcProviderArn, args.oidcProviderUrl, EBS_CSI_NAMESPACE, EBS_CSI_SERVICE_ACCOUNT);
     const role = new aws.iam.Role(`${name}-ebs-csi-role`, { assumeRolePolicy, tags: args.tags }, { parent });
     const attachment = new aws.iam.RolePolicyAttachment(
         `${name}-ebs-csi-policy`,

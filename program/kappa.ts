@@ -1,7 +1,53 @@
 import * as pulumi from "@pulumi/pulumi";
-import { StackConfigError } from "./config";
+import { KappaArchitecture, KappaArchitectureArgs } from "../components/architectures/kappa";
+import { TopicShape } from "../components/kafka";
+import { objectConfig } from "./config";
+import { stackCluster, stackNetwork, stackProfile } from "./platform";
 
-/** The `kappa` stack: not built yet. */
-export function kappaStack(_config: pulumi.Config): Record<string, unknown> {
-    throw new StackConfigError("spectrum:architecture", "kappa", "the kappa architecture is not available yet", "Use landing");
+type KappaConfig = Omit<KappaArchitectureArgs, "profile" | "network" | "target">;
+
+/**
+ * The `kappa` stack: a VPC and an EKS cluster (or yours, `spectrum:network.existing` and
+ * `spectrum:kubernetes.existing`), then the Kappa architecture configured by `spectrum:kappa`.
+ * `spectrum:deployedTopics` holds the last `kafkaTopics` output.
+ */
+export function kappaStack(config: pulumi.Config): Record<string, unknown> {
+    const profile = stackProfile(config);
+    const settings = objectConfig<KappaConfig>(config, "kappa") ?? {};
+    const tags = { "spectrum:stack": pulumi.getStack() };
+    const network = stackNetwork(config, profile, tags);
+    const cluster = stackCluster(config, profile, network, tags);
+    // The jobs run on the cluster's nodes: their security group may reach the brokers. For a
+    // cluster you bring, list its node or pod security groups in spectrum:kappa.kafkaClientSecurityGroupIds.
+    const nodeGroups = cluster.cluster ? [cluster.cluster.nodeSecurityGroupId] : [];
+    const kappa = new KappaArchitecture("kappa", {
+        ...settings,
+        profile,
+        network,
+        target: cluster.target,
+        storageClassName: settings.storageClassName ?? cluster.storageClassName,
+        kafkaClientSecurityGroupIds: [...nodeGroups, ...(settings.kafkaClientSecurityGroupIds ?? [])],
+        previousTopics: objectConfig<Record<string, TopicShape>>(config, "deployedTopics") ?? settings.previousTopics,
+        tags: { ...tags, ...settings.tags },
+    });
+    return {
+        vpcId: network.vpcId,
+        clusterName: cluster.clusterName,
+        bucketName: kappa.lake.bucketName,
+        kmsKeyArn: kappa.lake.kmsKeyArn,
+        bootstrapServers: kappa.kafka.bootstrapServers,
+        kafkaClusterArn: kappa.kafka.arn,
+        kafkaTopics: kappa.topicShapes,
+        processor: kappa.processor,
+        processorReasons: kappa.processorReasons,
+        liveVersion: kappa.liveVersion,
+        liveOutputs: kappa.liveOutputs,
+        liveParameterName: kappa.liveParameter.name,
+        versions: Object.fromEntries(
+            Object.entries(kappa.versions).map(([version, v]) => [
+                version,
+                { workload: v.names.workloadName, consumerGroup: v.names.consumerGroup, outputTopics: v.names.outputTopics, landingUri: v.landingUri, roleArn: v.roleArn },
+            ]),
+        ),
+    };
 }

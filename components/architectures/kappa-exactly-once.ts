@@ -1,0 +1,67 @@
+import { KafkaAuthMode } from "../core/contracts";
+import { KappaStartFrom } from "./kappa-args";
+import { KappaVersionNames } from "./kappa-naming";
+
+/**
+ * Exactly-once from input topic to output topic. The pieces that must agree:
+ * - topics: replication factor 3, `min.insync.replicas` 2 (and the brokers' transaction log the
+ *   same), so a committed transaction survives a broker;
+ * - Flink: exactly-once checkpoints; the Kafka sink writes in transactions committed when a
+ *   checkpoint completes, so a transaction stays open for up to one interval plus one checkpoint;
+ *   its timeout must exceed that (or the broker aborts it and the output loses records) and stay
+ *   within the brokers' `transaction.max.timeout.ms` (or the producer is refused at start);
+ * - Kafka Streams: `processing.guarantee=exactly_once_v2`;
+ * - every consumer of the inputs and outputs: `isolation.level=read_committed`, so aborted or
+ *   still-open transactions are never read.
+ */
+export const READ_COMMITTED = "read_committed";
+
+/** Kafka's default `transaction.max.timeout.ms` (15 minutes); MSK keeps it unless the configuration sets it. */
+export const KAFKA_TRANSACTION_MAX_TIMEOUT_MS = 900_000;
+/** The sink's transaction timeout: as long as the brokers allow, to survive slow checkpoints and restarts. */
+export const DEFAULT_TRANSACTION_TIMEOUT_MS = KAFKA_TRANSACTION_MAX_TIMEOUT_MS;
+export const DEFAULT_CHECKPOINT_INTERVAL_SECONDS = 60;
+export const DEFAULT_CHECKPOINT_TIMEOUT_SECONDS = 600;
+
+/** The brokers' transaction timeout ceiling, from the MSK configuration's extra properties. */
+export function brokerTransactionMaxTimeoutMs(serverProperties: Record<string, string> | undefined): number {
+    const raw = serverProperties?.["transaction.max.timeout.ms"];
+    return raw !== undefined && /^\d+$/.test(raw) ? Number(raw) : KAFKA_TRANSACTION_MAX_TIMEOUT_MS;
+}
+
+/** The longest a Flink sink transaction stays open: from one checkpoint to the completion of the next. */
+export function longestOpenTransactionMs(checkpointIntervalSeconds: number, checkpointTimeoutSeconds: number): number {
+    return (checkpointIntervalSeconds + checkpointTimeoutSeconds) * 1000;
+}
+
+/** `KAPPA_START_FROM`: `earliest`, `latest` or `timestamp:<ms>`. */
+export function startFromValue(start: KappaStartFrom): string {
+    return typeof start === "string" ? start : `timestamp:${start.timestampMs}`;
+}
+
+/** What a job's code reads to configure its sources and sinks: the container contract of a Kappa job (see the README). */
+export interface KappaJobContract {
+    names: KappaVersionNames;
+    inputTopics: string[];
+    startFrom: KappaStartFrom;
+    authMode: KafkaAuthMode;
+    /** Flink only: the sink's transaction timeout. */
+    transactionTimeoutMs?: number;
+}
+
+/** Environment variables every version's containers get (Flink adds `KAFKA_BOOTSTRAP_SERVERS` itself; Streams reads its properties file). */
+export function jobEnvironment(c: KappaJobContract): Record<string, string> {
+    return {
+        KAPPA_VERSION: c.names.version,
+        KAPPA_INPUT_TOPICS: c.inputTopics.join(","),
+        KAPPA_OUTPUT_TOPICS: Object.values(c.names.outputTopics).join(","),
+        KAPPA_CONSUMER_GROUP: c.names.consumerGroup,
+        KAPPA_START_FROM: startFromValue(c.startFrom),
+        KAPPA_ISOLATION_LEVEL: READ_COMMITTED,
+        KAPPA_DELIVERY_GUARANTEE: "exactly-once",
+        KAPPA_KAFKA_AUTH: c.authMode,
+        ...(c.transactionTimeoutMs !== undefined
+            ? { KAPPA_TRANSACTIONAL_ID_PREFIX: c.names.transactionalIdPrefix, KAPPA_TRANSACTION_TIMEOUT_MS: String(c.transactionTimeoutMs) }
+            : {}),
+    };
+}

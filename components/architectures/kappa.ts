@@ -1,0 +1,170 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as aws from "@pulumi/aws";
+import * as k8s from "@pulumi/kubernetes";
+import { Validator } from "../core/errors";
+import { awsTags } from "../core/tags";
+import { LandingZone } from "../landing-zone";
+import { KafkaCluster, KafkaStreamsApp, KafkaTopics, TopicShape } from "../kafka";
+import { FlinkJob, FlinkOperator } from "../flink";
+import { createLakeAndLog } from "./lake-and-log";
+import { KappaArchitectureArgs, KappaProcessor } from "./kappa-args";
+import { KappaVersionNames } from "./kappa-naming";
+import { KappaSettings, KappaVersionSettings, resolveKappaSettings } from "./kappa-settings";
+import { validateKappa } from "./kappa-validate";
+import { inputTopicSpecs, outputTopicSpecs, previousShapes } from "./kappa-topics";
+import { KappaJobContext, flinkVersionJob, streamsNamespace, streamsVersionApp } from "./kappa-jobs";
+import { KappaLiveOutputs, livePointer } from "./kappa-live";
+import { READ_COMMITTED } from "./kappa-exactly-once";
+
+export * from "./kappa-args";
+export type { KappaVersionNames } from "./kappa-naming";
+export type { KappaLiveOutputs } from "./kappa-live";
+
+/** One running version of the job and what it owns. */
+export interface KappaVersion {
+    /** Its group, transactional-id prefix, workload name, output topics and landing location. */
+    names: KappaVersionNames;
+    /** The Flink job (processor `flink`). */
+    job?: FlinkJob;
+    /** The Kafka Streams app (processor `kafka-streams`). */
+    app?: KafkaStreamsApp;
+    /** Its output topics, when the architecture declares any. */
+    outputs?: KafkaTopics;
+    /** `s3://` prefix of its results in the landing zone, when it writes there. */
+    landingUri?: pulumi.Output<string>;
+    /** Its IAM role. */
+    roleArn?: pulumi.Output<string>;
+}
+
+/**
+ * One streaming path for everything: Kafka topics are the log of record, kept for the replay
+ * horizon (on broker disks, or in MSK's remote tier with tiered storage), and a stream processor
+ * (Flink by default, Kafka Streams as an option) turns them into output topics and/or files in
+ * the landing zone. Reprocessing is replaying the log: each declared version of the job runs beside
+ * the others with its own consumer group, state and versioned outputs; `live` names the version
+ * consumers read, published as an SSM parameter, so a cut-over is one changed setting.
+ */
+export class KappaArchitecture extends pulumi.ComponentResource {
+    readonly lake: LandingZone;
+    readonly kafka: KafkaCluster;
+    /** The input topics (the log of record). */
+    readonly inputTopics: KafkaTopics;
+    /** The Flink operator (processor `flink`). */
+    readonly operator?: FlinkOperator;
+    /** The processor that runs. */
+    readonly processor: KappaProcessor;
+    /** Why, when `processor: "auto"` chose it. */
+    readonly processorReasons: string[];
+    /** Every version, keyed by version name. */
+    readonly versions: Readonly<Record<string, KappaVersion>>;
+    /** The version consumers read. */
+    readonly liveVersion: string;
+    /** What consumers read: the live version's outputs (also in the live parameter). */
+    readonly liveOutputs: pulumi.Output<KappaLiveOutputs>;
+    /** The SSM parameter holding `liveOutputs` as JSON. */
+    readonly liveParameter: aws.ssm.Parameter;
+    /** Shapes of every topic (inputs and every version's outputs), keyed by topic name: export it and feed it back as `previousTopics`. */
+    readonly topicShapes: Readonly<Record<string, TopicShape>>;
+
+    constructor(name: string, args: KappaArchitectureArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("spectrum:index:KappaArchitecture", name, {}, opts);
+        const v = new Validator("KappaArchitecture", name);
+        const s = resolveKappaSettings(v, name, args);
+        validateKappa(v, args, s);
+        v.throwIfInvalid();
+        const processor = s.processor as KappaProcessor;
+        const tags = awsTags("KappaArchitecture", args.tags, "kappa");
+        const landingArea = s.landing?.area ?? "curated";
+
+        const { lake, kafka, topics } = createLakeAndLog(
+            name,
+            {
+                defaults: { ...s.defaults, protect: s.protect },
+                network: args.network,
+                zones: { [landingArea]: {} },
+                landingZone: args.landingZone,
+                kafka: args.kafka,
+                kafkaClientSecurityGroupIds: args.kafkaClientSecurityGroupIds,
+                topics: inputTopicSpecs(s),
+                previousTopics: previousShapes(args.previousTopics, Object.keys(s.inputs)),
+                multiVpcConnectivity: false,
+                tags,
+            },
+            this,
+        );
+        this.lake = lake;
+        this.kafka = kafka;
+        this.inputTopics = topics;
+        this.processor = processor;
+        this.processorReasons = s.recommendation?.reasons ?? [];
+
+        const ctx: KappaJobContext = {
+            settings: s,
+            storage: lake,
+            connection: kafka.connection,
+            target: args.target,
+            inputs: topics,
+            labels: { "spectrum/architecture": "kappa" },
+            storageClassName: args.storageClassName,
+            tags,
+        };
+        if (processor === "flink") {
+            this.operator = new FlinkOperator(`${name}-flink`, { replicas: s.defaults.flinkOperatorReplicas, ...s.flink.operator, target: args.target }, { parent: this });
+        }
+        const namespace = processor === "kafka-streams" && s.streams.createNamespace ? streamsNamespace(name, ctx, this) : undefined;
+
+        const versions: Record<string, KappaVersion> = {};
+        const shapes: Record<string, TopicShape> = { ...topics.shapes };
+        for (const ver of s.versions) {
+            const version = this.createVersion(name, args, ctx, ver, namespace);
+            versions[ver.version] = version;
+            Object.assign(shapes, version.outputs?.shapes ?? {});
+        }
+        this.versions = versions;
+        this.topicShapes = shapes;
+
+        this.liveVersion = s.live;
+        const live = versions[s.live];
+        this.liveOutputs = pulumi.output({
+            version: s.live,
+            topics: live.names.outputTopics,
+            ...(live.landingUri ? { landingUri: live.landingUri } : {}),
+            isolationLevel: READ_COMMITTED,
+            bootstrapServers: kafka.bootstrapServers,
+        });
+        this.liveParameter = livePointer(
+            name,
+            { parameterName: args.liveParameterName ?? `/spectrum/${pulumi.getProject()}/${pulumi.getStack()}/${name}/live`, live: this.liveOutputs, tags },
+            this,
+        );
+
+        this.registerOutputs({
+            processor,
+            liveVersion: this.liveVersion,
+            liveOutputs: this.liveOutputs,
+            liveParameterName: this.liveParameter.name,
+            topicShapes: this.topicShapes,
+        });
+    }
+
+    /** One version: its output topics, then its job. */
+    private createVersion(name: string, args: KappaArchitectureArgs, ctx: KappaJobContext, ver: KappaVersionSettings, namespace: k8s.core.v1.Namespace | undefined): KappaVersion {
+        const s: KappaSettings = ctx.settings;
+        const specs = outputTopicSpecs(s, ver);
+        const outputs =
+            Object.keys(specs).length > 0
+                ? new KafkaTopics(
+                      `${name}-outputs-${ver.version}`,
+                      { connection: ctx.connection, topics: specs, previous: previousShapes(args.previousTopics, Object.keys(specs)) },
+                      { parent: this },
+                  )
+                : undefined;
+        const landingUri = ver.names.landing ? ctx.storage.uri(ver.names.landing.area, ver.names.landing.path) : undefined;
+        if (s.processor === "flink") {
+            const job = flinkVersionJob(`${name}-${ver.version}`, ctx, this.operator as FlinkOperator, ver, outputs, this);
+            return { names: ver.names, job, outputs, landingUri, roleArn: job.roleArn };
+        }
+        const app = streamsVersionApp(`${name}-${ver.version}`, ctx, ver, outputs, namespace, this);
+        return { names: ver.names, app, outputs, landingUri, roleArn: app.roleArn };
+    }
+}

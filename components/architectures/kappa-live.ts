@@ -36,7 +36,8 @@ export function livePointer(name: string, args: LivePointerArgs, parent: pulumi.
             type: "String",
             tier: "Standard",
             dataType: "text",
-            value: pulumi.jsonStringify(args.live),
+            // Names and locations, no secret: shown in the preview, so a cut-over is reviewed like any change.
+            insecureValue: pulumi.jsonStringify(args.live),
             tags: args.tags,
         },
         { parent },

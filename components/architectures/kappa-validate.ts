@@ -20,6 +20,13 @@ export function validateKappa(v: Validator, args: KappaArchitectureArgs, s: Kapp
     v.check(args.target?.provider !== undefined, "target", undefined, "the stream jobs run on Kubernetes and need a cluster", "Pass a PlatformCluster's target, or a KubernetesTarget of your own");
     validateProcessor(v, args, s);
     v.check(
+        (args.kafka?.auth ?? "iam") === "iam",
+        "kafka.auth",
+        args.kafka?.auth,
+        "each version's access (its own group, transactional ids and outputs) is scoped with MSK IAM policies; with SCRAM the jobs would need credentials and ACLs the architecture does not create",
+        "Use auth \"iam\" (the default)",
+    );
+    v.check(
         JOB_NAME.test(s.jobName) && s.jobName.length <= MAX_JOB_NAME,
         args.jobName === undefined ? "jobName (from the component name)" : "jobName",
         s.jobName,

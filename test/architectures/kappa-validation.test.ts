@@ -80,11 +80,11 @@ describe("KappaArchitecture validation: tiered storage and retirement", () => {
     beforeAll(async () => {
         found = await problems({
             replayHorizonDays: 7,
-            kafka: { tieredStorage: true },
             inputTopics: { recent: { retentionDays: 5 }, mirrored: { retentionDays: 10, localRetentionDays: 10 }, long: { retentionDays: -1, localRetentionDays: 3 } },
             versions: [{ version: "v1", retiring: true }, { version: "v2" }],
             live: "v1",
             transactionTimeoutMs: 1_200_000,
+            kafka: { tieredStorage: true, auth: "scram" },
         });
     });
 
@@ -104,9 +104,13 @@ describe("KappaArchitecture validation: tiered storage and retirement", () => {
         expectProblem(found, "transactionTimeoutMs = 1200000", "transaction.max.timeout.ms (900000)", 'raise kafka.serverProperties["transaction.max.timeout.ms"]');
     });
 
+    it("refuses SCRAM, since per-version access is IAM policy", () => {
+        expectProblem(found, 'kafka.auth = "scram"', "scoped with MSK IAM policies", 'Use auth "iam"');
+    });
+
     it("accepts forever with a few days on broker disks", () => {
         expect(found.some((p) => p.includes('inputTopics["long"]'))).toBe(false);
-        expect(found).toHaveLength(4);
+        expect(found).toHaveLength(5);
     });
 });
 

@@ -58,7 +58,7 @@ function grantedOn(policy: PlannedResource, action: string): string[] {
         .filter((st) => (Array.isArray(st.Action) ? st.Action : [st.Action]).includes(action))
         .flatMap((st) => (Array.isArray(st.Resource) ? st.Resource : [st.Resource ?? ""]));
 }
-const livePointer = (g: ResourceGraph) => JSON.parse(g.one(PARAM).inputs.value as string) as { version: string; topics: Record<string, string>; landingUri?: string; isolationLevel: string };
+const livePointer = (g: ResourceGraph) => JSON.parse(g.one(PARAM).inputs.insecureValue as string) as { version: string; topics: Record<string, string>; landingUri?: string; isolationLevel: string };
 
 describe("KappaArchitecture: a replay beside the live version", () => {
     let g: ResourceGraph;

@@ -43,6 +43,8 @@ export function flinkVersionJob(name: string, ctx: KappaJobContext, operator: Fl
         readyResources: [...operator.readyResources, ctx.inputs, ...(outputs ? [outputs] : [])],
     };
     const landingUri = n.landing ? ctx.storage.uri(n.landing.area, n.landing.path) : undefined;
+    // Transactions are only for Kafka outputs; files reach S3 exactly once through checkpoints alone.
+    const writesKafka = Object.keys(n.outputTopics).length > 0;
     return new FlinkJob(
         name,
         {
@@ -67,12 +69,12 @@ export function flinkVersionJob(name: string, ctx: KappaJobContext, operator: Fl
                     readTopics: Object.keys(s.inputs),
                     writeTopics: Object.values(n.outputTopics),
                     consumerGroups: [n.consumerGroup],
-                    transactionalIds: [`${n.transactionalIdPrefix}-*`],
+                    transactionalIds: writesKafka ? [`${n.transactionalIdPrefix}-*`] : [],
                 },
             },
             identity: s.flink.identity,
             env: {
-                ...jobEnvironment({ names: n, inputTopics: Object.keys(s.inputs), startFrom: ver.startFrom, authMode: ctx.connection.authMode, transactionTimeoutMs: s.transactionTimeoutMs }),
+                ...jobEnvironment({ names: n, inputTopics: Object.keys(s.inputs), startFrom: ver.startFrom, authMode: ctx.connection.authMode, ...(writesKafka ? { transactionTimeoutMs: s.transactionTimeoutMs } : {}) }),
                 ...(landingUri ? { KAPPA_OUTPUT_URI: landingUri } : {}),
             },
             flinkConfiguration: { ...s.flink.flinkConfiguration, "execution.checkpointing.timeout": `${s.checkpointTimeoutSeconds} s` },

@@ -178,7 +178,7 @@ function validateExactlyOnce(v: Validator, s: KappaSettings): void {
     }
     v.check(positiveInt(s.checkpointIntervalSeconds), "flink.checkpointIntervalSeconds", s.checkpointIntervalSeconds, "must be a whole number of seconds >= 1", "Use e.g. 60");
     v.check(positiveInt(s.checkpointTimeoutSeconds), "flink.checkpointTimeoutSeconds", s.checkpointTimeoutSeconds, "must be a whole number of seconds >= 1", "Use e.g. 600");
-    if (!positiveInt(s.checkpointIntervalSeconds) || !positiveInt(s.checkpointTimeoutSeconds)) return;
+    if (!positiveInt(s.checkpointIntervalSeconds) || !positiveInt(s.checkpointTimeoutSeconds) || Object.keys(s.outputs).length === 0) return;
     const open = longestOpenTransactionMs(s.checkpointIntervalSeconds, s.checkpointTimeoutSeconds);
     v.check(
         positiveInt(s.transactionTimeoutMs) && s.transactionTimeoutMs > open,

@@ -181,7 +181,8 @@ describe("KappaArchitecture: dev vs prod", () => {
     let dev: ResourceGraph;
     let prod: ResourceGraph;
     beforeAll(async () => {
-        dev = await runProgram(kappa({}));
+        // dev writes files only: no output topics.
+        dev = await runProgram(kappa({ outputTopics: {}, landingOutput: {} }));
         prod = await runProgram(
             kappa({
                 profile: "prod",
@@ -220,6 +221,17 @@ describe("KappaArchitecture: dev vs prod", () => {
         expect(flinkConfig(prod.one(FD, "kappa-v2-deployment"))["high-availability.type"]).toBe("kubernetes");
         const operatorValues = (g: ResourceGraph) => (g.one("kubernetes:helm.sh/v3:Release", "kappa-flink-release").inputs.values as { replicas: number }).replicas;
         expect([operatorValues(dev), operatorValues(prod)]).toEqual([1, 2]);
+    });
+
+    it("a job that writes only files gets no transactional ids: S3 output is exactly-once through checkpoints", () => {
+        const policy = dev.one(POLICY, "kappa-v1-policy");
+        expect(grantedOn(policy, "kafka-cluster:AlterTransactionalId")).toEqual([]);
+        expect(grantedOn(policy, "kafka-cluster:WriteData")).toEqual([]);
+        expect(grantedOn(policy, "s3:PutObject")).toContainEqual(expect.stringMatching(/\/curated\/kappa\/v1\/\*$/));
+        const e = env(dev.one(FD, "kappa-v1-deployment"));
+        expect(e.KAPPA_TRANSACTIONAL_ID_PREFIX).toBeUndefined();
+        expect(e.KAPPA_OUTPUT_URI).toMatch(/\/curated\/kappa\/v1\/$/);
+        expect(dev.ofType(TOPIC).map((t) => t.inputs.name)).toEqual(["events"]);
     });
 
     it("retention follows the replay horizon: 3 days in dev; 30 days in prod, in the remote tier with a day on broker disks", () => {

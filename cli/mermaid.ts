@@ -3,7 +3,8 @@ import { PlannedResource, ResourceGraph } from "../testing";
 /**
  * The architecture as a Mermaid flowchart, drawn from the planned graph: one node per spectrum
  * component directly under the stack or under an architecture component, and an arrow A --> B when
- * something inside B uses something inside A (an output it reads, or an explicit dependsOn). The
+ * something inside B uses something inside A (an output it reads, an explicit dependsOn, or a
+ * provider A created). The
  * README's diagrams are this output, checked by a test, so they cannot drift from the code.
  */
 export function mermaidDiagram(graph: ResourceGraph): string {
@@ -23,7 +24,8 @@ export function mermaidDiagram(graph: ResourceGraph): string {
     for (const r of graph.resources) {
         const to = owner.get(r.urn);
         if (!to) continue;
-        for (const dep of r.dependencies) {
+        // A resource managed through a provider another node created (a Kubernetes cluster) uses that node too.
+        for (const dep of [...r.dependencies, ...(r.provider ? [r.provider] : [])]) {
             const from = owner.get(dep);
             if (from && from !== to) edges.add(`    ${id.get(from)} --> ${id.get(to)}`);
         }

@@ -108,6 +108,11 @@ function awsOutputs(args: MockResourceArgs, physical: string, env: MockEnvironme
             return { id: `sg-${stableSuffix(physical)}`, state: { ...base, name: str(inputs.name) ?? physical } };
         case "aws:ec2/launchTemplate:LaunchTemplate":
             return { id: `lt-${stableSuffix(physical)}`, state: { ...base, name: str(inputs.name) ?? physical, latestVersion: 1, defaultVersion: 1 } };
+        case "aws:athena/workgroup:Workgroup": {
+            // Workgroups are named explicitly; the ARN carries the name.
+            const name = str(inputs.name) ?? physical;
+            return { id: name, state: { name, arn: `arn:aws:athena:${region}:${accountId}:workgroup/${name}` } };
+        }
         case "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream": {
             const name = str(inputs.name) ?? physical;
             const arn = `arn:aws:firehose:${region}:${accountId}:deliverystream/${name}`;

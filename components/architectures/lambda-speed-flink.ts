@@ -1,0 +1,61 @@
+import * as pulumi from "@pulumi/pulumi";
+import { KubernetesTarget } from "../core/contracts";
+import { FlinkJob, FlinkOperator, FlinkOperatorRef } from "../flink";
+import { StorageLocation } from "../spark";
+import { FlinkSpeedArgs } from "./lambda-args";
+import { DEFAULT_SPEED_FLINK_VERSION, LAMBDA_COMPONENT, SMOKE_TEST_JAR, SPEED_ZONE } from "./lambda-settings";
+import { SpeedLayer, SpeedLayerInputs, speedViewsArg } from "./lambda-speed";
+
+/**
+ * The Flink speed layer: the operator (unless one is given) and one FlinkJob reading every input
+ * topic with one consumer group and writing each topic's view with a FileSink into the speed zone.
+ * The FileSink publishes files on checkpoints only, so with exactly-once checkpoints in the
+ * landing zone each record reaches the view once, also across failures and upgrades.
+ */
+export function flinkSpeedLayer(name: string, inputs: SpeedLayerInputs, parent: pulumi.Resource): SpeedLayer {
+    const { settings: s, lake, kafka } = inputs;
+    const d = s.defaults;
+    const flink: FlinkSpeedArgs = inputs.args.flink ?? {};
+    // Validation guarantees a target for the Flink processor.
+    const target = inputs.kubernetes as KubernetesTarget;
+    if (flink.jarUri === undefined) {
+        pulumi.log.warn(`${LAMBDA_COMPONENT} "${name}": the Flink speed job is the smoke test (StateMachineExample): it reads no topic and the speed views stay empty. Set speed.flink.jarUri (and image) to your job.`, parent);
+    }
+
+    let operator: FlinkOperatorRef = flink.operator as FlinkOperatorRef;
+    let created: FlinkOperator | undefined;
+    if (flink.operator === undefined) {
+        created = new FlinkOperator(`${name}-flink`, { target, replicas: d.flinkOperatorReplicas }, { parent });
+        operator = created;
+    }
+
+    const locations: Record<string, StorageLocation> = Object.fromEntries(s.topicNames.map((t) => [t, { area: SPEED_ZONE, path: t }]));
+    const job = new FlinkJob(
+        `${name}-speed`,
+        {
+            operator,
+            storage: lake,
+            flinkVersion: flink.flinkVersion ?? DEFAULT_SPEED_FLINK_VERSION,
+            image: flink.image,
+            jarUri: flink.jarUri ?? SMOKE_TEST_JAR,
+            entryClass: flink.entryClass,
+            // The job contract (see the README): its group, and each topic with its view's folder.
+            args: ["--group-id", s.consumerGroup, "--views", speedViewsArg(s.topicNames.map((t) => ({ topic: t, output: lake.uri(SPEED_ZONE, t) })))],
+            parallelism: flink.parallelism ?? d.streamParallelism,
+            jobManager: { replicas: d.flinkJobManagerReplicas },
+            taskManager: flink.taskManager,
+            checkpointIntervalSeconds: flink.checkpointIntervalSeconds,
+            highAvailability: true,
+            upgradeMode: "savepoint",
+            // The FileSink writes to S3 through the Hadoop plugin.
+            writesFilesToS3: true,
+            storageAccess: Object.values(locations).map((l) => ({ access: "write" as const, ...l })),
+            kafka: { connection: kafka.connection, access: { readTopics: s.topicNames, consumerGroups: [s.consumerGroup] } },
+            identity: flink.identity,
+            protect: d.protect,
+            tags: inputs.tags,
+        },
+        { parent, dependsOn: [inputs.topics] },
+    );
+    return { processor: "flink", locations, stateUri: job.stateUri, flinkOperator: created, flinkJob: job };
+}

@@ -1,0 +1,87 @@
+/**
+ * The PySpark Structured Streaming application the Lambda speed layer runs on Spark by default,
+ * shipped as source so it travels inside the npm package and is uploaded with the stack. It is
+ * generic: each input topic's records become JSON lines under the topic's speed-view folder, in
+ * the same hourly folders the batch view uses.
+ */
+export const SPEED_VIEWS_FILE = "lambda_speed_views.py";
+
+export const SPEED_VIEWS_PY = `"""Lambda speed layer: each input topic's records, as JSON lines in hourly folders of the speed zone.
+
+Arguments (from spectrum):
+  --bootstrap-servers  the MSK brokers (IAM auth, port 9098)
+  --group-id-prefix    prefix of the consumer groups Spark creates (the IAM grant covers <prefix>*)
+  --views              JSON list of {"topic": ..., "output": <name>}; the folder is spark.spectrum.output.<name>
+Spark properties (from spectrum):
+  spark.spectrum.output.<name>        s3://<landing zone>/speed/<topic>/
+  spark.spectrum.checkpointLocation   this job's checkpoint prefix; each query checkpoints in <prefix><topic>/
+  spark.spectrum.triggerInterval      the micro-batch interval
+
+Exactly-once: Kafka offsets and the file sink's commit log live in the checkpoint, so a restart
+replays exactly the micro-batches that were not committed; readers of the folder see committed
+files only when they read through the _spark_metadata log (Athena lists files, see the README).
+"""
+
+import argparse
+import json
+
+from pyspark.sql import SparkSession
+from pyspark.sql import functions as F
+
+IAM = {
+    "kafka.security.protocol": "SASL_SSL",
+    "kafka.sasl.mechanism": "AWS_MSK_IAM",
+    "kafka.sasl.jaas.config": "software.amazon.msk.auth.iam.IAMLoginModule required;",
+    "kafka.sasl.client.callback.handler.class": "software.amazon.msk.auth.iam.IAMClientCallbackHandler",
+}
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--bootstrap-servers", required=True)
+    parser.add_argument("--group-id-prefix", required=True)
+    parser.add_argument("--views", required=True)
+    args = parser.parse_args()
+
+    spark = SparkSession.builder.appName("lambda-speed-views").getOrCreate()
+    # Hour folders in UTC, as the batch layer writes them.
+    spark.conf.set("spark.sql.session.timeZone", "UTC")
+    conf = spark.sparkContext.getConf()
+    checkpoints = conf.get("spark.spectrum.checkpointLocation")
+    trigger = conf.get("spark.spectrum.triggerInterval")
+
+    for view in json.loads(args.views):
+        topic = view["topic"]
+        records = (
+            spark.readStream.format("kafka")
+            .option("kafka.bootstrap.servers", args.bootstrap_servers)
+            .option("subscribe", topic)
+            .option("groupIdPrefix", args.group_id_prefix)
+            # Only committed records: producers writing transactionally never show aborted ones.
+            .option("kafka.isolation.level", "read_committed")
+            .option("startingOffsets", "earliest")
+            .option("failOnDataLoss", "true")
+            .options(**IAM)
+            .load()
+        )
+        lines = records.select(
+            F.col("value").cast("string").alias("value"),
+            F.date_format("timestamp", "yyyy-MM-dd").alias("dt"),
+            F.date_format("timestamp", "HH").alias("hr"),
+        )
+        (
+            lines.writeStream.format("text")
+            .queryName(topic)
+            .partitionBy("dt", "hr")
+            .option("compression", "gzip")
+            .option("path", conf.get("spark.spectrum.output." + view["output"]))
+            .option("checkpointLocation", checkpoints.rstrip("/") + "/" + topic + "/")
+            .trigger(processingTime=trigger)
+            .start()
+        )
+    spark.streams.awaitAnyTermination()
+
+
+if __name__ == "__main__":
+    main()
+`;

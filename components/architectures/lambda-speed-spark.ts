@@ -1,0 +1,110 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as aws from "@pulumi/aws";
+import { policyDocument } from "../core/iam";
+import { kafkaIamStatements } from "../core/kafka-access";
+import { EmrSparkCluster, SparkStreamingJob, StorageFile, StorageLocation } from "../spark";
+import { ARTIFACTS_ZONE } from "./batch-layer";
+import { privateSubnets, safeKey } from "./placement";
+import { SPEED_ZONE } from "./lambda-settings";
+import { SPEED_VIEWS_FILE, SPEED_VIEWS_PY } from "./lambda-speed-script";
+import { SpeedLayer, SpeedLayerInputs, speedViewsArg } from "./lambda-speed";
+
+/** The Kafka source for Spark 3.5 (EMR 7.x) and the MSK IAM login module. */
+export const DEFAULT_SPEED_PACKAGES = ["org.apache.spark:spark-sql-kafka-0-10_2.12:3.5.6", "software.amazon.msk:aws-msk-iam-auth:2.2.0"];
+/** MSK's client port with IAM auth (TLS). */
+const MSK_IAM_PORT = 9098;
+
+/**
+ * The Spark speed layer: a long-running EMR cluster and one supervised Structured Streaming job
+ * (the bundled script unless you bring one) with a query per input topic. The cluster's nodes get
+ * exactly the Kafka access the job needs (its own policy on the instance role, so the cluster is
+ * never touched when it changes) and a way through the brokers' security group.
+ */
+export function sparkSpeedLayer(name: string, inputs: SpeedLayerInputs, parent: pulumi.Resource): SpeedLayer {
+    const { settings: s, lake, kafka } = inputs;
+    const d = s.defaults;
+    const spark = inputs.args.sparkStreaming ?? {};
+
+    const cluster = new EmrSparkCluster(
+        `${name}-streaming`,
+        {
+            ...spark.cluster,
+            storage: lake,
+            network: { vpcId: inputs.network.vpcId, subnetIds: privateSubnets(inputs.network, 6) },
+            highAvailability: s.profile === "prod",
+            protect: d.protect,
+            tags: inputs.tags,
+        },
+        { parent },
+    );
+
+    // Spark names its consumer groups <prefix>-<uuid>...: the grant covers the prefix, nothing else.
+    const kafkaAccess = new aws.iam.RolePolicy(
+        `${name}-streaming-kafka`,
+        {
+            role: cluster.instanceRoleName,
+            policy: policyDocument(kafkaIamStatements(kafka.arn, { readTopics: s.topicNames, consumerGroups: [`${s.consumerGroup}*`] })),
+        },
+        { parent },
+    );
+    const brokerAccess = new aws.vpc.SecurityGroupIngressRule(
+        `${name}-streaming-to-kafka`,
+        {
+            securityGroupId: kafka.securityGroupId,
+            // In cluster deploy mode the driver and executors run on core and task nodes.
+            referencedSecurityGroupId: cluster.cluster.ec2Attributes.apply((a) => a?.emrManagedSlaveSecurityGroup ?? ""),
+            ipProtocol: "tcp",
+            fromPort: MSK_IAM_PORT,
+            toPort: MSK_IAM_PORT,
+            description: `Kafka (IAM) from the ${name} streaming cluster`,
+            tags: inputs.tags,
+        },
+        { parent },
+    );
+
+    let application: StorageFile | undefined = spark.application;
+    const ready: pulumi.Resource[] = [kafkaAccess, brokerAccess, inputs.topics];
+    if (application === undefined) {
+        application = { area: ARTIFACTS_ZONE, path: `jobs/${SPEED_VIEWS_FILE}` };
+        ready.push(
+            new aws.s3.BucketObjectv2(
+                `${name}-speed-script`,
+                {
+                    bucket: lake.bucketName,
+                    key: `${lake.keyPrefix(ARTIFACTS_ZONE, "jobs")}${SPEED_VIEWS_FILE}`,
+                    source: new pulumi.asset.StringAsset(SPEED_VIEWS_PY),
+                    contentType: "text/x-python",
+                    // The bucket policy accepts uploads under the landing zone's key only.
+                    serverSideEncryption: "aws:kms",
+                    kmsKeyId: lake.kmsKeyArn,
+                    tags: inputs.tags,
+                },
+                { parent },
+            ),
+        );
+    }
+
+    const locations: Record<string, StorageLocation> = Object.fromEntries(s.topicNames.map((t) => [t, { area: SPEED_ZONE, path: t }]));
+    const job = new SparkStreamingJob(
+        `${name}-speed`,
+        {
+            cluster,
+            application,
+            args: [
+                "--bootstrap-servers",
+                kafka.bootstrapServers,
+                "--group-id-prefix",
+                s.consumerGroup,
+                "--views",
+                speedViewsArg(s.topicNames.map((t) => ({ topic: t, output: safeKey(t) }))),
+            ],
+            outputs: Object.fromEntries(s.topicNames.map((t) => [safeKey(t), locations[t]])),
+            sparkConf: { "spark.jars.packages": (spark.packages ?? DEFAULT_SPEED_PACKAGES).join(","), "spark.sql.session.timeZone": "UTC", ...spark.sparkConf },
+            triggerInterval: spark.triggerInterval,
+            alarmTopicArn: inputs.alarmTopicArn,
+            tags: inputs.tags,
+        },
+        { parent, dependsOn: ready },
+    );
+    return { processor: "spark-streaming", locations, stateUri: job.checkpointUri, sparkCluster: cluster, sparkJob: job };
+}

@@ -1,0 +1,100 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as k8s from "@pulumi/kubernetes";
+import { KubernetesTarget } from "../core/contracts";
+import { k8sLabels } from "../core/tags";
+import { KafkaStreamsApp, KafkaTopic } from "../kafka";
+import { MskFirehoseIngest } from "../ingest";
+import { StorageLocation } from "../spark";
+import { KafkaStreamsSpeedArgs } from "./lambda-args";
+import { SPEED_TOPIC_SUFFIX, SPEED_ZONE } from "./lambda-settings";
+import { SpeedLayer, SpeedLayerInputs } from "./lambda-speed";
+
+/** The output topic a Kafka Streams speed job writes a topic's view to. */
+export function speedTopicName(topic: string): string {
+    return `${topic}${SPEED_TOPIC_SUFFIX}`;
+}
+
+/**
+ * The Kafka Streams speed layer: the app reads every input topic and writes each view to its own
+ * output topic with exactly-once transactions; Firehose delivers the output topics to the speed
+ * zone in the same hourly folders. The app runs in a namespace of its own that enforces the
+ * `restricted` Pod Security Standard (the app's pods pass it).
+ */
+export function streamsSpeedLayer(name: string, inputs: SpeedLayerInputs, parent: pulumi.Resource): SpeedLayer {
+    const { settings: s, lake, kafka } = inputs;
+    const d = s.defaults;
+    // Validation guarantees both for the Kafka Streams processor.
+    const streams = inputs.args.kafkaStreams as KafkaStreamsSpeedArgs;
+    const target = inputs.kubernetes as KubernetesTarget;
+    const stateful = streams.stateful ?? false;
+    const namespaceName = streams.namespace ?? `${name}-speed`;
+
+    const dependsOn: pulumi.Resource[] = [inputs.topics];
+    if (streams.createNamespace ?? true) {
+        dependsOn.push(
+            new k8s.core.v1.Namespace(
+                `${name}-speed-namespace`,
+                {
+                    metadata: {
+                        name: namespaceName,
+                        labels: {
+                            ...k8sLabels(namespaceName, "speed-layer"),
+                            "pod-security.kubernetes.io/enforce": "restricted",
+                            "pod-security.kubernetes.io/warn": "restricted",
+                            "pod-security.kubernetes.io/audit": "restricted",
+                        },
+                    },
+                },
+                { parent, provider: target.provider },
+            ),
+        );
+    }
+
+    const byName = new Map<string, KafkaTopic>(Object.values(inputs.topics.topics).map((t) => [t.topicName, t]));
+    const topic = (topicName: string): KafkaTopic => byName.get(topicName) as KafkaTopic;
+    const outputs = s.topicNames.map(speedTopicName);
+    const streamsApp = new KafkaStreamsApp(
+        `${name}-speed`,
+        {
+            connection: kafka.connection,
+            target,
+            image: streams.image,
+            inputTopics: s.topicNames.map(topic),
+            outputTopics: outputs.map(topic),
+            applicationId: s.consumerGroup,
+            namespace: namespaceName,
+            // A stateful app keeps a standby of every task on another pod.
+            replicas: streams.replicas ?? (stateful ? Math.max(2, d.streamParallelism) : d.streamParallelism),
+            stateful,
+            processingGuarantee: "exactly_once_v2",
+            replicationFactor: 3,
+            // The job contract (see the README): each input topic and the topic its view goes to.
+            env: { SPECTRUM_SPEED_VIEWS: JSON.stringify(s.topicNames.map((t) => ({ topic: t, output: speedTopicName(t) }))) },
+            identity: streams.identity,
+            protect: d.protect,
+            tags: inputs.tags,
+        },
+        { parent, dependsOn },
+    );
+
+    const delivery = new MskFirehoseIngest(
+        `${name}-speed-delivery`,
+        {
+            connection: kafka.connection,
+            topics: outputs,
+            storage: lake,
+            zone: SPEED_ZONE,
+            partitionBy: "hour",
+            bufferingIntervalSeconds: streams.deliveryBufferSeconds ?? 60,
+            bufferingSizeMiB: d.ingestBufferMiB,
+            logRetentionDays: d.logRetentionDays,
+            // The cluster has one policy, owned by the batch layer's ingest.
+            manageClusterPolicy: false,
+            tags: inputs.tags,
+        },
+        { parent, dependsOn: [inputs.topics, ...inputs.deliveryAfter] },
+    );
+    const locations: Record<string, StorageLocation> = Object.fromEntries(s.topicNames.map((t) => [t, { area: SPEED_ZONE, path: speedTopicName(t) }]));
+    // Kafka Streams keeps its exactly-once state in Kafka (changelogs, transactions): no S3 state.
+    return { processor: "kafka-streams", locations, streamsApp, delivery };
+}

@@ -1,0 +1,63 @@
+import * as pulumi from "@pulumi/pulumi";
+import { KubernetesTarget } from "../core/contracts";
+import { LandingZone } from "../landing-zone";
+import { KafkaCluster, KafkaStreamsApp, KafkaTopics } from "../kafka";
+import { FlinkJob, FlinkOperator } from "../flink";
+import { EmrSparkCluster, SparkStreamingJob, StorageLocation } from "../spark";
+import { MskFirehoseIngest } from "../ingest";
+import { NetworkPlacement } from "../platform";
+import { StreamProcessor } from "./recommend-processor";
+import { SpeedLayerArgs } from "./lambda-args";
+import { LambdaSettings } from "./lambda-settings";
+import { flinkSpeedLayer } from "./lambda-speed-flink";
+import { sparkSpeedLayer } from "./lambda-speed-spark";
+import { streamsSpeedLayer } from "./lambda-speed-streams";
+
+/** What every speed-layer flavour needs. */
+export interface SpeedLayerInputs {
+    settings: LambdaSettings;
+    args: SpeedLayerArgs;
+    lake: LandingZone;
+    kafka: KafkaCluster;
+    /** Every declared topic (input topics, and the Kafka Streams output topics), keyed by topic name. */
+    topics: KafkaTopics;
+    network: NetworkPlacement;
+    kubernetes?: KubernetesTarget;
+    /** Resources the Firehose delivery of Kafka Streams output topics waits for (the batch ingest's MSK cluster policy). */
+    deliveryAfter: pulumi.Resource[];
+    alarmTopicArn?: pulumi.Input<string>;
+    tags: Record<string, string>;
+}
+
+/** The speed layer as deployed: the processor, where its views land, and its parts. */
+export interface SpeedLayer {
+    processor: StreamProcessor;
+    /** Per input topic, the folder of its speed view. */
+    locations: Record<string, StorageLocation>;
+    /** `s3://` prefix of the speed job's exactly-once state (checkpoints) in the landing zone; none for Kafka Streams, whose state lives in Kafka. */
+    stateUri?: pulumi.Output<string>;
+    flinkOperator?: FlinkOperator;
+    flinkJob?: FlinkJob;
+    sparkCluster?: EmrSparkCluster;
+    sparkJob?: SparkStreamingJob;
+    streamsApp?: KafkaStreamsApp;
+    /** Firehose delivery of the Kafka Streams output topics into the speed zone. */
+    delivery?: MskFirehoseIngest;
+}
+
+/** The views as the speed job receives them: each input topic and where its view goes. */
+export function speedViewsArg(views: Array<{ topic: string; output: pulumi.Input<string> }>): pulumi.Output<string> {
+    return pulumi.jsonStringify(views);
+}
+
+/** Builds the speed layer with the processor the settings chose. */
+export function createSpeedLayer(name: string, inputs: SpeedLayerInputs, parent: pulumi.Resource): SpeedLayer {
+    switch (inputs.settings.processor) {
+        case "flink":
+            return flinkSpeedLayer(name, inputs, parent);
+        case "spark-streaming":
+            return sparkSpeedLayer(name, inputs, parent);
+        case "kafka-streams":
+            return streamsSpeedLayer(name, inputs, parent);
+    }
+}

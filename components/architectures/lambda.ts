@@ -1,0 +1,185 @@
+import * as pulumi from "@pulumi/pulumi";
+import { awsTags } from "../core/tags";
+import { LandingZone } from "../landing-zone";
+import { KafkaCluster, KafkaTopics } from "../kafka";
+import { MskFirehoseIngest } from "../ingest";
+import { SparkBatchJob } from "../spark";
+import { StreamProcessor } from "./recommend-processor";
+import { privateSubnets } from "./placement";
+import { ArchitectureTopic, createLakeAndLog } from "./lake-and-log";
+import { ARTIFACTS_ZONE, CURATED_ZONE, RAW_ZONE, createBatchLayer } from "./batch-layer";
+import { LambdaArchitectureArgs } from "./lambda-args";
+import { LAMBDA_COMPONENT, RESULTS_ZONE, SPEED_ZONE, resolveLambdaSettings } from "./lambda-settings";
+import { SpeedLayer, createSpeedLayer } from "./lambda-speed";
+import { speedTopicName } from "./lambda-speed-streams";
+import { ServingLayer, createServingLayer } from "./lambda-serving";
+import { viewTables } from "./lambda-merge-query";
+
+/** Where one input topic's data is at each stage, and how to query it. */
+export interface LambdaViewLocations {
+    /** `s3://` folder Firehose delivers the topic to (hourly, GZIP JSON). */
+    raw: pulumi.Output<string>;
+    /** `s3://` folder of the batch view (hourly Parquet). */
+    batch: pulumi.Output<string>;
+    /** `s3://` folder of the speed view (hourly JSON lines). */
+    speed: pulumi.Output<string>;
+    /** Glue tables of the two views, in `database`. */
+    batchTable: string;
+    speedTable: string;
+    /** Name of the saved Athena query that merges them. */
+    mergeQuery: string;
+}
+
+/**
+ * The Lambda architecture: every event goes both ways.
+ *
+ * - Batch layer: Firehose delivers the input topics into the landing zone's raw zone, and a
+ *   scheduled Spark job on a transient EMR cluster recomputes each hour's batch view into curated
+ *   (deduplicated Parquet). It is the record of truth: reruns rebuild an hour from raw.
+ * - Speed layer: a stream processor (Flink by default, Spark Structured Streaming, or Kafka
+ *   Streams; or the one `recommendProcessor` picks) reads the same topics and writes real-time
+ *   views into the speed zone within seconds to minutes, exactly once.
+ * - Serving layer: a Glue database with a table over each view (partitions projected, no crawler),
+ *   an Athena workgroup whose results are encrypted with the landing zone's key in its results
+ *   zone, with a per-query scan cutoff, and a saved query per view merging the two.
+ */
+export class LambdaArchitecture extends pulumi.ComponentResource {
+    readonly lake: LandingZone;
+    readonly kafka: KafkaCluster;
+    readonly topics: KafkaTopics;
+    /** Batch layer: the raw-zone ingest and the hourly job. */
+    readonly ingest: MskFirehoseIngest;
+    readonly batch: SparkBatchJob;
+    readonly speed: SpeedLayer;
+    readonly serving: ServingLayer;
+    /** The stream processor of the speed layer, and why it was chosen. */
+    readonly processor: StreamProcessor;
+    readonly processorReasons: readonly string[];
+    /** The Glue database and the Athena workgroup. */
+    readonly databaseName: string;
+    readonly workgroupName: string;
+    /** Per input topic: its folders, tables and merge query. */
+    readonly views: Readonly<Record<string, LambdaViewLocations>>;
+
+    constructor(name: string, args: LambdaArchitectureArgs, opts?: pulumi.ComponentResourceOptions) {
+        super(`spectrum:index:${LAMBDA_COMPONENT}`, name, {}, opts);
+        const s = resolveLambdaSettings(name, args);
+        const d = s.defaults;
+        const tags = awsTags(LAMBDA_COMPONENT, args.tags, "lambda");
+
+        // A Kafka Streams speed job writes its views to topics of their own.
+        const speedTopics: Record<string, ArchitectureTopic> = s.processor === "kafka-streams" ? Object.fromEntries(s.topicNames.map((t) => [speedTopicName(t), {}])) : {};
+        const { lake, kafka, topics } = createLakeAndLog(
+            name,
+            {
+                defaults: d,
+                network: args.network,
+                zones: {
+                    [RAW_ZONE]: {},
+                    [CURATED_ZONE]: {},
+                    [ARTIFACTS_ZONE]: {},
+                    // Real-time views matter only until the batch views cover the same hours.
+                    [SPEED_ZONE]: { expireAfterDays: s.speedRetentionDays },
+                    [RESULTS_ZONE]: { expireAfterDays: s.resultRetentionDays },
+                },
+                landingZone: args.landingZone,
+                kafka: args.kafka,
+                kafkaClientSecurityGroupIds: args.kafkaClientSecurityGroupIds,
+                topics: { ...s.topics, ...speedTopics },
+                previousTopics: args.previousTopics,
+                multiVpcConnectivity: true,
+                tags,
+            },
+            this,
+        );
+
+        const batch = createBatchLayer(
+            name,
+            {
+                defaults: d,
+                lake,
+                connection: kafka.connection,
+                topics: s.topicNames,
+                topicResources: [topics],
+                vpcId: args.network.vpcId,
+                subnetIds: privateSubnets(args.network, 6),
+                ingest: args.ingest,
+                batch: { alarmTopicArn: args.alarmTopicArn, ...args.batch },
+                tags,
+            },
+            this,
+        );
+
+        const speed = createSpeedLayer(
+            name,
+            {
+                settings: s,
+                args: args.speed ?? {},
+                lake,
+                kafka,
+                topics,
+                network: args.network,
+                kubernetes: args.kubernetes,
+                deliveryAfter: batch.ingest.clusterPolicy ? [batch.ingest.clusterPolicy] : [batch.ingest],
+                alarmTopicArn: args.alarmTopicArn,
+                tags,
+            },
+            this,
+        );
+
+        const serving = createServingLayer(
+            name,
+            {
+                storage: lake,
+                views: s.views,
+                locations: Object.fromEntries(s.topicNames.map((t) => [t, { batch: batch.locations[t].curated, speed: speed.locations[t] }])),
+                databaseName: s.databaseName,
+                workgroupName: s.workgroupName,
+                bytesScannedCutoffPerQuery: s.bytesScannedCutoffPerQuery,
+                batchHistoryStart: s.batchHistoryStart,
+                speedRetentionDays: s.speedRetentionDays,
+                protect: d.protect,
+                tags,
+            },
+            this,
+        );
+
+        this.lake = lake;
+        this.kafka = kafka;
+        this.topics = topics;
+        this.ingest = batch.ingest;
+        this.batch = batch.job;
+        this.speed = speed;
+        this.serving = serving;
+        this.processor = s.processor;
+        this.processorReasons = s.processorReasons;
+        this.databaseName = s.databaseName;
+        this.workgroupName = s.workgroupName;
+        this.views = Object.fromEntries(
+            s.views.map((view) => {
+                const l = batch.locations[view.topic];
+                const tables = viewTables(view);
+                const speedLocation = speed.locations[view.topic];
+                return [
+                    view.topic,
+                    {
+                        raw: lake.uri(l.raw.area, l.raw.path),
+                        batch: lake.uri(l.curated.area, l.curated.path),
+                        speed: lake.uri(speedLocation.area, speedLocation.path),
+                        batchTable: tables.batch,
+                        speedTable: tables.speed,
+                        mergeQuery: `${view.table}_merged`,
+                    },
+                ];
+            }),
+        );
+        this.registerOutputs({
+            bucketName: lake.bucketName,
+            bootstrapServers: kafka.bootstrapServers,
+            processor: this.processor,
+            databaseName: this.databaseName,
+            workgroupName: this.workgroupName,
+            athenaUsersPolicyArn: serving.athenaUsersPolicy.arn,
+        });
+    }
+}

@@ -1,0 +1,166 @@
+import * as path from "path";
+import { PlannedResource, ResourceGraph, loadStackConfig, policyStatements, runProgram, runStack } from "../../testing";
+import rootProgram from "../../index";
+import { SPEED_VIEWS_PY } from "../../components/architectures/lambda-speed-script";
+import { T, TOPICS, asArray, firehoseTopics, resourcesFor, topicsFor } from "./lambda-fixtures";
+
+type Obj = Record<string, unknown>;
+const stackFile = (name: string) => path.join(__dirname, "..", "..", "stacks", `Pulumi.${name}.yaml`);
+
+/** Runs a stack file's config under one stack name, so physical names match across profiles. */
+function planAs(file: string, stack = "lambda"): Promise<ResourceGraph> {
+    const config = loadStackConfig(stackFile(file), "spectrum");
+    return runProgram(rootProgram, { project: "spectrum", stack, config: config.values });
+}
+
+/** The `spark-submit` arguments of the speed job, as its supervisor submits them. */
+function speedSubmit(graph: ResourceGraph): string[] {
+    const definition = JSON.parse(graph.one(T.stateMachine, "lambda-speed-supervisor").inputs.definition as string) as { States: Record<string, { Parameters?: { Step?: { HadoopJarStep: { Args: string[] } } } }> };
+    return definition.States.Submit.Parameters?.Step?.HadoopJarStep.Args as string[];
+}
+
+describe("lambda stack (root program, dev profile)", () => {
+    let graph: ResourceGraph;
+    let bucket: string;
+    let bucketArn: string;
+
+    beforeAll(async () => {
+        graph = await runStack(rootProgram, stackFile("lambda"));
+        const data = graph.one(T.bucket, "lambda-lake-data");
+        bucket = data.outputs.bucket as string;
+        bucketArn = data.outputs.arn as string;
+    });
+
+    it("lets the requirements pick Spark Structured Streaming, so no Kubernetes cluster is created", () => {
+        expect(graph.outputs.processor).toBe("spark-streaming");
+        expect(graph.outputs.processorReasons).toEqual(expect.arrayContaining([expect.stringContaining("the team already runs Spark")]));
+        expect(graph.ofType("spectrum:index:PlatformCluster")).toEqual([]);
+        expect(graph.ofType("eks:index:Cluster")).toEqual([]);
+        expect(graph.ofType("spectrum:index:EmrSparkCluster")).toHaveLength(1);
+        const script = graph.one("aws:s3/bucketObjectv2:BucketObjectv2", "lambda-speed-script");
+        expect(script.inputs).toMatchObject({ key: "artifacts/jobs/lambda_speed_views.py", serverSideEncryption: "aws:kms" });
+    });
+
+    it("feeds both layers from the same input topics", () => {
+        expect(firehoseTopics(graph, "raw")).toEqual(TOPICS);
+        const args = speedSubmit(graph);
+        expect(JSON.parse(args[args.indexOf("--views") + 1])).toEqual(TOPICS.map((t) => ({ topic: t, output: t })));
+        expect(args[args.indexOf("--bootstrap-servers") + 1]).toBe(graph.outputs.bootstrapServers);
+        for (const t of TOPICS) expect(args).toContain(`spark.spectrum.output.${t}=s3://${bucket}/speed/${t}/`);
+        // The nodes may read exactly the input topics, in groups under the job's prefix.
+        const kafka = graph.one(T.rolePolicy, "lambda-streaming-kafka");
+        expect(topicsFor(kafka, "kafka-cluster:ReadData")).toEqual(TOPICS);
+        expect(policyStatements(kafka).flatMap((s) => asArray(s.Resource)).filter((r) => r.includes(":group/")).map((g) => g.split("/").pop())).toEqual(["lambda-speed*"]);
+        // On the nodes' instance role, next to the job's landing-zone access: the cluster itself is untouched.
+        expect(kafka.inputs.role).toBe(graph.one("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "lambda-speed-access").inputs.role);
+        // ... and reach the brokers from the core and task nodes, on the IAM port only.
+        const ingress = graph.one(T.ingress, "lambda-streaming-to-kafka");
+        expect(ingress.inputs).toMatchObject({ fromPort: 9098, toPort: 9098, ipProtocol: "tcp", securityGroupId: graph.one("aws:ec2/securityGroup:SecurityGroup", "lambda-kafka-brokers").id });
+        expect(ingress.inputs.referencedSecurityGroupId).toBe(((graph.one(T.emr).inputs.ec2Attributes as Obj).emrManagedSlaveSecurityGroup));
+    });
+
+    it("keeps the speed job's exactly-once state in the landing zone's checkpoint area and its output in the speed zone", () => {
+        const args = speedSubmit(graph);
+        const checkpoint = `s3://${bucket}/checkpoints/spark/lambda-speed/`;
+        expect(args).toContain(`spark.sql.streaming.checkpointLocation=${checkpoint}`);
+        expect(graph.outputs.speedStateUri).toBe(checkpoint);
+        expect(resourcesFor(graph.one(T.policy, "lambda-speed-access"), "s3:PutObject", bucketArn)).toEqual(["bucket/checkpoints/spark/lambda-speed/*", "bucket/speed/clicks/*", "bucket/speed/orders/*"]);
+        // The bundled job reads committed records only, fails rather than skip lost offsets, and
+        // checkpoints each query under the job's prefix.
+        expect(SPEED_VIEWS_PY).toMatch(/"kafka.isolation.level", "read_committed"[\s\S]*"failOnDataLoss", "true"[\s\S]*"checkpointLocation", checkpoints.rstrip\("\/"\) \+ "\/" \+ topic/);
+    });
+
+    it("serves both views from a per-stack database and workgroup, results encrypted in the landing zone", () => {
+        expect(graph.outputs).toMatchObject({ databaseName: "spectrum_lambda", workgroupName: "spectrum-lambda", athenaResultsUri: `s3://${bucket}/results/athena/` });
+        for (const t of TOPICS) {
+            expect(graph.find(T.table, `lambda-${t}-batch`)?.inputs).toMatchObject({ databaseName: "spectrum_lambda", storageDescriptor: { location: `s3://${bucket}/curated/${t}/` } });
+            expect(graph.find(T.table, `lambda-${t}-speed`)?.inputs).toMatchObject({ databaseName: "spectrum_lambda", storageDescriptor: { location: `s3://${bucket}/speed/${t}/` } });
+        }
+        const result = (graph.one(T.workgroup).inputs.configuration as { resultConfiguration: Obj }).resultConfiguration;
+        expect(result.encryptionConfiguration).toEqual({ encryptionOption: "SSE_KMS", kmsKeyArn: graph.outputs.kmsKeyArn });
+        expect(graph.outputs.views).toEqual(
+            Object.fromEntries(
+                TOPICS.map((t) => [
+                    t,
+                    { raw: `s3://${bucket}/raw/${t}/`, batch: `s3://${bucket}/curated/${t}/`, speed: `s3://${bucket}/speed/${t}/`, batchTable: `${t}_batch`, speedTable: `${t}_speed`, mergeQuery: `${t}_merged` },
+                ]),
+            ),
+        );
+        expect(graph.outputs.athenaUsersPolicyArn).toBe(graph.one(T.policy, "lambda-athena-users").outputs.arn);
+        expect(String(graph.outputs.backfill)).toContain(String(graph.outputs.batchStateMachineArn));
+    });
+});
+
+describe("lambda stack profiles", () => {
+    let dev: ResourceGraph;
+    let prod: ResourceGraph;
+    beforeAll(async () => {
+        dev = await planAs("lambda");
+        prod = await planAs("lambda-prod");
+    });
+
+    function flatten(value: unknown, prefix = ""): Record<string, string> {
+        if (value && typeof value === "object") {
+            return Object.assign({}, ...Object.entries(value as Obj).map(([k, v]) => flatten(v, prefix ? `${prefix}.${k}` : k)));
+        }
+        return { [prefix]: JSON.stringify(value) };
+    }
+
+    it("differ only in HA, sizes, the scan cutoff, NAT count, flow logs and protection", () => {
+        const key = (r: PlannedResource) => `${r.type}::${r.name}`;
+        const prodByKey = new Map(prod.resources.map((r) => [key(r), r]));
+        const onlyProd = prod.resources.filter((r) => !dev.resources.some((d) => key(d) === key(r))).map((r) => r.name);
+        expect(onlyProd.sort()).toEqual(["platform-flow-log", "platform-flow-logs", "platform-flow-logs-policy", "platform-flow-logs-role"]);
+        const differences = new Set<string>();
+        for (const d of dev.resources) {
+            const p = prodByKey.get(key(d)) as PlannedResource;
+            expect(p).toBeDefined();
+            const a = flatten({ ...d.inputs, protect: d.options.protect });
+            const b = flatten({ ...p.inputs, protect: p.options.protect });
+            for (const field of new Set([...Object.keys(a), ...Object.keys(b)])) if (a[field] !== b[field]) differences.add(`${d.type} ${field}`);
+        }
+        expect([...differences].sort()).toEqual(
+            [
+                "aws:appautoscaling/target:Target maxCapacity",
+                "aws:appautoscaling/target:Target minCapacity",
+                "aws:athena/workgroup:Workgroup configuration.bytesScannedCutoffPerQuery",
+                "aws:athena/workgroup:Workgroup forceDestroy",
+                "aws:cloudwatch/logGroup:LogGroup retentionInDays",
+                "aws:emr/cluster:Cluster masterInstanceFleet.targetOnDemandCapacity",
+                "aws:emr/cluster:Cluster protect",
+                "aws:emr/cluster:Cluster terminationProtection",
+                "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream extendedS3Configuration.bufferingSize",
+                "aws:kms/key:Key deletionWindowInDays",
+                "aws:kms/key:Key protect",
+                "aws:msk/cluster:Cluster brokerNodeGroupInfo.instanceType",
+                "aws:msk/cluster:Cluster brokerNodeGroupInfo.storageInfo.ebsStorageInfo.volumeSize",
+                "aws:msk/cluster:Cluster enhancedMonitoring",
+                "aws:msk/cluster:Cluster protect",
+                "aws:msk/topic:Topic configs",
+                "aws:msk/topic:Topic partitionCount",
+                "aws:msk/topic:Topic protect",
+                "aws:s3/bucket:Bucket forceDestroy",
+                "aws:s3/bucket:Bucket protect",
+                "aws:sfn/stateMachine:StateMachine definition",
+                "awsx:ec2:Vpc natGateways.strategy",
+            ].sort(),
+        );
+    });
+
+    it("protects data only in prod, runs three primary nodes in prod, and guards queries with a bigger cutoff in prod", () => {
+        const protectedTypes = (g: ResourceGraph) => new Set(g.resources.filter((r) => r.options.protect).map((r) => r.type));
+        expect(protectedTypes(dev)).toEqual(new Set());
+        expect(protectedTypes(prod)).toEqual(new Set(["aws:kms/key:Key", "aws:s3/bucket:Bucket", "aws:msk/cluster:Cluster", "aws:msk/topic:Topic", "aws:emr/cluster:Cluster"]));
+        const primary = (g: ResourceGraph) => (g.one(T.emr).inputs.masterInstanceFleet as { targetOnDemandCapacity: number }).targetOnDemandCapacity;
+        expect([primary(dev), primary(prod)]).toEqual([1, 3]);
+        const cutoff = (g: ResourceGraph) => (g.one(T.workgroup).inputs.configuration as { bytesScannedCutoffPerQuery: number }).bytesScannedCutoffPerQuery;
+        expect([cutoff(dev), cutoff(prod)]).toEqual([10 * 1024 ** 3, 200 * 1024 ** 3]);
+        // Only unprotected (dev) workgroups may be deleted along with their saved queries.
+        expect([dev.one(T.workgroup).inputs.forceDestroy, prod.one(T.workgroup).inputs.forceDestroy]).toEqual([true, false]);
+    });
+
+    it("names the database and workgroup after the stack", async () => {
+        const own = await runStack(rootProgram, stackFile("lambda-prod"));
+        expect(own.outputs).toMatchObject({ databaseName: "spectrum_lambda_prod", workgroupName: "spectrum-lambda-prod" });
+    });
+});

@@ -164,3 +164,22 @@ describe("lambda stack profiles", () => {
         expect(own.outputs).toMatchObject({ databaseName: "spectrum_lambda_prod", workgroupName: "spectrum-lambda-prod" });
     });
 });
+
+describe("lambda stack with a Flink speed layer (root program)", () => {
+    it("creates the EKS cluster the job runs on, and lets its nodes reach the brokers", async () => {
+        const config = loadStackConfig(stackFile("lambda"), "spectrum").values;
+        const lambda = JSON.parse(config["spectrum:lambda"]) as Obj;
+        const flink = { image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/speed-views:1.20.3-1", jarUri: "local:///opt/flink/usrlib/speed-views.jar", flinkVersion: "1.20.3" };
+        const graph = await runProgram(rootProgram, { project: "spectrum", stack: "lambda", config: { ...config, "spectrum:lambda": { ...lambda, speed: { processor: "flink", flink } } } });
+        expect(graph.outputs.processor).toBe("flink");
+        const eks = graph.one("eks:index:Cluster");
+        expect(graph.ofType(T.emr).map((r) => r.name)).toEqual([]);
+        const fromNodes = graph.ofType(T.ingress).filter((r) => r.inputs.referencedSecurityGroupId === eks.outputs.nodeSecurityGroupId);
+        expect(fromNodes.map((r) => [r.inputs.securityGroupId, r.inputs.fromPort])).toEqual([[graph.one("aws:ec2/securityGroup:SecurityGroup", "lambda-kafka-brokers").id, 9098]]);
+        const deployment = graph.one(T.flink);
+        expect(deployment.provider).toBe(graph.one("pulumi:providers:kubernetes", "platform-k8s").urn);
+        expect(graph.outputs.speedJob).toMatchObject({ flinkDeployment: "lambda-speed", namespace: "flink" });
+        expect(graph.outputs.clusterName).toEqual(expect.stringMatching(/^platform-eks/));
+        expect(graph.outputs.clusterName).toBe((eks.outputs.eksCluster as Obj).name);
+    });
+});

@@ -11,7 +11,7 @@ const blocks = [...readme.matchAll(/<!-- mermaid: ([\w-]+) -->\n```mermaid\n([\s
 
 describe("README architecture diagrams", () => {
     it("has a diagram for each architecture", () => {
-        expect(blocks.map((b) => b.stack)).toEqual(expect.arrayContaining(["hybrid", "kappa"]));
+        expect(blocks.map((b) => b.stack)).toEqual(expect.arrayContaining(["hybrid", "kappa", "lambda"]));
     });
 
     it.each(blocks.map((b) => [b.stack, b.diagram]))("the %s diagram is what the plan draws (regenerate with npm run --silent plan -- <stack> --mermaid)", async (stack, diagram) => {

@@ -4,6 +4,7 @@ import { KafkaConnection } from "../core/contracts";
 import { LandingZone } from "../landing-zone";
 import { MskFirehoseIngest, MskFirehoseIngestArgs } from "../ingest";
 import { SparkBatchJob, SparkBatchJobArgs, StorageLocation } from "../spark";
+import { Validator } from "../core/errors";
 import { ArchitectureDefaults } from "./profile";
 import { safeKey } from "./placement";
 import { HOURLY_RAW_TO_CURATED_FILE, HOURLY_RAW_TO_CURATED_PY } from "./jobs/hourly-raw-to-curated";
@@ -20,6 +21,22 @@ export const CURATED_ZONE = "curated";
 export const ARTIFACTS_ZONE = "artifacts";
 /** Fifteen minutes past each hour: Firehose has flushed the previous hour (buffers are at most 15 minutes). */
 export const HOURLY_SCHEDULE = "cron(15 * * * ? *)";
+
+/**
+ * The topic names a batch layer ingests, checked: at least one, and no two that become the same
+ * Spark location name (`a.b` and `a_b` both become `a_b`).
+ */
+export function batchTopicNames(v: Validator, topics: Record<string, { name?: string }>): string[] {
+    const names = Object.entries(topics).map(([key, spec]) => spec.name ?? key);
+    v.check(names.length > 0, "topics", topics, "no topics to ingest", "Declare at least one topic, e.g. topics: { events: {} }");
+    const keys = new Map<string, string>();
+    for (const topic of names) {
+        const other = keys.get(safeKey(topic));
+        v.check(other === undefined, "topics", topic, `topic "${other}" maps to the same Spark location name "${safeKey(topic)}"`, "Rename one of the topics");
+        keys.set(safeKey(topic), topic);
+    }
+    return names;
+}
 
 export interface BatchLayerArgs {
     defaults: ArchitectureDefaults;

@@ -7,9 +7,9 @@ import { MskFirehoseIngest } from "../ingest";
 import { SparkBatchJob } from "../spark";
 import { NetworkPlacement } from "../platform";
 import { ArchitectureProfile, profileDefaults } from "./profile";
-import { checkNetwork, privateSubnets, safeKey } from "./placement";
+import { checkNetwork, privateSubnets } from "./placement";
 import { ArchitectureTopic, KafkaClusterOverrides, LandingZoneOverrides, createLakeAndLog } from "./lake-and-log";
-import { ARTIFACTS_ZONE, BatchOverrides, CURATED_ZONE, IngestOverrides, RAW_ZONE, createBatchLayer } from "./batch-layer";
+import { ARTIFACTS_ZONE, BatchOverrides, CURATED_ZONE, IngestOverrides, RAW_ZONE, batchTopicNames, createBatchLayer } from "./batch-layer";
 
 export interface HybridArchitectureArgs {
     /** `dev`: smallest that works, nothing protected (throwaway). `prod`: highly available, bigger, everything protected. Required. */
@@ -55,14 +55,7 @@ export class HybridArchitecture extends pulumi.ComponentResource {
         const defaults = profileDefaults(v, args.profile);
         checkNetwork(v, args.network);
         const topics = args.topics ?? { events: {} };
-        const names = Object.entries(topics).map(([key, spec]) => spec.name ?? key);
-        v.check(names.length > 0, "topics", topics, "no topics to ingest", "Declare at least one topic, e.g. topics: { events: {} }");
-        const keys = new Map<string, string>();
-        for (const topic of names) {
-            const other = keys.get(safeKey(topic));
-            v.check(other === undefined, "topics", topic, `topic "${other}" maps to the same Spark location name "${safeKey(topic)}"`, "Rename one of the topics");
-            keys.set(safeKey(topic), topic);
-        }
+        const names = batchTopicNames(v, topics);
         v.throwIfInvalid();
 
         const tags = awsTags("HybridArchitecture", args.tags, "hybrid");

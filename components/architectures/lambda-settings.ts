@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Validator } from "../core/errors";
 import { ArchitectureDefaults, ArchitectureProfile, profileDefaults } from "./profile";
-import { checkNetwork, safeKey } from "./placement";
+import { checkNetwork } from "./placement";
+import { batchTopicNames } from "./batch-layer";
 import { ProcessingRequirements, StreamProcessor, recommendProcessor } from "./recommend-processor";
 import { ArchitectureTopic } from "./lake-and-log";
 import { LambdaArchitectureArgs, ViewColumn } from "./lambda-args";
@@ -153,14 +154,7 @@ export function resolveLambdaSettings(name: string, args: LambdaArchitectureArgs
     checkNetwork(v, args.network);
 
     const topics = args.topics ?? { events: {} };
-    const topicNames = Object.entries(topics).map(([key, spec]) => spec.name ?? key);
-    v.check(topicNames.length > 0, "topics", topics, "no input topics", "Declare at least one topic, e.g. topics: { events: {} }");
-    const keys = new Map<string, string>();
-    for (const topic of topicNames) {
-        const other = keys.get(safeKey(topic));
-        v.check(other === undefined, "topics", topic, `topic "${other}" maps to the same Spark location name "${safeKey(topic)}"`, "Rename one of the topics");
-        keys.set(safeKey(topic), topic);
-    }
+    const topicNames = batchTopicNames(v, topics);
     checkDurability(v, args, topics);
 
     const viewArgs = args.views ?? {};

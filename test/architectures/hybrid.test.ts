@@ -1,8 +1,7 @@
-import * as path from "path";
 import { HybridArchitecture, HybridArchitectureArgs } from "../../components/architectures";
 import { SpectrumValidationError } from "../../components/core";
-import { PlannedResource, ResourceGraph, loadStackConfig, policyStatements, runProgram } from "../../testing";
-import rootProgram from "../../index";
+import { PlannedResource, ResourceGraph, policyStatements, runProgram } from "../../testing";
+import { planAs, profileDifferences } from "./profiles";
 
 const T = {
     stream: "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream",
@@ -14,13 +13,8 @@ const T = {
     rolePolicy: "aws:iam/rolePolicy:RolePolicy",
     role: "aws:iam/role:Role",
 };
-const stackFile = (name: string) => path.join(__dirname, "..", "..", "stacks", `Pulumi.${name}.yaml`);
 
-/** Runs a stack file's config under one stack name, so physical names match across profiles. */
-function planStack(file: string): Promise<ResourceGraph> {
-    const config = loadStackConfig(stackFile(file), "spectrum");
-    return runProgram(rootProgram, { project: "spectrum", stack: "hybrid", config: config.values });
-}
+const planStack = (file: string) => planAs(file, "hybrid");
 
 const asArray = (x: string | string[] | undefined) => (x === undefined ? [] : Array.isArray(x) ? x : [x]);
 
@@ -127,27 +121,11 @@ describe("HybridArchitecture profiles", () => {
         prod = await planStack("hybrid-prod");
     });
 
-    function flatten(value: unknown, prefix = ""): Record<string, string> {
-        if (value && typeof value === "object") {
-            return Object.assign({}, ...Object.entries(value as Record<string, unknown>).map(([k, v]) => flatten(v, prefix ? `${prefix}.${k}` : k)));
-        }
-        return { [prefix]: JSON.stringify(value) };
-    }
-
     it("differ only in HA, sizes, NAT count, flow logs and protection", () => {
-        const key = (r: PlannedResource) => `${r.type}::${r.name}`;
-        const prodByKey = new Map(prod.resources.map((r) => [key(r), r]));
-        const onlyProd = prod.resources.filter((r) => !dev.resources.some((d) => key(d) === key(r))).map((r) => r.name);
-        expect(onlyProd.sort()).toEqual(["platform-flow-log", "platform-flow-logs", "platform-flow-logs-policy", "platform-flow-logs-role"]);
-        const differences = new Set<string>();
-        for (const d of dev.resources) {
-            const p = prodByKey.get(key(d));
-            expect(p).toBeDefined();
-            const a = flatten({ ...d.inputs, protect: d.options.protect });
-            const b = flatten({ ...(p as PlannedResource).inputs, protect: (p as PlannedResource).options.protect });
-            for (const field of new Set([...Object.keys(a), ...Object.keys(b)])) if (a[field] !== b[field]) differences.add(`${d.type} ${field}`);
-        }
-        expect([...differences].sort()).toEqual(
+        const diff = profileDifferences(dev, prod);
+        expect(diff.onlyDev).toEqual([]);
+        expect(diff.onlyProd).toEqual(["platform-flow-log", "platform-flow-logs", "platform-flow-logs-policy", "platform-flow-logs-role"]);
+        expect(diff.fields).toEqual(
             [
                 "aws:appautoscaling/target:Target maxCapacity",
                 "aws:appautoscaling/target:Target minCapacity",

@@ -1,17 +1,14 @@
 import * as path from "path";
-import { PlannedResource, ResourceGraph, loadStackConfig, policyStatements, runProgram, runStack } from "../../testing";
+import { ResourceGraph, loadStackConfig, policyStatements, runProgram, runStack } from "../../testing";
 import rootProgram from "../../index";
+import { planAs, profileDifferences } from "./profiles";
 import { SPEED_VIEWS_PY } from "../../components/architectures/lambda-speed-script";
 import { T, TOPICS, asArray, firehoseTopics, resourcesFor, topicsFor } from "./lambda-fixtures";
 
 type Obj = Record<string, unknown>;
 const stackFile = (name: string) => path.join(__dirname, "..", "..", "stacks", `Pulumi.${name}.yaml`);
 
-/** Runs a stack file's config under one stack name, so physical names match across profiles. */
-function planAs(file: string, stack = "lambda"): Promise<ResourceGraph> {
-    const config = loadStackConfig(stackFile(file), "spectrum");
-    return runProgram(rootProgram, { project: "spectrum", stack, config: config.values });
-}
+const planLambda = (file: string, stack = "lambda") => planAs(file, stack);
 
 /** The `spark-submit` arguments of the speed job, as its supervisor submits them. */
 function speedSubmit(graph: ResourceGraph): string[] {
@@ -95,31 +92,15 @@ describe("lambda stack profiles", () => {
     let dev: ResourceGraph;
     let prod: ResourceGraph;
     beforeAll(async () => {
-        dev = await planAs("lambda");
-        prod = await planAs("lambda-prod");
+        dev = await planLambda("lambda");
+        prod = await planLambda("lambda-prod");
     });
 
-    function flatten(value: unknown, prefix = ""): Record<string, string> {
-        if (value && typeof value === "object") {
-            return Object.assign({}, ...Object.entries(value as Obj).map(([k, v]) => flatten(v, prefix ? `${prefix}.${k}` : k)));
-        }
-        return { [prefix]: JSON.stringify(value) };
-    }
-
     it("differ only in HA, sizes, the scan cutoff, NAT count, flow logs and protection", () => {
-        const key = (r: PlannedResource) => `${r.type}::${r.name}`;
-        const prodByKey = new Map(prod.resources.map((r) => [key(r), r]));
-        const onlyProd = prod.resources.filter((r) => !dev.resources.some((d) => key(d) === key(r))).map((r) => r.name);
-        expect(onlyProd.sort()).toEqual(["platform-flow-log", "platform-flow-logs", "platform-flow-logs-policy", "platform-flow-logs-role"]);
-        const differences = new Set<string>();
-        for (const d of dev.resources) {
-            const p = prodByKey.get(key(d)) as PlannedResource;
-            expect(p).toBeDefined();
-            const a = flatten({ ...d.inputs, protect: d.options.protect });
-            const b = flatten({ ...p.inputs, protect: p.options.protect });
-            for (const field of new Set([...Object.keys(a), ...Object.keys(b)])) if (a[field] !== b[field]) differences.add(`${d.type} ${field}`);
-        }
-        expect([...differences].sort()).toEqual(
+        const diff = profileDifferences(dev, prod);
+        expect(diff.onlyDev).toEqual([]);
+        expect(diff.onlyProd).toEqual(["platform-flow-log", "platform-flow-logs", "platform-flow-logs-policy", "platform-flow-logs-role"]);
+        expect(diff.fields).toEqual(
             [
                 "aws:appautoscaling/target:Target maxCapacity",
                 "aws:appautoscaling/target:Target minCapacity",

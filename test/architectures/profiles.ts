@@ -1,0 +1,47 @@
+import * as path from "path";
+import { PlannedResource, ResourceGraph, loadStackConfig, runProgram } from "../../testing";
+import rootProgram from "../../index";
+
+const stackFile = (name: string) => path.join(__dirname, "..", "..", "stacks", `Pulumi.${name}.yaml`);
+
+/** Runs a stack file's config under a fixed stack name, so physical names match across profiles. */
+export function planAs(file: string, stack: string): Promise<ResourceGraph> {
+    const config = loadStackConfig(stackFile(file), "spectrum");
+    return runProgram(rootProgram, { project: "spectrum", stack, config: config.values });
+}
+
+function flatten(value: unknown, prefix = ""): Record<string, string> {
+    if (value && typeof value === "object") {
+        return Object.assign({}, ...Object.entries(value as Record<string, unknown>).map(([k, v]) => flatten(v, prefix ? `${prefix}.${k}` : k)));
+    }
+    return { [prefix]: JSON.stringify(value) };
+}
+
+export interface ProfileDifferences {
+    /** Names of resources only the prod graph has. */
+    onlyProd: string[];
+    /** Names of resources only the dev graph has. */
+    onlyDev: string[];
+    /** `<type> <input path>` of every input (or `protect`) that differs between same-named resources, sorted. */
+    fields: string[];
+}
+
+/** What differs between two plans of one architecture, resource by resource and input by input. */
+export function profileDifferences(dev: ResourceGraph, prod: ResourceGraph): ProfileDifferences {
+    const key = (r: PlannedResource) => `${r.type}::${r.name}`;
+    const devByKey = new Map(dev.resources.map((r) => [key(r), r]));
+    const prodByKey = new Map(prod.resources.map((r) => [key(r), r]));
+    const fields = new Set<string>();
+    for (const [k, d] of devByKey) {
+        const p = prodByKey.get(k);
+        if (!p) continue;
+        const a = flatten({ ...d.inputs, protect: d.options.protect });
+        const b = flatten({ ...p.inputs, protect: p.options.protect });
+        for (const field of new Set([...Object.keys(a), ...Object.keys(b)])) if (a[field] !== b[field]) fields.add(`${d.type} ${field}`);
+    }
+    return {
+        onlyProd: prod.resources.filter((r) => !devByKey.has(key(r))).map((r) => r.name).sort(),
+        onlyDev: dev.resources.filter((r) => !prodByKey.has(key(r))).map((r) => r.name).sort(),
+        fields: [...fields].sort(),
+    };
+}

@@ -102,11 +102,11 @@ export interface SpeedLayerArgs {
     consumerGroup?: string;
     /** Days the speed zone keeps real-time views: they only matter until the batch views cover the same hours. Default: 7. */
     retentionDays?: number;
-    /** Settings when the processor is Flink. */
+    /** Settings when the processor is Flink. Default: see {@link FlinkSpeedArgs} (the image's example job until you give yours). */
     flink?: FlinkSpeedArgs;
-    /** Settings when the processor is Spark Structured Streaming. */
+    /** Settings when the processor is Spark Structured Streaming. Default: see {@link SparkStreamingSpeedArgs} (the bundled speed-views script). */
     sparkStreaming?: SparkStreamingSpeedArgs;
-    /** Settings when the processor is Kafka Streams. */
+    /** Settings when the processor is Kafka Streams. Required with processor `kafka-streams` (its image). */
     kafkaStreams?: KafkaStreamsSpeedArgs;
 }
 

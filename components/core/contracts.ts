@@ -35,7 +35,10 @@ export interface Storage {
     grant(access: StorageAccess, area: string, path?: string): PolicyStatement[];
 }
 
-/** How clients authenticate to Kafka. `plaintext` is for local development only. */
+/** SASL mechanisms for username/password auth over TLS. */
+export type SaslMechanism = "SCRAM-SHA-256" | "SCRAM-SHA-512" | "PLAIN";
+
+/** How clients authenticate to Kafka. `scram` covers SASL over TLS with a password (SCRAM or PLAIN). `plaintext` is for local development only. */
 export type KafkaAuthMode = "iam" | "scram" | "tls" | "plaintext";
 
 /** Everything a client needs to reach a Kafka cluster. Produced by `KafkaCluster` or built by hand. */
@@ -50,8 +53,12 @@ export interface KafkaConnection {
     readonly clusterArn?: pulumi.Input<string>;
     /** For Amazon MSK: the cluster name. */
     readonly clusterName?: pulumi.Input<string>;
-    /** For SASL/SCRAM: the username and password clients use (and `@pulumi/kafka` for admin). */
-    readonly scram?: { username: pulumi.Input<string>; password: pulumi.Input<string>; mechanism?: "SCRAM-SHA-256" | "SCRAM-SHA-512" };
+    /**
+     * For SASL over TLS (auth mode `scram`): the username and password clients use (and
+     * `@pulumi/kafka` for admin). `mechanism` is SCRAM-SHA-512 unless given; `PLAIN` is for
+     * clusters such as Confluent Cloud, whose API key and secret are the username and password.
+     */
+    readonly scram?: { username: pulumi.Input<string>; password: pulumi.Input<string>; mechanism?: SaslMechanism };
     /** For mutual TLS: PEM client certificate and key (and an optional CA bundle). */
     readonly tls?: { clientCert: pulumi.Input<string>; clientKey: pulumi.Input<string>; caCert?: pulumi.Input<string> };
 }

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Validator } from "../core/errors";
-import { KafkaAuthMode, KafkaConnection } from "../core/contracts";
+import { KafkaAuthMode, KafkaConnection, SaslMechanism } from "../core/contracts";
 
 /** A Kafka cluster you already run (Confluent Platform, Strimzi, self-hosted, an MSK cluster made elsewhere). */
 export interface ExternalKafkaArgs {
@@ -17,8 +17,12 @@ export interface ExternalKafkaArgs {
     clusterArn?: pulumi.Input<string>;
     /** For MSK: the cluster name. Default: none. */
     clusterName?: pulumi.Input<string>;
-    /** For `scram`: the user and password (wrap the password in `pulumi.secret`). Required with `scram`. */
-    scram?: { username: pulumi.Input<string>; password: pulumi.Input<string>; mechanism?: "SCRAM-SHA-256" | "SCRAM-SHA-512" };
+    /**
+     * For `scram`: the user and password (wrap the password in `pulumi.secret`), and the SASL
+     * mechanism: SCRAM-SHA-512 (default), SCRAM-SHA-256, or PLAIN for Confluent Cloud API keys.
+     * Required with `scram`.
+     */
+    scram?: { username: pulumi.Input<string>; password: pulumi.Input<string>; mechanism?: SaslMechanism };
     /** For `tls`: PEM client certificate and key, and the CA bundle if the brokers' CA is private. Required with `tls`. */
     tls?: { clientCert: pulumi.Input<string>; clientKey: pulumi.Input<string>; caCert?: pulumi.Input<string> };
 }

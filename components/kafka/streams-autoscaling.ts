@@ -49,7 +49,7 @@ export function createAutoscaling(name: string, s: KafkaStreamsSettings, p: Auto
         case "tls": {
             const data: Record<string, pulumi.Input<string>> = { tls: "enable" };
             if (s.connection.authMode === "scram" && s.connection.scram) {
-                const mech = s.connection.scram.mechanism === "SCRAM-SHA-256" ? "scram_sha256" : "scram_sha512";
+                const mech = { "SCRAM-SHA-256": "scram_sha256", "SCRAM-SHA-512": "scram_sha512", PLAIN: "plaintext" }[s.connection.scram.mechanism ?? "SCRAM-SHA-512"];
                 Object.assign(data, { sasl: mech, username: s.connection.scram.username, password: s.connection.scram.password });
             }
             if (s.connection.authMode === "tls" && s.connection.tls) {

@@ -82,7 +82,7 @@ export function credentialFiles(connection: KafkaConnection): pulumi.Output<Reco
         return pulumi.secret(
             pulumi.all([scram.username, scram.password]).apply(([user, password]): Record<string, string> => ({
                 "client.properties": renderProperties({
-                    "sasl.jaas.config": `org.apache.kafka.common.security.scram.ScramLoginModule required username=${jaasQuote(user)} password=${jaasQuote(password)};`,
+                    "sasl.jaas.config": `org.apache.kafka.common.security.${scram.mechanism === "PLAIN" ? "plain.PlainLoginModule" : "scram.ScramLoginModule"} required username=${jaasQuote(user)} password=${jaasQuote(password)};`,
                 }),
             })),
         );

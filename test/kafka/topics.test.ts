@@ -129,6 +129,18 @@ describe("KafkaTopic on a cluster you bring (mutual TLS, plaintext, your provide
         expect(graph.ofType(T.provider)).toHaveLength(2);
     });
 
+    it("logs in to Confluent Cloud with SASL/PLAIN (an API key and secret)", async () => {
+        const graph = await runProgram(() => {
+            const cloud = externalKafka("confluent-cloud", {
+                bootstrapServers: "pkc-12345.us-east-1.aws.confluent.cloud:9092",
+                authMode: "scram",
+                scram: { username: "APIKEY123", password: pulumi.secret("api-secret"), mechanism: "PLAIN" },
+            });
+            new KafkaTopic("clicks", { connection: cloud, protect: false });
+        });
+        expect(graph.one(T.provider, "clicks-kafka").inputs).toMatchObject({ tlsEnabled: "true", saslMechanism: "plain", saslUsername: "APIKEY123", saslPassword: "api-secret" });
+    });
+
     it("allows a single-replica topic on a local plaintext cluster", async () => {
         const graph = await runProgram(() => {
             const local = externalKafka("local", { bootstrapServers: "localhost:9092", authMode: "plaintext", brokerCount: 1 });

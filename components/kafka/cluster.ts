@@ -186,7 +186,9 @@ export class KafkaCluster extends pulumi.ComponentResource {
                     {
                         Effect: "Allow",
                         Principal: { Service: `logs.${reg}.amazonaws.com` },
-                        Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
+                        // No kms:Describe*: DescribeKey requests carry no encryption context, so under
+                        // this condition it could never be granted (CloudWatch Logs does not need it).
+                        Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*"],
                         Resource: "*",
                         Condition: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:${part}:logs:${reg}:${acct}:log-group:${LOG_GROUP_PREFIX}${name}-*` } },
                     },

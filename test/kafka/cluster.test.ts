@@ -74,6 +74,8 @@ describe("KafkaCluster (IAM, defaults)", () => {
         const logs = policy.Statement.find((s) => JSON.stringify(s.Principal).includes("logs."));
         expect(logs?.Principal).toEqual({ Service: "logs.us-east-1.amazonaws.com" });
         expect(logs?.Condition).toEqual({ ArnLike: { "kms:EncryptionContext:aws:logs:arn": "arn:aws:logs:us-east-1:123456789012:log-group:/spectrum/msk/events-*" } });
+        // Only actions whose requests carry an encryption context: anything else could never match the condition.
+        expect(logs?.Action).toEqual(["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*"]);
         const group = graph.one(T.logGroup);
         expect(group.inputs.namePrefix).toBe("/spectrum/msk/events-");
         expect(group.inputs.retentionInDays).toBe(30);

@@ -1,0 +1,78 @@
+import * as fs from "fs";
+import * as path from "path";
+import { PlannedResource } from "../../testing";
+import { FoundDocument, KNOWN_POLICY_INPUTS, policyDocuments } from "./documents";
+import { plan, planTargets } from "./plans";
+import { IamReference } from "./reference";
+import { RuleException, documentProblems, servicesIn } from "./rules";
+
+/**
+ * Departures from the rules that are right, each with its reason. An exception no document uses
+ * any more fails the test, so this list cannot outlive what it excuses.
+ */
+const EXCEPTIONS: RuleException[] = [
+    {
+        rule: "resource-star",
+        reason: 'In a key policy, Resource "*" means the key the policy is attached to: a key policy cannot name its own ARN before the key exists.',
+        applies: (d) => d.resource.type === "aws:kms/key:Key",
+    },
+    {
+        rule: "service-wildcard",
+        subject: "kms:*",
+        reason: "The key policy statement that gives the account (its IAM policies) control of the key: AWS's default key policy, without which the key becomes unmanageable.",
+        applies: (d, s) => d.resource.type === "aws:kms/key:Key" && /^arn:aws:iam::\d{12}:root$/.test(String((s.Principal as { AWS?: unknown } | undefined)?.AWS)),
+    },
+    {
+        rule: "action-resource",
+        subject: "kafka:GetBootstrapBrokers",
+        reason:
+            "The service authorization reference lists no resource type for kafka:GetBootstrapBrokers, but MSK authorizes it on the cluster: the MSK developer guide's one-cluster policy grants it (kafka:Get*) on the cluster ARN, and its multi-VPC connectivity cluster policy names it. Granting it on the cluster keeps the role from reading every cluster's brokers.",
+        applies: (d) => d.resource.type === "aws:msk/clusterPolicy:ClusterPolicy" || d.resource.type === "aws:iam/rolePolicy:RolePolicy",
+    },
+];
+
+const targets = planTargets();
+
+describe("IAM policies of every stack and example, against AWS's service authorization reference", () => {
+    const documents: FoundDocument[] = [];
+    const planned: PlannedResource[] = [];
+    let reference: IamReference;
+
+    beforeAll(async () => {
+        for (const target of targets) {
+            const graph = await plan(target);
+            planned.push(...graph.resources);
+            documents.push(...policyDocuments(target.label, graph));
+        }
+        reference = await IamReference.load(servicesIn(documents));
+    });
+
+    it("plans every stack in stacks/ and every example", () => {
+        const root = path.join(__dirname, "..", "..");
+        const examples = fs.readdirSync(path.join(root, "examples"), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => `examples/${e.name}`);
+        expect(targets.map((t) => t.label)).toEqual(expect.arrayContaining(examples));
+        expect(targets.filter((t) => t.label.startsWith("stacks/")).length).toBeGreaterThanOrEqual(7);
+        // Every plan has policies to check (a plan that stopped emitting them would pass vacuously).
+        for (const target of targets) expect({ target: target.label, documents: documents.some((d) => d.where.startsWith(`${target.label} `)) }).toEqual({ target: target.label, documents: true });
+    });
+
+    it("finds a policy document in every policy input the plans set, and the kinds of policy the stacks emit", () => {
+        // A policy input that is set but not a document (not JSON, no Statement) would otherwise go unchecked.
+        const unparsed = planned
+            .filter((r) => KNOWN_POLICY_INPUTS[r.type] !== undefined && r.inputs[KNOWN_POLICY_INPUTS[r.type]] !== undefined)
+            .filter((r) => !documents.some((d) => d.resource === r && d.inputPath === KNOWN_POLICY_INPUTS[r.type]))
+            .map((r) => `${r.type} "${r.name}"`);
+        expect(unparsed).toEqual([]);
+        expect(planned.filter((r) => r.type === "aws:iam/role:Role").length).toBeGreaterThan(0);
+        const types = new Set(documents.map((d) => d.resource.type));
+        for (const type of ["aws:iam/rolePolicy:RolePolicy", "aws:iam/policy:Policy", "aws:iam/role:Role", "aws:s3/bucketPolicy:BucketPolicy", "aws:kms/key:Key", "aws:msk/clusterPolicy:ClusterPolicy"]) expect(types).toContain(type);
+        expect(new Set(documents.map((d) => d.kind))).toEqual(new Set(["identity", "trust", "resource"]));
+    });
+
+    it("every action, resource ARN, condition key, Sid and Version is valid against the IAM reference", () => {
+        const used = new Set<RuleException>();
+        const problems = [...new Set(documents.flatMap((d) => documentProblems(d, reference, EXCEPTIONS, used)))];
+        expect(problems).toEqual([]);
+        expect(EXCEPTIONS.filter((e) => !used.has(e)).map((e) => e.reason)).toEqual([]);
+    });
+});

@@ -23,14 +23,18 @@ export function firehoseClusterPolicyStatement(clusterArn: pulumi.Input<string>)
 /**
  * What a stream's role needs on the cluster to read one topic: connect and read exactly that
  * topic (the shared MSK IAM statements), describe its configuration, find the brokers through the
- * MSK API, and describe its consumer group. Firehose names that group itself and does not publish
+ * MSK API (the one action here without resource-level permissions), and describe its consumer group. Firehose names that group itself and does not publish
  * the name, so the group statement covers the cluster's groups, for describing only.
  */
 export function mskSourceStatements(clusterArn: pulumi.Input<string>, topic: string): PolicyStatement[] {
     return [
         ...kafkaIamStatements(clusterArn, { readTopics: [topic] }),
         { Effect: "Allow", Action: ["kafka-cluster:DescribeTopicDynamicConfiguration"], Resource: [mskResourceArn(clusterArn, "topic", topic)] },
-        { Effect: "Allow", Action: ["kafka:GetBootstrapBrokers", "kafka:DescribeCluster", "kafka:DescribeClusterV2"], Resource: [clusterArn] },
+        { Effect: "Allow", Action: ["kafka:DescribeCluster", "kafka:DescribeClusterV2"], Resource: [clusterArn] },
+        // The service authorization reference lists no resource type for GetBootstrapBrokers, so a
+        // grant on the cluster ARN may match nothing and Firehose could not find the brokers. It
+        // only returns broker host names; the data stays behind the topic grants above.
+        { Effect: "Allow", Action: ["kafka:GetBootstrapBrokers"], Resource: ["*"] },
         { Effect: "Allow", Action: ["kafka-cluster:DescribeGroup"], Resource: [mskResourceArn(clusterArn, "group", "*")] },
     ];
 }

@@ -26,8 +26,8 @@ const EXCEPTIONS: RuleException[] = [
         rule: "action-resource",
         subject: "kafka:GetBootstrapBrokers",
         reason:
-            "The service authorization reference lists no resource type for kafka:GetBootstrapBrokers, but MSK authorizes it on the cluster: the MSK developer guide's one-cluster policy grants it (kafka:Get*) on the cluster ARN, and its multi-VPC connectivity cluster policy names it. Granting it on the cluster keeps the role from reading every cluster's brokers.",
-        applies: (d) => d.resource.type === "aws:msk/clusterPolicy:ClusterPolicy" || d.resource.type === "aws:iam/rolePolicy:RolePolicy",
+            "A cluster policy is attached to one cluster, so its statements name that cluster's ARN; the MSK developer guide's multi-VPC connectivity cluster policy grants GetBootstrapBrokers this way. (Identity policies grant it on *, which the service authorization reference requires.)",
+        applies: (d) => d.resource.type === "aws:msk/clusterPolicy:ClusterPolicy",
     },
 ];
 

@@ -97,10 +97,12 @@ describe("MskFirehoseIngest (defaults)", () => {
     it("grants each role exactly its topic on the cluster, and the MSK reads Firehose needs", () => {
         const statements = policyStatements(rolePolicy("orders"));
         const kafkaResources = statements.filter((s) => actions(s).some((a) => a.startsWith("kafka"))).flatMap(resources);
-        expect(new Set(kafkaResources)).toEqual(new Set([CLUSTER_ARN, topicArn("orders"), `${CLUSTER_ARN.replace(":cluster/", ":group/")}/*`]));
+        expect(new Set(kafkaResources)).toEqual(new Set([CLUSTER_ARN, topicArn("orders"), `${CLUSTER_ARN.replace(":cluster/", ":group/")}/*`, "*"]));
         const on = (arn: string) => statements.filter((s) => resources(s).includes(arn)).flatMap(actions).sort();
         expect(on(topicArn("orders"))).toEqual(["kafka-cluster:DescribeTopic", "kafka-cluster:DescribeTopicDynamicConfiguration", "kafka-cluster:ReadData"]);
-        expect(on(CLUSTER_ARN)).toEqual(["kafka-cluster:Connect", "kafka-cluster:DescribeCluster", "kafka:DescribeCluster", "kafka:DescribeClusterV2", "kafka:GetBootstrapBrokers"]);
+        expect(on(CLUSTER_ARN)).toEqual(["kafka-cluster:Connect", "kafka-cluster:DescribeCluster", "kafka:DescribeCluster", "kafka:DescribeClusterV2"]);
+        // The one action without resource-level permissions: it returns broker host names only.
+        expect(on("*")).toEqual(["kafka:GetBootstrapBrokers"]);
         expect(on(`${CLUSTER_ARN.replace(":cluster/", ":group/")}/*`)).toEqual(["kafka-cluster:DescribeGroup"]);
         const allActions = statements.flatMap(actions);
         for (const forbidden of ["kafka-cluster:WriteData", "kafka-cluster:AlterGroup", "kafka-cluster:CreateTopic", "kafka-cluster:DeleteTopic"]) expect(allActions).not.toContain(forbidden);
@@ -121,7 +123,8 @@ describe("MskFirehoseIngest (defaults)", () => {
         const logs = statements.filter((s) => actions(s).some((a) => a.startsWith("logs:")));
         expect(logs).toEqual([{ Effect: "Allow", Action: ["logs:PutLogEvents"], Resource: [`${group}:log-stream:orders`] }]);
         const everything = statements.flatMap(resources);
-        expect(everything).not.toContain("*");
+        // Only GetBootstrapBrokers is granted on "*" (it has no resource-level permissions).
+        expect(statements.filter((s) => resources(s).includes("*")).flatMap(actions)).toEqual(["kafka:GetBootstrapBrokers"]);
         for (const s of statements) expect(new Set(resources(s)).size).toBe(resources(s).length);
         expect(everything.some((r) => r.includes("payments"))).toBe(false);
     });

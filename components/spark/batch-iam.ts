@@ -8,11 +8,19 @@ export interface JobTag {
     value: string;
 }
 
+/** The two roles a transient cluster runs with, which the workflow passes in RunJobFlow. */
+export interface ClusterRoleArns {
+    /** The EMR service role (`ServiceRole`). */
+    serviceRoleArn: pulumi.Input<string>;
+    /** The role of the nodes' instance profile (`JobFlowRole`). */
+    instanceRoleArn: pulumi.Input<string>;
+}
+
 /**
  * What a batch job's state machine may do: create clusters only when they carry its job tag,
- * describe, step and terminate only clusters carrying it, and pass only its own two roles to EMR.
+ * describe, step and terminate only clusters carrying it, and pass only its own two roles.
  */
-export function batchWorkflowStatements(ctx: AwsContext, tag: JobTag, passRoles: pulumi.Input<string>[]): PolicyStatement[] {
+export function batchWorkflowStatements(ctx: AwsContext, tag: JobTag, roles: ClusterRoleArns): PolicyStatement[] {
     const clusters = pulumi.interpolate`arn:${ctx.partition}:elasticmapreduce:${ctx.region}:${ctx.accountId}:cluster/*`;
     return [
         {
@@ -30,11 +38,19 @@ export function batchWorkflowStatements(ctx: AwsContext, tag: JobTag, passRoles:
             Condition: { StringEquals: { [`aws:ResourceTag/${tag.key}`]: tag.value } },
         },
         {
-            Sid: "PassOnlyOwnRoles",
+            Sid: "PassOwnServiceRoleToEmr",
             Effect: "Allow",
             Action: ["iam:PassRole"],
-            Resource: passRoles,
+            Resource: [roles.serviceRoleArn],
             Condition: { StringEquals: { "iam:PassedToService": "elasticmapreduce.amazonaws.com" } },
+        },
+        {
+            // RunJobFlow passes the instance profile's role to EC2, not to EMR (as in AWS's EMR managed policies).
+            Sid: "PassOwnInstanceRoleToEc2",
+            Effect: "Allow",
+            Action: ["iam:PassRole"],
+            Resource: [roles.instanceRoleArn],
+            Condition: { StringEquals: { "iam:PassedToService": "ec2.amazonaws.com" } },
         },
         {
             // createCluster needs EMR's cleanup service-linked role; it is created once per account.

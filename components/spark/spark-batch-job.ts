@@ -162,7 +162,7 @@ export class SparkBatchJob extends pulumi.ComponentResource {
         const workflowRole = new aws.iam.Role(`${name}-workflow-role`, { assumeRolePolicy: serviceTrustPolicy("states.amazonaws.com", sourceAccount), tags: s.tags }, { parent: this });
         const workflowPolicy = new aws.iam.RolePolicy(
             `${name}-workflow-access`,
-            { role: workflowRole.name, policy: policyDocument(batchWorkflowStatements(ctx, s.jobTag, [roles.serviceRoleArn, roles.instanceRoleArn])) },
+            { role: workflowRole.name, policy: policyDocument(batchWorkflowStatements(ctx, s.jobTag, { serviceRoleArn: roles.serviceRoleArn, instanceRoleArn: roles.instanceRoleArn })) },
             { parent: this },
         );
         const workflow = new aws.sfn.StateMachine(

@@ -55,6 +55,7 @@ export function validateKafkaCluster(name: string, args: KafkaClusterArgs, s: Ka
     v.check(s.auth === "iam" || s.auth === "scram", "auth", args.auth, "MSK client authentication here is IAM or SASL/SCRAM", "Use \"iam\" (default) or \"scram\"");
     if (s.multiVpcConnectivity) {
         v.check(s.auth === "iam", "multiVpcConnectivity", true, "AWS services reach the cluster over multi-VPC connectivity with IAM auth only", "Use auth \"iam\", or turn multiVpcConnectivity off");
+        v.check(s.instanceType !== "kafka.t3.small", "instanceType", s.instanceType, "MSK offers no multi-VPC private connectivity on kafka.t3.small brokers", "Use kafka.m7g.large or larger, or turn multiVpcConnectivity off");
     }
     if (s.auth !== "scram") {
         v.check(s.scramSecretArns.length === 0, "scramSecretArns", `${s.scramSecretArns.length} secrets`, "SCRAM secrets only apply with auth \"scram\"", "Set auth: \"scram\", or remove scramSecretArns");

@@ -190,6 +190,8 @@ describe("KafkaCluster validation", () => {
         const info = (graph.one(T.cluster).inputs.brokerNodeGroupInfo as { connectivityInfo: Record<string, unknown> }).connectivityInfo;
         expect(info).toEqual({ publicAccess: { type: "DISABLED" }, vpcConnectivity: { clientAuthentication: { sasl: { iam: true } } } });
         expectProblem(problemsOf(build({ multiVpcConnectivity: true, auth: "scram", scramSecretArns: ["arn:aws:secretsmanager:us-east-1:1:secret:AmazonMSK_u"] })), "multiVpcConnectivity = true", "IAM auth only");
+        // MSK refuses multi-VPC connectivity on its smallest broker type.
+        expectProblem(problemsOf(build({ multiVpcConnectivity: true, instanceType: "kafka.t3.small" })), 'KafkaCluster "bad"', 'instanceType = "kafka.t3.small"', "multi-VPC", "turn multiVpcConnectivity off");
     });
 
     it("accepts a weakening key with the explicit opt-out", async () => {

@@ -1,6 +1,7 @@
 import { Validator } from "../core/errors";
 import { KafkaConnection } from "../core/contracts";
 import { TopicSettings, TopicSpec } from "./topic-args";
+import { usesMskTopicApi } from "./kafka-provider";
 
 const TOPIC_NAME = /^[A-Za-z0-9._-]+$/;
 const MAX_TOPIC_NAME = 249;
@@ -44,6 +45,12 @@ const TOPIC_CONFIG: Record<string, ValueCheck> = {
     "segment.ms": integer(1),
     "unclean.leader.election.enable": oneOf("false"),
 };
+
+/** MSK's floor for segment size and roll time on topics with tiered storage. */
+const MSK_TIERED_SEGMENT_MINIMUMS: ReadonlyArray<[string, number, string]> = [
+    ["segment.bytes", 48 * 1024 * 1024, "48 MiB"],
+    ["segment.ms", 10 * 60 * 1000, "10 minutes"],
+];
 
 /** Keys that have their own argument, so a value never comes from two places. */
 const MANAGED_KEYS: Record<string, string> = {
@@ -153,6 +160,8 @@ export function validateTopic(v: Validator, at: FieldPrefix, spec: TopicSpec, s:
         }
     }
     const remote = s.config["remote.storage.enable"] === "true";
+    // MSK is stricter than Kafka about tiered topics (its tiered storage topic guidelines).
+    const msk = usesMskTopicApi(connection);
     if (remote) v.check(!compacts, f(`config["remote.storage.enable"]`), "true", "tiered storage keeps only topics with the delete policy", "Use cleanupPolicy \"delete\", or keep this topic on local storage");
     for (const key of ["local.retention.ms", "local.retention.bytes"]) {
         const value = s.config[key];
@@ -160,7 +169,19 @@ export function validateTopic(v: Validator, at: FieldPrefix, spec: TopicSpec, s:
         v.check(remote, f(`config["${key}"]`), value, "local retention only applies with tiered storage", "Set config[\"remote.storage.enable\"] = \"true\", or remove the key");
         const total = key === "local.retention.ms" ? s.retentionMs : s.retentionBytes;
         if (/^\d+$/.test(value) && total !== undefined && total >= 0) {
-            v.check(Number(value) <= total, f(`config["${key}"]`), value, `keeps more locally than the topic keeps in total (${total})`, `Use at most ${total}, or -2 to follow the total`);
+            if (msk) {
+                v.check(Number(value) < total, f(`config["${key}"]`), value, `MSK needs local retention below the topic's total retention (${total})`, `Use less than ${total}, or -2 to follow the total`);
+            } else {
+                v.check(Number(value) <= total, f(`config["${key}"]`), value, `keeps more locally than the topic keeps in total (${total})`, `Use at most ${total}, or -2 to follow the total`);
+            }
+        }
+    }
+    if (remote && msk) {
+        for (const [key, min, what] of MSK_TIERED_SEGMENT_MINIMUMS) {
+            const value = s.config[key];
+            if (value !== undefined && /^\d+$/.test(value)) {
+                v.check(Number(value) >= min, f(`config["${key}"]`), value, `MSK refuses segments smaller than ${what} on a tiered topic`, `Use ${min} or more, or remove the key`);
+            }
         }
     }
 

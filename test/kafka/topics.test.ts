@@ -191,8 +191,17 @@ describe("KafkaTopic validation", () => {
         expectProblem(problemsOf(topic({ name: "a", compaction: { minCompactionLagMs: 5 } })), "compaction = ", "only apply to a compacted topic", 'cleanupPolicy "compact"');
         expectProblem(problemsOf(topic({ name: "a", cleanupPolicy: "compact", config: { "remote.storage.enable": "true" } })), 'config["remote.storage.enable"] = "true"', "delete policy");
         expectProblem(problemsOf(topic({ name: "a", config: { "local.retention.ms": "1000" } })), 'config["local.retention.ms"] = "1000"', "only applies with tiered storage");
-        expectProblem(problemsOf(topic({ name: "a", retentionMs: 1000, config: { "remote.storage.enable": "true", "local.retention.ms": "5000" } })), 'config["local.retention.ms"] = "5000"', "more locally than the topic keeps in total (1000)");
+        const external: KafkaConnection = { bootstrapServers: "k-1:9092", authMode: "plaintext" };
+        expectProblem(problemsOf(topic({ name: "a", retentionMs: 1000, config: { "remote.storage.enable": "true", "local.retention.ms": "5000" } }, external)), 'config["local.retention.ms"] = "5000"', "more locally than the topic keeps in total (1000)");
         expectProblem(problemsOf(topic({ name: "a", retentionMs: 0 })), "retentionMs = 0", "-1 (forever) or a positive");
+    });
+
+    it("refuses on MSK what its tiered storage refuses: local retention not below the total, small segments", () => {
+        const tiered = (config: Record<string, string>) => topic({ name: "a", retentionMs: 86400000, config: { "remote.storage.enable": "true", ...config } });
+        expectProblem(problemsOf(tiered({ "local.retention.ms": "86400000" })), 'KafkaTopic "t"', 'config["local.retention.ms"] = "86400000"', "MSK needs local retention below the topic's total retention (86400000)", "Use less than 86400000");
+        const problems = problemsOf(tiered({ "segment.bytes": "1048576", "segment.ms": "60000" }));
+        expectProblem(problems, 'config["segment.bytes"] = "1048576"', "smaller than 48 MiB on a tiered topic", "Use 50331648 or more");
+        expectProblem(problems, 'config["segment.ms"] = "60000"', "smaller than 10 minutes on a tiered topic", "Use 600000 or more");
     });
 
     it("refuses, given the deployed shape, a partition decrease, a replication factor change and a rename", () => {

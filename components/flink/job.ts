@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import { Storage } from "../core/contracts";
+import { dependsOnAll } from "../core/depends-on";
 import { PolicyStatement } from "../core/iam";
 import { kafkaIamStatements } from "../core/kafka-access";
 import { dataProtection } from "../core/protection";
@@ -87,7 +88,10 @@ export class FlinkJob extends pulumi.ComponentResource {
 
         const labels = k8sLabels(s.deploymentName, "flink-job", s.labels);
         const k8sOpts = { parent: this, provider: target.provider };
+        // Pulumi does not pass a component's dependsOn to its children: what the caller orders the
+        // job after (its topics, say) joins the operator's readiness on every Kubernetes object.
         const ready = [...args.operator.readyResources];
+        const waitFor = (...more: pulumi.Resource[]) => dependsOnAll(opts?.dependsOn, ...ready, ...more);
 
         const identity = workloadRole(
             name,
@@ -100,7 +104,7 @@ export class FlinkJob extends pulumi.ComponentResource {
         const serviceAccount = new k8s.core.v1.ServiceAccount(
             `${name}-service-account`,
             { metadata: { ...metadata, annotations: identity.serviceAccountAnnotations } },
-            { ...k8sOpts, dependsOn: [...ready, ...identity.ready] },
+            { ...k8sOpts, dependsOn: waitFor(...identity.ready) },
         );
         // What the JobManager needs in its namespace: TaskManager pods, HA ConfigMaps, and its own Deployment (owner references).
         const rbacRole = new k8s.rbac.v1.Role(
@@ -112,7 +116,7 @@ export class FlinkJob extends pulumi.ComponentResource {
                     { apiGroups: ["apps"], resources: ["deployments", "deployments/finalizers"], verbs: ["get", "list", "watch", "create", "update", "patch", "delete"] },
                 ],
             },
-            { ...k8sOpts, dependsOn: ready },
+            { ...k8sOpts, dependsOn: waitFor() },
         );
         const rbacBinding = new k8s.rbac.v1.RoleBinding(
             `${name}-rbac-binding`,
@@ -176,7 +180,7 @@ export class FlinkJob extends pulumi.ComponentResource {
                 ...dataProtection(s.protect),
                 // Never delete the running job before its replacement exists.
                 deleteBeforeReplace: false,
-                dependsOn: [...ready, serviceAccount, rbacBinding, ...identity.ready, guard],
+                dependsOn: waitFor(serviceAccount, rbacBinding, ...identity.ready, guard),
             },
         );
 

@@ -1,3 +1,4 @@
+import * as k8s from "@pulumi/kubernetes";
 import { FlinkJob, FlinkOperator } from "../../components/flink";
 import { LandingZone } from "../../components/landing-zone";
 import { KafkaConnection } from "../../components/core";
@@ -23,6 +24,8 @@ describe("FlinkJob", () => {
             const operator = new FlinkOperator("flink", { target });
             new FlinkJob("orders", { operator, storage: zone, flinkVersion: "1.20.3", jarUri: EXAMPLE_JAR });
             const kafka: KafkaConnection = { bootstrapServers: "b-1.events:9098,b-2.events:9098", authMode: "iam", clusterArn: CLUSTER_ARN };
+            // Something the caller orders the job after (its topics, say).
+            const upstream = new k8s.core.v1.ConfigMap("upstream", { metadata: { name: "upstream", namespace: "streaming" } }, { provider: target.provider });
             new FlinkJob("enricher", {
                 operator: existingOperator(target, ["flink", "streaming"]),
                 storage: zone,
@@ -49,7 +52,7 @@ describe("FlinkJob", () => {
                 env: { APP_ENV: "prod" },
                 flinkConfiguration: { "execution.checkpointing.timeout": "5 min", "state.backend.rocksdb.localdir": "/data/rocksdb" },
                 protect: false,
-            });
+            }, { dependsOn: [upstream] });
             new FlinkJob("pods", { operator: existingOperator(target), storage: zone, flinkVersion: "1.19.2", jarUri: EXAMPLE_JAR, identity: "pod-identity", upgradeMode: "stateless", highAvailability: false });
             return { bucket: zone.bucketName };
         });
@@ -141,6 +144,17 @@ describe("FlinkJob", () => {
 
         it("creates the service account only once the operator (and its namespaces) exist", () => {
             expect(graph.dependsOn(graph.one(types.serviceAccount, "orders-service-account"), graph.one(types.release, "flink-release"))).toBe(true);
+        });
+
+        it("passes the component's own dependsOn to its Kubernetes objects (Pulumi does not)", () => {
+            const upstream = graph.one("kubernetes:core/v1:ConfigMap", "upstream");
+            for (const [type, name] of [
+                [types.flinkDeployment, "enricher-deployment"],
+                [types.serviceAccount, "enricher-service-account"],
+                [types.role, "enricher-rbac-role"],
+            ]) {
+                expect(graph.dependsOn(graph.one(type, name), upstream, { transitive: false })).toBe(true);
+            }
         });
     });
 

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import { KubernetesTarget } from "../core/contracts";
+import { dependsOnAll } from "../core/depends-on";
 import { k8sLabels } from "../core/tags";
 import { FlinkOperatorArgs, PodSecurityLevel, resolveOperatorSettings } from "./operator-args";
 import { FlinkOperatorRef } from "./operator-ref";
@@ -52,7 +53,8 @@ export class FlinkOperator extends pulumi.ComponentResource implements FlinkOper
         this.namespace = s.namespace;
         this.jobNamespaces = [...s.jobNamespaces];
         this.webhookEnabled = s.certManager !== "none";
-        const k8sOpts = { parent: this, provider: args.target.provider };
+        // Pulumi does not pass a component's dependsOn to its children (say, the cluster's nodes).
+        const k8sOpts = { parent: this, provider: args.target.provider, dependsOn: opts?.dependsOn };
         const labels = k8sLabels("flink-kubernetes-operator", "flink-operator", s.labels);
 
         const operatorNamespace = new k8s.core.v1.Namespace(
@@ -101,7 +103,7 @@ export class FlinkOperator extends pulumi.ComponentResource implements FlinkOper
                 values: operatorValues(s, labels),
             },
             // cert-manager must be serving before the chart creates its Issuer and Certificate.
-            { ...k8sOpts, dependsOn: [...jobNamespaces, ...(this.certManagerRelease ? [this.certManagerRelease] : [])] },
+            { ...k8sOpts, dependsOn: dependsOnAll(opts?.dependsOn, ...jobNamespaces, ...(this.certManagerRelease ? [this.certManagerRelease] : [])) },
         );
         this.readyResources = [this.release];
 

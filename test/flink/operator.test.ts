@@ -1,3 +1,4 @@
+import * as k8s from "@pulumi/kubernetes";
 import { FlinkOperator, FlinkOperatorArgs } from "../../components/flink";
 import { SpectrumValidationError } from "../../components/core";
 import { PlannedResource, ResourceGraph, runProgram } from "../../testing";
@@ -29,7 +30,13 @@ describe("FlinkOperator", () => {
         graph = await runProgram(() => {
             const target = clusterTarget();
             new FlinkOperator("flink", { target });
-            new FlinkOperator("ha", { target, replicas: 2, namespace: "flink-ha", jobNamespaces: ["team-a", "team-b"], createJobNamespaces: false, certManager: "present", config: { "kubernetes.operator.reconcile.interval": "30 s" } });
+            // Something the caller orders the operator after (the cluster's nodes, say).
+            const nodes = new k8s.core.v1.ConfigMap("nodes", { metadata: { name: "nodes" } }, { provider: target.provider });
+            new FlinkOperator(
+                "ha",
+                { target, replicas: 2, namespace: "flink-ha", jobNamespaces: ["team-a", "team-b"], createJobNamespaces: false, certManager: "present", config: { "kubernetes.operator.reconcile.interval": "30 s" } },
+                { dependsOn: [nodes] },
+            );
             new FlinkOperator("plain", { target, namespace: "flink-plain", jobNamespaces: ["plain-jobs"], certManager: "none", jobNamespacePodSecurity: "baseline" });
         });
         release = graph.one(types.release, "flink-release");
@@ -97,6 +104,12 @@ describe("FlinkOperator", () => {
             ]),
         );
         expect(valuesOf(ha).watchNamespaces).toEqual(["team-a", "team-b"]);
+    });
+
+    it("passes the component's own dependsOn to its namespace and release (Pulumi does not)", () => {
+        const nodes = graph.one("kubernetes:core/v1:ConfigMap", "nodes");
+        expect(graph.dependsOn(graph.one(types.namespace, "ha-namespace"), nodes, { transitive: false })).toBe(true);
+        expect(graph.dependsOn(graph.one(types.release, "ha-release"), nodes, { transitive: false })).toBe(true);
     });
 
     it("keeps the webhook without installing cert-manager when it is present, and drops it when told to", () => {

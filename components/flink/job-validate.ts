@@ -12,8 +12,11 @@ export const COMPONENT = "FlinkJob";
 /** The operator's own limits on a FlinkDeployment name (it becomes the name of services and ConfigMaps). */
 const DEPLOYMENT_NAME = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const MAX_DEPLOYMENT_NAME = 45;
-/** Names the operator chart gives its shared job service account, Role and RoleBinding in every watched namespace. */
-const CHART_JOB_OBJECTS = ["flink", "flink-role-binding"];
+/**
+ * Names the operator chart gives the Roles and RoleBindings (and the job service account) it creates
+ * in every watched namespace: the jobs' shared ones and the operator's own (chart defaults).
+ */
+const CHART_JOB_OBJECTS = ["flink", "flink-role-binding", "flink-operator", "flink-operator-role-binding"];
 const NAMESPACE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** Ports Flink itself listens on in a pod. */

@@ -11,6 +11,7 @@ const cases: Case[] = [
     ["a name over 45 characters", () => ({ deploymentName: "a".repeat(46) }), [`deploymentName = "${"a".repeat(46)}"`, "at most 45 characters of lowercase letters, digits and dashes", "Set deploymentName to a short lowercase name"]],
     ["a name with capitals", () => ({ deploymentName: "Orders_Job" }), ['deploymentName = "Orders_Job"', "starting with a letter", "Set deploymentName"]],
     ["a name the operator chart uses", () => ({ deploymentName: "flink" }), ['deploymentName = "flink"', "the operator chart already has a service account, Role or RoleBinding of this name", "Choose another deploymentName"]],
+    ["the operator's own Role name", () => ({ deploymentName: "flink-operator" }), ['deploymentName = "flink-operator"', "the operator chart already has a service account, Role or RoleBinding of this name", "Choose another deploymentName"]],
     ["a flinkVersion outside the operator's CRD enum", () => ({ flinkVersion: "2.3.0" }), ['flinkVersion = "2.3.0"', "operator 1.15.0 accepts spec.flinkVersion", "not v2_3", "upgrade the operator first"]],
     ["a forbidden config key", () => ({ flinkConfiguration: { "kubernetes.cluster-id": "other" } }), ['flinkConfiguration["kubernetes.cluster-id"] = "other"', "the operator sets this key", "Remove it"]],
     ["a missing JobManager memory", () => ({ jobManager: { memory: "" } }), ['jobManager.memory = ""', "the operator needs the process memory set", 'Use e.g. "2048m"']],

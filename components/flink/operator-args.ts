@@ -20,7 +20,7 @@ export interface FlinkOperatorArgs {
     namespace?: string;
     /** Namespaces the operator watches and where FlinkJobs run; the chart creates the `flink` service account and RBAC in each. Default: `["flink"]`. */
     jobNamespaces?: string[];
-    /** Create the job namespaces (with a Pod Security Standard label). Set to false when they exist already. Default: true. */
+    /** Create the job namespaces (with a Pod Security Standard label; the operator's own namespace, if listed, is created once, as the operator's). Set to false when they exist already. Default: true. */
     createJobNamespaces?: boolean;
     /** Pod Security Standard enforced on job namespaces created here. Default: `restricted`. */
     jobNamespacePodSecurity?: PodSecurityLevel;

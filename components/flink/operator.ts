@@ -62,9 +62,11 @@ export class FlinkOperator extends pulumi.ComponentResource implements FlinkOper
             { metadata: { name: s.namespace, labels: { ...labels, ...podSecurityLabels("restricted") } } },
             k8sOpts,
         );
-        // Helm creates the job service account and RBAC in these, so they must exist first.
+        // Helm creates the job service account and RBAC in these, so they must exist first. Jobs may
+        // share the operator's namespace, which is created above (a second Namespace object of the
+        // same name would fail at apply).
         const jobNamespaces = s.createJobNamespaces
-            ? s.jobNamespaces.map(
+            ? s.jobNamespaces.filter((ns) => ns !== s.namespace).map(
                   (ns) =>
                       new k8s.core.v1.Namespace(
                           `${name}-job-namespace-${ns}`,

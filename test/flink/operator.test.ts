@@ -38,6 +38,7 @@ describe("FlinkOperator", () => {
                 { dependsOn: [nodes] },
             );
             new FlinkOperator("plain", { target, namespace: "flink-plain", jobNamespaces: ["plain-jobs"], certManager: "none", jobNamespacePodSecurity: "baseline" });
+            new FlinkOperator("shared", { target, namespace: "flink-shared", jobNamespaces: ["flink-shared", "shared-jobs"], certManager: "none" });
         });
         release = graph.one(types.release, "flink-release");
         certManager = graph.one(types.release, "flink-cert-manager");
@@ -124,6 +125,12 @@ describe("FlinkOperator", () => {
         expect(graph.one(types.namespace, "plain-job-namespace-plain-jobs").inputs.metadata).toMatchObject({
             labels: { "pod-security.kubernetes.io/enforce": "baseline", "pod-security.kubernetes.io/warn": "restricted" },
         });
+    });
+
+    it("creates a namespace the jobs share with the operator only once", () => {
+        const names = graph.childrenOf(graph.one(types.operator, "shared")).filter((r) => r.type === types.namespace).map((r) => (r.inputs.metadata as { name: string }).name);
+        expect(names.sort()).toEqual(["flink-shared", "shared-jobs"]);
+        expect(valuesOf(graph.one(types.release, "shared-release")).watchNamespaces).toEqual(["flink-shared", "shared-jobs"]);
     });
 
     it("puts every Kubernetes object on the target's provider, under the component", () => {

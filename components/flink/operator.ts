@@ -77,9 +77,11 @@ export class FlinkOperator extends pulumi.ComponentResource implements FlinkOper
             : [];
 
         if (s.certManager === "install") {
+            // The jetstack chart runs every pod (controller, webhook, cainjector, startupapicheck)
+            // non-root with RuntimeDefault seccomp, no privilege escalation and no capabilities.
             const certManagerNamespace = new k8s.core.v1.Namespace(
                 `${name}-cert-manager-namespace`,
-                { metadata: { name: CERT_MANAGER_NAMESPACE, labels: { ...k8sLabels("cert-manager", "cert-manager", s.labels), ...podSecurityLabels("baseline") } } },
+                { metadata: { name: CERT_MANAGER_NAMESPACE, labels: { ...k8sLabels("cert-manager", "cert-manager", s.labels), ...podSecurityLabels("restricted") } } },
                 k8sOpts,
             );
             this.certManagerRelease = new k8s.helm.v3.Release(

@@ -70,6 +70,8 @@ describe("FlinkOperator", () => {
         });
         expect(graph.dependsOn(release, certManager)).toBe(true);
         expect(valuesOf(release).webhook).toEqual({ create: true });
+        // Its pods meet the restricted profile, so its namespace enforces it like every other one here.
+        expect(graph.one(types.namespace, "flink-cert-manager-namespace").inputs.metadata).toMatchObject({ name: "cert-manager", labels: { "pod-security.kubernetes.io/enforce": "restricted" } });
     });
 
     it("exposes Prometheus metrics on the operator and runs it non-root with no privileges", () => {

@@ -3,6 +3,8 @@ module.exports = {
   testEnvironment: "node",
   // Jest defaults to one worker on a 2-core machine; every test file loads the Pulumi SDKs, so use both.
   maxWorkers: 2,
+  // Planning a whole stack takes a second or two; leave room for a loaded machine before calling a hook hung.
+  testTimeout: 30000,
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
   transform: { "^.+\\.ts$": ["@swc/jest", { jsc: { target: "es2022" } }] },

@@ -94,6 +94,8 @@ export function deployer(name: string, args: DeployerArgs, parent: pulumi.Resour
             lifecycleScope: "CRUD",
             input: pulumi.jsonStringify({ stateMachineArn: stateMachine.arn, revision: args.revision }),
         },
-        { parent, dependsOn: [policy, ...args.dependsOn] },
+        // If the invocation is ever replaced (its function renamed), the old one's delete stops the
+        // job: it must run before the new one deploys it again, not after.
+        { parent, dependsOn: [policy, ...args.dependsOn], deleteBeforeReplace: true },
     );
 }

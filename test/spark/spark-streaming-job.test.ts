@@ -138,6 +138,8 @@ describe("SparkStreamingJob", () => {
     it("deploys on create, update and delete through a deployer invocation, after the permissions exist", () => {
         const invocation = graph.one(T.invocation);
         expect(invocation.inputs.lifecycleScope).toBe("CRUD");
+        // A replaced invocation stops the job on delete: that must happen before the new one deploys.
+        expect(invocation.options.deleteBeforeReplace).toBe(true);
         const input = JSON.parse(invocation.inputs.input as string) as { stateMachineArn: string };
         expect(input.stateMachineArn).toMatch(/^arn:aws:states:us-east-1:123456789012:stateMachine:clicks-supervisor-[0-9a-f]+$/);
         expect(invocation.propertyDependencies.input).toContain(graph.one(T.stateMachine).urn);

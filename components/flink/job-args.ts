@@ -48,9 +48,9 @@ export interface FlinkAutoscalerArgs {
     minParallelism?: number;
     /** Highest parallelism a vertex is scaled to; at most the job's `maxParallelism`. Default: the job's `maxParallelism`. */
     maxParallelism?: number;
-    /** Minutes of metrics each decision looks at. Default: 10. */
+    /** Whole minutes of metrics each decision looks at. Default: 10. */
     metricsWindowMinutes?: number;
-    /** Minutes after a rescale during which no other rescale happens. Default: 5. */
+    /** Whole minutes after a rescale during which no other rescale happens. Default: 5. */
     stabilizationMinutes?: number;
 }
 
@@ -89,7 +89,7 @@ export interface FlinkJobArgs {
     checkpointIntervalSeconds?: number;
     /** Completed checkpoints kept. Default: 3. */
     retainedCheckpoints?: number;
-    /** Hours between periodic savepoints; 0 turns them off. Default: 6. */
+    /** Whole hours between periodic savepoints; 0 turns them off. Default: 6. */
     savepointIntervalHours?: number;
     /** Savepoint (or retained checkpoint) to start from on the FlinkDeployment's first deployment, inside the landing zone's checkpoint area. Default: none (empty state). */
     initialSavepointPath?: string;

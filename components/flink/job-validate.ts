@@ -153,7 +153,9 @@ function validateSizes(v: Validator, s: FlinkJobSettings): void {
             `vertex parallelism bounds must satisfy 1 <= minParallelism (${a.minParallelism}) <= maxParallelism <= the job's maxParallelism (${s.maxParallelism})`,
             "Adjust autoscaler.minParallelism / maxParallelism",
         );
-        v.check(a.metricsWindowMinutes > 0 && a.stabilizationMinutes >= 0, "autoscaler.metricsWindowMinutes", a.metricsWindowMinutes, "the metrics window must be positive", "Use e.g. 10 minutes");
+        // Flink durations take a whole number before the unit ("10 min"; "2.5 min" is refused).
+        v.check(isInt(a.metricsWindowMinutes) && a.metricsWindowMinutes > 0, "autoscaler.metricsWindowMinutes", a.metricsWindowMinutes, "must be a whole number of minutes above 0", "Use e.g. 10");
+        v.check(isInt(a.stabilizationMinutes) && a.stabilizationMinutes >= 0, "autoscaler.stabilizationMinutes", a.stabilizationMinutes, "must be a whole number of minutes, 0 or more", "Use e.g. 5");
     }
 }
 
@@ -166,7 +168,8 @@ function validateState(v: Validator, args: FlinkJobArgs, s: FlinkJobSettings): v
         "Use e.g. 60",
     );
     v.check(isInt(s.retainedCheckpoints) && s.retainedCheckpoints >= 1, "retainedCheckpoints", s.retainedCheckpoints, "must be a positive integer", "Keep at least 1 (default 3)");
-    v.check(s.savepointIntervalHours >= 0, "savepointIntervalHours", s.savepointIntervalHours, "must be 0 (off) or positive", "Use e.g. 6");
+    // The operator reads the interval as a Flink duration, which takes a whole number ("6 h"; "1.5 h" is refused).
+    v.check(isInt(s.savepointIntervalHours) && s.savepointIntervalHours >= 0, "savepointIntervalHours", s.savepointIntervalHours, "must be a whole number of hours, 0 (off) or more", "Use e.g. 6");
 
     const storage = args.storage;
     const area = storage.checkpointArea;

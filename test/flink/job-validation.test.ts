@@ -41,6 +41,9 @@ const cases: Case[] = [
     ["an env var FlinkJob owns", () => ({ env: { ENABLE_BUILT_IN_PLUGINS: "flink-s3-fs-hadoop-1.19.0.jar" } }), ['env.ENABLE_BUILT_IN_PLUGINS = "flink-s3-fs-hadoop-1.19.0.jar"', "sets this variable itself", "the plugin follows flinkVersion"]],
     ["an autoscaler target over 1", () => ({ autoscaler: { utilizationTarget: 1.5 } }), ["autoscaler.utilizationTarget = 1.5", "must be in (0, 1]", "Use e.g. 0.7"]],
     ["an autoscaler ceiling over max parallelism", () => ({ autoscaler: { maxParallelism: 1000 } }), ["autoscaler.maxParallelism = 1000", "the job's maxParallelism (720)", "Adjust autoscaler"]],
+    ["a fractional metrics window (Flink durations are whole numbers)", () => ({ autoscaler: { metricsWindowMinutes: 2.5 } }), ["autoscaler.metricsWindowMinutes = 2.5", "whole number of minutes", "Use e.g. 10"]],
+    ["a fractional stabilization interval", () => ({ autoscaler: { stabilizationMinutes: 0.5 } }), ["autoscaler.stabilizationMinutes = 0.5", "whole number of minutes", "Use e.g. 5"]],
+    ["a fractional savepoint interval", () => ({ savepointIntervalHours: 1.5 }), ["savepointIntervalHours = 1.5", "whole number of hours", "Use e.g. 6"]],
     ["a metrics port Flink uses", () => ({ metricsPort: 8081 }), ["metricsPort = 8081", "not used by Flink", "Use the default 9249"]],
 ];
 

@@ -16,8 +16,8 @@ export interface FlinkProcessResources {
     memory?: string;
     /**
      * How many of them. JobManager: more than 1 runs standbys and needs high availability.
-     * TaskManager: when set, the operator runs exactly this many instead of deriving the count from
-     * parallelism and slots. Default: JobManager 1, TaskManager derived.
+     * TaskManager: when set, the operator runs the job at replicas x taskSlots and ignores
+     * `parallelism`, so the two must agree. Default: JobManager 1, TaskManager derived.
      */
     replicas?: number;
 }

@@ -128,12 +128,13 @@ function validateSizes(v: Validator, s: FlinkJobSettings): void {
     v.check(isInt(s.jobManager.replicas) && s.jobManager.replicas >= 1, "jobManager.replicas", s.jobManager.replicas, "must be a positive integer", "Use 1, or 2 for a standby JobManager");
     const tm = s.taskManager.replicas;
     if (tm !== undefined) {
+        // With replicas set, the operator runs the job at replicas x slots and ignores job.parallelism.
         v.check(
-            isInt(tm) && tm >= 1 && tm * s.taskSlots >= s.parallelism,
+            isInt(tm) && tm >= 1 && tm * s.taskSlots === s.parallelism,
             "taskManager.replicas",
             tm,
-            `${tm} TaskManagers x ${s.taskSlots} slots cannot run parallelism ${s.parallelism}`,
-            "Raise taskManager.replicas or taskSlots, or leave replicas unset to derive it",
+            `${tm} TaskManagers x ${s.taskSlots} slots make the operator run the job at parallelism ${tm * s.taskSlots}, ignoring parallelism ${s.parallelism}`,
+            "Set parallelism to taskManager.replicas x taskSlots, or leave replicas unset to derive it",
         );
     }
     v.check(

@@ -18,7 +18,7 @@ export interface HybridArchitectureArgs {
     network: NetworkPlacement;
     /** Topics that stream into the landing zone, keyed by topic name. Default: `{ "events": {} }`. */
     topics?: Record<string, ArchitectureTopic>;
-    /** The deployed topic shapes (this stack's `topicShapes` output), so shrinking or replacing a topic fails at preview. Default: unknown. */
+    /** The deployed topic shapes (the hybrid stack's `kafkaTopics` output), so shrinking or replacing a topic fails at preview. Default: unknown. */
     previousTopics?: Record<string, TopicShape>;
     /** Security groups of producers and consumers that may reach the brokers. Default: none. */
     kafkaClientSecurityGroupIds?: pulumi.Input<string>[];

@@ -31,7 +31,8 @@ export interface KappaInputTopic {
     retentionDays?: number;
     /**
      * With tiered storage only: days kept on broker disks before segments live only in the remote
-     * tier; below `retentionDays`. Default: 1 with tiered storage, unset otherwise.
+     * tier; below `retentionDays`. MSK tiers only `delete`-policy topics. Default: 1 with tiered
+     * storage and policy `delete`, unset otherwise.
      */
     localRetentionDays?: number;
     /** Cleanup policy. `compact` keeps the latest record per key forever (a table-like input; no retention check). Default: `"delete"`. */

@@ -112,11 +112,13 @@ export function resolveKappaSettings(v: Validator, name: string, args: KappaArch
     }
     const inputs: Record<string, KappaInputSettings> = {};
     for (const [topic, i] of Object.entries(args.inputTopics ?? { events: {} })) {
-        const deletes = (i.cleanupPolicy ?? "delete") !== "compact";
+        const policy = i.cleanupPolicy ?? "delete";
+        const deletes = policy !== "compact";
         inputs[topic] = {
             partitions: i.partitions ?? d.topicPartitions,
             retentionDays: i.retentionDays ?? (deletes ? horizonDays : undefined),
-            localRetentionDays: i.localRetentionDays ?? (tieredStorage && deletes ? DEFAULT_LOCAL_RETENTION_DAYS : undefined),
+            // Only pure delete-policy topics can be tiered (compact and compact,delete stay on broker disks).
+            localRetentionDays: i.localRetentionDays ?? (tieredStorage && policy === "delete" ? DEFAULT_LOCAL_RETENTION_DAYS : undefined),
             cleanupPolicy: i.cleanupPolicy ?? "delete",
             config: i.config ?? {},
         };

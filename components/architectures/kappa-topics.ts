@@ -21,7 +21,8 @@ export function inputTopicSpecs(s: KappaSettings): Record<string, ArchitectureTo
     const specs: Record<string, ArchitectureTopic> = {};
     for (const [topic, t] of Object.entries(s.inputs)) {
         const deletes = t.cleanupPolicy !== "compact";
-        const remote = s.tieredStorage && deletes;
+        // MSK tiers only delete-policy topics: a compact,delete input keeps its retention on broker disks.
+        const remote = s.tieredStorage && t.cleanupPolicy === "delete";
         specs[topic] = {
             ...DURABLE,
             partitions: t.partitions,

@@ -83,7 +83,8 @@ function validateInputs(v: Validator, s: KappaSettings): void {
                     : `Keep at least ${days(s.horizonDays)}, or set kafka.tieredStorage: true to keep a long horizon in the cheap remote tier with only localRetentionDays on broker disks, or shorten replayHorizonDays`,
             );
         }
-        if (s.tieredStorage && deletes && r !== undefined && r !== -1 && positive(r)) {
+        const tiered = s.tieredStorage && t.cleanupPolicy === "delete";
+        if (tiered && r !== undefined && r !== -1 && positive(r)) {
             v.check(r >= MSK_TIERED_MIN_RETENTION_DAYS, `${at}.retentionDays`, r, `MSK refuses tiered-storage topics kept less than ${days(MSK_TIERED_MIN_RETENTION_DAYS)}`, `Keep at least ${days(MSK_TIERED_MIN_RETENTION_DAYS)}`);
         }
         const local = t.localRetentionDays;
@@ -92,7 +93,7 @@ function validateInputs(v: Validator, s: KappaSettings): void {
             v.fail(`${at}.localRetentionDays`, local, "local retention only applies with tiered storage", "Set kafka.tieredStorage: true, or remove localRetentionDays (without tiered storage records stay on broker disks for retentionDays)");
             continue;
         }
-        v.check(deletes, `${at}.localRetentionDays`, local, "tiered storage keeps only topics with the delete policy", "Remove localRetentionDays, or use cleanupPolicy \"delete\"");
+        v.check(t.cleanupPolicy === "delete", `${at}.localRetentionDays`, local, "tiered storage keeps only topics with the delete policy", "Remove localRetentionDays, or use cleanupPolicy \"delete\"");
         v.check(positive(local), `${at}.localRetentionDays`, local, "must be a positive number of days", "Use e.g. 1");
         if (positive(local) && r !== undefined && r !== -1) {
             v.check(local < r, `${at}.localRetentionDays`, local, `MSK needs local retention below the total retention (${days(r)})`, `Use less than ${r}, e.g. 1`);

@@ -80,7 +80,12 @@ describe("KappaArchitecture validation: tiered storage and retirement", () => {
     beforeAll(async () => {
         found = await problems({
             replayHorizonDays: 7,
-            inputTopics: { recent: { retentionDays: 5 }, mirrored: { retentionDays: 10, localRetentionDays: 10 }, long: { retentionDays: -1, localRetentionDays: 3 } },
+            inputTopics: {
+                recent: { retentionDays: 5 },
+                mirrored: { retentionDays: 10, localRetentionDays: 10 },
+                long: { retentionDays: -1, localRetentionDays: 3 },
+                ledger: { cleanupPolicy: "compact,delete", localRetentionDays: 1 },
+            },
             versions: [{ version: "v1", retiring: true }, { version: "v2" }],
             live: "v1",
             transactionTimeoutMs: 1_200_000,
@@ -94,6 +99,10 @@ describe("KappaArchitecture validation: tiered storage and retirement", () => {
 
     it("refuses local retention that is not below the total (MSK's rule)", () => {
         expectProblem(found, 'inputTopics["mirrored"].localRetentionDays = 10', "below the total retention (10 days)", "Use less than 10");
+    });
+
+    it("refuses local retention on a topic MSK cannot tier (compact,delete)", () => {
+        expectProblem(found, 'inputTopics["ledger"].localRetentionDays = 1', "only topics with the delete policy", "Remove localRetentionDays");
     });
 
     it("refuses a live version marked retiring", () => {
@@ -110,7 +119,7 @@ describe("KappaArchitecture validation: tiered storage and retirement", () => {
 
     it("accepts forever with a few days on broker disks", () => {
         expect(found.some((p) => p.includes('inputTopics["long"]'))).toBe(false);
-        expect(found).toHaveLength(5);
+        expect(found).toHaveLength(6);
     });
 });
 

@@ -188,7 +188,7 @@ describe("KappaArchitecture: dev vs prod", () => {
                 profile: "prod",
                 replayHorizonDays: 30,
                 kafka: { tieredStorage: true },
-                inputTopics: { orders: {}, archive: { retentionDays: -1, localRetentionDays: 2 } },
+                inputTopics: { orders: {}, archive: { retentionDays: -1, localRetentionDays: 2 }, ledger: { cleanupPolicy: "compact,delete" } },
                 versions: [{ version: "v1", retiring: true }, { version: "v2" }],
                 live: "v2",
             }),
@@ -239,6 +239,8 @@ describe("KappaArchitecture: dev vs prod", () => {
         expect(topicConfigs(topicNamed(prod, "orders"))).toMatchObject({ "retention.ms": String(30 * 86_400_000), "remote.storage.enable": "true", "local.retention.ms": String(86_400_000) });
         expect(topicConfigs(topicNamed(prod, "archive"))).toMatchObject({ "retention.ms": "-1", "remote.storage.enable": "true", "local.retention.ms": String(2 * 86_400_000) });
         expect(prod.one("aws:msk/cluster:Cluster").inputs.storageMode).toBe("TIERED");
+        // MSK tiers only delete-policy topics: a compact,delete input keeps the horizon on broker disks.
+        expect(topicConfigs(topicNamed(prod, "ledger"))).toEqual({ "cleanup.policy": "compact,delete", "min.insync.replicas": "2", "retention.ms": String(30 * 86_400_000) });
         // Outputs can be recomputed by a replay: they stay on broker disks with the profile's retention.
         expect(topicConfigs(topicNamed(prod, "results.v2"))).toEqual({ "cleanup.policy": "delete", "min.insync.replicas": "2", "retention.ms": String(7 * 86_400_000) });
     });

@@ -110,7 +110,7 @@ export interface KappaFlinkOverrides {
     taskManager?: FlinkProcessResources;
     /** How job pods get AWS credentials. Default: `"irsa"`. */
     identity?: WorkloadIdentityMode;
-    /** Extra Flink configuration (tuning keys; FlinkJob refuses the keys it owns). Default: none. */
+    /** Extra Flink configuration (tuning keys; FlinkJob refuses the keys it owns, and with output topics the architecture sets `execution.checkpointing.tolerable-failed-checkpoints` to 0). Default: none. */
     flinkConfiguration?: Record<string, string>;
 }
 

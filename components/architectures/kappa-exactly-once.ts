@@ -29,7 +29,16 @@ export function brokerTransactionMaxTimeoutMs(serverProperties: Record<string, s
     return raw !== undefined && /^\d+$/.test(raw) ? Number(raw) : KAFKA_TRANSACTION_MAX_TIMEOUT_MS;
 }
 
-/** The longest a Flink sink transaction stays open: from one checkpoint to the completion of the next. */
+/**
+ * A failed checkpoint leaves the sink's open transaction to be committed by a later one, so every
+ * tolerated failure adds a checkpoint timeout to its life, past what the transaction timeout
+ * covers; the broker then aborts it and the committer drops its records with only a log line.
+ * Jobs that write Kafka topics therefore fail over on the first failed checkpoint (Flink's own
+ * default), restarting from the last completed one.
+ */
+export const TOLERABLE_FAILED_CHECKPOINTS = "execution.checkpointing.tolerable-failed-checkpoints";
+
+/** The longest a Flink sink transaction stays open when no failed checkpoint is tolerated: from one checkpoint to the completion of the next. */
 export function longestOpenTransactionMs(checkpointIntervalSeconds: number, checkpointTimeoutSeconds: number): number {
     return (checkpointIntervalSeconds + checkpointTimeoutSeconds) * 1000;
 }

@@ -5,7 +5,7 @@ import { k8sLabels } from "../core/tags";
 import { KafkaStreamsApp, KafkaTopic, KafkaTopics } from "../kafka";
 import { FlinkJob, FlinkOperator, FlinkOperatorRef } from "../flink";
 import { KappaSettings, KappaVersionSettings } from "./kappa-settings";
-import { jobEnvironment } from "./kappa-exactly-once";
+import { TOLERABLE_FAILED_CHECKPOINTS, jobEnvironment } from "./kappa-exactly-once";
 
 /** What every version's workload is built from. */
 export interface KappaJobContext {
@@ -77,7 +77,11 @@ export function flinkVersionJob(name: string, ctx: KappaJobContext, operator: Fl
                 ...jobEnvironment({ names: n, inputTopics: Object.keys(s.inputs), startFrom: ver.startFrom, authMode: ctx.connection.authMode, ...(writesKafka ? { transactionTimeoutMs: s.transactionTimeoutMs } : {}) }),
                 ...(landingUri ? { KAPPA_OUTPUT_URI: landingUri } : {}),
             },
-            flinkConfiguration: { ...s.flink.flinkConfiguration, "execution.checkpointing.timeout": `${s.checkpointTimeoutSeconds} s` },
+            flinkConfiguration: {
+                ...s.flink.flinkConfiguration,
+                "execution.checkpointing.timeout": `${s.checkpointTimeoutSeconds} s`,
+                ...(writesKafka ? { [TOLERABLE_FAILED_CHECKPOINTS]: "0" } : {}),
+            },
             protect: s.protect && !ver.retiring,
             labels: versionLabels(ctx, ver),
             tags: { ...ctx.tags, "spectrum:kappa-version": ver.version },

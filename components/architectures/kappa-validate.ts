@@ -2,7 +2,7 @@ import { Validator } from "../core/errors";
 import { KappaArchitectureArgs, KappaJobVersion } from "./kappa-args";
 import { JOB_NAME, MAX_JOB_NAME, VERSION_NAME } from "./kappa-naming";
 import { KappaSettings } from "./kappa-settings";
-import { longestOpenTransactionMs } from "./kappa-exactly-once";
+import { TOLERABLE_FAILED_CHECKPOINTS, longestOpenTransactionMs } from "./kappa-exactly-once";
 import { checkNetwork } from "./placement";
 
 /** MSK refuses a tiered-storage topic whose `retention.ms` is below 3 days. */
@@ -179,7 +179,16 @@ function validateExactlyOnce(v: Validator, s: KappaSettings): void {
     }
     v.check(positiveInt(s.checkpointIntervalSeconds), "flink.checkpointIntervalSeconds", s.checkpointIntervalSeconds, "must be a whole number of seconds >= 1", "Use e.g. 60");
     v.check(positiveInt(s.checkpointTimeoutSeconds), "flink.checkpointTimeoutSeconds", s.checkpointTimeoutSeconds, "must be a whole number of seconds >= 1", "Use e.g. 600");
-    if (!positiveInt(s.checkpointIntervalSeconds) || !positiveInt(s.checkpointTimeoutSeconds) || Object.keys(s.outputs).length === 0) return;
+    if (Object.keys(s.outputs).length === 0) return;
+    const tolerated = s.flink.flinkConfiguration?.[TOLERABLE_FAILED_CHECKPOINTS];
+    v.check(
+        tolerated === undefined || tolerated === "0",
+        `flink.flinkConfiguration["${TOLERABLE_FAILED_CHECKPOINTS}"]`,
+        tolerated,
+        "a tolerated failed checkpoint keeps the Kafka sink's transaction open for another checkpoint, past transactionTimeoutMs: the broker aborts it and its records are lost without a failure",
+        "Remove it: jobs that write output topics restart from the last completed checkpoint on a failed one",
+    );
+    if (!positiveInt(s.checkpointIntervalSeconds) || !positiveInt(s.checkpointTimeoutSeconds)) return;
     const open = longestOpenTransactionMs(s.checkpointIntervalSeconds, s.checkpointTimeoutSeconds);
     v.check(
         positiveInt(s.transactionTimeoutMs) && s.transactionTimeoutMs > open,

@@ -40,7 +40,7 @@ describe("KappaArchitecture validation: the log, the versions and exactly-once (
             versions: [{ version: "V-1" }, { version: "v2" }, { version: "v2" }],
             live: "v9",
             transactionTimeoutMs: 600_000,
-            flink: { flinkConfiguration: { "execution.checkpointing.timeout": "5 min" } },
+            flink: { flinkConfiguration: { "execution.checkpointing.timeout": "5 min", "execution.checkpointing.tolerable-failed-checkpoints": "3" } },
         });
     });
 
@@ -70,8 +70,12 @@ describe("KappaArchitecture validation: the log, the versions and exactly-once (
         expectProblem(found, 'flink.flinkConfiguration["execution.checkpointing.timeout"] = "5 min"', "Use flink.checkpointTimeoutSeconds instead");
     });
 
+    it("refuses tolerated failed checkpoints when the job writes output topics (a transaction would outlive its timeout)", () => {
+        expectProblem(found, 'flink.flinkConfiguration["execution.checkpointing.tolerable-failed-checkpoints"] = "3"', "the broker aborts it", "Remove it");
+    });
+
     it("reports every problem in one error", () => {
-        expect(found).toHaveLength(8);
+        expect(found).toHaveLength(9);
     });
 });
 

@@ -148,6 +148,8 @@ describe("KappaArchitecture: a replay beside the live version", () => {
             const interval = Number(/^(\d+) s$/.exec(c["execution.checkpointing.interval"])?.[1]);
             const timeout = Number(/^(\d+) s$/.exec(c["execution.checkpointing.timeout"])?.[1]);
             expect([interval, timeout]).toEqual([60, 600]);
+            // A tolerated failed checkpoint would keep a transaction open past interval + timeout: fail over instead.
+            expect(c["execution.checkpointing.tolerable-failed-checkpoints"]).toBe("0");
             const e = env(d);
             // A sink transaction stays open up to interval + timeout; the broker must not abort it first, nor refuse the timeout.
             expect(Number(e.KAPPA_TRANSACTION_TIMEOUT_MS)).toBeGreaterThan((interval + timeout) * 1000);
@@ -230,6 +232,8 @@ describe("KappaArchitecture: dev vs prod", () => {
         expect(grantedOn(policy, "s3:PutObject")).toContainEqual(expect.stringMatching(/\/curated\/kappa\/v1\/\*$/));
         const e = env(dev.one(FD, "kappa-v1-deployment"));
         expect(e.KAPPA_TRANSACTIONAL_ID_PREFIX).toBeUndefined();
+        // No transaction to outlive: an S3 hiccup may fail a checkpoint or three without a restart.
+        expect(flinkConfig(dev.one(FD, "kappa-v1-deployment"))["execution.checkpointing.tolerable-failed-checkpoints"]).toBe("3");
         expect(e.KAPPA_OUTPUT_URI).toMatch(/\/curated\/kappa\/v1\/$/);
         expect(dev.ofType(TOPIC).map((t) => t.inputs.name)).toEqual(["events"]);
     });

@@ -50,6 +50,9 @@ describe("kappa stacks (root program)", () => {
         expect(JSON.parse(orders?.inputs.configs as string)).toMatchObject({ "retention.ms": String(30 * 86_400_000), "remote.storage.enable": "true" });
         for (const r of [prod.one("aws:msk/cluster:Cluster"), prod.one(FD), orders]) expect(r?.options.protect).toBe(true);
         for (const r of [dev.one("aws:msk/cluster:Cluster"), dev.one(FD)]) expect(r.options.protect).toBe(false);
+        // dev is throwaway as documented: `pulumi destroy` meets no protected resource and no EKS deletion protection.
+        expect(dev.resources.filter((r) => r.options.protect || r.options.retainOnDelete).map((r) => r.name)).toEqual([]);
+        expect([dev.one("eks:index:Cluster").inputs.deletionProtection, prod.one("eks:index:Cluster").inputs.deletionProtection]).toEqual([false, true]);
         expect((prod.one(FD).inputs.spec as { jobManager: { replicas: number } }).jobManager.replicas).toBe(2);
     });
 

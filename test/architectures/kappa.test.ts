@@ -37,7 +37,7 @@ const replay: Overrides = {
     inputTopics: { orders: {}, customers: { cleanupPolicy: "compact" } },
     outputTopics: { "orders-enriched": {} },
     landingOutput: { path: "orders-enriched" },
-    versions: [{ version: "v1" }, { version: "v2", jarUri: "local:///opt/flink/usrlib/enricher-2.jar", startFrom: "earliest" }],
+    versions: [{ version: "v1", startFrom: { timestampMs: 1_767_225_600_000 } }, { version: "v2", jarUri: "local:///opt/flink/usrlib/enricher-2.jar", startFrom: "earliest" }],
     live: "v1",
 };
 
@@ -101,7 +101,7 @@ describe("KappaArchitecture: a replay beside the live version", () => {
             expect(e.KAPPA_OUTPUT_URI).toMatch(new RegExp(`^s3://kappa-lake-data-\\w+/curated/orders-enriched/${ver}/$`));
             expect(flinkConfig(ver === "v1" ? v1 : v2)["execution.checkpointing.dir"]).toMatch(new RegExp(`/checkpoints/flink/kappa-${ver}/checkpoints/$`));
         }
-        expect(e2.KAPPA_START_FROM).toBe("earliest");
+        expect([e1.KAPPA_START_FROM, e2.KAPPA_START_FROM]).toEqual(["timestamp:1767225600000", "earliest"]);
         expect((v2.inputs.spec as { job: { jarURI: string; state: string } }).job).toMatchObject({ jarURI: "local:///opt/flink/usrlib/enricher-2.jar", state: "running" });
         expect((v1.inputs.spec as { job: { jarURI: string } }).job.jarURI).toBe("local:///opt/flink/examples/streaming/StateMachineExample.jar");
         // Each version's outputs are topics of their own, as durable as the inputs.
@@ -258,7 +258,7 @@ describe("KappaArchitecture: Kafka Streams, chosen by recommendProcessor", () =>
                 processor: "auto",
                 requirements: { latencyBudgetMs: 2_000, inputInKafka: true, outputToKafkaOnly: true, stateSizeGiB: 5 },
                 versions: [
-                    { version: "v1", image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/enricher:1.0.0" },
+                    { version: "v1", image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/enricher:1.0.0", startFrom: "latest" },
                     { version: "v2", image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/enricher:2.0.0", startFrom: "earliest", parallelism: 2 },
                 ],
             }),
@@ -277,7 +277,7 @@ describe("KappaArchitecture: Kafka Streams, chosen by recommendProcessor", () =>
         expect((ns.inputs.metadata as { labels: Record<string, string> }).labels["pod-security.kubernetes.io/enforce"]).toBe("restricted");
         for (const ver of ["v1", "v2"]) {
             const props = (g.one(CONFIG_MAP, `kappa-${ver}-config`).inputs.data as Record<string, string>)["streams.properties"].split("\n");
-            expect(props).toEqual(expect.arrayContaining([`application.id=kappa-${ver}`, "processing.guarantee=exactly_once_v2", "replication.factor=3", "topic.min.insync.replicas=2", "auto.offset.reset=earliest"]));
+            expect(props).toEqual(expect.arrayContaining([`application.id=kappa-${ver}`, "processing.guarantee=exactly_once_v2", "replication.factor=3", "topic.min.insync.replicas=2", `auto.offset.reset=${ver === "v1" ? "latest" : "earliest"}`]));
             const sts = g.one(STS, `kappa-${ver}-statefulset`);
             expect((sts.inputs.metadata as { namespace: string }).namespace).toBe("kappa");
             expect(g.dependsOn(sts, ns)).toBe(true);

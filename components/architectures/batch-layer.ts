@@ -50,6 +50,11 @@ export interface BatchLayerArgs {
     subnetIds: pulumi.Input<string>[];
     ingest?: IngestOverrides;
     batch?: BatchOverrides;
+    /**
+     * Per topic, the columns the bundled job writes, cast to their (Hive) types: what the catalog
+     * declares over the curated folder. Default: every field, with the types Spark infers.
+     */
+    columns?: Record<string, ReadonlyArray<{ name: string; type: string }>>;
     tags: Record<string, string>;
 }
 
@@ -90,7 +95,12 @@ export function createBatchLayer(name: string, args: BatchLayerArgs, parent: pul
     for (const topic of args.topics) locations[topic] = { raw: { area: RAW_ZONE, path: topic }, curated: { area: CURATED_ZONE, path: topic } };
 
     let script: aws.s3.BucketObjectv2 | undefined;
+    let columnsArg: string[] = [];
     if (!args.batch?.application) {
+        if (args.columns) {
+            const byLocation = Object.entries(args.columns).map(([topic, columns]) => [safeKey(topic), columns.map(({ name, type }) => ({ name, type }))]);
+            columnsArg = ["--columns", JSON.stringify(Object.fromEntries(byLocation))];
+        }
         script = new aws.s3.BucketObjectv2(
             `${name}-batch-script`,
             {
@@ -114,6 +124,7 @@ export function createBatchLayer(name: string, args: BatchLayerArgs, parent: pul
             cluster: { scaling: { minCapacity: 2, maxCapacity: d.batchMaxCapacity } },
             timeoutMinutes: 50,
             ...args.batch,
+            ...(columnsArg.length > 0 ? { args: [...columnsArg, ...(args.batch?.args ?? [])] } : {}),
             storage: args.lake,
             network: { vpcId: args.vpcId, subnetIds: args.subnetIds },
             inputs: Object.fromEntries(args.topics.map((t) => [safeKey(t), locations[t].raw])),

@@ -105,6 +105,8 @@ export class LambdaArchitecture extends pulumi.ComponentResource {
                 subnetIds: privateSubnets(args.network, 6),
                 ingest: args.ingest,
                 batch: { alarmTopicArn: args.alarmTopicArn, ...args.batch },
+                // The batch views' Parquet columns get the types their tables declare.
+                columns: Object.fromEntries(s.views.map((view) => [view.topic, view.columns])),
                 tags,
             },
             this,

@@ -1,5 +1,6 @@
 import { PlannedResource, ResourceGraph, policyStatements } from "../../testing";
 import { parseProperties } from "../kafka/helpers";
+import { HOURLY_RAW_TO_CURATED_PY } from "../../components/architectures/jobs/hourly-raw-to-curated";
 import { T, TOPICS, asArray, firehoseTopics, planLambda, resourcesFor, topicsFor, views } from "./lambda-fixtures";
 
 type Obj = Record<string, unknown>;
@@ -20,6 +21,12 @@ function lakeOf(graph: ResourceGraph): Lake {
 function table(graph: ResourceGraph, name: string): { inputs: Obj; sd: Obj; parameters: Record<string, string> } {
     const t = graph.ofType(T.table).find((r) => r.inputs.name === name) as PlannedResource;
     return { inputs: t.inputs, sd: t.inputs.storageDescriptor as Obj, parameters: t.inputs.parameters as Record<string, string> };
+}
+
+/** The string literals of the batch workflow's spark-submit command, unescaped as Step Functions reads them. */
+function batchCommand(graph: ResourceGraph): string[] {
+    const definition = JSON.parse(graph.one(T.stateMachine, "lambda-batch-workflow").inputs.definition as string) as { States: Record<string, { Parameters: Record<string, string> }> };
+    return [...definition.States.BuildCommand.Parameters["args.$"].matchAll(/'((?:[^'\\]|\\.)*)'/g)].map((m) => m[1].replace(/\\(.)/g, "$1"));
 }
 
 function lifecycleRule(graph: ResourceGraph, zone: string): Obj {
@@ -70,6 +77,13 @@ describe("LambdaArchitecture with a Flink speed layer", () => {
             expect(definition).toContain(`spark.spectrum.input.${t}=s3://${lake.bucket}/raw/${t}/`);
             expect(definition).toContain(`spark.spectrum.output.${t}=s3://${lake.bucket}/curated/${t}/`);
         }
+        // The bundled job writes each batch view with its table's columns and types (Athena reads
+        // no Parquet DOUBLE as a DECIMAL), so it gets them, keyed by its input names.
+        const command = batchCommand(graph);
+        expect(command.indexOf("--columns")).toBeGreaterThan(command.findIndex((a) => a.endsWith("/artifacts/jobs/hourly_raw_to_curated.py")));
+        expect(JSON.parse(command[command.indexOf("--columns") + 1])).toEqual(Object.fromEntries(TOPICS.map((t) => [t, views[t].columns.map(({ name, type }) => ({ name, type }))])));
+        expect(HOURLY_RAW_TO_CURATED_PY).toMatch(/add_argument\("--columns"[\s\S]*if name in columns:\n\s+records = shaped\(records, columns\[name\]\)/);
+        expect(HOURLY_RAW_TO_CURATED_PY).toMatch(/value = source\.cast\(kind\)/);
         // Speed: the Flink job gets every topic with its view's folder, and may read exactly those.
         expect(flinkArgs.slice(0, 2)).toEqual(["--group-id", "lambda-speed"]);
         expect(JSON.parse(flinkArgs[3])).toEqual(TOPICS.map((t) => ({ topic: t, output: `s3://${lake.bucket}/speed/${t}/` })));

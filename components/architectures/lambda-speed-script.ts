@@ -64,11 +64,14 @@ def main():
             .options(**IAM)
             .load()
         )
+        # One record, one line: producers end each record with a newline (the raw zone's JSON lines
+        # need it) and the text sink adds its own, and the speed table's JSON SerDe would read the
+        # blank line between as a record of nulls. Empty and null values become no line at all.
         lines = records.select(
-            F.col("value").cast("string").alias("value"),
+            F.regexp_replace(F.col("value").cast("string"), "[\\r\\n]+$", "").alias("value"),
             F.date_format("timestamp", "yyyy-MM-dd").alias("dt"),
             F.date_format("timestamp", "HH").alias("hr"),
-        )
+        ).where(F.length("value") > 0)
         (
             lines.writeStream.format("text")
             .queryName(topic)

@@ -65,6 +65,10 @@ describe("lambda stack (root program, dev profile)", () => {
         // The bundled job reads committed records only, fails rather than skip lost offsets, and
         // checkpoints each query under the job's prefix.
         expect(SPEED_VIEWS_PY).toMatch(/"kafka.isolation.level", "read_committed"[\s\S]*"failOnDataLoss", "true"[\s\S]*"checkpointLocation", checkpoints.rstrip\("\/"\) \+ "\/" \+ topic/);
+        // One record, one line: the producers' trailing newline is dropped (the sink adds one), and
+        // an empty value writes no blank line, which the speed table would read as a row of nulls.
+        expect(SPEED_VIEWS_PY).toContain('F.regexp_replace(F.col("value").cast("string"), "[\\r\\n]+$", "").alias("value")');
+        expect(SPEED_VIEWS_PY).toMatch(/\)\.where\(F\.length\("value"\) > 0\)\n[\s\S]*lines\.writeStream/);
     });
 
     it("serves both views from a per-stack database and workgroup, results encrypted in the landing zone", () => {

@@ -17,9 +17,12 @@ Spark properties (from spectrum):
   spark.spectrum.checkpointLocation   this job's checkpoint prefix; each query checkpoints in <prefix><topic>/
   spark.spectrum.triggerInterval      the micro-batch interval
 
-Exactly-once: Kafka offsets and the file sink's commit log live in the checkpoint, so a restart
-replays exactly the micro-batches that were not committed; readers of the folder see committed
-files only when they read through the _spark_metadata log (Athena lists files, see the README).
+Exactly-once: Kafka offsets live in the checkpoint, so a restart replays exactly the micro-batches
+that were not committed, with the same offsets; a replayed batch that was already written finds its
+marker (<checkpoint>written/<batch id>) and writes nothing. Each batch is written with foreachBatch,
+not the file sink: the sink keeps a log in the output folder (_spark_metadata) that needs every entry
+since its last compaction, while the speed zone expires objects by age, so a topic quiet for longer
+than the retention would stop its query for good.
 """
 
 import argparse
@@ -34,6 +37,26 @@ IAM = {
     "kafka.sasl.jaas.config": "software.amazon.msk.auth.iam.IAMLoginModule required;",
     "kafka.sasl.client.callback.handler.class": "software.amazon.msk.auth.iam.IAMClientCallbackHandler",
 }
+
+
+def view_writer(spark, output, written):
+    """Writes each micro-batch into the view's hourly folders, once per batch id."""
+    jvm = spark.sparkContext._jvm
+    hadoop_conf = spark.sparkContext._jsc.hadoopConfiguration()
+
+    def marker(batch_id):
+        return jvm.org.apache.hadoop.fs.Path(written + str(batch_id))
+
+    def write(batch, batch_id):
+        done = marker(batch_id)
+        fs = done.getFileSystem(hadoop_conf)
+        if fs.exists(done):
+            return
+        batch.write.mode("append").partitionBy("dt", "hr").option("compression", "gzip").text(output)
+        fs.create(done, True).close()
+        fs.delete(marker(batch_id - 1), False)
+
+    return write
 
 
 def main():
@@ -65,20 +88,19 @@ def main():
             .load()
         )
         # One record, one line: producers end each record with a newline (the raw zone's JSON lines
-        # need it) and the text sink adds its own, and the speed table's JSON SerDe would read the
+        # need it) and the text writer adds its own, and the speed table's JSON SerDe would read the
         # blank line between as a record of nulls. Empty and null values become no line at all.
         lines = records.select(
             F.regexp_replace(F.col("value").cast("string"), "[\\r\\n]+$", "").alias("value"),
             F.date_format("timestamp", "yyyy-MM-dd").alias("dt"),
             F.date_format("timestamp", "HH").alias("hr"),
         ).where(F.length("value") > 0)
+        checkpoint = checkpoints.rstrip("/") + "/" + topic + "/"
+        output = conf.get("spark.spectrum.output." + view["output"])
         (
-            lines.writeStream.format("text")
-            .queryName(topic)
-            .partitionBy("dt", "hr")
-            .option("compression", "gzip")
-            .option("path", conf.get("spark.spectrum.output." + view["output"]))
-            .option("checkpointLocation", checkpoints.rstrip("/") + "/" + topic + "/")
+            lines.writeStream.queryName(topic)
+            .foreachBatch(view_writer(spark, output, checkpoint + "written/"))
+            .option("checkpointLocation", checkpoint)
             .trigger(processingTime=trigger)
             .start()
         )

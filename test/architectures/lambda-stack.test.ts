@@ -64,7 +64,16 @@ describe("lambda stack (root program, dev profile)", () => {
         expect(resourcesFor(graph.one(T.policy, "lambda-speed-access"), "s3:PutObject", bucketArn)).toEqual(["bucket/checkpoints/spark/lambda-speed/*", "bucket/speed/clicks/*", "bucket/speed/orders/*"]);
         // The bundled job reads committed records only, fails rather than skip lost offsets, and
         // checkpoints each query under the job's prefix.
-        expect(SPEED_VIEWS_PY).toMatch(/"kafka.isolation.level", "read_committed"[\s\S]*"failOnDataLoss", "true"[\s\S]*"checkpointLocation", checkpoints.rstrip\("\/"\) \+ "\/" \+ topic/);
+        expect(SPEED_VIEWS_PY).toMatch(/"kafka.isolation.level", "read_committed"[\s\S]*"failOnDataLoss", "true"[\s\S]*checkpoint = checkpoints.rstrip\("\/"\) \+ "\/" \+ topic \+ "\/"[\s\S]*\.option\("checkpointLocation", checkpoint\)/);
+        // The speed zone expires objects by age, so no Spark file sink writes there: its log
+        // (_spark_metadata, in the output folder) must outlive them, or a query idle for longer than
+        // the retention fails at its next compaction. Each batch is written once, by batch id, with a
+        // marker inside the query's checkpoint (so starting the checkpoint over resets it).
+        const rules = graph.one("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "lambda-lake-data-lifecycle").inputs.rules as Array<{ filter: { prefix: string }; expiration: Obj }>;
+        expect(rules.find((r) => r.filter.prefix === "speed/")?.expiration).toEqual({ days: 7 });
+        expect(SPEED_VIEWS_PY).not.toMatch(/writeStream[\s\S]*\.format\(/);
+        expect(SPEED_VIEWS_PY).toMatch(/\.foreachBatch\(view_writer\(spark, output, checkpoint \+ "written\/"\)\)/);
+        expect(SPEED_VIEWS_PY).toMatch(/if fs\.exists\(done\):\n\s+return\n\s+batch\.write\.mode\("append"\)\.partitionBy\("dt", "hr"\)[^\n]*\.text\(output\)\n\s+fs\.create\(done, True\)\.close\(\)/);
         // One record, one line: the producers' trailing newline is dropped (the sink adds one), and
         // an empty value writes no blank line, which the speed table would read as a row of nulls.
         expect(SPEED_VIEWS_PY).toContain('F.regexp_replace(F.col("value").cast("string"), "[\\r\\n]+$", "").alias("value")');

@@ -100,7 +100,7 @@ export interface KappaFlinkOverrides {
     operator?: Omit<FlinkOperatorArgs, "target">;
     /** Exactly-once checkpoint interval, seconds: also how often output transactions commit (the latency consumers see). Default: 60. */
     checkpointIntervalSeconds?: number;
-    /** Checkpoint timeout, seconds; interval plus timeout must stay below the transaction timeout. Default: 600. */
+    /** Checkpoint timeout, seconds. With output topics, the longer of the interval and timeout plus half the interval (the pause after a checkpoint), plus the timeout, must stay below `transactionTimeoutMs`. Default: 300. */
     checkpointTimeoutSeconds?: number;
     /** Task slots per TaskManager. Default: 2. */
     taskSlots?: number;
@@ -162,9 +162,10 @@ export interface KappaArchitectureArgs {
     /** The version consumers read (the live pointer and `liveOutputs`); flip it to cut over. Default: the first version. */
     live?: string;
     /**
-     * Kafka transaction timeout of the Flink exactly-once sink, ms: above checkpoint interval plus
-     * timeout (a transaction stays open until the next checkpoint completes), at most the brokers'
-     * `transaction.max.timeout.ms` (900000 unless `kafka.serverProperties` raises it). Default: 900000.
+     * Kafka transaction timeout of the Flink exactly-once sink, ms: above the longest a transaction
+     * stays open (until the next checkpoint completes: 630000 with the default checkpoint timing;
+     * see the README), at most the brokers' `transaction.max.timeout.ms` (900000 unless
+     * `kafka.serverProperties` raises it). Default: 900000.
      */
     transactionTimeoutMs?: number;
     /** SSM parameter holding the live pointer. Default: `/spectrum/<project>/<stack>/<name>/live`. */

@@ -7,9 +7,10 @@ import { KappaVersionNames } from "./kappa-naming";
  * - topics: replication factor 3, `min.insync.replicas` 2 (and the brokers' transaction log the
  *   same), so a committed transaction survives a broker;
  * - Flink: exactly-once checkpoints; the Kafka sink writes in transactions committed when a
- *   checkpoint completes, so a transaction stays open for up to one interval plus one checkpoint;
- *   its timeout must exceed that (or the broker aborts it and the output loses records) and stay
- *   within the brokers' `transaction.max.timeout.ms` (or the producer is refused at start);
+ *   checkpoint completes, so a transaction stays open from one checkpoint's barrier until the next
+ *   checkpoint completes (see `longestOpenTransactionMs`); its timeout must exceed that (or the
+ *   broker aborts it and the output loses records) and stay within the brokers'
+ *   `transaction.max.timeout.ms` (or the producer is refused at start);
  * - Kafka Streams: `processing.guarantee=exactly_once_v2`;
  * - every consumer of the inputs and outputs: `isolation.level=read_committed`, so aborted or
  *   still-open transactions are never read.
@@ -21,7 +22,13 @@ export const KAFKA_TRANSACTION_MAX_TIMEOUT_MS = 900_000;
 /** The sink's transaction timeout: as long as the brokers allow, to survive slow checkpoints and restarts. */
 export const DEFAULT_TRANSACTION_TIMEOUT_MS = KAFKA_TRANSACTION_MAX_TIMEOUT_MS;
 export const DEFAULT_CHECKPOINT_INTERVAL_SECONDS = 60;
-export const DEFAULT_CHECKPOINT_TIMEOUT_SECONDS = 600;
+/** Short enough that a transaction outlives two slow checkpoints within the brokers' default 15-minute ceiling (630 s with the 60 s interval), with time left for a restart. */
+export const DEFAULT_CHECKPOINT_TIMEOUT_SECONDS = 300;
+
+/** The pause after a completed checkpoint before the next may start: half the interval (set on every Kappa job, so the bound below uses the value that runs). */
+export function minPauseSeconds(checkpointIntervalSeconds: number): number {
+    return Math.ceil(checkpointIntervalSeconds / 2);
+}
 
 /** The brokers' transaction timeout ceiling, from the MSK configuration's extra properties. */
 export function brokerTransactionMaxTimeoutMs(serverProperties: Record<string, string> | undefined): number {
@@ -38,9 +45,16 @@ export function brokerTransactionMaxTimeoutMs(serverProperties: Record<string, s
  */
 export const TOLERABLE_FAILED_CHECKPOINTS = "execution.checkpointing.tolerable-failed-checkpoints";
 
-/** The longest a Flink sink transaction stays open when no failed checkpoint is tolerated: from one checkpoint to the completion of the next. */
+/**
+ * The longest a Flink sink transaction stays open when no failed checkpoint is tolerated. It opens
+ * when checkpoint N-1's barrier passes the sink and commits when checkpoint N completes. N starts
+ * an interval after N-1 started, but never sooner than the pause after N-1 completed, which may
+ * take up to the timeout; N itself may take up to the timeout. So: the longer of the interval and
+ * timeout + pause, plus the timeout.
+ */
 export function longestOpenTransactionMs(checkpointIntervalSeconds: number, checkpointTimeoutSeconds: number): number {
-    return (checkpointIntervalSeconds + checkpointTimeoutSeconds) * 1000;
+    const nextStart = Math.max(checkpointIntervalSeconds, checkpointTimeoutSeconds + minPauseSeconds(checkpointIntervalSeconds));
+    return (nextStart + checkpointTimeoutSeconds) * 1000;
 }
 
 /** `KAPPA_START_FROM`: `earliest`, `latest` or `timestamp:<ms>`. */

@@ -5,7 +5,7 @@ import { k8sLabels } from "../core/tags";
 import { KafkaStreamsApp, KafkaTopic, KafkaTopics } from "../kafka";
 import { FlinkJob, FlinkOperator, FlinkOperatorRef } from "../flink";
 import { KappaSettings, KappaVersionSettings } from "./kappa-settings";
-import { TOLERABLE_FAILED_CHECKPOINTS, jobEnvironment } from "./kappa-exactly-once";
+import { TOLERABLE_FAILED_CHECKPOINTS, jobEnvironment, minPauseSeconds } from "./kappa-exactly-once";
 
 /** What every version's workload is built from. */
 export interface KappaJobContext {
@@ -80,6 +80,7 @@ export function flinkVersionJob(name: string, ctx: KappaJobContext, operator: Fl
             flinkConfiguration: {
                 ...s.flink.flinkConfiguration,
                 "execution.checkpointing.timeout": `${s.checkpointTimeoutSeconds} s`,
+                "execution.checkpointing.min-pause": `${minPauseSeconds(s.checkpointIntervalSeconds)} s`,
                 ...(writesKafka ? { [TOLERABLE_FAILED_CHECKPOINTS]: "0" } : {}),
             },
             protect: s.protect && !ver.retiring,

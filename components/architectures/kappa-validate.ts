@@ -160,6 +160,7 @@ function validateStreamsVersion(v: Validator, at: string, raw: KappaJobVersion, 
 const OWNED_FLINK_KEYS: Record<string, string> = {
     "execution.checkpointing.timeout": "flink.checkpointTimeoutSeconds",
     "execution.checkpointing.interval": "flink.checkpointIntervalSeconds",
+    "execution.checkpointing.min-pause": "flink.checkpointIntervalSeconds (the pause is half of it)",
 };
 const OWNED_STREAMS_PROPERTIES: Record<string, string> = {
     "auto.offset.reset": "versions[].startFrom",
@@ -178,7 +179,7 @@ function validateExactlyOnce(v: Validator, s: KappaSettings): void {
         v.check(arg === undefined, `flink.flinkConfiguration["${key}"]`, value, "the exactly-once timing is checked against the transaction timeout from the typed argument", `Use ${arg} instead`);
     }
     v.check(positiveInt(s.checkpointIntervalSeconds), "flink.checkpointIntervalSeconds", s.checkpointIntervalSeconds, "must be a whole number of seconds >= 1", "Use e.g. 60");
-    v.check(positiveInt(s.checkpointTimeoutSeconds), "flink.checkpointTimeoutSeconds", s.checkpointTimeoutSeconds, "must be a whole number of seconds >= 1", "Use e.g. 600");
+    v.check(positiveInt(s.checkpointTimeoutSeconds), "flink.checkpointTimeoutSeconds", s.checkpointTimeoutSeconds, "must be a whole number of seconds >= 1", "Use e.g. 300");
     if (Object.keys(s.outputs).length === 0) return;
     const tolerated = s.flink.flinkConfiguration?.[TOLERABLE_FAILED_CHECKPOINTS];
     v.check(
@@ -194,7 +195,7 @@ function validateExactlyOnce(v: Validator, s: KappaSettings): void {
         positiveInt(s.transactionTimeoutMs) && s.transactionTimeoutMs > open,
         "transactionTimeoutMs",
         s.transactionTimeoutMs,
-        `a sink transaction stays open up to one checkpoint interval plus one checkpoint timeout (${open} ms); the broker would abort it first and the committed output would lose records`,
+        `a sink transaction stays open until the next checkpoint completes: up to the longer of the interval and the checkpoint timeout plus the pause after a checkpoint, plus another checkpoint timeout (${open} ms); the broker would abort it first and the committed output would lose records`,
         `Use more than ${open} (at most ${s.brokerTransactionMaxTimeoutMs}), or shorten flink.checkpointIntervalSeconds or flink.checkpointTimeoutSeconds`,
     );
     v.check(

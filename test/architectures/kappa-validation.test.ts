@@ -40,7 +40,9 @@ describe("KappaArchitecture validation: the log, the versions and exactly-once (
             versions: [{ version: "V-1" }, { version: "v2" }, { version: "v2" }],
             live: "v9",
             transactionTimeoutMs: 600_000,
-            flink: { flinkConfiguration: { "execution.checkpointing.timeout": "5 min", "execution.checkpointing.tolerable-failed-checkpoints": "3" } },
+            flink: {
+                flinkConfiguration: { "execution.checkpointing.timeout": "5 min", "execution.checkpointing.min-pause": "0 s", "execution.checkpointing.tolerable-failed-checkpoints": "3" },
+            },
         });
     });
 
@@ -63,11 +65,17 @@ describe("KappaArchitecture validation: the log, the versions and exactly-once (
     });
 
     it("refuses a sink transaction timeout the broker would hit before the next checkpoint completes", () => {
-        expectProblem(found, "transactionTimeoutMs = 600000", "(660000 ms)", "Use more than 660000 (at most 900000)");
+        expectProblem(found, "transactionTimeoutMs = 600000", "(630000 ms)", "Use more than 630000 (at most 900000)");
+    });
+
+    it("counts a slow checkpoint and the pause after it: a 10-minute checkpoint timeout outruns the brokers' 15-minute maximum", async () => {
+        const slow = await problems({ flink: { checkpointTimeoutSeconds: 600 } });
+        expectProblem(slow, "transactionTimeoutMs = 900000", "(1230000 ms)", "shorten flink.checkpointIntervalSeconds or flink.checkpointTimeoutSeconds");
     });
 
     it("refuses checkpoint timing set outside its typed argument", () => {
         expectProblem(found, 'flink.flinkConfiguration["execution.checkpointing.timeout"] = "5 min"', "Use flink.checkpointTimeoutSeconds instead");
+        expectProblem(found, 'flink.flinkConfiguration["execution.checkpointing.min-pause"] = "0 s"', "Use flink.checkpointIntervalSeconds (the pause is half of it) instead");
     });
 
     it("refuses tolerated failed checkpoints when the job writes output topics (a transaction would outlive its timeout)", () => {
@@ -75,7 +83,7 @@ describe("KappaArchitecture validation: the log, the versions and exactly-once (
     });
 
     it("reports every problem in one error", () => {
-        expect(found).toHaveLength(9);
+        expect(found).toHaveLength(10);
     });
 });
 

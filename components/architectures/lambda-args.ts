@@ -14,7 +14,7 @@ import { BatchOverrides, IngestOverrides } from "./batch-layer";
 export interface ViewColumn {
     /** Column name: lowercase letters, digits and `_` (Athena's rule), the JSON key or Parquet column it reads. Required. */
     name: string;
-    /** Athena (Hive DDL) type: `string`, `bigint`, `int`, `double`, `boolean`, `timestamp`, `date`, `decimal(p,s)`, `array<...>`, `map<...>`, `struct<...>`. Required. */
+    /** Athena (Hive DDL) type: `string`, `bigint`, `int`, `double`, `boolean`, `timestamp`, `date`, `decimal(p,s)`, `array<...>`, `map<...>`, `struct<...>`; stored in the catalog as Athena parses it (lowercase, no spaces, `integer` as `int`). Required. */
     type: string;
     /** What the column holds, shown in the catalog. Default: none. */
     comment?: string;

@@ -65,6 +65,18 @@ const PRIMITIVE_TYPE = /^(string|varchar\(\d+\)|char\(\d+\)|tinyint|smallint|int
 const COMPLEX_TYPE = /^(array|map|struct)<.+>$/;
 const HISTORY_START = /^(\d{4}-\d{2}-\d{2}|NOW(-\d+(YEARS|MONTHS|WEEKS|DAYS))?)$/;
 
+/**
+ * A column type as the Glue catalog must hold it: Athena parses the stored string as a Hive type,
+ * which knows `int` but not `integer` and no spaces (`decimal(12, 2)` makes every query over the
+ * table fail with HIVE_INVALID_METADATA). Lowercase, without whitespace, `integer` spelled `int`.
+ */
+export function hiveType(type: string): string {
+    return type
+        .toLowerCase()
+        .replace(/\s+/g, "")
+        .replace(/(^|[<,:])integer(?=[>,]|$)/g, "$1int");
+}
+
 function balanced(type: string): boolean {
     let depth = 0;
     for (const c of type) {
@@ -229,8 +241,7 @@ export function resolveLambdaSettings(name: string, args: LambdaArchitectureArgs
         profile,
         topics,
         topicNames,
-        // Athena reads types in any case; the catalog keeps what the tables are given.
-        views: views.map((view) => ({ ...view, columns: view.columns.map((c) => ({ ...c, type: c.type.trim().toLowerCase() })) })),
+        views: views.map((view) => ({ ...view, columns: view.columns.map((c) => ({ ...c, type: hiveType(c.type) })) })),
         processor,
         processorReasons: reasons,
         consumerGroup,

@@ -1,5 +1,5 @@
 import { expectProblem } from "../kafka/helpers";
-import { problemsOf, views } from "./lambda-fixtures";
+import { T, planLambda, problemsOf, views } from "./lambda-fixtures";
 
 describe("LambdaArchitecture validation", () => {
     it("needs a view with columns for every input topic, and no view without a topic", async () => {
@@ -33,6 +33,20 @@ describe("LambdaArchitecture validation", () => {
         expectProblem(problems, 'views["clicks"].columns[3].type = "array<string"', "is not an Athena column type");
         expectProblem(problems, 'views["clicks"].columns[4].name = "amount": is declared twice', "Declare each column once");
         expect(problems).toHaveLength(5);
+    });
+
+    it("stores column types as Athena parses them from the catalog: Hive names, no spaces", async () => {
+        const columns = [
+            { name: "n", type: "INTEGER" },
+            { name: "amount", type: " decimal(12, 2) " },
+            { name: "counts", type: "map<string, integer>" },
+            { name: "meta", type: "struct<integer: integer, b: array<integer>>" },
+        ];
+        const graph = await planLambda({ topics: { clicks: {} }, views: { clicks: { columns } } });
+        for (const layer of ["batch", "speed"]) {
+            const table = graph.one(T.table, `lambda-clicks-${layer}`);
+            expect((table.inputs.storageDescriptor as { columns: Array<{ type: string }> }).columns.map((c) => c.type)).toEqual(["int", "decimal(12,2)", "map<string,int>", "struct<integer:int,b:array<int>>"]);
+        }
     });
 
     it("refuses an unknown processor, and auto without usable requirements", async () => {

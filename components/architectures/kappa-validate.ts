@@ -38,6 +38,24 @@ export function validateKappa(v: Validator, args: KappaArchitectureArgs, s: Kapp
     validateOutputs(v, args, s);
     validateVersions(v, args, s);
     validateExactlyOnce(v, s);
+    validateLatencyBudget(v, args, s);
+}
+
+/**
+ * `auto` picks Flink for its event-at-a-time latency, but a Kappa Flink job's results (Kafka
+ * transactions, S3 files) reach read_committed consumers only when a checkpoint commits them.
+ */
+function validateLatencyBudget(v: Validator, args: KappaArchitectureArgs, s: KappaSettings): void {
+    const budget = args.requirements?.latencyBudgetMs;
+    if (s.requested !== "auto" || s.processor !== "flink" || typeof budget !== "number" || !positiveInt(s.checkpointIntervalSeconds)) return;
+    const visibleAfterMs = s.checkpointIntervalSeconds * 1000;
+    v.check(
+        budget >= visibleAfterMs,
+        "requirements.latencyBudgetMs",
+        budget,
+        `recommendProcessor chose "flink", but the job's exactly-once results become visible only when a checkpoint commits them, every flink.checkpointIntervalSeconds (${s.checkpointIntervalSeconds} s)`,
+        `Allow at least ${visibleAfterMs} ms (shorten flink.checkpointIntervalSeconds for less), or for light Kafka-to-Kafka work set requirements.outputToKafkaOnly so Kafka Streams runs it (its transactions commit every 100 ms)`,
+    );
 }
 
 function validateProcessor(v: Validator, args: KappaArchitectureArgs, s: KappaSettings): void {

@@ -44,7 +44,7 @@ describe("kappa stacks (root program)", () => {
 
     it("prod: the processor comes from the requirements, the horizon from tiered storage, and everything is protected", () => {
         expect(prod.outputs.processor).toBe("flink");
-        expect((prod.outputs.processorReasons as string[])[0]).toContain("500 ms budget needs event-at-a-time processing");
+        expect((prod.outputs.processorReasons as string[])[0]).toContain("continuous processing without an existing Spark practice");
         expect(prod.one("aws:msk/cluster:Cluster").inputs.storageMode).toBe("TIERED");
         const orders = prod.ofType("aws:msk/topic:Topic").find((t) => t.inputs.name === "orders");
         expect(JSON.parse(orders?.inputs.configs as string)).toMatchObject({ "retention.ms": String(30 * 86_400_000), "remote.storage.enable": "true" });

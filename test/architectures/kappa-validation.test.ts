@@ -175,6 +175,12 @@ describe("KappaArchitecture validation: processor auto", () => {
         expectProblem(found, 'processor = "auto"', 'chose "spark-streaming"', 'Set processor "flink" explicitly');
     });
 
+    it("refuses a budget below the checkpoint interval when it picks Flink: its results become visible per checkpoint", async () => {
+        const found = await problems({ processor: "auto", requirements: { latencyBudgetMs: 500, inputInKafka: true } });
+        expectProblem(found, "requirements.latencyBudgetMs = 500", 'chose "flink"', "every flink.checkpointIntervalSeconds (60 s)", "Allow at least 60000 ms");
+        expect(found).toHaveLength(1);
+    });
+
     it("needs requirements, and somewhere to write", async () => {
         const found = await problems({ processor: "auto", outputTopics: {} });
         expectProblem(found, "requirements = undefined", "none were given", "Add requirements: { latencyBudgetMs");

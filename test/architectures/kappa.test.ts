@@ -109,6 +109,9 @@ describe("KappaArchitecture: a replay beside the live version", () => {
         // A job starts only once its topics exist (auto-creation is off on the brokers).
         expect(g.dependsOn(v2, topicNamed(g, "orders"))).toBe(true);
         expect(g.dependsOn(v2, topicNamed(g, "orders-enriched.v2"))).toBe(true);
+        // ... and once the operator (its CRD and webhook) and the version's own IAM grants exist.
+        expect(g.dependsOn(v2, g.one("kubernetes:helm.sh/v3:Release", "kappa-flink-release"))).toBe(true);
+        expect(g.dependsOn(v2, g.one(POLICY, "kappa-v2-policy"))).toBe(true);
     });
 
     it("grants each version exactly its own group, transactional ids, outputs and prefixes, and both the inputs", () => {
@@ -283,6 +286,8 @@ describe("KappaArchitecture: Kafka Streams, chosen by recommendProcessor", () =>
             expect((sts.inputs.metadata as { namespace: string }).namespace).toBe("kappa");
             expect(g.dependsOn(sts, ns)).toBe(true);
             expect(g.dependsOn(sts, topicNamed(g, `results.${ver}`))).toBe(true);
+            expect(g.dependsOn(sts, topicNamed(g, "events"))).toBe(true);
+            expect(g.dependsOn(sts, g.one(POLICY, `kappa-${ver}-policy`))).toBe(true);
         }
         expect((g.one(STS, "kappa-v2-statefulset").inputs.spec as { replicas: number }).replicas).toBe(2);
     });

@@ -98,7 +98,8 @@ export function createBatchLayer(name: string, args: BatchLayerArgs, parent: pul
     let columnsArg: string[] = [];
     if (!args.batch?.application) {
         if (args.columns) {
-            const byLocation = Object.entries(args.columns).map(([topic, columns]) => [safeKey(topic), columns.map(({ name, type }) => ({ name, type }))]);
+            // Compact ({"<input>": {"<column>": "<type>"}}): a step's strings total at most 10240 characters.
+            const byLocation = Object.entries(args.columns).map(([topic, columns]) => [safeKey(topic), Object.fromEntries(columns.map((c) => [c.name, c.type]))]);
             columnsArg = ["--columns", JSON.stringify(Object.fromEntries(byLocation))];
         }
         script = new aws.s3.BucketObjectv2(

@@ -81,7 +81,10 @@ describe("LambdaArchitecture with a Flink speed layer", () => {
         // no Parquet DOUBLE as a DECIMAL), so it gets them, keyed by its input names.
         const command = batchCommand(graph);
         expect(command.indexOf("--columns")).toBeGreaterThan(command.findIndex((a) => a.endsWith("/artifacts/jobs/hourly_raw_to_curated.py")));
-        expect(JSON.parse(command[command.indexOf("--columns") + 1])).toEqual(Object.fromEntries(TOPICS.map((t) => [t, views[t].columns.map(({ name, type }) => ({ name, type }))])));
+        const columns = command[command.indexOf("--columns") + 1];
+        expect(JSON.parse(columns)).toEqual(Object.fromEntries(TOPICS.map((t) => [t, Object.fromEntries(views[t].columns.map((c) => [c.name, c.type]))])));
+        // In declaration order: the Parquet columns follow it.
+        expect(Object.keys(JSON.parse(columns).orders)).toEqual(["order_id", "amount"]);
         expect(HOURLY_RAW_TO_CURATED_PY).toMatch(/add_argument\("--columns"[\s\S]*if name in columns:\n\s+records = shaped\(records, columns\[name\]\)/);
         expect(HOURLY_RAW_TO_CURATED_PY).toMatch(/value = source\.cast\(kind\)/);
         // Speed: the Flink job gets every topic with its view's folder, and may read exactly those.

@@ -16,7 +16,7 @@ A run processes the hour before its logical time, so a backfill of any hour is a
 time in the hour after it, and rerunning an hour replaces exactly that hour's partition (dynamic
 partition overwrite). An hour without data is skipped, not failed.
 
-With --columns '{"<name>": [{"name": "amount", "type": "decimal(12,2)"}, ...]}' (the Lambda
+With --columns '{"<name>": {"amount": "decimal(12,2)", ...}, ...}' (the Lambda
 architecture passes its views' columns), an output holds exactly those columns, matched by name in
 any case and cast to their types (null where no record has the field), so its Parquet files carry
 the types the catalog table declares: Athena refuses to read a Parquet DOUBLE as a DECIMAL, or a
@@ -56,9 +56,9 @@ def exists(spark, uri):
 def shaped(records, columns):
     by_name = {field.name.lower(): field for field in records.schema.fields}
     selected = []
-    for column in columns:
-        kind = CHAR_TYPE.sub("string", column["type"])
-        field = by_name.get(column["name"])
+    for name, hive_type in columns.items():
+        kind = CHAR_TYPE.sub("string", hive_type)
+        field = by_name.get(name)
         if field is None:
             value = F.lit(None).cast(kind)
         else:
@@ -68,7 +68,7 @@ def shaped(records, columns):
                 value = F.from_json(text, kind)
             else:
                 value = source.cast(kind)
-        selected.append(value.alias(column["name"]))
+        selected.append(value.alias(name))
     return records.select(*selected)
 
 

@@ -1,24 +1,10 @@
-import { MockCallArgs } from "@pulumi/pulumi/runtime";
+import { existingClusterCalls as calls } from "../existing-clusters";
 import { ResourceGraph, policyStatements, runProgram } from "../../testing";
-import { OIDC_ARN, OIDC_URL, deploymentOf, specOf, types } from "./fixtures";
+import { OIDC_ARN, deploymentOf, specOf, types } from "./fixtures";
 
 // The example's module is its program (`export =`), as Pulumi runs it.
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the only way to import an `export =` module
 import program = require("../../examples/flink-job");
-
-/** The existing cluster the example looks up. */
-function calls(args: MockCallArgs): Record<string, unknown> | undefined {
-    if (args.token === "aws:eks/getCluster:getCluster") {
-        return {
-            name: args.inputs.name,
-            endpoint: "https://ABCDEF.gr7.us-east-1.eks.amazonaws.com",
-            certificateAuthorities: [{ data: "LS0tLS1CRUdJTi==" }],
-            identities: [{ oidcs: [{ issuer: OIDC_URL }] }],
-        };
-    }
-    if (args.token === "aws:iam/getOpenIdConnectProvider:getOpenIdConnectProvider") return { arn: OIDC_ARN, url: args.inputs.url };
-    return undefined;
-}
 
 describe("examples/flink-job", () => {
     let graph: ResourceGraph;

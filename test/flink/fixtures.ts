@@ -3,8 +3,9 @@ import { KubernetesTarget } from "../../components/core";
 import { FlinkOperatorRef } from "../../components/flink";
 import { PlannedResource, ResourceGraph } from "../../testing";
 
-export const OIDC_URL = "https://oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE";
-export const OIDC_ARN = "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE";
+import { OIDC_ARN, OIDC_URL } from "../existing-clusters";
+
+export { OIDC_ARN, OIDC_URL };
 
 export const types = {
     operator: "spectrum:index:FlinkOperator",

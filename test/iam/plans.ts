@@ -1,8 +1,8 @@
 import * as fs from "fs";
 import * as path from "path";
-import { MockCallArgs } from "@pulumi/pulumi/runtime";
 import { Program, ResourceGraph, runStack } from "../../testing";
 import rootProgram from "../../index";
+import { existingClusterCalls as calls } from "../existing-clusters";
 // The examples' modules are their programs (`export =`), as Pulumi runs them.
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the only way to import an `export =` module
 import flinkJob = require("../../examples/flink-job");
@@ -12,24 +12,6 @@ import kafkaStreams = require("../../examples/kafka-streams");
 import sparkBatch = require("../../examples/spark-batch");
 
 const root = path.join(__dirname, "..", "..");
-
-const OIDC_URL = "https://oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE";
-const OIDC_ARN = "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE";
-const MSK_ARN = "arn:aws:kafka:us-east-1:123456789012:cluster/dev-events/1111-2222-3";
-
-/** The existing EKS and MSK clusters the examples look up. */
-function calls(args: MockCallArgs): Record<string, unknown> | undefined {
-    switch (args.token) {
-        case "aws:eks/getCluster:getCluster":
-            return { name: args.inputs.name, endpoint: "https://ABCDEF.gr7.us-east-1.eks.amazonaws.com", certificateAuthorities: [{ data: "LS0tLS1CRUdJTi==" }], identities: [{ oidcs: [{ issuer: OIDC_URL }] }] };
-        case "aws:iam/getOpenIdConnectProvider:getOpenIdConnectProvider":
-            return { arn: OIDC_ARN, url: args.inputs.url };
-        case "aws:msk/getCluster:getCluster":
-            return { arn: MSK_ARN, clusterName: args.inputs.clusterName, bootstrapBrokersSaslIam: "b-1.dev-events.kafka.us-east-1.amazonaws.com:9098,b-2.dev-events.kafka.us-east-1.amazonaws.com:9098", numberOfBrokerNodes: 3 };
-        default:
-            return undefined;
-    }
-}
 
 /** A plan to check: a stack of the root program, or an example with its dev stack file. */
 export interface PlanTarget {

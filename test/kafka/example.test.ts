@@ -1,27 +1,10 @@
-import { MockCallArgs } from "@pulumi/pulumi/runtime";
+import { MSK_ARN, OIDC_ARN, existingClusterCalls as calls } from "../existing-clusters";
 import { ResourceGraph, policyStatements, runProgram } from "../../testing";
 import { expectProblem } from "./helpers";
 import { SpectrumValidationError } from "../../components/core";
 // The example's module is its program (`export =`), as Pulumi runs it.
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the only way to import an `export =` module
 import program = require("../../examples/kafka-streams");
-
-const OIDC_URL = "https://oidc.eks.us-east-1.amazonaws.com/id/EXAMPLE";
-const OIDC_ARN = "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/EXAMPLE";
-const MSK_ARN = "arn:aws:kafka:us-east-1:123456789012:cluster/dev-events/1111-2222-3";
-
-function calls(args: MockCallArgs): Record<string, unknown> | undefined {
-    switch (args.token) {
-        case "aws:eks/getCluster:getCluster":
-            return { name: args.inputs.name, endpoint: "https://ABCDEF.gr7.us-east-1.eks.amazonaws.com", certificateAuthorities: [{ data: "LS0tLS1CRUdJTi==" }], identities: [{ oidcs: [{ issuer: OIDC_URL }] }] };
-        case "aws:iam/getOpenIdConnectProvider:getOpenIdConnectProvider":
-            return { arn: OIDC_ARN, url: args.inputs.url };
-        case "aws:msk/getCluster:getCluster":
-            return { arn: MSK_ARN, clusterName: args.inputs.clusterName, bootstrapBrokersSaslIam: "b-1.dev-events.kafka.us-east-1.amazonaws.com:9098,b-2.dev-events.kafka.us-east-1.amazonaws.com:9098", numberOfBrokerNodes: 3 };
-        default:
-            return undefined;
-    }
-}
 
 const baseConfig = {
     "spectrum-kafka-streams:eksClusterName": "dev-cluster",

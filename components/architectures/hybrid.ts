@@ -2,36 +2,21 @@ import * as pulumi from "@pulumi/pulumi";
 import { Validator } from "../core/errors";
 import { awsTags } from "../core/tags";
 import { LandingZone } from "../landing-zone";
-import { KafkaCluster, KafkaTopics, TopicShape } from "../kafka";
+import { KafkaCluster, KafkaTopics } from "../kafka";
 import { MskFirehoseIngest } from "../ingest";
 import { SparkBatchJob } from "../spark";
-import { NetworkPlacement } from "../platform";
-import { ArchitectureProfile, profileDefaults } from "./profile";
+import { profileDefaults } from "./profile";
 import { checkNetwork, privateSubnets } from "./placement";
-import { ArchitectureTopic, KafkaClusterOverrides, LandingZoneOverrides, createLakeAndLog } from "./lake-and-log";
+import { ArchitectureBaseArgs, ArchitectureTopic, createLakeAndLog } from "./lake-and-log";
 import { ARTIFACTS_ZONE, BatchOverrides, CURATED_ZONE, IngestOverrides, RAW_ZONE, batchTopicNames, createBatchLayer } from "./batch-layer";
 
-export interface HybridArchitectureArgs {
-    /** `dev`: smallest that works, nothing protected (throwaway). `prod`: highly available, bigger, everything protected. Required. */
-    profile: ArchitectureProfile;
-    /** VPC and private subnets to run in: a `PlatformNetwork`, or your own. Required. */
-    network: NetworkPlacement;
+export interface HybridArchitectureArgs extends ArchitectureBaseArgs {
     /** Topics that stream into the landing zone, keyed by topic name. Default: `{ "events": {} }`. */
     topics?: Record<string, ArchitectureTopic>;
-    /** The deployed topic shapes (the hybrid stack's `kafkaTopics` output), so shrinking or replacing a topic fails at preview. Default: unknown. */
-    previousTopics?: Record<string, TopicShape>;
-    /** Security groups of producers and consumers that may reach the brokers. Default: none. */
-    kafkaClientSecurityGroupIds?: pulumi.Input<string>[];
-    /** Landing-zone overrides (zones, lifecycle, protect). Default: the profile's. */
-    landingZone?: LandingZoneOverrides;
-    /** Kafka cluster overrides (brokers, storage, version, ...). Default: the profile's. */
-    kafka?: KafkaClusterOverrides;
     /** Ingest overrides (buffering, event-time partitioning, ...). Default: hourly folders, the profile's buffering. */
     ingest?: IngestOverrides;
     /** Batch-job overrides (application, schedule, cluster shape, ...). Default: the bundled hourly raw-to-curated script at 15 past each hour. */
     batch?: BatchOverrides;
-    /** Tags added to every AWS resource. Default: none (`spectrum:architecture: hybrid` is always added). */
-    tags?: Record<string, string>;
 }
 
 /**

@@ -1,12 +1,9 @@
-import * as pulumi from "@pulumi/pulumi";
 import { KubernetesTarget } from "../core/contracts";
 import { WorkloadIdentityMode } from "../core/workload-identity";
-import { CleanupPolicy, TopicShape } from "../kafka";
+import { CleanupPolicy } from "../kafka";
 import { FlinkOperatorArgs, FlinkProcessResources } from "../flink";
-import { NetworkPlacement } from "../platform";
-import { ArchitectureProfile } from "./profile";
 import { ProcessingRequirements } from "./recommend-processor";
-import { KafkaClusterOverrides, LandingZoneOverrides } from "./lake-and-log";
+import { ArchitectureBaseArgs } from "./lake-and-log";
 
 /** The stream processors a Kappa architecture runs. */
 export type KappaProcessor = "flink" | "kafka-streams";
@@ -134,11 +131,7 @@ export interface KappaStreamsOverrides {
     properties?: Record<string, string>;
 }
 
-export interface KappaArchitectureArgs {
-    /** `dev`: smallest that works, nothing protected (throwaway). `prod`: highly available, bigger, everything protected. Required. */
-    profile: ArchitectureProfile;
-    /** VPC and private subnets (at least 2 AZs) for the brokers: a `PlatformNetwork`, or your own. Required. */
-    network: NetworkPlacement;
+export interface KappaArchitectureArgs extends ArchitectureBaseArgs {
     /** The Kubernetes cluster the stream jobs run on (`PlatformCluster.target`). Required. */
     target: KubernetesTarget;
     /** Storage class for Kafka Streams state volumes. Default: the cluster's default class. */
@@ -170,20 +163,10 @@ export interface KappaArchitectureArgs {
     transactionTimeoutMs?: number;
     /** SSM parameter holding the live pointer. Default: `/spectrum/<project>/<stack>/<name>/live`. */
     liveParameterName?: string;
-    /** The deployed topic shapes (this stack's `kafkaTopics` output, keyed by topic name), so shrinking or replacing a topic fails at preview. Default: unknown. */
-    previousTopics?: Record<string, TopicShape>;
-    /** Security groups that may reach the brokers: the cluster's nodes, and producers and consumers outside. Default: none. */
-    kafkaClientSecurityGroupIds?: pulumi.Input<string>[];
-    /** Landing-zone overrides (zones, lifecycle, protect). Default: the profile's. */
-    landingZone?: LandingZoneOverrides;
-    /** Kafka cluster overrides (brokers, storage, `tieredStorage`, version, ...). Default: the profile's. */
-    kafka?: KafkaClusterOverrides;
     /** Flink settings. Default: see KappaFlinkOverrides. */
     flink?: KappaFlinkOverrides;
     /** Kafka Streams settings. Default: see KappaStreamsOverrides. */
     streams?: KappaStreamsOverrides;
     /** Protect topics and jobs (and, unless their own overrides say otherwise, the landing zone and Kafka cluster). Default: the profile's (dev false, prod true). */
     protect?: boolean;
-    /** Tags added to every AWS resource. Default: none (`spectrum:architecture: kappa` is always added). */
-    tags?: Record<string, string>;
 }

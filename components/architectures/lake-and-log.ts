@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { AreaLifecycle, LandingZone, LandingZoneArgs } from "../landing-zone";
 import { KafkaCluster, KafkaClusterArgs, KafkaTopics, TopicShape, TopicSpec } from "../kafka";
 import { NetworkPlacement } from "../platform";
-import { ArchitectureDefaults, DAY_MS } from "./profile";
+import { ArchitectureDefaults, ArchitectureProfile, DAY_MS } from "./profile";
 import { privateSubnets } from "./placement";
 
 /** Landing-zone settings an architecture lets its user override. */
@@ -11,6 +11,24 @@ export type LandingZoneOverrides = Omit<LandingZoneArgs, "tags">;
 export type KafkaClusterOverrides = Omit<KafkaClusterArgs, "vpcId" | "subnetIds" | "tags">;
 /** A topic an architecture declares. */
 export type ArchitectureTopic = Omit<TopicSpec, "previous">;
+
+/** What every architecture takes: its profile and network, and overrides of its lake and log. */
+export interface ArchitectureBaseArgs {
+    /** `dev`: smallest that works, nothing protected (throwaway). `prod`: highly available, bigger, everything protected. Required. */
+    profile: ArchitectureProfile;
+    /** VPC and private subnets (at least 2 AZs) to run in: a `PlatformNetwork`, or your own. Required. */
+    network: NetworkPlacement;
+    /** The deployed topic shapes (the stack's `kafkaTopics` output, keyed by topic name), so shrinking or replacing a topic fails at preview. Default: unknown. */
+    previousTopics?: Record<string, TopicShape>;
+    /** Security groups that may reach the brokers: Kubernetes nodes running jobs, and producers and consumers outside. Default: none. */
+    kafkaClientSecurityGroupIds?: pulumi.Input<string>[];
+    /** Landing-zone overrides (zones, lifecycle, protect). Default: the profile's, with the zones the architecture needs. */
+    landingZone?: LandingZoneOverrides;
+    /** Kafka cluster overrides (brokers, storage, `tieredStorage`, version, ...). Default: the profile's. */
+    kafka?: KafkaClusterOverrides;
+    /** Tags added to every AWS resource. Default: none (`spectrum:architecture: <architecture>` is always added). */
+    tags?: Record<string, string>;
+}
 
 export interface LakeAndLogArgs {
     defaults: ArchitectureDefaults;

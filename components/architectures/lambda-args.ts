@@ -1,13 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import { KubernetesTarget } from "../core/contracts";
 import { WorkloadIdentityMode } from "../core/workload-identity";
-import { TopicShape } from "../kafka";
 import { FlinkOperatorRef, FlinkProcessResources } from "../flink";
 import { ClusterShapeArgs, StorageFile } from "../spark";
-import { NetworkPlacement } from "../platform";
-import { ArchitectureProfile } from "./profile";
 import { ProcessingRequirements, StreamProcessor } from "./recommend-processor";
-import { ArchitectureTopic, KafkaClusterOverrides, LandingZoneOverrides } from "./lake-and-log";
+import { ArchitectureBaseArgs, ArchitectureTopic } from "./lake-and-log";
 import { BatchOverrides, IngestOverrides } from "./batch-layer";
 
 /** One column of a view, as Athena reads it. */
@@ -124,25 +121,13 @@ export interface ServingLayerArgs {
     batchHistoryStart?: string;
 }
 
-export interface LambdaArchitectureArgs {
-    /** `dev`: smallest that works, nothing protected (throwaway). `prod`: highly available, bigger, everything protected. Required. */
-    profile: ArchitectureProfile;
-    /** VPC and private subnets to run in: a `PlatformNetwork`, or your own. Required. */
-    network: NetworkPlacement;
+export interface LambdaArchitectureArgs extends ArchitectureBaseArgs {
     /** Where the Flink or Kafka Streams speed job runs (a `PlatformCluster`'s `target`). Required unless the processor is `spark-streaming`. */
     kubernetes?: KubernetesTarget;
     /** Input topics, keyed by topic name; both layers read every one. Default: `{ "events": {} }`. */
     topics?: Record<string, ArchitectureTopic>;
     /** The view of each input topic, keyed by topic name: every topic needs one. Required. */
     views: Record<string, LambdaViewArgs>;
-    /** The deployed topic shapes (this stack's `kafkaTopics` output), so shrinking or replacing a topic fails at preview. Default: unknown. */
-    previousTopics?: Record<string, TopicShape>;
-    /** Security groups that may reach the brokers: the EKS cluster's (Flink and Kafka Streams pods) and your producers'. Default: none. */
-    kafkaClientSecurityGroupIds?: pulumi.Input<string>[];
-    /** Landing-zone overrides (zones, lifecycle, protect). Default: the profile's, with zones raw, curated, speed, results, artifacts. */
-    landingZone?: LandingZoneOverrides;
-    /** Kafka cluster overrides. Default: the profile's; IAM auth and the durable broker settings are required. */
-    kafka?: KafkaClusterOverrides;
     /** Batch-layer ingest overrides (buffering, ...). Default: hourly folders, the profile's buffering. */
     ingest?: IngestOverrides;
     /** Batch-job overrides (application, schedule, cluster shape, ...). Default: the bundled hourly raw-to-curated job at 15 past each hour. */
@@ -153,6 +138,4 @@ export interface LambdaArchitectureArgs {
     serving?: ServingLayerArgs;
     /** SNS topic for the batch job's and speed job's alarms. Default: none (alarms show in CloudWatch only). */
     alarmTopicArn?: pulumi.Input<string>;
-    /** Tags added to every AWS resource. Default: none (`spectrum:architecture: lambda` is always added). */
-    tags?: Record<string, string>;
 }

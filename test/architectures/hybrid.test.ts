@@ -1,7 +1,7 @@
 import { HybridArchitecture, HybridArchitectureArgs } from "../../components/architectures";
 import { SpectrumValidationError } from "../../components/core";
 import { PlannedResource, ResourceGraph, policyStatements, runProgram } from "../../testing";
-import { planAs, profileDifferences } from "./profiles";
+import { BATCH_ARCHITECTURE_PROFILE_FIELDS, planAs, profileDifferences } from "./profiles";
 
 const T = {
     stream: "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream",
@@ -125,27 +125,7 @@ describe("HybridArchitecture profiles", () => {
         const diff = profileDifferences(dev, prod);
         expect(diff.onlyDev).toEqual([]);
         expect(diff.onlyProd).toEqual(["platform-flow-log", "platform-flow-logs", "platform-flow-logs-policy", "platform-flow-logs-role"]);
-        expect(diff.fields).toEqual(
-            [
-                "aws:appautoscaling/target:Target maxCapacity",
-                "aws:appautoscaling/target:Target minCapacity",
-                "aws:cloudwatch/logGroup:LogGroup retentionInDays",
-                "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream extendedS3Configuration.bufferingSize",
-                "aws:kms/key:Key deletionWindowInDays",
-                "aws:kms/key:Key protect",
-                "aws:msk/cluster:Cluster brokerNodeGroupInfo.instanceType",
-                "aws:msk/cluster:Cluster brokerNodeGroupInfo.storageInfo.ebsStorageInfo.volumeSize",
-                "aws:msk/cluster:Cluster enhancedMonitoring",
-                "aws:msk/cluster:Cluster protect",
-                "aws:msk/topic:Topic configs",
-                "aws:msk/topic:Topic partitionCount",
-                "aws:msk/topic:Topic protect",
-                "aws:s3/bucket:Bucket forceDestroy",
-                "aws:s3/bucket:Bucket protect",
-                "aws:sfn/stateMachine:StateMachine definition",
-                "awsx:ec2:Vpc natGateways.strategy",
-            ].sort(),
-        );
+        expect(diff.fields).toEqual([...BATCH_ARCHITECTURE_PROFILE_FIELDS].sort());
     });
 
     it("protects data only in prod, and runs one NAT gateway in dev, one per AZ in prod", () => {

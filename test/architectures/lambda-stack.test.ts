@@ -1,7 +1,7 @@
 import * as path from "path";
 import { ResourceGraph, loadStackConfig, policyStatements, runProgram, runStack } from "../../testing";
 import rootProgram from "../../index";
-import { planAs, profileDifferences } from "./profiles";
+import { BATCH_ARCHITECTURE_PROFILE_FIELDS, planAs, profileDifferences } from "./profiles";
 import { SPEED_VIEWS_PY } from "../../components/architectures/lambda-speed-script";
 import { T, TOPICS, asArray, firehoseTopics, resourcesFor, topicsFor } from "./lambda-fixtures";
 
@@ -115,28 +115,13 @@ describe("lambda stack profiles", () => {
         expect(diff.onlyProd).toEqual(["platform-flow-log", "platform-flow-logs", "platform-flow-logs-policy", "platform-flow-logs-role"]);
         expect(diff.fields).toEqual(
             [
-                "aws:appautoscaling/target:Target maxCapacity",
-                "aws:appautoscaling/target:Target minCapacity",
+                ...BATCH_ARCHITECTURE_PROFILE_FIELDS,
+                // The serving layer's scan cutoff, and the speed cluster's HA primaries and protection.
                 "aws:athena/workgroup:Workgroup configuration.bytesScannedCutoffPerQuery",
                 "aws:athena/workgroup:Workgroup forceDestroy",
-                "aws:cloudwatch/logGroup:LogGroup retentionInDays",
                 "aws:emr/cluster:Cluster masterInstanceFleet.targetOnDemandCapacity",
                 "aws:emr/cluster:Cluster protect",
                 "aws:emr/cluster:Cluster terminationProtection",
-                "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream extendedS3Configuration.bufferingSize",
-                "aws:kms/key:Key deletionWindowInDays",
-                "aws:kms/key:Key protect",
-                "aws:msk/cluster:Cluster brokerNodeGroupInfo.instanceType",
-                "aws:msk/cluster:Cluster brokerNodeGroupInfo.storageInfo.ebsStorageInfo.volumeSize",
-                "aws:msk/cluster:Cluster enhancedMonitoring",
-                "aws:msk/cluster:Cluster protect",
-                "aws:msk/topic:Topic configs",
-                "aws:msk/topic:Topic partitionCount",
-                "aws:msk/topic:Topic protect",
-                "aws:s3/bucket:Bucket forceDestroy",
-                "aws:s3/bucket:Bucket protect",
-                "aws:sfn/stateMachine:StateMachine definition",
-                "awsx:ec2:Vpc natGateways.strategy",
             ].sort(),
         );
     });

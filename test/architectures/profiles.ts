@@ -45,3 +45,28 @@ export function profileDifferences(dev: ResourceGraph, prod: ResourceGraph): Pro
         fields: [...fields].sort(),
     };
 }
+
+/**
+ * What dev and prod of a batch-layer architecture (hybrid, Lambda) may differ in: sizes (brokers,
+ * storage, partitions, buffers, batch capacity and its workflow), retention, monitoring, NAT
+ * layout and protection. Everything else (encryption, TLS, IAM scoping) must be identical.
+ */
+export const BATCH_ARCHITECTURE_PROFILE_FIELDS: readonly string[] = [
+    "aws:appautoscaling/target:Target maxCapacity",
+    "aws:appautoscaling/target:Target minCapacity",
+    "aws:cloudwatch/logGroup:LogGroup retentionInDays",
+    "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream extendedS3Configuration.bufferingSize",
+    "aws:kms/key:Key deletionWindowInDays",
+    "aws:kms/key:Key protect",
+    "aws:msk/cluster:Cluster brokerNodeGroupInfo.instanceType",
+    "aws:msk/cluster:Cluster brokerNodeGroupInfo.storageInfo.ebsStorageInfo.volumeSize",
+    "aws:msk/cluster:Cluster enhancedMonitoring",
+    "aws:msk/cluster:Cluster protect",
+    "aws:msk/topic:Topic configs",
+    "aws:msk/topic:Topic partitionCount",
+    "aws:msk/topic:Topic protect",
+    "aws:s3/bucket:Bucket forceDestroy",
+    "aws:s3/bucket:Bucket protect",
+    "aws:sfn/stateMachine:StateMachine definition",
+    "awsx:ec2:Vpc natGateways.strategy",
+];

@@ -1,12 +1,12 @@
 /** Transpile-only (swc): type checking is `npm run typecheck`, kept separate because it is ~10x slower. */
 module.exports = {
-  testEnvironment: "node",
-  // Jest defaults to one worker on a 2-core machine; every test file loads the Pulumi SDKs, so use both.
-  maxWorkers: 2,
-  // Planning a whole stack takes a second or two; leave room for a loaded machine before calling a hook hung.
-  testTimeout: 30000,
-  roots: ["<rootDir>/test"],
-  testMatch: ["**/*.test.ts"],
-  transform: { "^.+\\.ts$": ["@swc/jest", { jsc: { target: "es2022" } }] },
-  moduleFileExtensions: ["ts", "js", "json"],
+    testEnvironment: "node",
+    // Jest defaults to one worker on a 2-core machine; every test file loads the Pulumi SDKs, so use both.
+    maxWorkers: 2,
+    // Planning a whole stack takes a second or two; leave room for a loaded machine before calling a hook hung.
+    testTimeout: 30000,
+    roots: ["<rootDir>/test"],
+    testMatch: ["**/*.test.ts"],
+    transform: { "^.+\\.ts$": ["@swc/jest", { jsc: { target: "es2022" } }] },
+    moduleFileExtensions: ["ts", "js", "json"],
 };

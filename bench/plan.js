@@ -109,7 +109,9 @@ function benchStack(stack, runs) {
 
 function table(rows) {
     const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
-    return rows.map((r) => r.map((cell, c) => (c === 0 ? String(cell).padEnd(widths[c]) : String(cell).padStart(widths[c]))).join("  ")).join("\n");
+    return rows
+        .map((r) => r.map((cell, c) => (c === 0 ? String(cell).padEnd(widths[c]) : String(cell).padStart(widths[c]))).join("  "))
+        .join("\n");
 }
 
 function main() {
@@ -119,15 +121,40 @@ function main() {
     }
     const { stacks: given, runs } = parseArgs(process.argv.slice(2));
     const stacks = given.length > 0 ? given : allStacks();
-    console.log(`Offline plan benchmark: ${runs} fresh process${runs > 1 ? "es" : ""} per stack, node ${process.version}, peak RSS via ${useTime ? "/usr/bin/time -v" : "process.resourceUsage()"}`);
+    console.log(
+        `Offline plan benchmark: ${runs} fresh process${runs > 1 ? "es" : ""} per stack, node ${process.version}, peak RSS via ${useTime ? "/usr/bin/time -v" : "process.resourceUsage()"}`,
+    );
     if (stacks.length === 0) console.log("No stacks/Pulumi.*.yaml found: only the SDK load is measured.");
 
     const load = benchLoad(runs);
     const loadMs = load.error ? 0 : median(load.ms);
-    const header = ["stack", "resources", "median s", "min s", "ms/res", "marginal ms/res", "peak MiB", "floor s", "floor MiB", "time/floor"];
+    const header = [
+        "stack",
+        "resources",
+        "median s",
+        "min s",
+        "ms/res",
+        "marginal ms/res",
+        "peak MiB",
+        "floor s",
+        "floor MiB",
+        "time/floor",
+    ];
     const rows = [header];
     const f = (x, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : "-");
-    if (!load.error) rows.push(["(SDK load only)", 0, f(loadMs / 1000), f(Math.min(...load.ms) / 1000), "-", "-", f(Math.max(...load.mib), 0), f(FLOOR.loadMs / 1000), "-", f(loadMs / FLOOR.loadMs)]);
+    if (!load.error)
+        rows.push([
+            "(SDK load only)",
+            0,
+            f(loadMs / 1000),
+            f(Math.min(...load.ms) / 1000),
+            "-",
+            "-",
+            f(Math.max(...load.mib), 0),
+            f(FLOOR.loadMs / 1000),
+            "-",
+            f(loadMs / FLOOR.loadMs),
+        ]);
     const errors = load.error ? [`(SDK load only): ${load.error}`] : [];
     for (const stack of stacks) {
         const r = benchStack(stack, runs);

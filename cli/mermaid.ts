@@ -20,13 +20,18 @@ export function mermaidDiagram(graph: ResourceGraph): string {
         label: string;
         members: PlannedResource[];
     }
-    const nodes: DiagramNode[] = components.map((c) => ({ key: c.urn, label: `${c.type.split(":").pop()}<br/>${c.name}`, members: [c, ...graph.childrenOf(c, { deep: true })] }));
+    const nodes: DiagramNode[] = components.map((c) => ({
+        key: c.urn,
+        label: `${c.type.split(":").pop()}<br/>${c.name}`,
+        members: [c, ...graph.childrenOf(c, { deep: true })],
+    }));
     const services = new Map<string, PlannedResource[]>();
     for (const r of top.filter((t) => t.custom && !t.type.startsWith("pulumi:providers:"))) {
         const service = r.type.split("/")[0];
         services.set(service, [...(services.get(service) ?? []), r]);
     }
-    for (const [service, members] of services) nodes.push({ key: service, label: `${service}<br/>${members.map((m) => m.name).join(", ")}`, members });
+    for (const [service, members] of services)
+        nodes.push({ key: service, label: `${service}<br/>${members.map((m) => m.name).join(", ")}`, members });
 
     const owner = new Map<string, string>();
     for (const node of nodes) for (const m of node.members) owner.set(m.urn, node.key);
@@ -39,8 +44,15 @@ export function mermaidDiagram(graph: ResourceGraph): string {
         // A resource managed through a provider another node created (a Kubernetes cluster) uses that node too.
         for (const dep of [...r.dependencies, ...(r.provider ? [r.provider] : [])]) {
             const from = owner.get(dep);
-            if (from && from !== to) edges.set(`    ${id.get(from)} --> ${id.get(to)}`, [index.get(from) as number, index.get(to) as number]);
+            if (from && from !== to)
+                edges.set(`    ${id.get(from)} --> ${id.get(to)}`, [index.get(from) as number, index.get(to) as number]);
         }
     }
-    return ["flowchart LR", ...nodes.map((n) => `    ${id.get(n.key)}["${n.label}"]`), ...[...edges].sort(([, a], [, b]) => a[0] - b[0] || a[1] - b[1]).map(([line]) => line)].join("\n") + "\n";
+    return (
+        [
+            "flowchart LR",
+            ...nodes.map((n) => `    ${id.get(n.key)}["${n.label}"]`),
+            ...[...edges].sort(([, a], [, b]) => a[0] - b[0] || a[1] - b[1]).map(([line]) => line),
+        ].join("\n") + "\n"
+    );
 }

@@ -36,7 +36,13 @@ export async function plan(argv: readonly string[], context: PlanContext): Promi
         const started = performance.now();
         // In --json mode stdout carries the plan alone: the program's console output goes to stderr.
         const graph = await (args.json || args.mermaid ? withConsoleOnStderr(() => runStack(program, file)) : runStack(program, file));
-        out(args.json ? `${JSON.stringify(graph.toPlanJson(), null, 2)}\n` : args.mermaid ? mermaidDiagram(graph) : renderPlan(graph, performance.now() - started));
+        out(
+            args.json
+                ? `${JSON.stringify(graph.toPlanJson(), null, 2)}\n`
+                : args.mermaid
+                  ? mermaidDiagram(graph)
+                  : renderPlan(graph, performance.now() - started),
+        );
         return 0;
     } catch (error) {
         const { code, message } = describeFailure(error);

@@ -16,10 +16,20 @@ export function objectConfig<T extends object>(config: pulumi.Config, key: strin
     try {
         parsed = JSON.parse(raw);
     } catch {
-        throw new StackConfigError(`${config.name}:${key}`, raw, "must be an object", `Write it as a YAML mapping under ${config.name}:${key}`);
+        throw new StackConfigError(
+            `${config.name}:${key}`,
+            raw,
+            "must be an object",
+            `Write it as a YAML mapping under ${config.name}:${key}`,
+        );
     }
     if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
-        throw new StackConfigError(`${config.name}:${key}`, parsed, "must be an object", `Write it as a YAML mapping under ${config.name}:${key}`);
+        throw new StackConfigError(
+            `${config.name}:${key}`,
+            parsed,
+            "must be an object",
+            `Write it as a YAML mapping under ${config.name}:${key}`,
+        );
     }
     return parsed as T;
 }

@@ -46,7 +46,13 @@ export function kappaStack(config: pulumi.Config): Record<string, unknown> {
         versions: Object.fromEntries(
             Object.entries(kappa.versions).map(([version, v]) => [
                 version,
-                { workload: v.names.workloadName, consumerGroup: v.names.consumerGroup, outputTopics: v.names.outputTopics, landingUri: v.landingUri, roleArn: v.roleArn },
+                {
+                    workload: v.names.workloadName,
+                    consumerGroup: v.names.consumerGroup,
+                    outputTopics: v.names.outputTopics,
+                    landingUri: v.landingUri,
+                    roleArn: v.roleArn,
+                },
             ]),
         ),
     };

@@ -31,7 +31,11 @@ export function lambdaStack(config: pulumi.Config): Record<string, unknown> {
         kafkaClientSecurityGroupIds: [...nodeGroups, ...(settings.kafkaClientSecurityGroupIds ?? [])],
         previousTopics: objectConfig<Record<string, TopicShape>>(config, "deployedTopics") ?? settings.previousTopics,
         // One database and workgroup per stack: their names are unique in the account and region.
-        serving: { databaseName: athenaName(`spectrum_${pulumi.getStack()}`), workgroupName: `spectrum-${pulumi.getStack()}`, ...settings.serving },
+        serving: {
+            databaseName: athenaName(`spectrum_${pulumi.getStack()}`),
+            workgroupName: `spectrum-${pulumi.getStack()}`,
+            ...settings.serving,
+        },
         tags: { ...tags, ...settings.tags },
     });
     const speed = lambda.speed;
@@ -54,8 +58,16 @@ export function lambdaStack(config: pulumi.Config): Record<string, unknown> {
         speedJob: speed.flinkJob
             ? { flinkDeployment: speed.flinkJob.deploymentName, namespace: speed.flinkJob.namespace, roleArn: speed.flinkJob.roleArn }
             : speed.sparkJob
-              ? { sparkStep: speed.sparkJob.stepName, supervisorArn: speed.sparkJob.supervisorArn, clusterId: speed.sparkCluster?.clusterId }
-              : { streamsApp: speed.streamsApp?.kubernetesName, namespace: speed.streamsApp?.namespace, roleArn: speed.streamsApp?.roleArn },
+              ? {
+                    sparkStep: speed.sparkJob.stepName,
+                    supervisorArn: speed.sparkJob.supervisorArn,
+                    clusterId: speed.sparkCluster?.clusterId,
+                }
+              : {
+                    streamsApp: speed.streamsApp?.kubernetesName,
+                    namespace: speed.streamsApp?.namespace,
+                    roleArn: speed.streamsApp?.roleArn,
+                },
         databaseName: lambda.databaseName,
         workgroupName: lambda.workgroupName,
         athenaResultsUri: lambda.serving.resultsUri,

@@ -10,7 +10,12 @@ export function stackNetwork(config: pulumi.Config, profile: ArchitectureProfile
 }
 
 /** The stack's EKS cluster: `spectrum:kubernetes` holds PlatformCluster args, or `existing` to bring one. */
-export function stackCluster(config: pulumi.Config, profile: ArchitectureProfile, network: PlatformNetwork, tags: Record<string, string>): PlatformCluster {
+export function stackCluster(
+    config: pulumi.Config,
+    profile: ArchitectureProfile,
+    network: PlatformNetwork,
+    tags: Record<string, string>,
+): PlatformCluster {
     const args = objectConfig<PlatformClusterArgs>(config, "kubernetes") ?? {};
     // A dev stack protects nothing, so `pulumi destroy` removes it whole (the component alone protects by default).
     return new PlatformCluster("platform", { profile, network, protect: profile === "prod", ...args, tags: { ...tags, ...args.tags } });

@@ -13,11 +13,22 @@ export const MSK_ARN = "arn:aws:kafka:us-east-1:123456789012:cluster/dev-events/
 export function existingClusterCalls(args: MockCallArgs): Record<string, unknown> | undefined {
     switch (args.token) {
         case "aws:eks/getCluster:getCluster":
-            return { name: args.inputs.name, endpoint: "https://ABCDEF.gr7.us-east-1.eks.amazonaws.com", certificateAuthorities: [{ data: "LS0tLS1CRUdJTi==" }], identities: [{ oidcs: [{ issuer: OIDC_URL }] }] };
+            return {
+                name: args.inputs.name,
+                endpoint: "https://ABCDEF.gr7.us-east-1.eks.amazonaws.com",
+                certificateAuthorities: [{ data: "LS0tLS1CRUdJTi==" }],
+                identities: [{ oidcs: [{ issuer: OIDC_URL }] }],
+            };
         case "aws:iam/getOpenIdConnectProvider:getOpenIdConnectProvider":
             return { arn: OIDC_ARN, url: args.inputs.url };
         case "aws:msk/getCluster:getCluster":
-            return { arn: MSK_ARN, clusterName: args.inputs.clusterName, bootstrapBrokersSaslIam: "b-1.dev-events.kafka.us-east-1.amazonaws.com:9098,b-2.dev-events.kafka.us-east-1.amazonaws.com:9098", numberOfBrokerNodes: 3 };
+            return {
+                arn: MSK_ARN,
+                clusterName: args.inputs.clusterName,
+                bootstrapBrokersSaslIam:
+                    "b-1.dev-events.kafka.us-east-1.amazonaws.com:9098,b-2.dev-events.kafka.us-east-1.amazonaws.com:9098",
+                numberOfBrokerNodes: 3,
+            };
         default:
             return undefined;
     }

@@ -41,7 +41,9 @@ export interface RunOptions {
 /** Raised when a program registers two resources with one URN, which the real engine rejects. */
 export class DuplicateResourceError extends Error {
     constructor(readonly urns: string[]) {
-        super(`Duplicate resource URN${urns.length > 1 ? "s" : ""} (same type and name under the same parent types); the Pulumi engine would reject ${urns.length > 1 ? "them" : "it"}:\n  ${urns.join("\n  ")}`);
+        super(
+            `Duplicate resource URN${urns.length > 1 ? "s" : ""} (same type and name under the same parent types); the Pulumi engine would reject ${urns.length > 1 ? "them" : "it"}:\n  ${urns.join("\n  ")}`,
+        );
         this.name = "DuplicateResourceError";
     }
 }
@@ -254,13 +256,22 @@ function describe(urn: string, args: MockResourceArgs, req: RequestLike | undefi
 function defaultCall(args: MockCallArgs, env: MockEnvironment): Record<string, unknown> {
     switch (args.token) {
         case "aws:index/getCallerIdentity:getCallerIdentity":
-            return { accountId: env.accountId, arn: `arn:aws:iam::${env.accountId}:user/spectrum`, userId: "AIDASPECTRUM", id: env.accountId };
+            return {
+                accountId: env.accountId,
+                arn: `arn:aws:iam::${env.accountId}:user/spectrum`,
+                userId: "AIDASPECTRUM",
+                id: env.accountId,
+            };
         case "aws:index/getRegion:getRegion":
             return { name: env.region, region: env.region, id: env.region, endpoint: `ec2.${env.region}.amazonaws.com` };
         case "aws:index/getPartition:getPartition":
             return { partition: "aws", dnsSuffix: "amazonaws.com", id: "aws", reverseDnsPrefix: "com.amazonaws" };
         case "aws:index/getAvailabilityZones:getAvailabilityZones":
-            return { names: ["a", "b", "c"].map((z) => `${env.region}${z}`), zoneIds: ["use1-az1", "use1-az2", "use1-az4"], id: env.region };
+            return {
+                names: ["a", "b", "c"].map((z) => `${env.region}${z}`),
+                zoneIds: ["use1-az1", "use1-az2", "use1-az4"],
+                id: env.region,
+            };
         default:
             return {};
     }

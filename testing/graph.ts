@@ -42,7 +42,10 @@ export interface ResourceOptionsSeen {
 export interface PlanJson {
     stack: string;
     resources: Array<
-        Pick<PlannedResource, "urn" | "type" | "name" | "custom" | "inputs" | "dependencies"> & { parent: string | null; provider: string | null }
+        Pick<PlannedResource, "urn" | "type" | "name" | "custom" | "inputs" | "dependencies"> & {
+            parent: string | null;
+            provider: string | null;
+        }
     >;
 }
 
@@ -79,7 +82,9 @@ export class ResourceGraph {
         const hits = this.ofType(type).filter((r) => name === undefined || r.name === name);
         if (hits.length !== 1) {
             const names = this.ofType(type).map((r) => r.name);
-            throw new Error(`expected one ${type}${name ? ` named ${name}` : ""}, found ${hits.length} (names: ${names.join(", ") || "none"})`);
+            throw new Error(
+                `expected one ${type}${name ? ` named ${name}` : ""}, found ${hits.length} (names: ${names.join(", ") || "none"})`,
+            );
         }
         return hits[0];
     }

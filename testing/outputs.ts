@@ -43,7 +43,13 @@ function awsOutputs(args: MockResourceArgs, physical: string, env: MockEnvironme
             const bucket = str(inputs.bucket) ?? physical.toLowerCase();
             return {
                 id: bucket,
-                state: { bucket, arn: `arn:aws:s3:::${bucket}`, bucketDomainName: `${bucket}.s3.amazonaws.com`, bucketRegionalDomainName: `${bucket}.s3.${region}.amazonaws.com`, region },
+                state: {
+                    bucket,
+                    arn: `arn:aws:s3:::${bucket}`,
+                    bucketDomainName: `${bucket}.s3.amazonaws.com`,
+                    bucketRegionalDomainName: `${bucket}.s3.${region}.amazonaws.com`,
+                    region,
+                },
             };
         }
         case "aws:kms/key:Key": {
@@ -59,12 +65,25 @@ function awsOutputs(args: MockResourceArgs, physical: string, env: MockEnvironme
         case "aws:iam/instanceProfile:InstanceProfile":
         case "aws:iam/user:User": {
             const name = str(inputs.name) ?? physical;
-            const kind = { "aws:iam/role:Role": "role", "aws:iam/policy:Policy": "policy", "aws:iam/instanceProfile:InstanceProfile": "instance-profile", "aws:iam/user:User": "user" }[args.type];
-            return { id: name, state: { name, arn: `arn:aws:iam::${accountId}:${kind}/${str(inputs.path)?.replace(/^\/|\/$/g, "") ? `${str(inputs.path)?.replace(/^\/|\/$/g, "")}/` : ""}${name}`, uniqueId: `AROA${stableSuffix(name).toUpperCase()}` } };
+            const kind = {
+                "aws:iam/role:Role": "role",
+                "aws:iam/policy:Policy": "policy",
+                "aws:iam/instanceProfile:InstanceProfile": "instance-profile",
+                "aws:iam/user:User": "user",
+            }[args.type];
+            return {
+                id: name,
+                state: {
+                    name,
+                    arn: `arn:aws:iam::${accountId}:${kind}/${str(inputs.path)?.replace(/^\/|\/$/g, "") ? `${str(inputs.path)?.replace(/^\/|\/$/g, "")}/` : ""}${name}`,
+                    uniqueId: `AROA${stableSuffix(name).toUpperCase()}`,
+                },
+            };
         }
         case "aws:msk/cluster:Cluster": {
             const clusterName = str(inputs.clusterName) ?? physical;
-            const brokers = (port: number) => [1, 2, 3].map((n) => `b-${n}.${clusterName}.abc123.c2.kafka.${region}.amazonaws.com:${port}`).join(",");
+            const brokers = (port: number) =>
+                [1, 2, 3].map((n) => `b-${n}.${clusterName}.abc123.c2.kafka.${region}.amazonaws.com:${port}`).join(",");
             return {
                 id: `arn:aws:kafka:${region}:${accountId}:cluster/${clusterName}/0000-${stableSuffix(clusterName)}`,
                 state: {
@@ -80,12 +99,21 @@ function awsOutputs(args: MockResourceArgs, physical: string, env: MockEnvironme
             };
         }
         case "aws:msk/configuration:Configuration":
-            return { id: `arn:aws:kafka:${region}:${accountId}:configuration/${physical}/0000`, state: { arn: `arn:aws:kafka:${region}:${accountId}:configuration/${physical}/0000`, latestRevision: 1, name: str(inputs.name) ?? physical } };
+            return {
+                id: `arn:aws:kafka:${region}:${accountId}:configuration/${physical}/0000`,
+                state: {
+                    arn: `arn:aws:kafka:${region}:${accountId}:configuration/${physical}/0000`,
+                    latestRevision: 1,
+                    name: str(inputs.name) ?? physical,
+                },
+            };
         case "aws:msk/topic:Topic": {
             // MSK derives topic ARNs from the cluster ARN: .../topic/<cluster>/<uuid>/<topic>.
             const name = str(inputs.name) ?? physical;
             const clusterArn = str(inputs.clusterArn);
-            const arn = clusterArn ? `${clusterArn.replace(":cluster/", ":topic/")}/${name}` : `arn:aws:kafka:${region}:${accountId}:topic/${physical}`;
+            const arn = clusterArn
+                ? `${clusterArn.replace(":cluster/", ":topic/")}/${name}`
+                : `arn:aws:kafka:${region}:${accountId}:topic/${physical}`;
             return { id: `${clusterArn ?? ""},${name}`, state: { arn, name } };
         }
         case "aws:sfn/stateMachine:StateMachine": {
@@ -103,11 +131,22 @@ function awsOutputs(args: MockResourceArgs, physical: string, env: MockEnvironme
             return { id: name, state: { name, arn: `arn:aws:logs:${region}:${accountId}:log-group:${name}` } };
         }
         case "aws:emr/cluster:Cluster":
-            return { id: `j-${stableSuffix(physical).toUpperCase()}`, state: { ...base, name: str(inputs.name) ?? physical, clusterState: "WAITING", masterPublicDns: `ip-10-0-0-1.${region}.compute.internal` } };
+            return {
+                id: `j-${stableSuffix(physical).toUpperCase()}`,
+                state: {
+                    ...base,
+                    name: str(inputs.name) ?? physical,
+                    clusterState: "WAITING",
+                    masterPublicDns: `ip-10-0-0-1.${region}.compute.internal`,
+                },
+            };
         case "aws:ec2/securityGroup:SecurityGroup":
             return { id: `sg-${stableSuffix(physical)}`, state: { ...base, name: str(inputs.name) ?? physical } };
         case "aws:ec2/launchTemplate:LaunchTemplate":
-            return { id: `lt-${stableSuffix(physical)}`, state: { ...base, name: str(inputs.name) ?? physical, latestVersion: 1, defaultVersion: 1 } };
+            return {
+                id: `lt-${stableSuffix(physical)}`,
+                state: { ...base, name: str(inputs.name) ?? physical, latestVersion: 1, defaultVersion: 1 },
+            };
         case "aws:athena/workgroup:Workgroup": {
             // Workgroups are named explicitly; the ARN carries the name.
             const name = str(inputs.name) ?? physical;
@@ -129,7 +168,10 @@ function k8sOutputs(args: MockResourceArgs, physical: string): { id: string; sta
     const metadata = (inputs.metadata ?? {}) as State;
     const name = str(metadata.name) ?? physical;
     const namespace = str(metadata.namespace);
-    return { id: namespace ? `${namespace}/${name}` : name, state: { metadata: { ...metadata, name, ...(namespace ? { namespace } : {}) } } };
+    return {
+        id: namespace ? `${namespace}/${name}` : name,
+        state: { metadata: { ...metadata, name, ...(namespace ? { namespace } : {}) } },
+    };
 }
 
 /** Outputs for the remote components the foundation uses (awsx VPC, EKS cluster). */
@@ -139,7 +181,12 @@ function remoteComponentOutputs(args: MockResourceArgs, physical: string, env: M
         const inputs = args.inputs as State;
         const named = Array.isArray(inputs.availabilityZoneNames) ? (inputs.availabilityZoneNames as string[]) : undefined;
         const count = typeof inputs.numberOfAvailabilityZones === "number" ? inputs.numberOfAvailabilityZones : 3;
-        const azs = named ?? "abcdef".slice(0, count).split("").map((z) => `${env.region}${z}`);
+        const azs =
+            named ??
+            "abcdef"
+                .slice(0, count)
+                .split("")
+                .map((z) => `${env.region}${z}`);
         return {
             vpcId: `vpc-${stableSuffix(physical)}`,
             privateSubnetIds: azs.map((az) => `subnet-priv-${az}`),
@@ -154,10 +201,26 @@ function remoteComponentOutputs(args: MockResourceArgs, physical: string, env: M
         const kubeconfig = {
             apiVersion: "v1",
             kind: "Config",
-            clusters: [{ name: clusterName, cluster: { server: `https://${stableSuffix(clusterName)}.eks.amazonaws.com`, "certificate-authority-data": "" } }],
+            clusters: [
+                {
+                    name: clusterName,
+                    cluster: { server: `https://${stableSuffix(clusterName)}.eks.amazonaws.com`, "certificate-authority-data": "" },
+                },
+            ],
             contexts: [{ name: clusterName, context: { cluster: clusterName, user: clusterName } }],
             "current-context": clusterName,
-            users: [{ name: clusterName, user: { exec: { apiVersion: "client.authentication.k8s.io/v1beta1", command: "aws", args: ["eks", "get-token", "--cluster-name", clusterName, "--output", "json"] } } }],
+            users: [
+                {
+                    name: clusterName,
+                    user: {
+                        exec: {
+                            apiVersion: "client.authentication.k8s.io/v1beta1",
+                            command: "aws",
+                            args: ["eks", "get-token", "--cluster-name", clusterName, "--output", "json"],
+                        },
+                    },
+                },
+            ],
         };
         return {
             kubeconfig,
@@ -191,6 +254,11 @@ export function plausibleOutputs(args: MockResourceArgs, urn: string, env: MockE
         return { id: undefined, state: { ...inputs, ...(remoteComponentOutputs(args, physical, env) ?? {}) } };
     }
     const pkg = args.type.split(":")[0];
-    const computed = pkg === "aws" ? awsOutputs(args, physical, env) : pkg === "kubernetes" ? k8sOutputs(args, physical) : { id: `${physical}-id`, state: {} };
+    const computed =
+        pkg === "aws"
+            ? awsOutputs(args, physical, env)
+            : pkg === "kubernetes"
+              ? k8sOutputs(args, physical)
+              : { id: `${physical}-id`, state: {} };
     return { id: args.id || computed.id, state: { ...inputs, ...computed.state } };
 }

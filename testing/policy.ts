@@ -14,7 +14,10 @@ export interface ParsedStatement {
  * The statements of the IAM policy document a resource carries (`policy` on role policies, bucket
  * and key policies; `assumeRolePolicy` on roles), parsed. Throws if the input is not a document.
  */
-export function policyStatements(resource: PlannedResource, input: string = resource.type === "aws:iam/role:Role" ? "assumeRolePolicy" : "policy"): ParsedStatement[] {
+export function policyStatements(
+    resource: PlannedResource,
+    input: string = resource.type === "aws:iam/role:Role" ? "assumeRolePolicy" : "policy",
+): ParsedStatement[] {
     const raw = resource.inputs[input];
     if (typeof raw !== "string") throw new Error(`${resource.urn}: input ${input} is not a JSON policy document`);
     const doc = JSON.parse(raw) as { Statement: ParsedStatement | ParsedStatement[] };

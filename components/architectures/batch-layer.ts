@@ -32,7 +32,13 @@ export function batchTopicNames(v: Validator, topics: Record<string, { name?: st
     const keys = new Map<string, string>();
     for (const topic of names) {
         const other = keys.get(safeKey(topic));
-        v.check(other === undefined, "topics", topic, `topic "${other}" maps to the same Spark location name "${safeKey(topic)}"`, "Rename one of the topics");
+        v.check(
+            other === undefined,
+            "topics",
+            topic,
+            `topic "${other}" maps to the same Spark location name "${safeKey(topic)}"`,
+            "Rename one of the topics",
+        );
         keys.set(safeKey(topic), topic);
     }
     return names;
@@ -92,14 +98,18 @@ export function createBatchLayer(name: string, args: BatchLayerArgs, parent: pul
     );
 
     const locations: BatchLayer["locations"] = {};
-    for (const topic of args.topics) locations[topic] = { raw: { area: RAW_ZONE, path: topic }, curated: { area: CURATED_ZONE, path: topic } };
+    for (const topic of args.topics)
+        locations[topic] = { raw: { area: RAW_ZONE, path: topic }, curated: { area: CURATED_ZONE, path: topic } };
 
     let script: aws.s3.BucketObjectv2 | undefined;
     let columnsArg: string[] = [];
     if (!args.batch?.application) {
         if (args.columns) {
             // Compact ({"<input>": {"<column>": "<type>"}}): a step's strings total at most 10240 characters.
-            const byLocation = Object.entries(args.columns).map(([topic, columns]) => [safeKey(topic), Object.fromEntries(columns.map((c) => [c.name, c.type]))]);
+            const byLocation = Object.entries(args.columns).map(([topic, columns]) => [
+                safeKey(topic),
+                Object.fromEntries(columns.map((c) => [c.name, c.type])),
+            ]);
             columnsArg = ["--columns", JSON.stringify(Object.fromEntries(byLocation))];
         }
         script = new aws.s3.BucketObjectv2(

@@ -44,7 +44,11 @@ export class HybridArchitecture extends pulumi.ComponentResource {
         v.throwIfInvalid();
 
         const tags = awsTags("HybridArchitecture", args.tags, "hybrid");
-        const { lake, kafka, topics: declared } = createLakeAndLog(
+        const {
+            lake,
+            kafka,
+            topics: declared,
+        } = createLakeAndLog(
             name,
             {
                 defaults,
@@ -82,8 +86,15 @@ export class HybridArchitecture extends pulumi.ComponentResource {
         this.ingest = layer.ingest;
         this.batch = layer.job;
         this.locations = Object.fromEntries(
-            Object.entries(layer.locations).map(([topic, l]) => [topic, { raw: lake.uri(l.raw.area, l.raw.path), curated: lake.uri(l.curated.area, l.curated.path) }]),
+            Object.entries(layer.locations).map(([topic, l]) => [
+                topic,
+                { raw: lake.uri(l.raw.area, l.raw.path), curated: lake.uri(l.curated.area, l.curated.path) },
+            ]),
         );
-        this.registerOutputs({ bucketName: lake.bucketName, bootstrapServers: kafka.bootstrapServers, stateMachineArn: layer.job.stateMachineArn });
+        this.registerOutputs({
+            bucketName: lake.bucketName,
+            bootstrapServers: kafka.bootstrapServers,
+            stateMachineArn: layer.job.stateMachineArn,
+        });
     }
 }

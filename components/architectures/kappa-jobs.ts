@@ -31,7 +31,14 @@ function versionLabels(ctx: KappaJobContext, ver: KappaVersionSettings): Record<
  * write its own outputs and landing prefix, its own group and transactional ids), and exactly-once
  * checkpoints whose timing the sink's transaction timeout covers.
  */
-export function flinkVersionJob(name: string, ctx: KappaJobContext, operator: FlinkOperator, ver: KappaVersionSettings, outputs: KafkaTopics | undefined, parent: pulumi.Resource): FlinkJob {
+export function flinkVersionJob(
+    name: string,
+    ctx: KappaJobContext,
+    operator: FlinkOperator,
+    ver: KappaVersionSettings,
+    outputs: KafkaTopics | undefined,
+    parent: pulumi.Resource,
+): FlinkJob {
     const s = ctx.settings;
     const n = ver.names;
     // The job must not start before its topics exist (topic auto-creation is off): everything
@@ -74,7 +81,13 @@ export function flinkVersionJob(name: string, ctx: KappaJobContext, operator: Fl
             },
             identity: s.flink.identity,
             env: {
-                ...jobEnvironment({ names: n, inputTopics: Object.keys(s.inputs), startFrom: ver.startFrom, authMode: ctx.connection.authMode, ...(writesKafka ? { transactionTimeoutMs: s.transactionTimeoutMs } : {}) }),
+                ...jobEnvironment({
+                    names: n,
+                    inputTopics: Object.keys(s.inputs),
+                    startFrom: ver.startFrom,
+                    authMode: ctx.connection.authMode,
+                    ...(writesKafka ? { transactionTimeoutMs: s.transactionTimeoutMs } : {}),
+                }),
                 ...(landingUri ? { KAPPA_OUTPUT_URI: landingUri } : {}),
             },
             flinkConfiguration: {
@@ -147,9 +160,17 @@ export function streamsVersionApp(
             replicationFactor: 3,
             // A new application.id has no committed offsets: this decides where the version starts.
             properties: { ...st.properties, "auto.offset.reset": typeof ver.startFrom === "string" ? ver.startFrom : "earliest" },
-            stateStorage: { ...(st.stateStorageSize ? { size: st.stateStorageSize } : {}), ...(ctx.storageClassName ? { storageClassName: ctx.storageClassName } : {}) },
+            stateStorage: {
+                ...(st.stateStorageSize ? { size: st.stateStorageSize } : {}),
+                ...(ctx.storageClassName ? { storageClassName: ctx.storageClassName } : {}),
+            },
             ...(st.resources ? { resources: st.resources } : {}),
-            env: jobEnvironment({ names: n, inputTopics: Object.keys(s.inputs), startFrom: ver.startFrom, authMode: ctx.connection.authMode }),
+            env: jobEnvironment({
+                names: n,
+                inputTopics: Object.keys(s.inputs),
+                startFrom: ver.startFrom,
+                authMode: ctx.connection.authMode,
+            }),
             identity: st.identity,
             protect: s.protect && !ver.retiring,
             labels: versionLabels(ctx, ver),

@@ -25,7 +25,12 @@ export const JOB_NAME = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 export const MAX_JOB_NAME = 32;
 
 /** The names one version of a job owns. */
-export function versionNames(jobName: string, version: string, outputs: string[], landing: { area: string; path: string } | undefined): KappaVersionNames {
+export function versionNames(
+    jobName: string,
+    version: string,
+    outputs: string[],
+    landing: { area: string; path: string } | undefined,
+): KappaVersionNames {
     const id = `${jobName}-${version}`;
     return {
         version,

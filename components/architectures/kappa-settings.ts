@@ -86,7 +86,8 @@ const KAPPA_PROCESSORS: readonly string[] = ["flink", "kafka-streams"];
 /** The processor that runs: the one asked for, or the recommendation for `auto` when Kappa can run it. */
 function chooseProcessor(args: KappaArchitectureArgs): Pick<KappaSettings, "requested" | "processor" | "recommendation"> {
     const requested = args.processor ?? "flink";
-    if (requested !== "auto") return { requested, processor: KAPPA_PROCESSORS.includes(requested) ? requested : undefined, recommendation: undefined };
+    if (requested !== "auto")
+        return { requested, processor: KAPPA_PROCESSORS.includes(requested) ? requested : undefined, recommendation: undefined };
     if (args.requirements === undefined) return { requested, processor: undefined, recommendation: undefined };
     const recommendation = recommendProcessor(args.requirements);
     const picked = recommendation.processor;
@@ -100,7 +101,9 @@ export function resolveKappaSettings(v: Validator, name: string, args: KappaArch
     const horizonDays = args.replayHorizonDays ?? d.topicRetentionDays;
     const tieredStorage = args.kafka?.tieredStorage ?? false;
     const flinkVersion = args.flink?.version ?? DEFAULT_KAPPA_FLINK_VERSION;
-    const landing = args.landingOutput ? { area: args.landingOutput.area ?? DEFAULT_LANDING_AREA, path: args.landingOutput.path ?? jobName } : undefined;
+    const landing = args.landingOutput
+        ? { area: args.landingOutput.area ?? DEFAULT_LANDING_AREA, path: args.landingOutput.path ?? jobName }
+        : undefined;
     const outputs: Record<string, KappaOutputSettings> = {};
     for (const [topic, o] of Object.entries(args.outputTopics ?? { results: {} })) {
         outputs[topic] = {
@@ -152,7 +155,14 @@ export function resolveKappaSettings(v: Validator, name: string, args: KappaArch
         brokerTransactionMaxTimeoutMs: brokerTransactionMaxTimeoutMs(args.kafka?.serverProperties),
         checkpointIntervalSeconds: f.checkpointIntervalSeconds ?? DEFAULT_CHECKPOINT_INTERVAL_SECONDS,
         checkpointTimeoutSeconds: f.checkpointTimeoutSeconds ?? DEFAULT_CHECKPOINT_TIMEOUT_SECONDS,
-        flink: { operator: f.operator, taskSlots: f.taskSlots, jobManager: f.jobManager, taskManager: f.taskManager, identity: f.identity, flinkConfiguration: f.flinkConfiguration },
+        flink: {
+            operator: f.operator,
+            taskSlots: f.taskSlots,
+            jobManager: f.jobManager,
+            taskManager: f.taskManager,
+            identity: f.identity,
+            flinkConfiguration: f.flinkConfiguration,
+        },
         streams: {
             namespace: st.namespace ?? DEFAULT_STREAMS_NAMESPACE,
             createNamespace: st.createNamespace ?? true,

@@ -17,23 +17,35 @@ const days = (n: number) => `${n} day${n === 1 ? "" : "s"}`;
 /** Every problem with a Kappa architecture's arguments, before anything is created. */
 export function validateKappa(v: Validator, args: KappaArchitectureArgs, s: KappaSettings): void {
     checkNetwork(v, args.network);
-    v.check(args.target?.provider !== undefined, "target", undefined, "the stream jobs run on Kubernetes and need a cluster", "Pass a PlatformCluster's target, or a KubernetesTarget of your own");
+    v.check(
+        args.target?.provider !== undefined,
+        "target",
+        undefined,
+        "the stream jobs run on Kubernetes and need a cluster",
+        "Pass a PlatformCluster's target, or a KubernetesTarget of your own",
+    );
     validateProcessor(v, args, s);
     v.check(
         (args.kafka?.auth ?? "iam") === "iam",
         "kafka.auth",
         args.kafka?.auth,
         "each version's access (its own group, transactional ids and outputs) is scoped with MSK IAM policies; with SCRAM the jobs would need credentials and ACLs the architecture does not create",
-        "Use auth \"iam\" (the default)",
+        'Use auth "iam" (the default)',
     );
     v.check(
         JOB_NAME.test(s.jobName) && s.jobName.length <= MAX_JOB_NAME,
         args.jobName === undefined ? "jobName (from the component name)" : "jobName",
         s.jobName,
         `job names are lowercase letters, digits and "-", start with a letter and have at most ${MAX_JOB_NAME} characters (room for "-<version>" in a 45-character FlinkDeployment name)`,
-        "Set jobName, e.g. \"orders\"",
+        'Set jobName, e.g. "orders"',
     );
-    v.check(positive(s.horizonDays), "replayHorizonDays", args.replayHorizonDays, "must be a positive number of days", "Give how far back a new version must be able to replay, e.g. 7");
+    v.check(
+        positive(s.horizonDays),
+        "replayHorizonDays",
+        args.replayHorizonDays,
+        "must be a positive number of days",
+        "Give how far back a new version must be able to replay, e.g. 7",
+    );
     validateInputs(v, s);
     validateOutputs(v, args, s);
     validateVersions(v, args, s);
@@ -47,7 +59,8 @@ export function validateKappa(v: Validator, args: KappaArchitectureArgs, s: Kapp
  */
 function validateLatencyBudget(v: Validator, args: KappaArchitectureArgs, s: KappaSettings): void {
     const budget = args.requirements?.latencyBudgetMs;
-    if (s.requested !== "auto" || s.processor !== "flink" || typeof budget !== "number" || !positiveInt(s.checkpointIntervalSeconds)) return;
+    if (s.requested !== "auto" || s.processor !== "flink" || typeof budget !== "number" || !positiveInt(s.checkpointIntervalSeconds))
+        return;
     const visibleAfterMs = s.checkpointIntervalSeconds * 1000;
     v.check(
         budget >= visibleAfterMs,
@@ -60,12 +73,17 @@ function validateLatencyBudget(v: Validator, args: KappaArchitectureArgs, s: Kap
 
 function validateProcessor(v: Validator, args: KappaArchitectureArgs, s: KappaSettings): void {
     if (!["flink", "kafka-streams", "auto"].includes(s.requested)) {
-        v.fail("processor", args.processor, "not a processor the Kappa architecture runs", "Use \"flink\", \"kafka-streams\" or \"auto\"");
+        v.fail("processor", args.processor, "not a processor the Kappa architecture runs", 'Use "flink", "kafka-streams" or "auto"');
         return;
     }
     if (s.requested !== "auto") return;
     if (!s.recommendation) {
-        v.fail("requirements", undefined, "processor \"auto\" decides from the workload's requirements, and none were given", "Add requirements: { latencyBudgetMs, stateSizeGiB, inputInKafka, ... }, or pick processor \"flink\" or \"kafka-streams\"");
+        v.fail(
+            "requirements",
+            undefined,
+            'processor "auto" decides from the workload\'s requirements, and none were given',
+            'Add requirements: { latencyBudgetMs, stateSizeGiB, inputInKafka, ... }, or pick processor "flink" or "kafka-streams"',
+        );
         return;
     }
     const r = s.recommendation;
@@ -75,20 +93,32 @@ function validateProcessor(v: Validator, args: KappaArchitectureArgs, s: KappaSe
         "auto",
         `recommendProcessor chose "${r.processor}" (${r.reasons.join("; ")}), which a Kappa architecture does not run: it has one streaming path, Flink or Kafka Streams`,
         r.processor === "spark-batch"
-            ? "Bounded or hour-scale work fits the Lambda or hybrid architecture's batch layer; to stay with Kappa, set processor \"flink\" explicitly"
-            : "Set processor \"flink\" explicitly (event-at-a-time, exactly-once), or use the Lambda architecture's Spark speed layer",
+            ? 'Bounded or hour-scale work fits the Lambda or hybrid architecture\'s batch layer; to stay with Kappa, set processor "flink" explicitly'
+            : 'Set processor "flink" explicitly (event-at-a-time, exactly-once), or use the Lambda architecture\'s Spark speed layer',
     );
 }
 
 function validateInputs(v: Validator, s: KappaSettings): void {
     const entries = Object.entries(s.inputs);
-    v.check(entries.length > 0, "inputTopics", {}, "a Kappa job needs a log to read", "Declare at least one input topic, e.g. inputTopics: { events: {} }");
+    v.check(
+        entries.length > 0,
+        "inputTopics",
+        {},
+        "a Kappa job needs a log to read",
+        "Declare at least one input topic, e.g. inputTopics: { events: {} }",
+    );
     for (const [topic, t] of entries) {
         const at = `inputTopics["${topic}"]`;
         const deletes = t.cleanupPolicy !== "compact";
         const r = t.retentionDays;
         if (r !== undefined) {
-            v.check(r === -1 || positive(r), `${at}.retentionDays`, r, "must be -1 (forever) or a positive number of days", `Use at least ${days(s.horizonDays)}`);
+            v.check(
+                r === -1 || positive(r),
+                `${at}.retentionDays`,
+                r,
+                "must be -1 (forever) or a positive number of days",
+                `Use at least ${days(s.horizonDays)}`,
+            );
         }
         if (deletes && r !== undefined && positive(r) && positive(s.horizonDays)) {
             v.check(
@@ -103,74 +133,181 @@ function validateInputs(v: Validator, s: KappaSettings): void {
         }
         const tiered = s.tieredStorage && t.cleanupPolicy === "delete";
         if (tiered && r !== undefined && r !== -1 && positive(r)) {
-            v.check(r >= MSK_TIERED_MIN_RETENTION_DAYS, `${at}.retentionDays`, r, `MSK refuses tiered-storage topics kept less than ${days(MSK_TIERED_MIN_RETENTION_DAYS)}`, `Keep at least ${days(MSK_TIERED_MIN_RETENTION_DAYS)}`);
+            v.check(
+                r >= MSK_TIERED_MIN_RETENTION_DAYS,
+                `${at}.retentionDays`,
+                r,
+                `MSK refuses tiered-storage topics kept less than ${days(MSK_TIERED_MIN_RETENTION_DAYS)}`,
+                `Keep at least ${days(MSK_TIERED_MIN_RETENTION_DAYS)}`,
+            );
         }
         const local = t.localRetentionDays;
         if (local === undefined) continue;
         if (!s.tieredStorage) {
-            v.fail(`${at}.localRetentionDays`, local, "local retention only applies with tiered storage", "Set kafka.tieredStorage: true, or remove localRetentionDays (without tiered storage records stay on broker disks for retentionDays)");
+            v.fail(
+                `${at}.localRetentionDays`,
+                local,
+                "local retention only applies with tiered storage",
+                "Set kafka.tieredStorage: true, or remove localRetentionDays (without tiered storage records stay on broker disks for retentionDays)",
+            );
             continue;
         }
-        v.check(t.cleanupPolicy === "delete", `${at}.localRetentionDays`, local, "tiered storage keeps only topics with the delete policy", "Remove localRetentionDays, or use cleanupPolicy \"delete\"");
+        v.check(
+            t.cleanupPolicy === "delete",
+            `${at}.localRetentionDays`,
+            local,
+            "tiered storage keeps only topics with the delete policy",
+            'Remove localRetentionDays, or use cleanupPolicy "delete"',
+        );
         v.check(positive(local), `${at}.localRetentionDays`, local, "must be a positive number of days", "Use e.g. 1");
         if (positive(local) && r !== undefined && r !== -1) {
-            v.check(local < r, `${at}.localRetentionDays`, local, `MSK needs local retention below the total retention (${days(r)})`, `Use less than ${r}, e.g. 1`);
+            v.check(
+                local < r,
+                `${at}.localRetentionDays`,
+                local,
+                `MSK needs local retention below the total retention (${days(r)})`,
+                `Use less than ${r}, e.g. 1`,
+            );
         }
     }
 }
 
 function validateOutputs(v: Validator, args: KappaArchitectureArgs, s: KappaSettings): void {
     const outputs = Object.keys(s.outputs);
-    v.check(outputs.length > 0 || s.landing !== undefined, "outputTopics", args.outputTopics, "the job would write nowhere: no output topics and no landingOutput", "Declare an output topic, e.g. outputTopics: { results: {} }, or set landingOutput");
+    v.check(
+        outputs.length > 0 || s.landing !== undefined,
+        "outputTopics",
+        args.outputTopics,
+        "the job would write nowhere: no output topics and no landingOutput",
+        "Declare an output topic, e.g. outputTopics: { results: {} }, or set landingOutput",
+    );
     for (const [topic, o] of Object.entries(s.outputs)) {
         if (o.retentionDays !== undefined) {
-            v.check(o.retentionDays === -1 || positive(o.retentionDays), `outputTopics["${topic}"].retentionDays`, o.retentionDays, "must be -1 (forever) or a positive number of days", "Use e.g. 7");
+            v.check(
+                o.retentionDays === -1 || positive(o.retentionDays),
+                `outputTopics["${topic}"].retentionDays`,
+                o.retentionDays,
+                "must be -1 (forever) or a positive number of days",
+                "Use e.g. 7",
+            );
         }
     }
     if (s.landing) {
-        v.check(s.processor !== "kafka-streams", "landingOutput", args.landingOutput, "Kafka Streams writes only to Kafka topics", "Use processor \"flink\" (it writes files with the S3 FileSink), or write to an output topic and land it with MskFirehoseIngest");
-        v.check(LANDING_PATH.test(s.landing.path), "landingOutput.path", s.landing.path, "a landing path is segments of letters, digits, \".\", \"_\", \"=\" and \"-\" separated by \"/\", without leading or trailing \"/\"", "Use e.g. \"orders\" or \"views/orders\"");
+        v.check(
+            s.processor !== "kafka-streams",
+            "landingOutput",
+            args.landingOutput,
+            "Kafka Streams writes only to Kafka topics",
+            'Use processor "flink" (it writes files with the S3 FileSink), or write to an output topic and land it with MskFirehoseIngest',
+        );
+        v.check(
+            LANDING_PATH.test(s.landing.path),
+            "landingOutput.path",
+            s.landing.path,
+            'a landing path is segments of letters, digits, ".", "_", "=" and "-" separated by "/", without leading or trailing "/"',
+            'Use e.g. "orders" or "views/orders"',
+        );
     }
 }
 
 function validateVersions(v: Validator, args: KappaArchitectureArgs, s: KappaSettings): void {
-    v.check(s.versions.length > 0, "versions", args.versions, "no version of the job to run", "Declare at least one, e.g. versions: [{ version: \"v1\" }]");
+    v.check(
+        s.versions.length > 0,
+        "versions",
+        args.versions,
+        "no version of the job to run",
+        'Declare at least one, e.g. versions: [{ version: "v1" }]',
+    );
     const seen = new Set<string>();
     const inputs = new Set(Object.keys(s.inputs));
     s.versions.forEach((ver, i) => {
         const at = `versions[${i}]`;
         const raw: KappaJobVersion = args.versions?.[i] ?? { version: ver.version };
-        v.check(typeof ver.version === "string" && VERSION_NAME.test(ver.version), `${at}.version`, ver.version, "version names are 1-12 lowercase letters and digits (no \"-\": one version's name prefix must never cover another's)", "Use e.g. \"v2\"");
-        v.check(!seen.has(ver.version), `${at}.version`, ver.version, "declared twice: each version needs its own job, group and outputs", "Give each version its own name");
+        v.check(
+            typeof ver.version === "string" && VERSION_NAME.test(ver.version),
+            `${at}.version`,
+            ver.version,
+            "version names are 1-12 lowercase letters and digits (no \"-\": one version's name prefix must never cover another's)",
+            'Use e.g. "v2"',
+        );
+        v.check(
+            !seen.has(ver.version),
+            `${at}.version`,
+            ver.version,
+            "declared twice: each version needs its own job, group and outputs",
+            "Give each version its own name",
+        );
         seen.add(ver.version);
         v.check(positiveInt(ver.parallelism), `${at}.parallelism`, ver.parallelism, "must be a whole number >= 1", "Use e.g. 2");
         for (const topic of Object.values(ver.names.outputTopics)) {
-            v.check(!inputs.has(topic), `${at}.version`, ver.version, `its output topic "${topic}" is also declared as an input`, "Rename the output topic or the input");
+            v.check(
+                !inputs.has(topic),
+                `${at}.version`,
+                ver.version,
+                `its output topic "${topic}" is also declared as an input`,
+                "Rename the output topic or the input",
+            );
         }
         const start = ver.startFrom;
         if (typeof start === "string") {
-            v.check(start === "earliest" || start === "latest", `${at}.startFrom`, start, "not a start position", "Use \"earliest\", \"latest\" or { timestampMs }");
+            v.check(
+                start === "earliest" || start === "latest",
+                `${at}.startFrom`,
+                start,
+                "not a start position",
+                'Use "earliest", "latest" or { timestampMs }',
+            );
         } else {
-            v.check(Number.isInteger(start?.timestampMs) && start.timestampMs >= 0, `${at}.startFrom.timestampMs`, start?.timestampMs, "must be milliseconds since the epoch", "Use e.g. Date.parse(\"2026-01-01T00:00:00Z\")");
+            v.check(
+                Number.isInteger(start?.timestampMs) && start.timestampMs >= 0,
+                `${at}.startFrom.timestampMs`,
+                start?.timestampMs,
+                "must be milliseconds since the epoch",
+                'Use e.g. Date.parse("2026-01-01T00:00:00Z")',
+            );
         }
         if (s.processor === "kafka-streams") validateStreamsVersion(v, at, raw, ver.image, start);
     });
     const live = s.versions.find((ver) => ver.version === s.live);
-    v.check(live !== undefined, "live", s.live, `not a declared version (${s.versions.map((ver) => ver.version).join(", ") || "none"})`, "Point live at one of versions");
-    v.check(!live?.retiring, "live", s.live, "the live version is marked retiring: consumers would read outputs about to be deleted", "Flip live to another version first, then mark this one retiring");
+    v.check(
+        live !== undefined,
+        "live",
+        s.live,
+        `not a declared version (${s.versions.map((ver) => ver.version).join(", ") || "none"})`,
+        "Point live at one of versions",
+    );
+    v.check(
+        !live?.retiring,
+        "live",
+        s.live,
+        "the live version is marked retiring: consumers would read outputs about to be deleted",
+        "Flip live to another version first, then mark this one retiring",
+    );
 }
 
 function validateStreamsVersion(v: Validator, at: string, raw: KappaJobVersion, image: string | undefined, start: unknown): void {
-    v.check(image !== undefined && image.length > 0, `${at}.image`, image, "Kafka Streams runs your application's image and there is no default", "Set image to your Streams app, pinned by tag or digest");
+    v.check(
+        image !== undefined && image.length > 0,
+        `${at}.image`,
+        image,
+        "Kafka Streams runs your application's image and there is no default",
+        "Set image to your Streams app, pinned by tag or digest",
+    );
     for (const field of FLINK_ONLY_VERSION_FIELDS) {
-        v.check(raw[field] === undefined, `${at}.${field}`, raw[field], "only a Flink job uses this", "Remove it, or use processor \"flink\"");
+        v.check(
+            raw[field] === undefined,
+            `${at}.${field}`,
+            raw[field],
+            "only a Flink job uses this",
+            'Remove it, or use processor "flink"',
+        );
     }
     v.check(
         typeof start === "string",
         `${at}.startFrom`,
         start,
         "a new Kafka Streams application can only start from the earliest or latest offset",
-        "Use \"earliest\", or use processor \"flink\" (it starts from a timestamp), or position the group with kafka-streams-application-reset --to-datetime before the first start",
+        'Use "earliest", or use processor "flink" (it starts from a timestamp), or position the group with kafka-streams-application-reset --to-datetime before the first start',
     );
 }
 
@@ -189,15 +326,39 @@ const OWNED_STREAMS_PROPERTIES: Record<string, string> = {
 function validateExactlyOnce(v: Validator, s: KappaSettings): void {
     for (const [key, value] of Object.entries(s.streams.properties)) {
         const arg = OWNED_STREAMS_PROPERTIES[key];
-        v.check(arg === undefined, `streams.properties["${key}"]`, value, "the architecture sets this from another argument", `Use ${arg} instead`);
+        v.check(
+            arg === undefined,
+            `streams.properties["${key}"]`,
+            value,
+            "the architecture sets this from another argument",
+            `Use ${arg} instead`,
+        );
     }
     if (s.processor !== "flink") return;
     for (const [key, value] of Object.entries(s.flink.flinkConfiguration ?? {})) {
         const arg = OWNED_FLINK_KEYS[key];
-        v.check(arg === undefined, `flink.flinkConfiguration["${key}"]`, value, "the exactly-once timing is checked against the transaction timeout from the typed argument", `Use ${arg} instead`);
+        v.check(
+            arg === undefined,
+            `flink.flinkConfiguration["${key}"]`,
+            value,
+            "the exactly-once timing is checked against the transaction timeout from the typed argument",
+            `Use ${arg} instead`,
+        );
     }
-    v.check(positiveInt(s.checkpointIntervalSeconds), "flink.checkpointIntervalSeconds", s.checkpointIntervalSeconds, "must be a whole number of seconds >= 1", "Use e.g. 60");
-    v.check(positiveInt(s.checkpointTimeoutSeconds), "flink.checkpointTimeoutSeconds", s.checkpointTimeoutSeconds, "must be a whole number of seconds >= 1", "Use e.g. 300");
+    v.check(
+        positiveInt(s.checkpointIntervalSeconds),
+        "flink.checkpointIntervalSeconds",
+        s.checkpointIntervalSeconds,
+        "must be a whole number of seconds >= 1",
+        "Use e.g. 60",
+    );
+    v.check(
+        positiveInt(s.checkpointTimeoutSeconds),
+        "flink.checkpointTimeoutSeconds",
+        s.checkpointTimeoutSeconds,
+        "must be a whole number of seconds >= 1",
+        "Use e.g. 300",
+    );
     if (Object.keys(s.outputs).length === 0) return;
     const tolerated = s.flink.flinkConfiguration?.[TOLERABLE_FAILED_CHECKPOINTS];
     v.check(

@@ -109,7 +109,11 @@ export class KappaArchitecture extends pulumi.ComponentResource {
             tags,
         };
         if (processor === "flink") {
-            this.operator = new FlinkOperator(`${name}-flink`, { replicas: s.defaults.flinkOperatorReplicas, ...s.flink.operator, target: args.target }, { parent: this });
+            this.operator = new FlinkOperator(
+                `${name}-flink`,
+                { replicas: s.defaults.flinkOperatorReplicas, ...s.flink.operator, target: args.target },
+                { parent: this },
+            );
         }
         const namespace = processor === "kafka-streams" && s.streams.createNamespace ? streamsNamespace(name, ctx, this) : undefined;
 
@@ -134,7 +138,11 @@ export class KappaArchitecture extends pulumi.ComponentResource {
         });
         this.liveParameter = livePointer(
             name,
-            { parameterName: args.liveParameterName ?? `/spectrum/${pulumi.getProject()}/${pulumi.getStack()}/${name}/live`, live: this.liveOutputs, tags },
+            {
+                parameterName: args.liveParameterName ?? `/spectrum/${pulumi.getProject()}/${pulumi.getStack()}/${name}/live`,
+                live: this.liveOutputs,
+                tags,
+            },
             this,
         );
 
@@ -148,7 +156,13 @@ export class KappaArchitecture extends pulumi.ComponentResource {
     }
 
     /** One version: its output topics, then its job. */
-    private createVersion(name: string, args: KappaArchitectureArgs, ctx: KappaJobContext, ver: KappaVersionSettings, namespace: k8s.core.v1.Namespace | undefined): KappaVersion {
+    private createVersion(
+        name: string,
+        args: KappaArchitectureArgs,
+        ctx: KappaJobContext,
+        ver: KappaVersionSettings,
+        namespace: k8s.core.v1.Namespace | undefined,
+    ): KappaVersion {
         const s: KappaSettings = ctx.settings;
         const specs = outputTopicSpecs(s, ver);
         const outputs =

@@ -83,7 +83,14 @@ function athenaUserStatements(s: ServingLayerInputs, ctx: AwsContext, workgroupA
         },
         {
             Effect: "Allow",
-            Action: ["glue:GetDatabase", "glue:GetTable", "glue:GetTables", "glue:GetPartition", "glue:GetPartitions", "glue:BatchGetPartition"],
+            Action: [
+                "glue:GetDatabase",
+                "glue:GetTable",
+                "glue:GetTables",
+                "glue:GetPartition",
+                "glue:GetPartitions",
+                "glue:BatchGetPartition",
+            ],
             Resource: [glue("catalog"), glue(`database/${s.databaseName}`), ...tableNames.map((t) => glue(`table/${s.databaseName}/${t}`))],
         },
     ];

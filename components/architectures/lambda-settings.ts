@@ -61,7 +61,8 @@ export function athenaName(text: string): string {
 const ATHENA_NAME = /^[a-z_][a-z0-9_]{0,127}$/;
 const WORKGROUP_NAME = /^[A-Za-z0-9._-]{1,128}$/;
 const GROUP_NAME = /^[A-Za-z0-9._-]{1,200}$/;
-const PRIMITIVE_TYPE = /^(string|varchar\(\d+\)|char\(\d+\)|tinyint|smallint|int|integer|bigint|float|double|boolean|timestamp|date|binary|decimal(\(\d+\s*(,\s*\d+)?\))?)$/;
+const PRIMITIVE_TYPE =
+    /^(string|varchar\(\d+\)|char\(\d+\)|tinyint|smallint|int|integer|bigint|float|double|boolean|timestamp|date|binary|decimal(\(\d+\s*(,\s*\d+)?\))?)$/;
 const COMPLEX_TYPE = /^(array|map|struct)<.+>$/;
 const HISTORY_START = /^(\d{4}-\d{2}-\d{2}|NOW(-\d+(YEARS|MONTHS|WEEKS|DAYS))?)$/;
 
@@ -91,22 +92,54 @@ function isWholeAtLeast(value: unknown, min: number): boolean {
 }
 
 /** The processor: the explicit choice, or the recommendation for the requirements. */
-function chooseProcessor(v: Validator, processor: unknown, requirements: ProcessingRequirements | undefined): { processor: StreamProcessor; reasons: string[] } {
+function chooseProcessor(
+    v: Validator,
+    processor: unknown,
+    requirements: ProcessingRequirements | undefined,
+): { processor: StreamProcessor; reasons: string[] } {
     if (processor !== "auto") {
         const ok = processor === undefined || STREAM_PROCESSORS.includes(processor as StreamProcessor);
-        v.check(ok, "speed.processor", processor, "not a stream processor", `Use one of ${STREAM_PROCESSORS.join(", ")}, or auto with speed.requirements`);
-        return { processor: ok && processor !== undefined ? (processor as StreamProcessor) : "flink", reasons: [processor === undefined ? "the default speed processor (speed.processor unset)" : "chosen explicitly (speed.processor)"] };
+        v.check(
+            ok,
+            "speed.processor",
+            processor,
+            "not a stream processor",
+            `Use one of ${STREAM_PROCESSORS.join(", ")}, or auto with speed.requirements`,
+        );
+        return {
+            processor: ok && processor !== undefined ? (processor as StreamProcessor) : "flink",
+            reasons: [
+                processor === undefined ? "the default speed processor (speed.processor unset)" : "chosen explicitly (speed.processor)",
+            ],
+        };
     }
     if (requirements === undefined || typeof requirements !== "object") {
-        v.fail("speed.requirements", requirements, "processor auto needs the workload's requirements", "Give at least speed.requirements.latencyBudgetMs, e.g. 5000");
+        v.fail(
+            "speed.requirements",
+            requirements,
+            "processor auto needs the workload's requirements",
+            "Give at least speed.requirements.latencyBudgetMs, e.g. 5000",
+        );
         return { processor: "flink", reasons: [] };
     }
     const latency = requirements.latencyBudgetMs;
     const latencyOk = typeof latency === "number" && Number.isFinite(latency) && latency > 0;
-    v.check(latencyOk, "speed.requirements.latencyBudgetMs", latency, "must be a positive number of milliseconds", "Give the latency the speed views' readers accept, e.g. 5000");
+    v.check(
+        latencyOk,
+        "speed.requirements.latencyBudgetMs",
+        latency,
+        "must be a positive number of milliseconds",
+        "Give the latency the speed views' readers accept, e.g. 5000",
+    );
     const state = requirements.stateSizeGiB;
     const stateOk = state === undefined || (typeof state === "number" && Number.isFinite(state) && state >= 0);
-    v.check(stateOk, "speed.requirements.stateSizeGiB", state, "must be zero or more", "Give the job's working state in GiB, or omit it for a stateless job");
+    v.check(
+        stateOk,
+        "speed.requirements.stateSizeGiB",
+        state,
+        "must be zero or more",
+        "Give the job's working state in GiB, or omit it for a stateless job",
+    );
     if (!latencyOk || !stateOk) return { processor: "flink", reasons: [] };
     // The speed layer reads the input topics by construction.
     const recommendation = recommendProcessor({ ...requirements, inputInKafka: true });
@@ -125,21 +158,44 @@ function chooseProcessor(v: Validator, processor: unknown, requirements: Process
 function checkColumns(v: Validator, topic: string, columns: unknown): void {
     const field = `views["${topic}"].columns`;
     if (!Array.isArray(columns) || columns.length === 0) {
-        v.fail(field, columns, "a view needs its columns: Athena reads JSON and Parquet by column name", `Declare them, e.g. columns: [{ name: "event_id", type: "string" }]`);
+        v.fail(
+            field,
+            columns,
+            "a view needs its columns: Athena reads JSON and Parquet by column name",
+            `Declare them, e.g. columns: [{ name: "event_id", type: "string" }]`,
+        );
         return;
     }
     const seen = new Set<string>();
     columns.forEach((c: Partial<ViewColumn>, i) => {
         const name = c?.name;
         const type = typeof c?.type === "string" ? c.type.trim().toLowerCase() : c?.type;
-        v.check(typeof name === "string" && ATHENA_NAME.test(name), `${field}[${i}].name`, name, "Athena column names are lowercase letters, digits and _", "Rename the column, e.g. \"event_time\"");
+        v.check(
+            typeof name === "string" && ATHENA_NAME.test(name),
+            `${field}[${i}].name`,
+            name,
+            "Athena column names are lowercase letters, digits and _",
+            'Rename the column, e.g. "event_time"',
+        );
         if (typeof name === "string") {
-            v.check(!RESERVED_COLUMNS.includes(name), `${field}[${i}].name`, name, "is reserved: dt and hr are the hourly partition columns, layer is the merge query's", "Rename the column");
+            v.check(
+                !RESERVED_COLUMNS.includes(name),
+                `${field}[${i}].name`,
+                name,
+                "is reserved: dt and hr are the hourly partition columns, layer is the merge query's",
+                "Rename the column",
+            );
             v.check(!seen.has(name), `${field}[${i}].name`, name, "is declared twice", "Declare each column once");
             seen.add(name);
         }
         const typeOk = typeof type === "string" && (PRIMITIVE_TYPE.test(type) || (COMPLEX_TYPE.test(type) && balanced(type)));
-        v.check(typeOk, `${field}[${i}].type`, c?.type, "is not an Athena column type", "Use e.g. string, bigint, double, boolean, timestamp, decimal(10,2), array<string> or struct<a:int>");
+        v.check(
+            typeOk,
+            `${field}[${i}].type`,
+            c?.type,
+            "is not an Athena column type",
+            "Use e.g. string, bigint, double, boolean, timestamp, decimal(10,2), array<string> or struct<a:int>",
+        );
     });
 }
 
@@ -150,12 +206,36 @@ function checkDurability(v: Validator, args: LambdaArchitectureArgs, topics: Rec
         const isr = spec.minInsyncReplicas ?? (rf >= 3 ? 2 : 1);
         v.check(rf >= 3, `topics["${key}"].replicationFactor`, rf, why, "Use 3 (the default)");
         v.check(isr >= 2, `topics["${key}"].minInsyncReplicas`, isr, why, "Use 2 (the default)");
-        v.check(spec.allowWeakerDurability !== true, `topics["${key}"].allowWeakerDurability`, spec.allowWeakerDurability, why, "Remove allowWeakerDurability");
+        v.check(
+            spec.allowWeakerDurability !== true,
+            `topics["${key}"].allowWeakerDurability`,
+            spec.allowWeakerDurability,
+            why,
+            "Remove allowWeakerDurability",
+        );
     }
     const kafka = args.kafka ?? {};
-    v.check(kafka.allowWeakerDurability !== true, "kafka.allowWeakerDurability", kafka.allowWeakerDurability, "exactly-once needs the durable broker settings (transaction log replicated 3 times, min ISR 2)", "Remove allowWeakerDurability");
-    v.check(kafka.auth === undefined || kafka.auth === "iam", "kafka.auth", kafka.auth, "Firehose reads MSK only with IAM auth, and the batch layer ingests through it", "Remove kafka.auth (IAM is the default)");
-    v.check(kafka.multiVpcConnectivity !== false, "kafka.multiVpcConnectivity", kafka.multiVpcConnectivity, "Firehose reaches the brokers through multi-VPC private connectivity", "Remove kafka.multiVpcConnectivity");
+    v.check(
+        kafka.allowWeakerDurability !== true,
+        "kafka.allowWeakerDurability",
+        kafka.allowWeakerDurability,
+        "exactly-once needs the durable broker settings (transaction log replicated 3 times, min ISR 2)",
+        "Remove allowWeakerDurability",
+    );
+    v.check(
+        kafka.auth === undefined || kafka.auth === "iam",
+        "kafka.auth",
+        kafka.auth,
+        "Firehose reads MSK only with IAM auth, and the batch layer ingests through it",
+        "Remove kafka.auth (IAM is the default)",
+    );
+    v.check(
+        kafka.multiVpcConnectivity !== false,
+        "kafka.multiVpcConnectivity",
+        kafka.multiVpcConnectivity,
+        "Firehose reaches the brokers through multi-VPC private connectivity",
+        "Remove kafka.multiVpcConnectivity",
+    );
 }
 
 /** Resolves every default and checks every argument, throwing one error that lists all problems. */
@@ -175,25 +255,54 @@ export function resolveLambdaSettings(name: string, args: LambdaArchitectureArgs
     for (const topic of topicNames) {
         const view = viewArgs[topic];
         if (view === undefined) {
-            v.fail("views", Object.keys(viewArgs), `topic "${topic}" has no view: the serving layer needs its columns`, `Add views["${topic}"] = { columns: [...] }`);
+            v.fail(
+                "views",
+                Object.keys(viewArgs),
+                `topic "${topic}" has no view: the serving layer needs its columns`,
+                `Add views["${topic}"] = { columns: [...] }`,
+            );
             continue;
         }
         checkColumns(v, topic, view.columns);
         const table = view.table ?? athenaName(topic);
-        v.check(ATHENA_NAME.test(table) && table.length <= 120, `views["${topic}"].table`, table, "Athena table names are lowercase letters, digits and _ (at most 120 here, before the _batch/_speed suffix)", "Set views[topic].table, e.g. \"clicks\"");
+        v.check(
+            ATHENA_NAME.test(table) && table.length <= 120,
+            `views["${topic}"].table`,
+            table,
+            "Athena table names are lowercase letters, digits and _ (at most 120 here, before the _batch/_speed suffix)",
+            'Set views[topic].table, e.g. "clicks"',
+        );
         const other = tables.get(table);
-        v.check(other === undefined, `views["${topic}"].table`, table, `topic "${other}" already uses this table name`, "Give one of the views another table");
+        v.check(
+            other === undefined,
+            `views["${topic}"].table`,
+            table,
+            `topic "${other}" already uses this table name`,
+            "Give one of the views another table",
+        );
         tables.set(table, topic);
         views.push({ topic, table, columns: view.columns });
     }
     for (const topic of Object.keys(viewArgs)) {
-        v.check(topicNames.includes(topic), `views["${topic}"]`, topic, "is not an input topic", `Use one of ${topicNames.join(", ")}, or declare the topic`);
+        v.check(
+            topicNames.includes(topic),
+            `views["${topic}"]`,
+            topic,
+            "is not an input topic",
+            `Use one of ${topicNames.join(", ")}, or declare the topic`,
+        );
     }
 
     const speed = args.speed ?? {};
     const { processor, reasons } = chooseProcessor(v, speed.processor, speed.requirements);
     if (processor === "flink" || processor === "kafka-streams") {
-        v.check(args.kubernetes !== undefined, "kubernetes", args.kubernetes, `the ${processor} speed job runs on Kubernetes`, "Pass a PlatformCluster's target, or use processor spark-streaming");
+        v.check(
+            args.kubernetes !== undefined,
+            "kubernetes",
+            args.kubernetes,
+            `the ${processor} speed job runs on Kubernetes`,
+            "Pass a PlatformCluster's target, or use processor spark-streaming",
+        );
     }
     if (processor === "flink") {
         const flink = speed.flink ?? {};
@@ -207,21 +316,57 @@ export function resolveLambdaSettings(name: string, args: LambdaArchitectureArgs
     }
     if (processor === "kafka-streams") {
         const image = speed.kafkaStreams?.image;
-        v.check(typeof image === "string" && image.length > 0, "speed.kafkaStreams.image", image, "the Kafka Streams speed app needs its image (the app is yours: spectrum deploys it)", "Set speed.kafkaStreams.image (see the README's speed job contract)");
+        v.check(
+            typeof image === "string" && image.length > 0,
+            "speed.kafkaStreams.image",
+            image,
+            "the Kafka Streams speed app needs its image (the app is yours: spectrum deploys it)",
+            "Set speed.kafkaStreams.image (see the README's speed job contract)",
+        );
         for (const topic of topicNames) {
-            v.check(!topicNames.includes(`${topic}${SPEED_TOPIC_SUFFIX}`), "topics", topic, `its speed output topic "${topic}${SPEED_TOPIC_SUFFIX}" is also an input topic`, "Rename the input topic");
+            v.check(
+                !topicNames.includes(`${topic}${SPEED_TOPIC_SUFFIX}`),
+                "topics",
+                topic,
+                `its speed output topic "${topic}${SPEED_TOPIC_SUFFIX}" is also an input topic`,
+                "Rename the input topic",
+            );
         }
     }
     const consumerGroup = speed.consumerGroup ?? `${name}-speed`;
-    v.check(GROUP_NAME.test(consumerGroup), "speed.consumerGroup", consumerGroup, "Kafka group ids here are letters, digits, ., _ and -", "Set speed.consumerGroup, e.g. \"lambda-speed\"");
+    v.check(
+        GROUP_NAME.test(consumerGroup),
+        "speed.consumerGroup",
+        consumerGroup,
+        "Kafka group ids here are letters, digits, ., _ and -",
+        'Set speed.consumerGroup, e.g. "lambda-speed"',
+    );
     const speedRetentionDays = speed.retentionDays ?? 7;
-    v.check(isWholeAtLeast(speedRetentionDays, 1), "speed.retentionDays", speedRetentionDays, "must be a whole number of days, at least 1", "Use e.g. 7: longer than the batch layer may fall behind");
+    v.check(
+        isWholeAtLeast(speedRetentionDays, 1),
+        "speed.retentionDays",
+        speedRetentionDays,
+        "must be a whole number of days, at least 1",
+        "Use e.g. 7: longer than the batch layer may fall behind",
+    );
 
     const serving = args.serving ?? {};
     const databaseName = serving.databaseName ?? athenaName(`${name}_${pulumi.getStack()}`);
-    v.check(ATHENA_NAME.test(databaseName), "serving.databaseName", databaseName, "Athena database names are lowercase letters, digits and _", "Set serving.databaseName, e.g. \"lambda_prod\"");
+    v.check(
+        ATHENA_NAME.test(databaseName),
+        "serving.databaseName",
+        databaseName,
+        "Athena database names are lowercase letters, digits and _",
+        'Set serving.databaseName, e.g. "lambda_prod"',
+    );
     const workgroupName = serving.workgroupName ?? `${name}-${pulumi.getStack()}`;
-    v.check(WORKGROUP_NAME.test(workgroupName), "serving.workgroupName", workgroupName, "Athena workgroup names are 1 to 128 letters, digits, ., _ and -", "Set serving.workgroupName, e.g. \"lambda-prod\"");
+    v.check(
+        WORKGROUP_NAME.test(workgroupName),
+        "serving.workgroupName",
+        workgroupName,
+        "Athena workgroup names are 1 to 128 letters, digits, ., _ and -",
+        'Set serving.workgroupName, e.g. "lambda-prod"',
+    );
     const bytesScannedCutoffPerQuery = serving.bytesScannedCutoffPerQuery ?? CUTOFF_DEFAULTS[profile];
     v.check(
         isWholeAtLeast(bytesScannedCutoffPerQuery, MIN_CUTOFF_BYTES),
@@ -231,9 +376,21 @@ export function resolveLambdaSettings(name: string, args: LambdaArchitectureArgs
         "Use e.g. 10737418240 (10 GiB)",
     );
     const resultRetentionDays = serving.resultRetentionDays ?? 30;
-    v.check(isWholeAtLeast(resultRetentionDays, 1), "serving.resultRetentionDays", resultRetentionDays, "must be a whole number of days, at least 1", "Use e.g. 30");
+    v.check(
+        isWholeAtLeast(resultRetentionDays, 1),
+        "serving.resultRetentionDays",
+        resultRetentionDays,
+        "must be a whole number of days, at least 1",
+        "Use e.g. 30",
+    );
     const batchHistoryStart = serving.batchHistoryStart ?? "NOW-3YEARS";
-    v.check(HISTORY_START.test(batchHistoryStart), "serving.batchHistoryStart", batchHistoryStart, "is not a partition projection date", "Use yyyy-MM-dd (e.g. 2024-01-01) or NOW-<n>YEARS");
+    v.check(
+        HISTORY_START.test(batchHistoryStart),
+        "serving.batchHistoryStart",
+        batchHistoryStart,
+        "is not a partition projection date",
+        "Use yyyy-MM-dd (e.g. 2024-01-01) or NOW-<n>YEARS",
+    );
     v.throwIfInvalid();
 
     return {

@@ -19,7 +19,10 @@ export function flinkSpeedLayer(name: string, inputs: SpeedLayerInputs, parent: 
     // Validation guarantees a target for the Flink processor.
     const target = inputs.kubernetes as KubernetesTarget;
     if (flink.jarUri === undefined) {
-        pulumi.log.warn(`${LAMBDA_COMPONENT} "${name}": the Flink speed job is the smoke test (StateMachineExample): it reads no topic and the speed views stay empty. Set speed.flink.jarUri (and image) to your job.`, parent);
+        pulumi.log.warn(
+            `${LAMBDA_COMPONENT} "${name}": the Flink speed job is the smoke test (StateMachineExample): it reads no topic and the speed views stay empty. Set speed.flink.jarUri (and image) to your job.`,
+            parent,
+        );
     }
 
     let operator: FlinkOperatorRef = flink.operator as FlinkOperatorRef;
@@ -40,7 +43,12 @@ export function flinkSpeedLayer(name: string, inputs: SpeedLayerInputs, parent: 
             jarUri: flink.jarUri ?? SMOKE_TEST_JAR,
             entryClass: flink.entryClass,
             // The job contract (see the README): its group, and each topic with its view's folder.
-            args: ["--group-id", s.consumerGroup, "--views", speedViewsArg(s.topicNames.map((t) => ({ topic: t, output: lake.uri(SPEED_ZONE, t) })))],
+            args: [
+                "--group-id",
+                s.consumerGroup,
+                "--views",
+                speedViewsArg(s.topicNames.map((t) => ({ topic: t, output: lake.uri(SPEED_ZONE, t) }))),
+            ],
             parallelism: flink.parallelism ?? d.streamParallelism,
             jobManager: { replicas: d.flinkJobManagerReplicas },
             taskManager: flink.taskManager,

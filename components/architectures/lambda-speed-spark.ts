@@ -99,7 +99,11 @@ export function sparkSpeedLayer(name: string, inputs: SpeedLayerInputs, parent: 
                 speedViewsArg(s.topicNames.map((t) => ({ topic: t, output: safeKey(t) }))),
             ],
             outputs: Object.fromEntries(s.topicNames.map((t) => [safeKey(t), locations[t]])),
-            sparkConf: { "spark.jars.packages": (spark.packages ?? DEFAULT_SPEED_PACKAGES).join(","), "spark.sql.session.timeZone": "UTC", ...spark.sparkConf },
+            sparkConf: {
+                "spark.jars.packages": (spark.packages ?? DEFAULT_SPEED_PACKAGES).join(","),
+                "spark.sql.session.timeZone": "UTC",
+                ...spark.sparkConf,
+            },
             triggerInterval: spark.triggerInterval,
             alarmTopicArn: inputs.alarmTopicArn,
             tags: inputs.tags,

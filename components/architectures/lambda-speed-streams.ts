@@ -94,7 +94,9 @@ export function streamsSpeedLayer(name: string, inputs: SpeedLayerInputs, parent
         },
         { parent, dependsOn: [inputs.topics, ...inputs.deliveryAfter] },
     );
-    const locations: Record<string, StorageLocation> = Object.fromEntries(s.topicNames.map((t) => [t, { area: SPEED_ZONE, path: speedTopicName(t) }]));
+    const locations: Record<string, StorageLocation> = Object.fromEntries(
+        s.topicNames.map((t) => [t, { area: SPEED_ZONE, path: speedTopicName(t) }]),
+    );
     // Kafka Streams keeps its exactly-once state in Kafka (changelogs, transactions): no S3 state.
     return { processor: "kafka-streams", locations, streamsApp, delivery };
 }

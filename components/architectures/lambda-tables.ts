@@ -6,7 +6,9 @@ import { ViewColumn } from "./lambda-args";
 export type ViewFormat = "parquet" | "json";
 
 /** Hive input/output formats and SerDe of each format, as Athena reads them. */
-export const VIEW_FORMATS: Readonly<Record<ViewFormat, { inputFormat: string; outputFormat: string; serializationLibrary: string; serdeParameters: Record<string, string> }>> = {
+export const VIEW_FORMATS: Readonly<
+    Record<ViewFormat, { inputFormat: string; outputFormat: string; serializationLibrary: string; serdeParameters: Record<string, string> }>
+> = {
     parquet: {
         inputFormat: "org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat",
         outputFormat: "org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat",

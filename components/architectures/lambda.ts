@@ -68,7 +68,8 @@ export class LambdaArchitecture extends pulumi.ComponentResource {
         const tags = awsTags(LAMBDA_COMPONENT, args.tags, "lambda");
 
         // A Kafka Streams speed job writes its views to topics of their own.
-        const speedTopics: Record<string, ArchitectureTopic> = s.processor === "kafka-streams" ? Object.fromEntries(s.topicNames.map((t) => [speedTopicName(t), {}])) : {};
+        const speedTopics: Record<string, ArchitectureTopic> =
+            s.processor === "kafka-streams" ? Object.fromEntries(s.topicNames.map((t) => [speedTopicName(t), {}])) : {};
         const { lake, kafka, topics } = createLakeAndLog(
             name,
             {
@@ -134,7 +135,9 @@ export class LambdaArchitecture extends pulumi.ComponentResource {
             {
                 storage: lake,
                 views: s.views,
-                locations: Object.fromEntries(s.topicNames.map((t) => [t, { batch: batch.locations[t].curated, speed: speed.locations[t] }])),
+                locations: Object.fromEntries(
+                    s.topicNames.map((t) => [t, { batch: batch.locations[t].curated, speed: speed.locations[t] }]),
+                ),
                 databaseName: s.databaseName,
                 workgroupName: s.workgroupName,
                 bytesScannedCutoffPerQuery: s.bytesScannedCutoffPerQuery,

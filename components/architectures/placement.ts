@@ -14,7 +14,13 @@ export function privateSubnets(network: NetworkPlacement, max: number): pulumi.O
 
 /** Checks what an architecture needs of its network. */
 export function checkNetwork(v: Validator, network: NetworkPlacement | undefined): void {
-    v.check(network !== undefined && network.vpcId !== undefined, "network", network, "a VPC with private subnets is needed", "Pass a PlatformNetwork, or { vpcId, privateSubnetIds, availabilityZoneCount } of your own");
+    v.check(
+        network !== undefined && network.vpcId !== undefined,
+        "network",
+        network,
+        "a VPC with private subnets is needed",
+        "Pass a PlatformNetwork, or { vpcId, privateSubnetIds, availabilityZoneCount } of your own",
+    );
     if (network?.availabilityZoneCount !== undefined) {
         v.check(
             network.availabilityZoneCount >= 2,

@@ -79,6 +79,12 @@ export const DAY_MS = 24 * 60 * 60 * 1000;
 /** Checks the profile (stack config is untyped) and returns its defaults. */
 export function profileDefaults(v: Validator, profile: unknown): ArchitectureDefaults {
     const ok = ARCHITECTURE_PROFILES.includes(profile as ArchitectureProfile);
-    v.check(ok, "profile", profile, "not a profile", `Use one of ${ARCHITECTURE_PROFILES.join(", ")}: dev is small and unprotected, prod is highly available and protected`);
+    v.check(
+        ok,
+        "profile",
+        profile,
+        "not a profile",
+        `Use one of ${ARCHITECTURE_PROFILES.join(", ")}: dev is small and unprotected, prod is highly available and protected`,
+    );
     return ARCHITECTURE_DEFAULTS[ok ? (profile as ArchitectureProfile) : "dev"];
 }

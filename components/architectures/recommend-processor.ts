@@ -49,8 +49,20 @@ const KAFKA_STREAMS_STATE_LIMIT_GIB = 50;
  */
 export function recommendProcessor(req: ProcessingRequirements): ProcessorRecommendation {
     const v = new Validator("recommendProcessor", "requirements");
-    v.check(Number.isFinite(req.latencyBudgetMs) && req.latencyBudgetMs > 0, "latencyBudgetMs", req.latencyBudgetMs, "must be a positive number of milliseconds", "Give the latency your consumers accept, e.g. 30000 for 30 s");
-    v.check(req.stateSizeGiB === undefined || (Number.isFinite(req.stateSizeGiB) && req.stateSizeGiB >= 0), "stateSizeGiB", req.stateSizeGiB, "must be zero or more", "Give the job's working state in GiB, or omit it for a stateless job");
+    v.check(
+        Number.isFinite(req.latencyBudgetMs) && req.latencyBudgetMs > 0,
+        "latencyBudgetMs",
+        req.latencyBudgetMs,
+        "must be a positive number of milliseconds",
+        "Give the latency your consumers accept, e.g. 30000 for 30 s",
+    );
+    v.check(
+        req.stateSizeGiB === undefined || (Number.isFinite(req.stateSizeGiB) && req.stateSizeGiB >= 0),
+        "stateSizeGiB",
+        req.stateSizeGiB,
+        "must be zero or more",
+        "Give the job's working state in GiB, or omit it for a stateless job",
+    );
     v.throwIfInvalid();
 
     const state = req.stateSizeGiB ?? 0;
@@ -58,8 +70,14 @@ export function recommendProcessor(req: ProcessingRequirements): ProcessorRecomm
     const reasons: string[] = [];
 
     if (req.boundedInput || req.latencyBudgetMs >= BATCH_LATENCY_MS) {
-        reasons.push(req.boundedInput ? "the input is bounded: process it whole, at full throughput" : "an hour or more of latency is acceptable: no need for an always-on stream processor");
-        reasons.push("Spark batch on a transient EMR cluster is the cheapest and simplest to debug; reruns are idempotent overwrites, so exactly-once comes for free");
+        reasons.push(
+            req.boundedInput
+                ? "the input is bounded: process it whole, at full throughput"
+                : "an hour or more of latency is acceptable: no need for an always-on stream processor",
+        );
+        reasons.push(
+            "Spark batch on a transient EMR cluster is the cheapest and simplest to debug; reruns are idempotent overwrites, so exactly-once comes for free",
+        );
         return { processor: "spark-batch", reasons };
     }
 
@@ -69,13 +87,23 @@ export function recommendProcessor(req: ProcessingRequirements): ProcessorRecomm
         reasons.push("input and output are Kafka topics and the work is light: a library inside the application, no cluster to run");
         reasons.push("Kafka Streams processes event at a time (milliseconds to seconds)");
         if (exactlyOnce) reasons.push("exactly-once through Kafka transactions (processing.guarantee=exactly_once_v2)");
-        return { processor: "kafka-streams", reasons, alternative: { processor: "flink", when: "the computation grows heavy or the state grows past tens of GiB" } };
+        return {
+            processor: "kafka-streams",
+            reasons,
+            alternative: { processor: "flink", when: "the computation grows heavy or the state grows past tens of GiB" },
+        };
     }
-    if (kafkaToKafka && !light) reasons.push("the data stays in Kafka, but the computation is heavy: a dedicated processing cluster fits better than an embedded library");
-    if (kafkaToKafka && state > KAFKA_STREAMS_STATE_LIMIT_GIB) reasons.push(`${state} GiB of state is too much to restore from changelog topics on each restart`);
+    if (kafkaToKafka && !light)
+        reasons.push(
+            "the data stays in Kafka, but the computation is heavy: a dedicated processing cluster fits better than an embedded library",
+        );
+    if (kafkaToKafka && state > KAFKA_STREAMS_STATE_LIMIT_GIB)
+        reasons.push(`${state} GiB of state is too much to restore from changelog topics on each restart`);
 
     if (req.latencyBudgetMs < MICRO_BATCH_FLOOR_MS) {
-        reasons.push(`a ${req.latencyBudgetMs} ms budget needs event-at-a-time processing: Structured Streaming's micro-batches alone take 100 ms to seconds`);
+        reasons.push(
+            `a ${req.latencyBudgetMs} ms budget needs event-at-a-time processing: Structured Streaming's micro-batches alone take 100 ms to seconds`,
+        );
         reasons.push("Flink gives event-time semantics and exactly-once with lightweight asynchronous checkpoints");
         return { processor: "flink", reasons };
     }
@@ -83,10 +111,18 @@ export function recommendProcessor(req: ProcessingRequirements): ProcessorRecomm
         reasons.push(`a ${Math.round(req.latencyBudgetMs / 1000)} s budget is within micro-batch range`);
         reasons.push("the team already runs Spark: Structured Streaming reuses its code, skills and operations");
         if (exactlyOnce) reasons.push("exactly-once with checkpointing and idempotent or transactional sinks");
-        return { processor: "spark-streaming", reasons, alternative: { processor: "flink", when: "the latency budget drops below a second" } };
+        return {
+            processor: "spark-streaming",
+            reasons,
+            alternative: { processor: "flink", when: "the latency budget drops below a second" },
+        };
     }
     reasons.push("continuous processing without an existing Spark practice: Flink is the stream-first engine");
     if (state > 0) reasons.push(`RocksDB state with incremental checkpoints to S3 handles ${state} GiB of state`);
     if (exactlyOnce) reasons.push("exactly-once with lightweight checkpoints");
-    return { processor: "flink", reasons, alternative: { processor: "spark-streaming", when: "the team adopts Spark and seconds of latency are fine" } };
+    return {
+        processor: "flink",
+        reasons,
+        alternative: { processor: "spark-streaming", when: "the team adopts Spark and seconds of latency are fine" },
+    };
 }

@@ -12,5 +12,7 @@ export function dependsOnAll(dependsOn: DependsOn, ...extra: pulumi.Resource[]):
     if (Array.isArray(dependsOn)) return [...dependsOn, ...extra];
     if (pulumi.Resource.isInstance(dependsOn)) return [dependsOn, ...extra];
     // An output or promise of one resource or a list: resolve it, then add the rest.
-    return pulumi.output(dependsOn as pulumi.Input<pulumi.Resource | pulumi.Resource[]>).apply((d) => [...(Array.isArray(d) ? d : [d]), ...extra]);
+    return pulumi
+        .output(dependsOn as pulumi.Input<pulumi.Resource | pulumi.Resource[]>)
+        .apply((d) => [...(Array.isArray(d) ? d : [d]), ...extra]);
 }

@@ -47,7 +47,9 @@ export function policyDocument(statements: PolicyStatement[] | TrustStatement[])
 
 /** A trust policy for an AWS service principal, optionally pinned to the calling account. */
 export function serviceTrustPolicy(service: string | string[], condition?: PolicyCondition): pulumi.Output<string> {
-    return policyDocument([{ Effect: "Allow", Principal: { Service: service }, Action: "sts:AssumeRole", ...(condition ? { Condition: condition } : {}) }]);
+    return policyDocument([
+        { Effect: "Allow", Principal: { Service: service }, Action: "sts:AssumeRole", ...(condition ? { Condition: condition } : {}) },
+    ]);
 }
 
 /**

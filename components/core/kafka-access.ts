@@ -30,7 +30,11 @@ export interface KafkaAccess {
  * ARN `arn:aws:kafka:<region>:<account>:cluster/<name>/<uuid>` by swapping the resource type and
  * appending the name.
  */
-export function mskResourceArn(clusterArn: pulumi.Input<string>, kind: "topic" | "group" | "transactional-id", name: string): pulumi.Output<string> {
+export function mskResourceArn(
+    clusterArn: pulumi.Input<string>,
+    kind: "topic" | "group" | "transactional-id",
+    name: string,
+): pulumi.Output<string> {
     return pulumi.output(clusterArn).apply((arn) => `${arn.replace(":cluster/", `:${kind}/`)}/${name}`);
 }
 
@@ -41,7 +45,8 @@ export function mskResourceArn(clusterArn: pulumi.Input<string>, kind: "topic" |
  * statements from several grants into one.
  */
 export function kafkaIamStatements(clusterArn: pulumi.Input<string>, access: KafkaAccess): PolicyStatement[] {
-    const arns = (kind: "topic" | "group" | "transactional-id", names: string[] | undefined) => (names ?? []).map((n) => mskResourceArn(clusterArn, kind, n));
+    const arns = (kind: "topic" | "group" | "transactional-id", names: string[] | undefined) =>
+        (names ?? []).map((n) => mskResourceArn(clusterArn, kind, n));
     const statements: PolicyStatement[] = [];
     const idempotent = (access.writeTopics?.length ?? 0) > 0 || (access.manageTopics?.length ?? 0) > 0;
     statements.push({
@@ -50,10 +55,18 @@ export function kafkaIamStatements(clusterArn: pulumi.Input<string>, access: Kaf
         Resource: [clusterArn],
     });
     if (access.readTopics?.length) {
-        statements.push({ Effect: "Allow", Action: ["kafka-cluster:DescribeTopic", "kafka-cluster:ReadData"], Resource: arns("topic", access.readTopics) });
+        statements.push({
+            Effect: "Allow",
+            Action: ["kafka-cluster:DescribeTopic", "kafka-cluster:ReadData"],
+            Resource: arns("topic", access.readTopics),
+        });
     }
     if (access.writeTopics?.length) {
-        statements.push({ Effect: "Allow", Action: ["kafka-cluster:DescribeTopic", "kafka-cluster:WriteData"], Resource: arns("topic", access.writeTopics) });
+        statements.push({
+            Effect: "Allow",
+            Action: ["kafka-cluster:DescribeTopic", "kafka-cluster:WriteData"],
+            Resource: arns("topic", access.writeTopics),
+        });
     }
     if (access.manageTopics?.length) {
         statements.push({
@@ -72,7 +85,11 @@ export function kafkaIamStatements(clusterArn: pulumi.Input<string>, access: Kaf
         });
     }
     if (access.consumerGroups?.length) {
-        statements.push({ Effect: "Allow", Action: ["kafka-cluster:DescribeGroup", "kafka-cluster:AlterGroup"], Resource: arns("group", access.consumerGroups) });
+        statements.push({
+            Effect: "Allow",
+            Action: ["kafka-cluster:DescribeGroup", "kafka-cluster:AlterGroup"],
+            Resource: arns("group", access.consumerGroups),
+        });
     }
     if (access.describeTopics?.length) {
         statements.push({ Effect: "Allow", Action: ["kafka-cluster:DescribeTopic"], Resource: arns("topic", access.describeTopics) });

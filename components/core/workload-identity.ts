@@ -38,7 +38,12 @@ function issuerHost(url: string): string {
 }
 
 /** A trust policy letting exactly one Kubernetes service account assume a role through the cluster's OIDC provider (IRSA). */
-export function irsaTrustPolicy(oidcProviderArn: pulumi.Input<string>, oidcProviderUrl: pulumi.Input<string>, namespace: string, serviceAccount: string): pulumi.Output<string> {
+export function irsaTrustPolicy(
+    oidcProviderArn: pulumi.Input<string>,
+    oidcProviderUrl: pulumi.Input<string>,
+    namespace: string,
+    serviceAccount: string,
+): pulumi.Output<string> {
     return pulumi.all([oidcProviderArn, oidcProviderUrl]).apply(([arn, url]) => {
         const issuer = issuerHost(url ?? "");
         return JSON.stringify({
@@ -48,7 +53,12 @@ export function irsaTrustPolicy(oidcProviderArn: pulumi.Input<string>, oidcProvi
                     Effect: "Allow",
                     Principal: { Federated: arn },
                     Action: "sts:AssumeRoleWithWebIdentity",
-                    Condition: { StringEquals: { [`${issuer}:sub`]: `system:serviceaccount:${namespace}:${serviceAccount}`, [`${issuer}:aud`]: "sts.amazonaws.com" } },
+                    Condition: {
+                        StringEquals: {
+                            [`${issuer}:sub`]: `system:serviceaccount:${namespace}:${serviceAccount}`,
+                            [`${issuer}:aud`]: "sts.amazonaws.com",
+                        },
+                    },
                 },
             ],
         });
@@ -62,8 +72,15 @@ export function irsaTrustPolicy(oidcProviderArn: pulumi.Input<string>, oidcProvi
 export function workloadRole(name: string, args: WorkloadRoleArgs, parent: pulumi.Resource): WorkloadRole {
     const assumeRolePolicy =
         args.mode === "irsa"
-            ? irsaTrustPolicy(args.target.oidcProviderArn as pulumi.Input<string>, args.target.oidcProviderUrl as pulumi.Input<string>, args.namespace, args.serviceAccount)
-            : policyDocument([{ Effect: "Allow", Principal: { Service: "pods.eks.amazonaws.com" }, Action: ["sts:AssumeRole", "sts:TagSession"] }]);
+            ? irsaTrustPolicy(
+                  args.target.oidcProviderArn as pulumi.Input<string>,
+                  args.target.oidcProviderUrl as pulumi.Input<string>,
+                  args.namespace,
+                  args.serviceAccount,
+              )
+            : policyDocument([
+                  { Effect: "Allow", Principal: { Service: "pods.eks.amazonaws.com" }, Action: ["sts:AssumeRole", "sts:TagSession"] },
+              ]);
 
     const role = new aws.iam.Role(`${name}-role`, { assumeRolePolicy, tags: args.tags }, { parent });
     const policy = new aws.iam.RolePolicy(
@@ -75,14 +92,14 @@ export function workloadRole(name: string, args: WorkloadRoleArgs, parent: pulum
         args.mode !== "pod-identity"
             ? undefined
             : new aws.eks.PodIdentityAssociation(
-            `${name}-pod-identity`,
-            {
-                clusterName: args.target.clusterName as pulumi.Input<string>,
-                namespace: args.namespace,
-                serviceAccount: args.serviceAccount,
-                roleArn: role.arn,
-                tags: args.tags,
-            },
+                  `${name}-pod-identity`,
+                  {
+                      clusterName: args.target.clusterName as pulumi.Input<string>,
+                      namespace: args.namespace,
+                      serviceAccount: args.serviceAccount,
+                      roleArn: role.arn,
+                      tags: args.tags,
+                  },
                   { parent },
               );
     const serviceAccountAnnotations =

@@ -55,7 +55,8 @@ export function buildFlinkConfig(s: FlinkJobSettings, version: FlinkVersion, sta
     }
     if (s.stateful) {
         own("kubernetes.operator.job.savepoint-on-deletion", "true", "upgradeMode");
-        if (s.savepointIntervalHours > 0) own("kubernetes.operator.periodic.savepoint.interval", `${s.savepointIntervalHours} h`, "savepointIntervalHours");
+        if (s.savepointIntervalHours > 0)
+            own("kubernetes.operator.periodic.savepoint.interval", `${s.savepointIntervalHours} h`, "savepointIntervalHours");
     }
     if (s.autoscaler) {
         const a = s.autoscaler;
@@ -81,6 +82,9 @@ export function buildFlinkConfig(s: FlinkJobSettings, version: FlinkVersion, sta
 }
 
 /** The configuration the FlinkDeployment carries: defaults, then the user's, then the owned keys. */
-export function mergeFlinkConfig(parts: FlinkConfigParts, user: Record<string, pulumi.Input<string>>): Record<string, pulumi.Input<string>> {
+export function mergeFlinkConfig(
+    parts: FlinkConfigParts,
+    user: Record<string, pulumi.Input<string>>,
+): Record<string, pulumi.Input<string>> {
     return { ...parts.defaults, ...user, ...parts.owned };
 }

@@ -200,7 +200,11 @@ export function resolveJobSettings(name: string, args: FlinkJobArgs): FlinkJobSe
         parallelism: args.parallelism ?? 2,
         maxParallelism,
         taskSlots: args.taskSlots ?? 2,
-        jobManager: { cpu: args.jobManager?.cpu ?? 0.5, memory: args.jobManager?.memory ?? "1600m", replicas: args.jobManager?.replicas ?? 1 },
+        jobManager: {
+            cpu: args.jobManager?.cpu ?? 0.5,
+            memory: args.jobManager?.memory ?? "1600m",
+            replicas: args.jobManager?.replicas ?? 1,
+        },
         taskManager: { cpu: args.taskManager?.cpu ?? 1, memory: args.taskManager?.memory ?? "2048m", replicas: args.taskManager?.replicas },
         upgradeMode,
         stateful: upgradeMode !== "stateless",

@@ -35,7 +35,7 @@ export function validateArgs(name: string, args: FlinkJobArgs, s: FlinkJobSettin
         args.deploymentName === undefined ? "deploymentName (from the component name)" : "deploymentName",
         s.deploymentName,
         `the operator accepts at most ${MAX_DEPLOYMENT_NAME} characters of lowercase letters, digits and dashes, starting with a letter and not ending with a dash`,
-        "Set deploymentName to a short lowercase name, e.g. \"orders-enricher\"",
+        'Set deploymentName to a short lowercase name, e.g. "orders-enricher"',
     );
     v.check(
         !CHART_JOB_OBJECTS.includes(s.deploymentName),
@@ -62,7 +62,12 @@ export function validateArgs(name: string, args: FlinkJobArgs, s: FlinkJobSettin
 
 function validateVersion(v: Validator, args: FlinkJobArgs, s: FlinkJobSettings): void {
     if (!s.version) {
-        v.fail("flinkVersion", args.flinkVersion, "not an exact Flink version", "Give the version inside the image, e.g. \"1.20.3\" (it names the S3 plugin jar)");
+        v.fail(
+            "flinkVersion",
+            args.flinkVersion,
+            "not an exact Flink version",
+            'Give the version inside the image, e.g. "1.20.3" (it names the S3 plugin jar)',
+        );
         return;
     }
     const minor = s.version.minorVersion;
@@ -102,7 +107,13 @@ function validateVersion(v: Validator, args: FlinkJobArgs, s: FlinkJobSettings):
 }
 
 function validateSizes(v: Validator, s: FlinkJobSettings): void {
-    v.check(isInt(s.maxParallelism) && s.maxParallelism >= 1 && s.maxParallelism <= 32768, "maxParallelism", s.maxParallelism, "must be an integer from 1 to 32768", "Use a number with many divisors, e.g. 720");
+    v.check(
+        isInt(s.maxParallelism) && s.maxParallelism >= 1 && s.maxParallelism <= 32768,
+        "maxParallelism",
+        s.maxParallelism,
+        "must be an integer from 1 to 32768",
+        "Use a number with many divisors, e.g. 720",
+    );
     v.check(
         isInt(s.parallelism) && s.parallelism >= 1 && s.parallelism <= s.maxParallelism,
         "parallelism",
@@ -110,22 +121,44 @@ function validateSizes(v: Validator, s: FlinkJobSettings): void {
         `must be an integer from 1 to maxParallelism (${s.maxParallelism})`,
         "Lower parallelism or raise maxParallelism (only before the job has state: it fixes the key groups)",
     );
-    v.check(isInt(s.taskSlots) && s.taskSlots >= 1, "taskSlots", s.taskSlots, "must be a positive integer", "Use 1 or more slots per TaskManager");
-    for (const [kind, r] of [["jobManager", s.jobManager], ["taskManager", s.taskManager]] as const) {
+    v.check(
+        isInt(s.taskSlots) && s.taskSlots >= 1,
+        "taskSlots",
+        s.taskSlots,
+        "must be a positive integer",
+        "Use 1 or more slots per TaskManager",
+    );
+    for (const [kind, r] of [
+        ["jobManager", s.jobManager],
+        ["taskManager", s.taskManager],
+    ] as const) {
         v.check(r.cpu > 0, `${kind}.cpu`, r.cpu, "must be more than 0", "Request at least 0.25 CPU");
         const mib = memoryMiB(r.memory);
-        if (r.memory.trim() === "") v.fail(`${kind}.memory`, r.memory, "the operator needs the process memory set", "Use e.g. \"2048m\", \"2g\" or \"2Gi\"");
+        if (r.memory.trim() === "")
+            v.fail(`${kind}.memory`, r.memory, "the operator needs the process memory set", 'Use e.g. "2048m", "2g" or "2Gi"');
         else if (mib === undefined) {
             v.fail(
                 `${kind}.memory`,
                 r.memory,
                 "not in Flink or Kubernetes binary notation (decimal units such as 4G mean different sizes to Flink and Kubernetes)",
-                "Use e.g. \"2048m\", \"2g\" or \"2Gi\"",
+                'Use e.g. "2048m", "2g" or "2Gi"',
             );
-        }
-        else v.check(mib >= MIN_PROCESS_MEMORY_MIB, `${kind}.memory`, r.memory, `below ${MIN_PROCESS_MEMORY_MIB} MiB, Flink cannot fit metaspace, JVM overhead and heap`, "Give the process at least \"1024m\"");
+        } else
+            v.check(
+                mib >= MIN_PROCESS_MEMORY_MIB,
+                `${kind}.memory`,
+                r.memory,
+                `below ${MIN_PROCESS_MEMORY_MIB} MiB, Flink cannot fit metaspace, JVM overhead and heap`,
+                'Give the process at least "1024m"',
+            );
     }
-    v.check(isInt(s.jobManager.replicas) && s.jobManager.replicas >= 1, "jobManager.replicas", s.jobManager.replicas, "must be a positive integer", "Use 1, or 2 for a standby JobManager");
+    v.check(
+        isInt(s.jobManager.replicas) && s.jobManager.replicas >= 1,
+        "jobManager.replicas",
+        s.jobManager.replicas,
+        "must be a positive integer",
+        "Use 1, or 2 for a standby JobManager",
+    );
     const tm = s.taskManager.replicas;
     if (tm !== undefined) {
         // With replicas set, the operator runs the job at replicas x slots and ignores job.parallelism.
@@ -146,17 +179,39 @@ function validateSizes(v: Validator, s: FlinkJobSettings): void {
     );
     const a = s.autoscaler;
     if (a) {
-        v.check(a.utilizationTarget > 0 && a.utilizationTarget <= 1, "autoscaler.utilizationTarget", a.utilizationTarget, "must be in (0, 1]", "Use e.g. 0.7");
         v.check(
-            isInt(a.minParallelism) && isInt(a.maxParallelism) && a.minParallelism >= 1 && a.minParallelism <= a.maxParallelism && a.maxParallelism <= s.maxParallelism,
+            a.utilizationTarget > 0 && a.utilizationTarget <= 1,
+            "autoscaler.utilizationTarget",
+            a.utilizationTarget,
+            "must be in (0, 1]",
+            "Use e.g. 0.7",
+        );
+        v.check(
+            isInt(a.minParallelism) &&
+                isInt(a.maxParallelism) &&
+                a.minParallelism >= 1 &&
+                a.minParallelism <= a.maxParallelism &&
+                a.maxParallelism <= s.maxParallelism,
             "autoscaler.maxParallelism",
             a.maxParallelism,
             `vertex parallelism bounds must satisfy 1 <= minParallelism (${a.minParallelism}) <= maxParallelism <= the job's maxParallelism (${s.maxParallelism})`,
             "Adjust autoscaler.minParallelism / maxParallelism",
         );
         // Flink durations take a whole number before the unit ("10 min"; "2.5 min" is refused).
-        v.check(isInt(a.metricsWindowMinutes) && a.metricsWindowMinutes > 0, "autoscaler.metricsWindowMinutes", a.metricsWindowMinutes, "must be a whole number of minutes above 0", "Use e.g. 10");
-        v.check(isInt(a.stabilizationMinutes) && a.stabilizationMinutes >= 0, "autoscaler.stabilizationMinutes", a.stabilizationMinutes, "must be a whole number of minutes, 0 or more", "Use e.g. 5");
+        v.check(
+            isInt(a.metricsWindowMinutes) && a.metricsWindowMinutes > 0,
+            "autoscaler.metricsWindowMinutes",
+            a.metricsWindowMinutes,
+            "must be a whole number of minutes above 0",
+            "Use e.g. 10",
+        );
+        v.check(
+            isInt(a.stabilizationMinutes) && a.stabilizationMinutes >= 0,
+            "autoscaler.stabilizationMinutes",
+            a.stabilizationMinutes,
+            "must be a whole number of minutes, 0 or more",
+            "Use e.g. 5",
+        );
     }
 }
 
@@ -168,19 +223,41 @@ function validateState(v: Validator, args: FlinkJobArgs, s: FlinkJobSettings): v
         "must be a whole number of seconds from 1 to 86400",
         "Use e.g. 60",
     );
-    v.check(isInt(s.retainedCheckpoints) && s.retainedCheckpoints >= 1, "retainedCheckpoints", s.retainedCheckpoints, "must be a positive integer", "Keep at least 1 (default 3)");
+    v.check(
+        isInt(s.retainedCheckpoints) && s.retainedCheckpoints >= 1,
+        "retainedCheckpoints",
+        s.retainedCheckpoints,
+        "must be a positive integer",
+        "Keep at least 1 (default 3)",
+    );
     // The operator reads the interval as a Flink duration, which takes a whole number ("6 h"; "1.5 h" is refused).
-    v.check(isInt(s.savepointIntervalHours) && s.savepointIntervalHours >= 0, "savepointIntervalHours", s.savepointIntervalHours, "must be a whole number of hours, 0 (off) or more", "Use e.g. 6");
+    v.check(
+        isInt(s.savepointIntervalHours) && s.savepointIntervalHours >= 0,
+        "savepointIntervalHours",
+        s.savepointIntervalHours,
+        "must be a whole number of hours, 0 (off) or more",
+        "Use e.g. 6",
+    );
 
     const storage = args.storage;
     const area = storage.checkpointArea;
     if (!storage.areas.includes(area)) {
-        v.fail("storage", area, "the storage's checkpoint area is not one of its areas, so the state prefix would be outside the landing zone", "Pass a Storage whose checkpointArea is one of its areas");
+        v.fail(
+            "storage",
+            area,
+            "the storage's checkpoint area is not one of its areas, so the state prefix would be outside the landing zone",
+            "Pass a Storage whose checkpointArea is one of its areas",
+        );
     } else {
         try {
             storage.keyPrefix(area, s.statePath);
         } catch (e) {
-            v.fail("statePath", s.statePath, `the landing zone refuses the job's state prefix (${(e as Error).message})`, "Use a namespace and deploymentName made of lowercase letters, digits and dashes");
+            v.fail(
+                "statePath",
+                s.statePath,
+                `the landing zone refuses the job's state prefix (${(e as Error).message})`,
+                "Use a namespace and deploymentName made of lowercase letters, digits and dashes",
+            );
         }
     }
     if (s.initialSavepointPath !== undefined) {
@@ -200,7 +277,7 @@ function validateState(v: Validator, args: FlinkJobArgs, s: FlinkJobSettings): v
         "upgradeMode",
         s.upgradeMode,
         "last-state upgrades read the latest checkpoint from the high-availability metadata",
-        "Leave highAvailability on, or use upgradeMode \"savepoint\"",
+        'Leave highAvailability on, or use upgradeMode "savepoint"',
     );
 }
 
@@ -233,7 +310,13 @@ function validateEnv(v: Validator, s: FlinkJobSettings): void {
         const value = s.env[key];
         const shown = typeof value === "string" ? value : "(output)";
         v.check(ENV_NAME.test(key), `env.${key}`, shown, "not a valid environment variable name", "Use letters, digits and underscores");
-        v.check(!OWNED_ENV.includes(key), `env.${key}`, shown, "FlinkJob sets this variable itself", "Remove it: the plugin follows flinkVersion / writesFilesToS3, the bootstrap servers follow kafka");
+        v.check(
+            !OWNED_ENV.includes(key),
+            `env.${key}`,
+            shown,
+            "FlinkJob sets this variable itself",
+            "Remove it: the plugin follows flinkVersion / writesFilesToS3, the bootstrap servers follow kafka",
+        );
     }
 }
 
@@ -246,7 +329,12 @@ export function validateUserConfig(v: Validator, s: FlinkJobSettings, parts: Fli
         const value = s.flinkConfiguration[key];
         const shown = pulumi.Output.isInstance(value) ? "(output)" : value;
         if (OPERATOR_FORBIDDEN_KEYS.includes(key)) {
-            v.fail(field, shown, "the operator sets this key from the FlinkDeployment and rejects it", "Remove it (use namespace / deploymentName)");
+            v.fail(
+                field,
+                shown,
+                "the operator sets this key from the FlinkDeployment and rejects it",
+                "Remove it (use namespace / deploymentName)",
+            );
             continue;
         }
         const spelling = spellingFor(key, version);
@@ -255,7 +343,9 @@ export function validateUserConfig(v: Validator, s: FlinkJobSettings, parts: Fli
             v.fail(
                 field,
                 shown,
-                removed ? `Flink ${version.minorVersion} no longer reads this key` : `Flink ${version.minorVersion} spells this key "${spelling}"`,
+                removed
+                    ? `Flink ${version.minorVersion} no longer reads this key`
+                    : `Flink ${version.minorVersion} spells this key "${spelling}"`,
                 `Use "${spelling}" (one spelling per key)`,
             );
             continue;
@@ -264,7 +354,12 @@ export function validateUserConfig(v: Validator, s: FlinkJobSettings, parts: Fli
             .map((k) => parts.ownedBy[k])
             .find((a) => a !== undefined);
         if (owner !== undefined) {
-            v.fail(field, shown, `FlinkJob sets this key itself ${owner.startsWith("(") ? owner : `from ${owner}`}`, owner.startsWith("(") ? "Remove it" : `Remove it and set ${owner} instead`);
+            v.fail(
+                field,
+                shown,
+                `FlinkJob sets this key itself ${owner.startsWith("(") ? owner : `from ${owner}`}`,
+                owner.startsWith("(") ? "Remove it" : `Remove it and set ${owner} instead`,
+            );
         }
     }
 }
@@ -277,10 +372,22 @@ export function validateUserConfig(v: Validator, s: FlinkJobSettings, parts: Fli
 export function validateDeploymentConfig(v: Validator, s: FlinkJobSettings, config: Record<string, unknown>): void {
     const has = (key: string) => spellingsOf(key).some((k) => config[k] !== undefined && config[k] !== "");
     if (s.stateful) {
-        v.check(has("execution.checkpointing.dir"), "upgradeMode", s.upgradeMode, "stateful upgrade modes need a checkpoint directory", "Keep the storage's checkpoint area");
+        v.check(
+            has("execution.checkpointing.dir"),
+            "upgradeMode",
+            s.upgradeMode,
+            "stateful upgrade modes need a checkpoint directory",
+            "Keep the storage's checkpoint area",
+        );
     }
     if (s.upgradeMode === "savepoint") {
-        v.check(has("execution.checkpointing.savepoint-dir"), "upgradeMode", s.upgradeMode, "savepoint upgrades need a savepoint directory", "Keep the storage's checkpoint area");
+        v.check(
+            has("execution.checkpointing.savepoint-dir"),
+            "upgradeMode",
+            s.upgradeMode,
+            "savepoint upgrades need a savepoint directory",
+            "Keep the storage's checkpoint area",
+        );
     }
     const ha = config["high-availability.type"] === "kubernetes";
     v.check(

@@ -33,7 +33,9 @@ function foreignSavepointPath(storage: Storage, s: FlinkJobSettings): string | u
     const m = s.initialSavepointPath ? /^s3:\/\/[^/]+(\/.+)$/.exec(s.initialSavepointPath) : null;
     if (!m || !m[1].startsWith(prefix)) return undefined;
     const path = m[1]
-        .slice(prefix.length).replace(/\/_metadata$/, "").replace(/\/+$/, "");
+        .slice(prefix.length)
+        .replace(/\/_metadata$/, "")
+        .replace(/\/+$/, "");
     return path === s.statePath || path.startsWith(`${s.statePath}/`) ? undefined : path;
 }
 
@@ -95,7 +97,14 @@ export class FlinkJob extends pulumi.ComponentResource {
 
         const identity = workloadRole(
             name,
-            { target, mode: s.identity, namespace: s.namespace, serviceAccount: s.deploymentName, statements: this.statements(storage, s), tags: awsTags(COMPONENT, s.tags) },
+            {
+                target,
+                mode: s.identity,
+                namespace: s.namespace,
+                serviceAccount: s.deploymentName,
+                statements: this.statements(storage, s),
+                tags: awsTags(COMPONENT, s.tags),
+            },
             this,
         );
         this.roleArn = identity.role.arn;
@@ -112,8 +121,16 @@ export class FlinkJob extends pulumi.ComponentResource {
             {
                 metadata,
                 rules: [
-                    { apiGroups: [""], resources: ["pods", "configmaps"], verbs: ["get", "list", "watch", "create", "update", "patch", "delete"] },
-                    { apiGroups: ["apps"], resources: ["deployments", "deployments/finalizers"], verbs: ["get", "list", "watch", "create", "update", "patch", "delete"] },
+                    {
+                        apiGroups: [""],
+                        resources: ["pods", "configmaps"],
+                        verbs: ["get", "list", "watch", "create", "update", "patch", "delete"],
+                    },
+                    {
+                        apiGroups: ["apps"],
+                        resources: ["deployments", "deployments/finalizers"],
+                        verbs: ["get", "list", "watch", "create", "update", "patch", "delete"],
+                    },
                 ],
             },
             { ...k8sOpts, dependsOn: waitFor() },
@@ -203,7 +220,9 @@ export class FlinkJob extends pulumi.ComponentResource {
             ...storage.grant("write", area, s.statePath),
             ...(foreign ? storage.grant("read", area, foreign) : []),
             ...s.storageAccess.flatMap((g) => storage.grant(g.access, g.area, g.path)),
-            ...(kafka && kafka.connection.authMode === "iam" && kafka.connection.clusterArn ? kafkaIamStatements(kafka.connection.clusterArn, kafka.access) : []),
+            ...(kafka && kafka.connection.authMode === "iam" && kafka.connection.clusterArn
+                ? kafkaIamStatements(kafka.connection.clusterArn, kafka.access)
+                : []),
         ];
     }
 }

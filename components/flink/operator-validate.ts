@@ -10,14 +10,44 @@ const RESERVED_PORTS = [8085, 9443];
 
 export function validateOperator(name: string, s: FlinkOperatorSettings): void {
     const v = new Validator(OPERATOR_COMPONENT, name);
-    v.check(/^\d+\.\d+\.\d+$/.test(s.version), "version", s.version, "not an operator release version", "Use a release such as \"1.15.0\"");
-    v.check(DNS_LABEL.test(s.namespace) && s.namespace.length <= 63, "namespace", s.namespace, "not a valid namespace name", "Use lowercase letters, digits and dashes");
-    v.check(s.jobNamespaces.length > 0, "jobNamespaces", s.jobNamespaces, "the operator would watch every namespace and get cluster-wide RBAC", "List the namespaces jobs run in, e.g. [\"flink\"]");
+    v.check(/^\d+\.\d+\.\d+$/.test(s.version), "version", s.version, "not an operator release version", 'Use a release such as "1.15.0"');
+    v.check(
+        DNS_LABEL.test(s.namespace) && s.namespace.length <= 63,
+        "namespace",
+        s.namespace,
+        "not a valid namespace name",
+        "Use lowercase letters, digits and dashes",
+    );
+    v.check(
+        s.jobNamespaces.length > 0,
+        "jobNamespaces",
+        s.jobNamespaces,
+        "the operator would watch every namespace and get cluster-wide RBAC",
+        'List the namespaces jobs run in, e.g. ["flink"]',
+    );
     for (const ns of s.jobNamespaces) {
-        v.check(DNS_LABEL.test(ns) && ns.length <= 63, "jobNamespaces", ns, "not a valid namespace name", "Use lowercase letters, digits and dashes");
+        v.check(
+            DNS_LABEL.test(ns) && ns.length <= 63,
+            "jobNamespaces",
+            ns,
+            "not a valid namespace name",
+            "Use lowercase letters, digits and dashes",
+        );
     }
-    v.check(new Set(s.jobNamespaces).size === s.jobNamespaces.length, "jobNamespaces", s.jobNamespaces, "lists a namespace twice", "List each namespace once");
-    v.check(Number.isInteger(s.replicas) && s.replicas >= 1, "replicas", s.replicas, "must be a positive integer", "Use 1, or 2 for a standby with leader election");
+    v.check(
+        new Set(s.jobNamespaces).size === s.jobNamespaces.length,
+        "jobNamespaces",
+        s.jobNamespaces,
+        "lists a namespace twice",
+        "List each namespace once",
+    );
+    v.check(
+        Number.isInteger(s.replicas) && s.replicas >= 1,
+        "replicas",
+        s.replicas,
+        "must be a positive integer",
+        "Use 1, or 2 for a standby with leader election",
+    );
     v.check(
         Number.isInteger(s.metricsPort) && s.metricsPort >= 1024 && s.metricsPort <= 65535 && !RESERVED_PORTS.includes(s.metricsPort),
         "metricsPort",
@@ -32,13 +62,25 @@ export function validateOperator(name: string, s: FlinkOperatorSettings): void {
             "certManagerVersion",
             s.certManagerVersion,
             "not a cert-manager chart version from v1.15 on (older charts install CRDs through installCRDs, not crds.enabled)",
-            "Use e.g. \"v1.19.2\"",
+            'Use e.g. "v1.19.2"',
         );
     }
     const owned = Object.keys(operatorConfig({ ...s, replicas: 2 }));
     for (const key of Object.keys(s.config)) {
-        v.check(!owned.includes(key), `config["${key}"]`, s.config[key], "FlinkOperator sets this key itself", "Remove it and use metricsPort / replicas");
-        v.check(!/[\n\r]/.test(key + s.config[key]) && !/:\s*$/.test(key), `config["${key}"]`, s.config[key], "keys and values must be single-line", "Put one key per entry");
+        v.check(
+            !owned.includes(key),
+            `config["${key}"]`,
+            s.config[key],
+            "FlinkOperator sets this key itself",
+            "Remove it and use metricsPort / replicas",
+        );
+        v.check(
+            !/[\n\r]/.test(key + s.config[key]) && !/:\s*$/.test(key),
+            `config["${key}"]`,
+            s.config[key],
+            "keys and values must be single-line",
+            "Put one key per entry",
+        );
     }
     v.throwIfInvalid();
 }

@@ -11,7 +11,9 @@ export function operatorConfig(s: FlinkOperatorSettings): Record<string, string>
     return {
         "kubernetes.operator.metrics.reporter.prom.factory.class": "org.apache.flink.metrics.prometheus.PrometheusReporterFactory",
         "kubernetes.operator.metrics.reporter.prom.port": String(s.metricsPort),
-        ...(s.replicas > 1 ? { "kubernetes.operator.leader-election.enabled": "true", "kubernetes.operator.leader-election.lease-name": LEADER_LEASE } : {}),
+        ...(s.replicas > 1
+            ? { "kubernetes.operator.leader-election.enabled": "true", "kubernetes.operator.leader-election.lease-name": LEADER_LEASE }
+            : {}),
     };
 }
 

@@ -66,14 +66,21 @@ export class FlinkOperator extends pulumi.ComponentResource implements FlinkOper
         // share the operator's namespace, which is created above (a second Namespace object of the
         // same name would fail at apply).
         const jobNamespaces = s.createJobNamespaces
-            ? s.jobNamespaces.filter((ns) => ns !== s.namespace).map(
-                  (ns) =>
-                      new k8s.core.v1.Namespace(
-                          `${name}-job-namespace-${ns}`,
-                          { metadata: { name: ns, labels: { ...k8sLabels(ns, "flink-jobs", s.labels), ...podSecurityLabels(s.jobNamespacePodSecurity) } } },
-                          k8sOpts,
-                      ),
-              )
+            ? s.jobNamespaces
+                  .filter((ns) => ns !== s.namespace)
+                  .map(
+                      (ns) =>
+                          new k8s.core.v1.Namespace(
+                              `${name}-job-namespace-${ns}`,
+                              {
+                                  metadata: {
+                                      name: ns,
+                                      labels: { ...k8sLabels(ns, "flink-jobs", s.labels), ...podSecurityLabels(s.jobNamespacePodSecurity) },
+                                  },
+                              },
+                              k8sOpts,
+                          ),
+                  )
             : [];
 
         if (s.certManager === "install") {
@@ -81,7 +88,12 @@ export class FlinkOperator extends pulumi.ComponentResource implements FlinkOper
             // non-root with RuntimeDefault seccomp, no privilege escalation and no capabilities.
             const certManagerNamespace = new k8s.core.v1.Namespace(
                 `${name}-cert-manager-namespace`,
-                { metadata: { name: CERT_MANAGER_NAMESPACE, labels: { ...k8sLabels("cert-manager", "cert-manager", s.labels), ...podSecurityLabels("restricted") } } },
+                {
+                    metadata: {
+                        name: CERT_MANAGER_NAMESPACE,
+                        labels: { ...k8sLabels("cert-manager", "cert-manager", s.labels), ...podSecurityLabels("restricted") },
+                    },
+                },
                 k8sOpts,
             );
             this.certManagerRelease = new k8s.helm.v3.Release(
@@ -107,10 +119,18 @@ export class FlinkOperator extends pulumi.ComponentResource implements FlinkOper
                 values: operatorValues(s, labels),
             },
             // cert-manager must be serving before the chart creates its Issuer and Certificate.
-            { ...k8sOpts, dependsOn: dependsOnAll(opts?.dependsOn, ...jobNamespaces, ...(this.certManagerRelease ? [this.certManagerRelease] : [])) },
+            {
+                ...k8sOpts,
+                dependsOn: dependsOnAll(opts?.dependsOn, ...jobNamespaces, ...(this.certManagerRelease ? [this.certManagerRelease] : [])),
+            },
         );
         this.readyResources = [this.release];
 
-        this.registerOutputs({ version: this.version, namespace: this.namespace, jobNamespaces: this.jobNamespaces, webhookEnabled: this.webhookEnabled });
+        this.registerOutputs({
+            version: this.version,
+            namespace: this.namespace,
+            jobNamespaces: this.jobNamespaces,
+            webhookEnabled: this.webhookEnabled,
+        });
     }
 }

@@ -31,7 +31,9 @@ export function stateGuardProblem(olds: Partial<StateIdentity>, news: StateIdent
     if (!olds.deploymentName) return undefined;
     const show = (v: unknown) => (v === unknown ? "(a value known only after apply)" : JSON.stringify(v));
     const fields: Array<keyof StateIdentity> = ["namespace", "deploymentName", "stateBucket", "stateKeyPrefix"];
-    const changes = fields.filter((f) => olds[f] !== undefined && olds[f] !== news[f]).map((f) => `${f} ${show(olds[f])} -> ${show(news[f])}`);
+    const changes = fields
+        .filter((f) => olds[f] !== undefined && olds[f] !== news[f])
+        .map((f) => `${f} ${show(olds[f])} -> ${show(news[f])}`);
     if (changes.length === 0 || news.allowStateReset) return undefined;
     if (news.initialSavepointPath && news.initialSavepointPath !== olds.initialSavepointPath) return undefined;
     const where = `${olds.namespace}/${olds.deploymentName}`;

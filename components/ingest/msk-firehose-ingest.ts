@@ -41,7 +41,14 @@ export class MskFirehoseIngest extends pulumi.ComponentResource {
         // Firehose passes the stream's account as the external id; pinning it keeps another
         // account's stream from assuming these roles (confused deputy).
         const account = aws.getCallerIdentityOutput({}, { parent: this }).accountId;
-        const trust = policyDocument([{ Effect: "Allow", Principal: { Service: FIREHOSE_PRINCIPAL }, Action: "sts:AssumeRole", Condition: { StringEquals: { "sts:ExternalId": account } } }]);
+        const trust = policyDocument([
+            {
+                Effect: "Allow",
+                Principal: { Service: FIREHOSE_PRINCIPAL },
+                Action: "sts:AssumeRole",
+                Condition: { StringEquals: { "sts:ExternalId": account } },
+            },
+        ]);
 
         this.logGroup = new aws.cloudwatch.LogGroup(
             `${name}-logs`,
@@ -68,8 +75,16 @@ export class MskFirehoseIngest extends pulumi.ComponentResource {
             const topicErrors = `${errorBase}${topic}/`;
             this.locations[topic] = storage.uri(s.zone, topic);
 
-            const logStream = new aws.cloudwatch.LogStream(`${id}-log`, { logGroupName: this.logGroup.name, name: topic }, { parent: this });
-            const role = new aws.iam.Role(`${id}-role`, { assumeRolePolicy: trust, description: `Firehose delivery of Kafka topic ${topic} into ${dataBase}`, tags }, { parent: this });
+            const logStream = new aws.cloudwatch.LogStream(
+                `${id}-log`,
+                { logGroupName: this.logGroup.name, name: topic },
+                { parent: this },
+            );
+            const role = new aws.iam.Role(
+                `${id}-role`,
+                { assumeRolePolicy: trust, description: `Firehose delivery of Kafka topic ${topic} into ${dataBase}`, tags },
+                { parent: this },
+            );
             const policy = new aws.iam.RolePolicy(
                 `${id}-policy`,
                 {

@@ -29,7 +29,11 @@ export function firehoseClusterPolicyStatement(clusterArn: pulumi.Input<string>)
 export function mskSourceStatements(clusterArn: pulumi.Input<string>, topic: string): PolicyStatement[] {
     return [
         ...kafkaIamStatements(clusterArn, { readTopics: [topic] }),
-        { Effect: "Allow", Action: ["kafka-cluster:DescribeTopicDynamicConfiguration"], Resource: [mskResourceArn(clusterArn, "topic", topic)] },
+        {
+            Effect: "Allow",
+            Action: ["kafka-cluster:DescribeTopicDynamicConfiguration"],
+            Resource: [mskResourceArn(clusterArn, "topic", topic)],
+        },
         { Effect: "Allow", Action: ["kafka:DescribeCluster", "kafka:DescribeClusterV2"], Resource: [clusterArn] },
         // The service authorization reference lists no resource type for GetBootstrapBrokers, so a
         // grant on the cluster ARN may match nothing and Firehose could not find the brokers. It

@@ -114,18 +114,28 @@ export function validateBrokerProperties(v: Validator, user: Record<string, stri
     const field = (key: string) => `serverProperties["${key}"]`;
     for (const [key, value] of Object.entries(user)) {
         if (!MSK_SETTABLE_BROKER_KEYS.has(key)) {
-            v.fail(field(key), value, "MSK does not accept this key in a custom configuration", "Remove it, or set it per topic if it is a topic-level setting; see the MSK developer guide's list of custom configuration properties");
+            v.fail(
+                field(key),
+                value,
+                "MSK does not accept this key in a custom configuration",
+                "Remove it, or set it per topic if it is a topic-level setting; see the MSK developer guide's list of custom configuration properties",
+            );
             continue;
         }
         if (typeof value !== "string" || value.trim() === "") {
-            v.fail(field(key), value, "broker property values are non-empty strings", "Quote the value, e.g. \"3\" or \"false\"");
+            v.fail(field(key), value, "broker property values are non-empty strings", 'Quote the value, e.g. "3" or "false"');
             continue;
         }
         if (ctx.kraft && key.startsWith("zookeeper.")) {
             v.fail(field(key), value, "a KRaft cluster has no ZooKeeper", "Remove the key");
         }
         if (ctx.tieredStorage && key === "log.cleanup.policy" && value !== "delete") {
-            v.fail(field(key), value, "tiered storage clusters accept only the delete cleanup policy", "Use \"delete\", or turn off tieredStorage");
+            v.fail(
+                field(key),
+                value,
+                "tiered storage clusters accept only the delete cleanup policy",
+                'Use "delete", or turn off tieredStorage',
+            );
         }
         if (AT_LEAST_DEFAULT.includes(key)) {
             const n = intValue(value);
@@ -133,14 +143,24 @@ export function validateBrokerProperties(v: Validator, user: Record<string, stri
             if (n === undefined) {
                 v.fail(field(key), value, "must be a whole number", `Use a number such as ${floor}`);
             } else if (n < floor && !ctx.allowWeakerDurability) {
-                v.fail(field(key), value, `lower than ${floor} lets an acknowledged write be lost when a broker fails`, `Remove the key to keep ${floor}, or set allowWeakerDurability: true if losing data is acceptable here`);
+                v.fail(
+                    field(key),
+                    value,
+                    `lower than ${floor} lets an acknowledged write be lost when a broker fails`,
+                    `Remove the key to keep ${floor}, or set allowWeakerDurability: true if losing data is acceptable here`,
+                );
             } else if (n > ctx.brokerCount && key.endsWith("replication.factor")) {
-                v.fail(field(key), value, `the cluster has only ${ctx.brokerCount} brokers`, `Use at most ${ctx.brokerCount}, or add brokers`);
+                v.fail(
+                    field(key),
+                    value,
+                    `the cluster has only ${ctx.brokerCount} brokers`,
+                    `Use at most ${ctx.brokerCount}, or add brokers`,
+                );
             }
         }
         if (MUST_STAY_FALSE.includes(key)) {
             if (value !== "true" && value !== "false") {
-                v.fail(field(key), value, "must be \"true\" or \"false\"", "Use \"false\"");
+                v.fail(field(key), value, 'must be "true" or "false"', 'Use "false"');
             } else if (value === "true" && !ctx.allowWeakerDurability) {
                 const why =
                     key === "unclean.leader.election.enable"
@@ -160,7 +180,12 @@ export function validateBrokerProperties(v: Validator, user: Record<string, stri
         const isr = intValue(all[isrKey]);
         const rf = intValue(all[rfKey]);
         if (isr !== undefined && rf !== undefined && isr >= rf && (isrKey in user || rfKey in user)) {
-            v.fail(field(isrKey in user ? isrKey : rfKey), isrKey in user ? user[isrKey] : user[rfKey], `${isrKey} (${isr}) must be below ${rfKey} (${rf}), or one broker down blocks every write`, `Use ${isrKey} ${Math.max(1, rf - 1)} with ${rfKey} ${rf}`);
+            v.fail(
+                field(isrKey in user ? isrKey : rfKey),
+                isrKey in user ? user[isrKey] : user[rfKey],
+                `${isrKey} (${isr}) must be below ${rfKey} (${rf}), or one broker down blocks every write`,
+                `Use ${isrKey} ${Math.max(1, rf - 1)} with ${rfKey} ${rf}`,
+            );
         }
     }
 }

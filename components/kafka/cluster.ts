@@ -56,21 +56,42 @@ export class KafkaCluster extends pulumi.ComponentResource {
 
         const securityGroup = new aws.ec2.SecurityGroup(
             `${name}-brokers`,
-            { vpcId: s.vpcId, description: `spectrum KafkaCluster ${name}: Kafka clients to brokers only`, revokeRulesOnDelete: true, tags },
+            {
+                vpcId: s.vpcId,
+                description: `spectrum KafkaCluster ${name}: Kafka clients to brokers only`,
+                revokeRulesOnDelete: true,
+                tags,
+            },
             { parent: this },
         );
         const port = MSK_CLIENT_PORT[s.auth];
         s.clientSecurityGroupIds.forEach((sg, i) => {
             new aws.vpc.SecurityGroupIngressRule(
                 `${name}-client-sg-${i}`,
-                { securityGroupId: securityGroup.id, referencedSecurityGroupId: sg, ipProtocol: "tcp", fromPort: port, toPort: port, description: `Kafka (${s.auth}) from a client security group`, tags },
+                {
+                    securityGroupId: securityGroup.id,
+                    referencedSecurityGroupId: sg,
+                    ipProtocol: "tcp",
+                    fromPort: port,
+                    toPort: port,
+                    description: `Kafka (${s.auth}) from a client security group`,
+                    tags,
+                },
                 { parent: this },
             );
         });
         for (const cidr of s.clientCidrBlocks) {
             new aws.vpc.SecurityGroupIngressRule(
                 `${name}-client-cidr-${cidr.replace(/[./]/g, "-")}`,
-                { securityGroupId: securityGroup.id, cidrIpv4: cidr, ipProtocol: "tcp", fromPort: port, toPort: port, description: `Kafka (${s.auth}) from ${cidr}`, tags },
+                {
+                    securityGroupId: securityGroup.id,
+                    cidrIpv4: cidr,
+                    ipProtocol: "tcp",
+                    fromPort: port,
+                    toPort: port,
+                    description: `Kafka (${s.auth}) from ${cidr}`,
+                    tags,
+                },
                 { parent: this },
             );
         }
@@ -105,7 +126,9 @@ export class KafkaCluster extends pulumi.ComponentResource {
                 encryptionInfo: { encryptionAtRestKmsKeyArn: kmsKeyArn, encryptionInTransit: { clientBroker: "TLS", inCluster: true } },
                 configurationInfo: { arn: configuration.arn, revision: configuration.latestRevision },
                 enhancedMonitoring: s.enhancedMonitoring,
-                openMonitoring: { prometheus: { jmxExporter: { enabledInBroker: s.openMonitoring }, nodeExporter: { enabledInBroker: s.openMonitoring } } },
+                openMonitoring: {
+                    prometheus: { jmxExporter: { enabledInBroker: s.openMonitoring }, nodeExporter: { enabledInBroker: s.openMonitoring } },
+                },
                 loggingInfo: { brokerLogs: { cloudwatchLogs: { enabled: true, logGroup: logGroup.name } } },
                 storageMode: s.tieredStorage ? "TIERED" : "LOCAL",
                 tags,
@@ -144,7 +167,11 @@ export class KafkaCluster extends pulumi.ComponentResource {
         );
 
         if (s.auth === "scram" && s.scramSecretArns.length > 0) {
-            new aws.msk.ScramSecretAssociation(`${name}-scram-secrets`, { clusterArn: this.cluster.arn, secretArnLists: s.scramSecretArns }, { parent: this });
+            new aws.msk.ScramSecretAssociation(
+                `${name}-scram-secrets`,
+                { clusterArn: this.cluster.arn, secretArnLists: s.scramSecretArns },
+                { parent: this },
+            );
         }
 
         this.arn = this.cluster.arn;
@@ -190,7 +217,11 @@ export class KafkaCluster extends pulumi.ComponentResource {
                         // this condition it could never be granted (CloudWatch Logs does not need it).
                         Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*"],
                         Resource: "*",
-                        Condition: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:${part}:logs:${reg}:${acct}:log-group:${LOG_GROUP_PREFIX}${name}-*` } },
+                        Condition: {
+                            ArnLike: {
+                                "kms:EncryptionContext:aws:logs:arn": `arn:${part}:logs:${reg}:${acct}:log-group:${LOG_GROUP_PREFIX}${name}-*`,
+                            },
+                        },
                     },
                 ],
             }),

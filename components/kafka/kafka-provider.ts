@@ -19,7 +19,9 @@ export function kafkaProvider(name: string, connection: KafkaConnection, parent:
         skipTlsVerify: false,
     };
     if (connection.authMode === "scram" && connection.scram) {
-        args.saslMechanism = { "SCRAM-SHA-256": "scram-sha256", "SCRAM-SHA-512": "scram-sha512", PLAIN: "plain" }[connection.scram.mechanism ?? "SCRAM-SHA-512"];
+        args.saslMechanism = { "SCRAM-SHA-256": "scram-sha256", "SCRAM-SHA-512": "scram-sha512", PLAIN: "plain" }[
+            connection.scram.mechanism ?? "SCRAM-SHA-512"
+        ];
         args.saslUsername = connection.scram.username;
         args.saslPassword = pulumi.secret(connection.scram.password);
     }

@@ -38,7 +38,9 @@ interface AclSpec {
 export function streamsAclSpecs(s: KafkaStreamsSettings): AclSpec[] {
     const specs: AclSpec[] = [];
     const topic = (role: string, name: string, pattern: AclSpec["pattern"], ops: string[]) =>
-        ops.forEach((operation) => specs.push({ role: `${role}-${operation.toLowerCase()}`, resourceType: "Topic", resourceName: name, pattern, operation }));
+        ops.forEach((operation) =>
+            specs.push({ role: `${role}-${operation.toLowerCase()}`, resourceType: "Topic", resourceName: name, pattern, operation }),
+        );
     for (const t of s.inputs) topic(`in-${t.name}`, t.name, "Literal", ["Read", "Describe"]);
     for (const t of s.outputs) topic(`out-${t.name}`, t.name, "Literal", ["Write", "Describe"]);
     // Internal topics: created on start, read and written, repartition topics purged (DeleteRecords).
@@ -47,7 +49,13 @@ export function streamsAclSpecs(s: KafkaStreamsSettings): AclSpec[] {
     specs.push({ role: "group-describe", resourceType: "Group", resourceName: s.applicationId, pattern: "Literal", operation: "Describe" });
     if (s.processingGuarantee === "exactly_once_v2") {
         for (const operation of ["Write", "Describe"]) {
-            specs.push({ role: `txn-${operation.toLowerCase()}`, resourceType: "TransactionalID", resourceName: `${s.applicationId}-`, pattern: "Prefixed", operation });
+            specs.push({
+                role: `txn-${operation.toLowerCase()}`,
+                resourceType: "TransactionalID",
+                resourceName: `${s.applicationId}-`,
+                pattern: "Prefixed",
+                operation,
+            });
         }
     }
     return specs;

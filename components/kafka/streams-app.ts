@@ -56,7 +56,14 @@ export class KafkaStreamsApp extends pulumi.ComponentResource {
         if (s.connection.authMode === "iam") {
             const identity = workloadRole(
                 name,
-                { target: s.target, mode: s.identity, namespace: s.namespace, serviceAccount: s.kubernetesName, statements: kafkaIamStatements(s.connection.clusterArn as pulumi.Input<string>, streamsAccess(s)), tags },
+                {
+                    target: s.target,
+                    mode: s.identity,
+                    namespace: s.namespace,
+                    serviceAccount: s.kubernetesName,
+                    statements: kafkaIamStatements(s.connection.clusterArn as pulumi.Input<string>, streamsAccess(s)),
+                    tags,
+                },
                 this,
             );
             this.roleArn = identity.role.arn;
@@ -70,10 +77,18 @@ export class KafkaStreamsApp extends pulumi.ComponentResource {
         );
 
         const properties = streamsProperties(s);
-        const configMap = new k8s.core.v1.ConfigMap(`${name}-config`, { metadata: meta(`${s.kubernetesName}-streams`), data: { "streams.properties": properties } }, k8sOpts);
+        const configMap = new k8s.core.v1.ConfigMap(
+            `${name}-config`,
+            { metadata: meta(`${s.kubernetesName}-streams`), data: { "streams.properties": properties } },
+            k8sOpts,
+        );
         const files = credentialFiles(s.connection);
         const credentials = files
-            ? new k8s.core.v1.Secret(`${name}-credentials`, { metadata: meta(`${s.kubernetesName}-kafka-credentials`), type: "Opaque", stringData: files }, k8sOpts)
+            ? new k8s.core.v1.Secret(
+                  `${name}-credentials`,
+                  { metadata: meta(`${s.kubernetesName}-kafka-credentials`), type: "Opaque", stringData: files },
+                  k8sOpts,
+              )
             : undefined;
 
         const headless = new k8s.core.v1.Service(
@@ -122,14 +137,28 @@ export class KafkaStreamsApp extends pulumi.ComponentResource {
                 },
             },
             // KEDA owns the replica count once autoscaling is on.
-            { ...k8sOpts, dependsOn: dependsOnAll(opts?.dependsOn, serviceAccount), ...(autoscaled ? { ignoreChanges: ["spec.replicas"] } : {}) },
+            {
+                ...k8sOpts,
+                dependsOn: dependsOnAll(opts?.dependsOn, serviceAccount),
+                ...(autoscaled ? { ignoreChanges: ["spec.replicas"] } : {}),
+            },
         );
 
-        new k8s.policy.v1.PodDisruptionBudget(`${name}-pdb`, { metadata: meta(s.kubernetesName), spec: { maxUnavailable: 1, selector: { matchLabels: selector } } }, k8sOpts);
+        new k8s.policy.v1.PodDisruptionBudget(
+            `${name}-pdb`,
+            { metadata: meta(s.kubernetesName), spec: { maxUnavailable: 1, selector: { matchLabels: selector } } },
+            k8sOpts,
+        );
 
         this.acls = s.connection.authMode === "scram" || s.connection.authMode === "tls" ? createStreamsAcls(name, s, this) : [];
-        if (autoscaled) createAutoscaling(name, s, { statefulSetName: s.kubernetesName, labels, awsTags: tags, dependsOn: opts?.dependsOn }, this);
+        if (autoscaled)
+            createAutoscaling(name, s, { statefulSetName: s.kubernetesName, labels, awsTags: tags, dependsOn: opts?.dependsOn }, this);
 
-        this.registerOutputs({ applicationId: this.applicationId, kubernetesName: this.kubernetesName, namespace: this.namespace, roleArn: this.roleArn });
+        this.registerOutputs({
+            applicationId: this.applicationId,
+            kubernetesName: this.kubernetesName,
+            namespace: this.namespace,
+            roleArn: this.roleArn,
+        });
     }
 }

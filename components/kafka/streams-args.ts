@@ -74,7 +74,11 @@ export interface KafkaStreamsAppArgs {
     /** Health endpoints the probes call. Default: see StreamsHealthArgs. */
     health?: StreamsHealthArgs;
     /** Full probe overrides. Default: HTTP probes built from `health`. */
-    probes?: { startup?: k8s.types.input.core.v1.Probe; liveness?: k8s.types.input.core.v1.Probe; readiness?: k8s.types.input.core.v1.Probe };
+    probes?: {
+        startup?: k8s.types.input.core.v1.Probe;
+        liveness?: k8s.types.input.core.v1.Probe;
+        readiness?: k8s.types.input.core.v1.Probe;
+    };
     /** Timeout the app passes to `KafkaStreams.close` (given to it as an env var). Default: 60. */
     closeTimeoutSeconds?: number;
     /** Pod termination grace period; must exceed closeTimeoutSeconds. Default: closeTimeoutSeconds + 30. */

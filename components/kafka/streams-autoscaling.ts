@@ -20,7 +20,12 @@ export interface AutoscalingInputs {
  * lag check authenticates on its own: with IAM through a describe-only role KEDA's operator
  * assumes (IRSA), with SCRAM/TLS through a Secret holding the app's credentials.
  */
-export function createAutoscaling(name: string, s: KafkaStreamsSettings, p: AutoscalingInputs, parent: pulumi.Resource): k8s.apiextensions.CustomResource {
+export function createAutoscaling(
+    name: string,
+    s: KafkaStreamsSettings,
+    p: AutoscalingInputs,
+    parent: pulumi.Resource,
+): k8s.apiextensions.CustomResource {
     const a = s.autoscaling as NonNullable<KafkaStreamsSettings["autoscaling"]>;
     const k8sOpts = { parent, provider: s.target.provider, dependsOn: p.dependsOn };
     const meta = (suffix: string) => ({ name: `${s.kubernetesName}-${suffix}`, namespace: s.namespace, labels: p.labels });
@@ -38,10 +43,22 @@ export function createAutoscaling(name: string, s: KafkaStreamsSettings, p: Auto
         case "iam": {
             const reader = workloadRole(
                 `${name}-keda`,
-                { target: s.target, mode: "irsa", namespace: a.kedaNamespace, serviceAccount: a.kedaServiceAccount, statements: kafkaIamStatements(s.connection.clusterArn as pulumi.Input<string>, lagReaderAccess(s)), tags: p.awsTags },
+                {
+                    target: s.target,
+                    mode: "irsa",
+                    namespace: a.kedaNamespace,
+                    serviceAccount: a.kedaServiceAccount,
+                    statements: kafkaIamStatements(s.connection.clusterArn as pulumi.Input<string>, lagReaderAccess(s)),
+                    tags: p.awsTags,
+                },
                 parent,
             );
-            Object.assign(metadata, { sasl: "oauthbearer", saslTokenProvider: "aws_msk_iam", tls: "enable", awsRegion: mskRegion(s.connection.clusterArn as pulumi.Input<string>) });
+            Object.assign(metadata, {
+                sasl: "oauthbearer",
+                saslTokenProvider: "aws_msk_iam",
+                tls: "enable",
+                awsRegion: mskRegion(s.connection.clusterArn as pulumi.Input<string>),
+            });
             authSpec = { podIdentity: { provider: "aws", roleArn: reader.role.arn } };
             break;
         }
@@ -49,13 +66,23 @@ export function createAutoscaling(name: string, s: KafkaStreamsSettings, p: Auto
         case "tls": {
             const data: Record<string, pulumi.Input<string>> = { tls: "enable" };
             if (s.connection.authMode === "scram" && s.connection.scram) {
-                const mech = { "SCRAM-SHA-256": "scram_sha256", "SCRAM-SHA-512": "scram_sha512", PLAIN: "plaintext" }[s.connection.scram.mechanism ?? "SCRAM-SHA-512"];
+                const mech = { "SCRAM-SHA-256": "scram_sha256", "SCRAM-SHA-512": "scram_sha512", PLAIN: "plaintext" }[
+                    s.connection.scram.mechanism ?? "SCRAM-SHA-512"
+                ];
                 Object.assign(data, { sasl: mech, username: s.connection.scram.username, password: s.connection.scram.password });
             }
             if (s.connection.authMode === "tls" && s.connection.tls) {
-                Object.assign(data, { cert: s.connection.tls.clientCert, key: s.connection.tls.clientKey, ...(s.connection.tls.caCert !== undefined ? { ca: s.connection.tls.caCert } : {}) });
+                Object.assign(data, {
+                    cert: s.connection.tls.clientCert,
+                    key: s.connection.tls.clientKey,
+                    ...(s.connection.tls.caCert !== undefined ? { ca: s.connection.tls.caCert } : {}),
+                });
             }
-            const secret = new k8s.core.v1.Secret(`${name}-keda-credentials`, { metadata: meta("keda-kafka"), type: "Opaque", stringData: pulumi.secret(data) }, k8sOpts);
+            const secret = new k8s.core.v1.Secret(
+                `${name}-keda-credentials`,
+                { metadata: meta("keda-kafka"), type: "Opaque", stringData: pulumi.secret(data) },
+                k8sOpts,
+            );
             authSpec = { secretTargetRef: Object.keys(data).map((key) => ({ parameter: key, name: secret.metadata.name, key })) };
             break;
         }
@@ -63,7 +90,13 @@ export function createAutoscaling(name: string, s: KafkaStreamsSettings, p: Auto
             break;
     }
 
-    const auth = authSpec ? new k8s.apiextensions.CustomResource(`${name}-keda-auth`, { apiVersion: "keda.sh/v1alpha1", kind: "TriggerAuthentication", metadata: meta("kafka"), spec: authSpec }, k8sOpts) : undefined;
+    const auth = authSpec
+        ? new k8s.apiextensions.CustomResource(
+              `${name}-keda-auth`,
+              { apiVersion: "keda.sh/v1alpha1", kind: "TriggerAuthentication", metadata: meta("kafka"), spec: authSpec },
+              k8sOpts,
+          )
+        : undefined;
 
     return new k8s.apiextensions.CustomResource(
         `${name}-scaler`,
@@ -78,7 +111,16 @@ export function createAutoscaling(name: string, s: KafkaStreamsSettings, p: Auto
                 pollingInterval: a.pollingIntervalSeconds,
                 cooldownPeriod: a.cooldownSeconds,
                 // One pod at a time, slowly, when scaling in: each removal is a rebalance.
-                advanced: { horizontalPodAutoscalerConfig: { behavior: { scaleDown: { stabilizationWindowSeconds: a.cooldownSeconds, policies: [{ type: "Pods", value: 1, periodSeconds: 60 }] } } } },
+                advanced: {
+                    horizontalPodAutoscalerConfig: {
+                        behavior: {
+                            scaleDown: {
+                                stabilizationWindowSeconds: a.cooldownSeconds,
+                                policies: [{ type: "Pods", value: 1, periodSeconds: 60 }],
+                            },
+                        },
+                    },
+                },
                 triggers: [{ type: "kafka", metadata, ...(auth ? { authenticationRef: { name: auth.metadata.name } } : {}) }],
             },
         },

@@ -21,8 +21,18 @@ export function probes(s: KafkaStreamsSettings): { startup: Probe; liveness: Pro
             failureThreshold: Math.ceil(s.health.startupTimeoutSeconds / PROBE_PERIOD_SECONDS),
         },
         // Liveness must fail only when Streams is ERROR or NOT_RUNNING: a rebalance is not a reason to restart.
-        liveness: s.probes.liveness ?? { httpGet: http(s.health.livenessPath), periodSeconds: PROBE_PERIOD_SECONDS, timeoutSeconds: 5, failureThreshold: 6 },
-        readiness: s.probes.readiness ?? { httpGet: http(s.health.readinessPath), periodSeconds: PROBE_PERIOD_SECONDS, timeoutSeconds: 5, failureThreshold: 3 },
+        liveness: s.probes.liveness ?? {
+            httpGet: http(s.health.livenessPath),
+            periodSeconds: PROBE_PERIOD_SECONDS,
+            timeoutSeconds: 5,
+            failureThreshold: 6,
+        },
+        readiness: s.probes.readiness ?? {
+            httpGet: http(s.health.readinessPath),
+            periodSeconds: PROBE_PERIOD_SECONDS,
+            timeoutSeconds: 5,
+            failureThreshold: 3,
+        },
     };
 }
 
@@ -34,7 +44,10 @@ export function environment(s: KafkaStreamsSettings, headlessService: string): E
         { name: "KAFKA_STREAMS_CONFIG_FILES", value: configFiles(s.connection).join(",") },
         // StatefulSet pod names are stable (app-0, app-1, ...): static membership survives restarts without a rebalance.
         { name: "KAFKA_STREAMS_GROUP_INSTANCE_ID", value: "$(POD_NAME)" },
-        { name: "KAFKA_STREAMS_APPLICATION_SERVER", value: `$(POD_NAME).${headlessService}.$(POD_NAMESPACE).svc.cluster.local:${s.health.port}` },
+        {
+            name: "KAFKA_STREAMS_APPLICATION_SERVER",
+            value: `$(POD_NAME).${headlessService}.$(POD_NAMESPACE).svc.cluster.local:${s.health.port}`,
+        },
         { name: "KAFKA_STREAMS_CLOSE_TIMEOUT_MS", value: String(s.closeTimeoutSeconds * 1000) },
     ];
     if (s.connection.authMode === "iam" && s.connection.clusterArn !== undefined) {
@@ -88,7 +101,14 @@ export function podTemplate(s: KafkaStreamsSettings, p: PodTemplateInputs): k8s.
                 seccompProfile: { type: "RuntimeDefault" },
             },
             // Spread replicas (and so standbys) over zones, so a zone loss keeps a warm copy of each store.
-            topologySpreadConstraints: [{ maxSkew: 1, topologyKey: "topology.kubernetes.io/zone", whenUnsatisfiable: "ScheduleAnyway", labelSelector: { matchLabels: p.selector } }],
+            topologySpreadConstraints: [
+                {
+                    maxSkew: 1,
+                    topologyKey: "topology.kubernetes.io/zone",
+                    whenUnsatisfiable: "ScheduleAnyway",
+                    labelSelector: { matchLabels: p.selector },
+                },
+            ],
             containers: [
                 {
                     name: "streams",

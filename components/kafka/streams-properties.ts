@@ -48,7 +48,9 @@ export function clientSecurityProperties(connection: KafkaConnection): Record<st
                 "security.protocol": "SSL",
                 "ssl.keystore.type": "PEM",
                 "ssl.keystore.location": PATHS.keystore,
-                ...(connection.tls?.caCert !== undefined ? { "ssl.truststore.type": "PEM", "ssl.truststore.location": PATHS.truststore } : {}),
+                ...(connection.tls?.caCert !== undefined
+                    ? { "ssl.truststore.type": "PEM", "ssl.truststore.location": PATHS.truststore }
+                    : {}),
             };
         default:
             return { "security.protocol": "PLAINTEXT" };

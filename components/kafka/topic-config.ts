@@ -11,7 +11,7 @@ const integer = (min: number, max = Number.MAX_SAFE_INTEGER): ValueCheck => ({
     ok: (v) => /^-?\d+$/.test(v) && Number(v) >= min && Number(v) <= max,
     expect: max === Number.MAX_SAFE_INTEGER ? `a whole number >= ${min}` : `a whole number from ${min} to ${max}`,
 });
-const bool: ValueCheck = { ok: (v) => v === "true" || v === "false", expect: "\"true\" or \"false\"" };
+const bool: ValueCheck = { ok: (v) => v === "true" || v === "false", expect: '"true" or "false"' };
 const oneOf = (...values: string[]): ValueCheck => ({ ok: (v) => values.includes(v), expect: `one of ${values.join(", ")}` });
 const anyText: ValueCheck = { ok: (v) => v.length > 0, expect: "a non-empty string" };
 
@@ -76,9 +76,15 @@ export function checkTopicName(v: Validator, field: string, name: string): void 
         field,
         name,
         `a topic name is 1-${MAX_TOPIC_NAME} letters, digits, ".", "_" or "-" (and not "." or "..")`,
-        "Rename it, e.g. \"orders.v1\"",
+        'Rename it, e.g. "orders.v1"',
     );
-    v.check(!name.startsWith("__"), field, name, "names starting with \"__\" belong to Kafka's internal topics", "Pick a name without the leading underscores");
+    v.check(
+        !name.startsWith("__"),
+        field,
+        name,
+        'names starting with "__" belong to Kafka\'s internal topics',
+        "Pick a name without the leading underscores",
+    );
 }
 
 /** Records every problem with a topic's settings against its connection. */
@@ -86,8 +92,20 @@ export function validateTopic(v: Validator, at: FieldPrefix, spec: TopicSpec, s:
     const f = (field: string) => `${at}${field}`;
     checkTopicName(v, f("name"), s.name);
 
-    v.check(isInt(s.partitions) && s.partitions >= 1, f("partitions"), spec.partitions, "a topic needs at least one partition", "Use a whole number >= 1");
-    v.check(isInt(s.replicationFactor) && s.replicationFactor >= 1, f("replicationFactor"), spec.replicationFactor, "must be a whole number >= 1", "Use 3");
+    v.check(
+        isInt(s.partitions) && s.partitions >= 1,
+        f("partitions"),
+        spec.partitions,
+        "a topic needs at least one partition",
+        "Use a whole number >= 1",
+    );
+    v.check(
+        isInt(s.replicationFactor) && s.replicationFactor >= 1,
+        f("replicationFactor"),
+        spec.replicationFactor,
+        "must be a whole number >= 1",
+        "Use 3",
+    );
     if (connection.brokerCount !== undefined && isInt(s.replicationFactor)) {
         v.check(
             s.replicationFactor <= connection.brokerCount,
@@ -99,13 +117,25 @@ export function validateTopic(v: Validator, at: FieldPrefix, spec: TopicSpec, s:
     }
     const weakAllowed = s.allowWeakerDurability || connection.authMode === "plaintext";
     if (isInt(s.replicationFactor) && s.replicationFactor >= 1) {
-        v.check(weakAllowed || s.replicationFactor >= 3, f("replicationFactor"), s.replicationFactor, "fewer than 3 copies lose acknowledged writes when brokers fail", "Use 3, or set allowWeakerDurability: true for data you can lose");
+        v.check(
+            weakAllowed || s.replicationFactor >= 3,
+            f("replicationFactor"),
+            s.replicationFactor,
+            "fewer than 3 copies lose acknowledged writes when brokers fail",
+            "Use 3, or set allowWeakerDurability: true for data you can lose",
+        );
     }
     if (!isInt(s.minInsyncReplicas) || s.minInsyncReplicas < 1) {
         v.fail(f("minInsyncReplicas"), spec.minInsyncReplicas, "must be a whole number >= 1", "Use 2 with replication factor 3");
     } else if (isInt(s.replicationFactor)) {
         if (s.replicationFactor === 1) {
-            v.check(s.minInsyncReplicas === 1, f("minInsyncReplicas"), s.minInsyncReplicas, "a single-replica topic can only require that one replica", "Use 1");
+            v.check(
+                s.minInsyncReplicas === 1,
+                f("minInsyncReplicas"),
+                s.minInsyncReplicas,
+                "a single-replica topic can only require that one replica",
+                "Use 1",
+            );
         } else {
             v.check(
                 s.minInsyncReplicas < s.replicationFactor,
@@ -115,32 +145,106 @@ export function validateTopic(v: Validator, at: FieldPrefix, spec: TopicSpec, s:
                 `Use ${Math.max(1, s.replicationFactor - 1)}`,
             );
         }
-        v.check(weakAllowed || s.minInsyncReplicas >= 2, f("minInsyncReplicas"), s.minInsyncReplicas, "a write acknowledged by one replica is lost if that broker fails", "Use 2, or set allowWeakerDurability: true for data you can lose");
+        v.check(
+            weakAllowed || s.minInsyncReplicas >= 2,
+            f("minInsyncReplicas"),
+            s.minInsyncReplicas,
+            "a write acknowledged by one replica is lost if that broker fails",
+            "Use 2, or set allowWeakerDurability: true for data you can lose",
+        );
     }
 
     const policies = ["delete", "compact", "compact,delete"];
-    v.check(policies.includes(s.cleanupPolicy), f("cleanupPolicy"), spec.cleanupPolicy, "not a Kafka cleanup policy", `Use one of ${policies.join(", ")}`);
+    v.check(
+        policies.includes(s.cleanupPolicy),
+        f("cleanupPolicy"),
+        spec.cleanupPolicy,
+        "not a Kafka cleanup policy",
+        `Use one of ${policies.join(", ")}`,
+    );
     const deletes = s.cleanupPolicy.includes("delete");
     const compacts = s.cleanupPolicy.includes("compact");
     if (spec.retentionMs !== undefined) {
-        v.check(isInt(spec.retentionMs) && (spec.retentionMs === -1 || spec.retentionMs >= 1), f("retentionMs"), spec.retentionMs, "must be -1 (forever) or a positive number of milliseconds", "Use e.g. 604800000 for 7 days");
-        v.check(deletes, f("retentionMs"), spec.retentionMs, `retention does not apply to a "${s.cleanupPolicy}" topic: compaction keeps the latest record per key forever`, "Remove retentionMs, or use cleanupPolicy \"compact,delete\"");
+        v.check(
+            isInt(spec.retentionMs) && (spec.retentionMs === -1 || spec.retentionMs >= 1),
+            f("retentionMs"),
+            spec.retentionMs,
+            "must be -1 (forever) or a positive number of milliseconds",
+            "Use e.g. 604800000 for 7 days",
+        );
+        v.check(
+            deletes,
+            f("retentionMs"),
+            spec.retentionMs,
+            `retention does not apply to a "${s.cleanupPolicy}" topic: compaction keeps the latest record per key forever`,
+            'Remove retentionMs, or use cleanupPolicy "compact,delete"',
+        );
     }
     if (spec.retentionBytes !== undefined) {
-        v.check(isInt(spec.retentionBytes) && (spec.retentionBytes === -1 || spec.retentionBytes >= 1), f("retentionBytes"), spec.retentionBytes, "must be -1 (no cap) or a positive number of bytes", "Use e.g. 10737418240 for 10 GiB per partition");
-        v.check(deletes, f("retentionBytes"), spec.retentionBytes, `a size cap does not apply to a "${s.cleanupPolicy}" topic`, "Remove retentionBytes, or use cleanupPolicy \"compact,delete\"");
+        v.check(
+            isInt(spec.retentionBytes) && (spec.retentionBytes === -1 || spec.retentionBytes >= 1),
+            f("retentionBytes"),
+            spec.retentionBytes,
+            "must be -1 (no cap) or a positive number of bytes",
+            "Use e.g. 10737418240 for 10 GiB per partition",
+        );
+        v.check(
+            deletes,
+            f("retentionBytes"),
+            spec.retentionBytes,
+            `a size cap does not apply to a "${s.cleanupPolicy}" topic`,
+            'Remove retentionBytes, or use cleanupPolicy "compact,delete"',
+        );
     }
     const c = s.compaction;
     const compactionSet = Object.values(c).some((x) => x !== undefined);
-    v.check(!compactionSet || compacts, f("compaction"), c, "compaction settings only apply to a compacted topic", "Use cleanupPolicy \"compact\" or \"compact,delete\", or remove compaction");
-    if (c.minCompactionLagMs !== undefined) v.check(isInt(c.minCompactionLagMs) && c.minCompactionLagMs >= 0, f("compaction.minCompactionLagMs"), c.minCompactionLagMs, "must be a whole number >= 0", "Use milliseconds, e.g. 0");
+    v.check(
+        !compactionSet || compacts,
+        f("compaction"),
+        c,
+        "compaction settings only apply to a compacted topic",
+        'Use cleanupPolicy "compact" or "compact,delete", or remove compaction',
+    );
+    if (c.minCompactionLagMs !== undefined)
+        v.check(
+            isInt(c.minCompactionLagMs) && c.minCompactionLagMs >= 0,
+            f("compaction.minCompactionLagMs"),
+            c.minCompactionLagMs,
+            "must be a whole number >= 0",
+            "Use milliseconds, e.g. 0",
+        );
     if (c.maxCompactionLagMs !== undefined) {
-        v.check(isInt(c.maxCompactionLagMs) && c.maxCompactionLagMs >= 1, f("compaction.maxCompactionLagMs"), c.maxCompactionLagMs, "must be a whole number >= 1", "Use milliseconds, e.g. 86400000");
-        v.check(c.maxCompactionLagMs >= (c.minCompactionLagMs ?? 0), f("compaction.maxCompactionLagMs"), c.maxCompactionLagMs, `below minCompactionLagMs (${c.minCompactionLagMs})`, "Make the maximum at least the minimum");
+        v.check(
+            isInt(c.maxCompactionLagMs) && c.maxCompactionLagMs >= 1,
+            f("compaction.maxCompactionLagMs"),
+            c.maxCompactionLagMs,
+            "must be a whole number >= 1",
+            "Use milliseconds, e.g. 86400000",
+        );
+        v.check(
+            c.maxCompactionLagMs >= (c.minCompactionLagMs ?? 0),
+            f("compaction.maxCompactionLagMs"),
+            c.maxCompactionLagMs,
+            `below minCompactionLagMs (${c.minCompactionLagMs})`,
+            "Make the maximum at least the minimum",
+        );
     }
-    if (c.deleteRetentionMs !== undefined) v.check(isInt(c.deleteRetentionMs) && c.deleteRetentionMs >= 0, f("compaction.deleteRetentionMs"), c.deleteRetentionMs, "must be a whole number >= 0", "Use milliseconds, e.g. 86400000");
+    if (c.deleteRetentionMs !== undefined)
+        v.check(
+            isInt(c.deleteRetentionMs) && c.deleteRetentionMs >= 0,
+            f("compaction.deleteRetentionMs"),
+            c.deleteRetentionMs,
+            "must be a whole number >= 0",
+            "Use milliseconds, e.g. 86400000",
+        );
     if (c.minCleanableDirtyRatio !== undefined) {
-        v.check(typeof c.minCleanableDirtyRatio === "number" && c.minCleanableDirtyRatio >= 0 && c.minCleanableDirtyRatio <= 1, f("compaction.minCleanableDirtyRatio"), c.minCleanableDirtyRatio, "must be between 0 and 1", "Use e.g. 0.5");
+        v.check(
+            typeof c.minCleanableDirtyRatio === "number" && c.minCleanableDirtyRatio >= 0 && c.minCleanableDirtyRatio <= 1,
+            f("compaction.minCleanableDirtyRatio"),
+            c.minCleanableDirtyRatio,
+            "must be between 0 and 1",
+            "Use e.g. 0.5",
+        );
     }
 
     for (const [key, value] of Object.entries(s.config)) {
@@ -156,23 +260,53 @@ export function validateTopic(v: Validator, at: FieldPrefix, spec: TopicSpec, s:
         }
         if (typeof value !== "string" || !check.ok(value)) {
             const unclean = key === "unclean.leader.election.enable";
-            v.fail(field, value, unclean ? "an out-of-sync replica could become leader and drop acknowledged writes" : `must be ${check.expect}`, unclean ? "Remove the key (false is the default)" : `Use ${check.expect}`);
+            v.fail(
+                field,
+                value,
+                unclean ? "an out-of-sync replica could become leader and drop acknowledged writes" : `must be ${check.expect}`,
+                unclean ? "Remove the key (false is the default)" : `Use ${check.expect}`,
+            );
         }
     }
     const remote = s.config["remote.storage.enable"] === "true";
     // MSK is stricter than Kafka about tiered topics (its tiered storage topic guidelines).
     const msk = usesMskTopicApi(connection);
-    if (remote) v.check(!compacts, f(`config["remote.storage.enable"]`), "true", "tiered storage keeps only topics with the delete policy", "Use cleanupPolicy \"delete\", or keep this topic on local storage");
+    if (remote)
+        v.check(
+            !compacts,
+            f(`config["remote.storage.enable"]`),
+            "true",
+            "tiered storage keeps only topics with the delete policy",
+            'Use cleanupPolicy "delete", or keep this topic on local storage',
+        );
     for (const key of ["local.retention.ms", "local.retention.bytes"]) {
         const value = s.config[key];
         if (value === undefined) continue;
-        v.check(remote, f(`config["${key}"]`), value, "local retention only applies with tiered storage", "Set config[\"remote.storage.enable\"] = \"true\", or remove the key");
+        v.check(
+            remote,
+            f(`config["${key}"]`),
+            value,
+            "local retention only applies with tiered storage",
+            'Set config["remote.storage.enable"] = "true", or remove the key',
+        );
         const total = key === "local.retention.ms" ? s.retentionMs : s.retentionBytes;
         if (/^\d+$/.test(value) && total !== undefined && total >= 0) {
             if (msk) {
-                v.check(Number(value) < total, f(`config["${key}"]`), value, `MSK needs local retention below the topic's total retention (${total})`, `Use less than ${total}, or -2 to follow the total`);
+                v.check(
+                    Number(value) < total,
+                    f(`config["${key}"]`),
+                    value,
+                    `MSK needs local retention below the topic's total retention (${total})`,
+                    `Use less than ${total}, or -2 to follow the total`,
+                );
             } else {
-                v.check(Number(value) <= total, f(`config["${key}"]`), value, `keeps more locally than the topic keeps in total (${total})`, `Use at most ${total}, or -2 to follow the total`);
+                v.check(
+                    Number(value) <= total,
+                    f(`config["${key}"]`),
+                    value,
+                    `keeps more locally than the topic keeps in total (${total})`,
+                    `Use at most ${total}, or -2 to follow the total`,
+                );
             }
         }
     }
@@ -180,14 +314,26 @@ export function validateTopic(v: Validator, at: FieldPrefix, spec: TopicSpec, s:
         for (const [key, min, what] of MSK_TIERED_SEGMENT_MINIMUMS) {
             const value = s.config[key];
             if (value !== undefined && /^\d+$/.test(value)) {
-                v.check(Number(value) >= min, f(`config["${key}"]`), value, `MSK refuses segments smaller than ${what} on a tiered topic`, `Use ${min} or more, or remove the key`);
+                v.check(
+                    Number(value) >= min,
+                    f(`config["${key}"]`),
+                    value,
+                    `MSK refuses segments smaller than ${what} on a tiered topic`,
+                    `Use ${min} or more, or remove the key`,
+                );
             }
         }
     }
 
     if (s.previous) {
         const p = s.previous;
-        v.check(s.name === p.name, f("name"), s.name, `the deployed topic is "${p.name}"; renaming a topic creates a new, empty one and deletes the old one with its data`, `Keep "${p.name}", or create the new topic next to it and migrate`);
+        v.check(
+            s.name === p.name,
+            f("name"),
+            s.name,
+            `the deployed topic is "${p.name}"; renaming a topic creates a new, empty one and deletes the old one with its data`,
+            `Keep "${p.name}", or create the new topic next to it and migrate`,
+        );
         v.check(
             !isInt(s.partitions) || s.partitions >= p.partitions,
             f("partitions"),
@@ -205,9 +351,29 @@ export function validateTopic(v: Validator, at: FieldPrefix, spec: TopicSpec, s:
     }
 
     if (connection.clusterArn === undefined) {
-        v.check(connection.authMode !== "iam", `${at}connection.authMode`, "iam", "IAM auth without a cluster ARN: topics cannot use the MSK API", "Build the connection with externalKafka(...) and its clusterArn");
-        if (connection.authMode === "scram") v.check(!!connection.scram, `${at}connection.scram`, undefined, "SCRAM auth without credentials: @pulumi/kafka cannot log in", "Add scram: { username, password } to the connection");
-        if (connection.authMode === "tls") v.check(!!connection.tls, `${at}connection.tls`, undefined, "mutual TLS without a client certificate: @pulumi/kafka cannot log in", "Add tls: { clientCert, clientKey } to the connection");
+        v.check(
+            connection.authMode !== "iam",
+            `${at}connection.authMode`,
+            "iam",
+            "IAM auth without a cluster ARN: topics cannot use the MSK API",
+            "Build the connection with externalKafka(...) and its clusterArn",
+        );
+        if (connection.authMode === "scram")
+            v.check(
+                !!connection.scram,
+                `${at}connection.scram`,
+                undefined,
+                "SCRAM auth without credentials: @pulumi/kafka cannot log in",
+                "Add scram: { username, password } to the connection",
+            );
+        if (connection.authMode === "tls")
+            v.check(
+                !!connection.tls,
+                `${at}connection.tls`,
+                undefined,
+                "mutual TLS without a client certificate: @pulumi/kafka cannot log in",
+                "Add tls: { clientCert, clientKey } to the connection",
+            );
     }
 }
 

@@ -45,16 +45,31 @@ export class KafkaTopic extends pulumi.ComponentResource {
         this.shape = { name: s.name, partitions: s.partitions, replicationFactor: s.replicationFactor };
         this.configs = topicConfigs(s);
 
-        const resource = createTopicResource(name, s, this.configs, args.connection, this, args.kafkaProvider ?? kafkaProviderFromOpts(opts));
+        const resource = createTopicResource(
+            name,
+            s,
+            this.configs,
+            args.connection,
+            this,
+            args.kafkaProvider ?? kafkaProviderFromOpts(opts),
+        );
         this.backend = resource.backend;
         this.arn = resource.arn;
-        this.registerOutputs({ topicName: this.topicName, partitions: this.partitions, replicationFactor: this.replicationFactor, backend: this.backend, arn: this.arn });
+        this.registerOutputs({
+            topicName: this.topicName,
+            partitions: this.partitions,
+            replicationFactor: this.replicationFactor,
+            backend: this.backend,
+            arn: this.arn,
+        });
     }
 }
 
 function warnOnNameCollisions(component: string, topic: string): void {
     if (topic.includes(".") && topic.includes("_")) {
-        pulumi.log.warn(`KafkaTopic "${component}": name "${topic}" mixes "." and "_"; Kafka's metric names treat them alike, so it can collide with another topic's metrics.`);
+        pulumi.log.warn(
+            `KafkaTopic "${component}": name "${topic}" mixes "." and "_"; Kafka's metric names treat them alike, so it can collide with another topic's metrics.`,
+        );
     }
 }
 

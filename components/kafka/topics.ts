@@ -45,23 +45,46 @@ export class KafkaTopics extends pulumi.ComponentResource {
         super("spectrum:index:KafkaTopics", name, {}, opts);
         const entries = Object.entries(args.topics ?? {});
         const v = new Validator("KafkaTopics", name);
-        v.check(entries.length > 0, "topics", args.topics, "no topics declared", "Declare at least one topic, e.g. topics: { \"orders.v1\": {} }");
-        const specs = entries.map(([key, spec]): [string, TopicSpec] => [key, { ...args.defaults, ...spec, name: spec.name ?? key, previous: args.previous?.[key] }]);
+        v.check(
+            entries.length > 0,
+            "topics",
+            args.topics,
+            "no topics declared",
+            'Declare at least one topic, e.g. topics: { "orders.v1": {} }',
+        );
+        const specs = entries.map(([key, spec]): [string, TopicSpec] => [
+            key,
+            { ...args.defaults, ...spec, name: spec.name ?? key, previous: args.previous?.[key] },
+        ]);
         const seen = new Map<string, string>();
         for (const [key, spec] of specs) {
             const s = resolveTopicSettings(key, spec);
             validateTopic(v, `topics["${key}"].`, spec, s, args.connection);
             const other = seen.get(s.name);
-            v.check(other === undefined, `topics["${key}"].name`, s.name, `topic "${other}" already has this name`, "Give each topic its own name");
+            v.check(
+                other === undefined,
+                `topics["${key}"].name`,
+                s.name,
+                `topic "${other}" already has this name`,
+                "Give each topic its own name",
+            );
             seen.set(s.name, key);
         }
         v.throwIfInvalid();
 
-        const provider = args.kafkaProvider ?? (usesMskTopicApi(args.connection) ? undefined : (kafkaProviderFromOpts(opts) ?? kafkaProvider(`${name}-kafka`, args.connection, this)));
+        const provider =
+            args.kafkaProvider ??
+            (usesMskTopicApi(args.connection)
+                ? undefined
+                : (kafkaProviderFromOpts(opts) ?? kafkaProvider(`${name}-kafka`, args.connection, this)));
         const topics: Record<string, KafkaTopic> = {};
         const shapes: Record<string, TopicShape> = {};
         for (const [key, spec] of specs) {
-            const topic = new KafkaTopic(`${name}-${key}`, { ...spec, connection: args.connection, kafkaProvider: provider }, { parent: this });
+            const topic = new KafkaTopic(
+                `${name}-${key}`,
+                { ...spec, connection: args.connection, kafkaProvider: provider },
+                { parent: this },
+            );
             topics[key] = topic;
             shapes[key] = topic.shape;
         }

@@ -53,9 +53,24 @@ const zoneDefaults: Record<string, ResolvedLifecycle> = {
     raw: { infrequentAccessAfterDays: 30, glacierAfterDays: 180, expireAfterDays: false, noncurrentVersionExpireDays: 30 },
     curated: { infrequentAccessAfterDays: 90, glacierAfterDays: false, expireAfterDays: false, noncurrentVersionExpireDays: 30 },
 };
-const otherZoneDefault: ResolvedLifecycle = { infrequentAccessAfterDays: false, glacierAfterDays: false, expireAfterDays: false, noncurrentVersionExpireDays: 30 };
-const checkpointDefault: ResolvedLifecycle = { infrequentAccessAfterDays: false, glacierAfterDays: false, expireAfterDays: false, noncurrentVersionExpireDays: 1 };
-const logDefault: ResolvedLifecycle = { infrequentAccessAfterDays: false, glacierAfterDays: false, expireAfterDays: 90, noncurrentVersionExpireDays: 30 };
+const otherZoneDefault: ResolvedLifecycle = {
+    infrequentAccessAfterDays: false,
+    glacierAfterDays: false,
+    expireAfterDays: false,
+    noncurrentVersionExpireDays: 30,
+};
+const checkpointDefault: ResolvedLifecycle = {
+    infrequentAccessAfterDays: false,
+    glacierAfterDays: false,
+    expireAfterDays: false,
+    noncurrentVersionExpireDays: 1,
+};
+const logDefault: ResolvedLifecycle = {
+    infrequentAccessAfterDays: false,
+    glacierAfterDays: false,
+    expireAfterDays: 90,
+    noncurrentVersionExpireDays: 30,
+};
 
 export interface LandingZoneSettings {
     areas: Record<string, ResolvedLifecycle>;
@@ -90,4 +105,3 @@ export function resolveSettings(args: LandingZoneArgs): LandingZoneSettings {
         tags: args.tags ?? {},
     };
 }
-

@@ -20,7 +20,12 @@ export function grantStatements(target: GrantTarget, access: StorageAccess, pref
     };
     const statements: PolicyStatement[] = [
         // Hadoop-style clients probe the "folder" itself (no trailing slash) before listing it.
-        { Effect: "Allow", Action: ["s3:ListBucket"], Resource: [target.bucketArn], Condition: { StringLike: { "s3:prefix": [folder, `${prefix}*`] } } },
+        {
+            Effect: "Allow",
+            Action: ["s3:ListBucket"],
+            Resource: [target.bucketArn],
+            Condition: { StringLike: { "s3:prefix": [folder, `${prefix}*`] } },
+        },
         { Effect: "Allow", Action: ["s3:GetBucketLocation"], Resource: [target.bucketArn] },
     ];
     if (access === "read") {
@@ -34,7 +39,12 @@ export function grantStatements(target: GrantTarget, access: StorageAccess, pref
         });
         // Multipart uploads of large files are listed bucket-wide (S3 has no prefix condition for it).
         statements.push({ Effect: "Allow", Action: ["s3:ListBucketMultipartUploads"], Resource: [target.bucketArn] });
-        statements.push({ Effect: "Allow", Action: ["kms:Decrypt", "kms:GenerateDataKey"], Resource: [target.kmsKeyArn], Condition: kmsCondition });
+        statements.push({
+            Effect: "Allow",
+            Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+            Resource: [target.kmsKeyArn],
+            Condition: kmsCondition,
+        });
     }
     return statements;
 }

@@ -74,9 +74,13 @@ export class LandingZone extends pulumi.ComponentResource implements Storage {
         this.kmsKeyArn = this.key.arn;
         this.accessLogBucketName = this.accessLogBucket.bucket;
 
-        this.secureBucket(`${name}-access-logs`, this.accessLogBucket, { sseAlgorithm: "AES256" }, logBucketPolicy(this.accessLogBucket.arn, this.bucket.arn, ACCESS_LOG_PREFIX), [
-            accessLogRule(s.accessLogRetentionDays, s.abortIncompleteUploadsAfterDays),
-        ]);
+        this.secureBucket(
+            `${name}-access-logs`,
+            this.accessLogBucket,
+            { sseAlgorithm: "AES256" },
+            logBucketPolicy(this.accessLogBucket.arn, this.bucket.arn, ACCESS_LOG_PREFIX),
+            [accessLogRule(s.accessLogRetentionDays, s.abortIncompleteUploadsAfterDays)],
+        );
         this.secureBucket(
             `${name}-data`,
             this.bucket,
@@ -98,11 +102,22 @@ export class LandingZone extends pulumi.ComponentResource implements Storage {
         // Object-created events go to EventBridge, where batch work can be triggered by arrivals.
         new aws.s3.BucketNotification(`${name}-data-events`, { bucket: this.bucket.id, eventbridge: true }, { parent: this });
 
-        this.registerOutputs({ bucketName: this.bucketName, bucketArn: this.bucketArn, kmsKeyArn: this.kmsKeyArn, accessLogBucketName: this.accessLogBucketName });
+        this.registerOutputs({
+            bucketName: this.bucketName,
+            bucketArn: this.bucketArn,
+            kmsKeyArn: this.kmsKeyArn,
+            accessLogBucketName: this.accessLogBucketName,
+        });
     }
 
     /** Encryption, versioning, ownership, public-access block, policy and lifecycle: each its own resource. */
-    private secureBucket(prefix: string, bucket: aws.s3.Bucket, encryption: Encryption, policy: pulumi.Output<string>, rules: aws.types.input.s3.BucketLifecycleConfigurationRule[]): void {
+    private secureBucket(
+        prefix: string,
+        bucket: aws.s3.Bucket,
+        encryption: Encryption,
+        policy: pulumi.Output<string>,
+        rules: aws.types.input.s3.BucketLifecycleConfigurationRule[],
+    ): void {
         const opts = { parent: this };
         new aws.s3.BucketServerSideEncryptionConfiguration(
             `${prefix}-encryption`,
@@ -111,7 +126,9 @@ export class LandingZone extends pulumi.ComponentResource implements Storage {
                 rules: [
                     {
                         applyServerSideEncryptionByDefault:
-                            encryption.sseAlgorithm === "aws:kms" ? { sseAlgorithm: "aws:kms", kmsMasterKeyId: encryption.kmsKeyArn } : { sseAlgorithm: "AES256" },
+                            encryption.sseAlgorithm === "aws:kms"
+                                ? { sseAlgorithm: "aws:kms", kmsMasterKeyId: encryption.kmsKeyArn }
+                                : { sseAlgorithm: "AES256" },
                         // Bucket keys cut KMS requests (and their cost) by orders of magnitude.
                         bucketKeyEnabled: encryption.sseAlgorithm === "aws:kms",
                     },
@@ -119,8 +136,16 @@ export class LandingZone extends pulumi.ComponentResource implements Storage {
             },
             opts,
         );
-        const versioning = new aws.s3.BucketVersioning(`${prefix}-versioning`, { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } }, opts);
-        new aws.s3.BucketOwnershipControls(`${prefix}-ownership`, { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } }, opts);
+        const versioning = new aws.s3.BucketVersioning(
+            `${prefix}-versioning`,
+            { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } },
+            opts,
+        );
+        new aws.s3.BucketOwnershipControls(
+            `${prefix}-ownership`,
+            { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } },
+            opts,
+        );
         const publicAccess = new aws.s3.BucketPublicAccessBlock(
             `${prefix}-public-access`,
             { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },

@@ -29,7 +29,10 @@ export function dataBucketPolicy(bucketArn: pulumi.Output<string>, kmsKeyArn: pu
             Principal: "*",
             Action: ["s3:PutObject"],
             Resource: [objects],
-            Condition: { Null: { "s3:x-amz-server-side-encryption": "false" }, StringNotEquals: { "s3:x-amz-server-side-encryption": "aws:kms" } },
+            Condition: {
+                Null: { "s3:x-amz-server-side-encryption": "false" },
+                StringNotEquals: { "s3:x-amz-server-side-encryption": "aws:kms" },
+            },
         },
         {
             Sid: "DenyUploadsWithAnotherKmsKey",
@@ -49,7 +52,11 @@ export function dataBucketPolicy(bucketArn: pulumi.Output<string>, kmsKeyArn: pu
  * The access-log bucket: TLS only, and S3's log delivery may write only the data bucket's logs.
  * With bucket-owner-enforced ownership, delivery is granted by policy, not ACLs.
  */
-export function logBucketPolicy(logBucketArn: pulumi.Output<string>, sourceBucketArn: pulumi.Output<string>, prefix: string): pulumi.Output<string> {
+export function logBucketPolicy(
+    logBucketArn: pulumi.Output<string>,
+    sourceBucketArn: pulumi.Output<string>,
+    prefix: string,
+): pulumi.Output<string> {
     return policyDocument([
         denyInsecureTransport(logBucketArn),
         {

@@ -57,7 +57,12 @@ export function ebsCsiDriver(name: string, args: EbsCsiInputs, parent: pulumi.Re
  * The default StorageClass: encrypted gp3 through the EBS CSI driver. EKS stopped marking its gp2
  * class as default in 1.30, so without one a claim that names no class never binds.
  */
-export function defaultStorageClass(name: string, retainVolumes: boolean, provider: k8s.Provider, parent: pulumi.Resource): k8s.storage.v1.StorageClass {
+export function defaultStorageClass(
+    name: string,
+    retainVolumes: boolean,
+    provider: k8s.Provider,
+    parent: pulumi.Resource,
+): k8s.storage.v1.StorageClass {
     return new k8s.storage.v1.StorageClass(
         `${name}-gp3`,
         {

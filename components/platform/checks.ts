@@ -1,7 +1,9 @@
 /** Small predicates the platform validators share. */
 
 /** The retention values CloudWatch Logs accepts (0 would mean "never expire", which we do not offer). */
-export const LOG_RETENTION_DAYS: readonly number[] = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
+export const LOG_RETENTION_DAYS: readonly number[] = [
+    1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+];
 
 export interface Ipv4Cidr {
     address: number;

@@ -130,7 +130,8 @@ function resolveNodes(n: NodeGroupSizing, d: ProfileDefaults): ResolvedNodeGroup
     const num = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
     const maxSize = n.maxSize ?? (num(n.minSize) ? Math.max(d.nodeMaxSize, n.minSize) : d.nodeMaxSize);
     const minSize = n.minSize ?? (num(maxSize) ? Math.min(d.nodeMinSize, maxSize) : d.nodeMinSize);
-    const desiredSize = n.desiredSize ?? (num(minSize) && num(maxSize) ? Math.min(Math.max(d.nodeDesiredSize, minSize), maxSize) : d.nodeDesiredSize);
+    const desiredSize =
+        n.desiredSize ?? (num(minSize) && num(maxSize) ? Math.min(Math.max(d.nodeDesiredSize, minSize), maxSize) : d.nodeDesiredSize);
     return {
         instanceTypes: n.instanceTypes ?? d.nodeInstanceTypes,
         minSize,

@@ -94,17 +94,40 @@ export class PlatformCluster extends pulumi.ComponentResource {
             const clusterName = this.cluster.eksCluster.apply((c) => c.name);
             this.clusterName = clusterName;
 
-            const nodes = platformNodeGroup(name, { cluster: this.cluster, clusterName, kubernetesVersion: s.kubernetesVersion, subnetIds: network.privateSubnetIds, sizing: s.nodes, tags }, this);
+            const nodes = platformNodeGroup(
+                name,
+                {
+                    cluster: this.cluster,
+                    clusterName,
+                    kubernetesVersion: s.kubernetesVersion,
+                    subnetIds: network.privateSubnetIds,
+                    sizing: s.nodes,
+                    tags,
+                },
+                this,
+            );
             this.nodeGroup = nodes.nodeGroup;
             // A DaemonSet: the add-on only turns active once nodes run it.
             const podIdentityAgent = new aws.eks.Addon(
                 `${name}-pod-identity-agent`,
-                { clusterName, addonName: "eks-pod-identity-agent", resolveConflictsOnCreate: "OVERWRITE", resolveConflictsOnUpdate: "OVERWRITE", tags },
+                {
+                    clusterName,
+                    addonName: "eks-pod-identity-agent",
+                    resolveConflictsOnCreate: "OVERWRITE",
+                    resolveConflictsOnUpdate: "OVERWRITE",
+                    tags,
+                },
                 { parent: this, dependsOn: [nodes.nodeGroup] },
             );
             const ebsCsi = ebsCsiDriver(
                 name,
-                { clusterName, oidcProviderArn: this.cluster.oidcProviderArn, oidcProviderUrl: this.cluster.oidcProviderUrl, tags, dependsOn: [nodes.nodeGroup] },
+                {
+                    clusterName,
+                    oidcProviderArn: this.cluster.oidcProviderArn,
+                    oidcProviderUrl: this.cluster.oidcProviderUrl,
+                    tags,
+                    dependsOn: [nodes.nodeGroup],
+                },
                 this,
             );
             // Everything deployed through the target waits for nodes, the identity agent and the
@@ -125,7 +148,11 @@ export class PlatformCluster extends pulumi.ComponentResource {
             };
         }
 
-        this.registerOutputs({ clusterName: this.clusterName, oidcProviderArn: this.target.oidcProviderArn, oidcProviderUrl: this.target.oidcProviderUrl });
+        this.registerOutputs({
+            clusterName: this.clusterName,
+            oidcProviderArn: this.target.oidcProviderArn,
+            oidcProviderUrl: this.target.oidcProviderUrl,
+        });
     }
 }
 

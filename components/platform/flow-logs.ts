@@ -7,7 +7,13 @@ import { ResolvedFlowLogs } from "./network-args";
  * VPC flow logs delivered to their own CloudWatch log group. The delivery role may write to that
  * group only, and only the flow-logs service acting for this account may assume it.
  */
-export function vpcFlowLogs(name: string, vpcId: pulumi.Input<string>, settings: ResolvedFlowLogs, tags: Record<string, string>, parent: pulumi.Resource): aws.ec2.FlowLog {
+export function vpcFlowLogs(
+    name: string,
+    vpcId: pulumi.Input<string>,
+    settings: ResolvedFlowLogs,
+    tags: Record<string, string>,
+    parent: pulumi.Resource,
+): aws.ec2.FlowLog {
     const logGroup = new aws.cloudwatch.LogGroup(`${name}-flow-logs`, { retentionInDays: settings.retentionInDays, tags }, { parent });
     const accountId = aws.getCallerIdentityOutput({}, { parent }).accountId;
     const role = new aws.iam.Role(

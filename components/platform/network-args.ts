@@ -77,11 +77,18 @@ export function resolveNetworkSettings(args: PlatformNetworkArgs): NetworkSettin
         profile,
         existing,
         cidrBlock: args.cidrBlock ?? "10.0.0.0/16",
-        availabilityZoneCount: existing ? (existing.availabilityZoneCount ?? (Array.isArray(subnets) ? subnets.length : undefined)) : (args.availabilityZoneCount ?? 3),
+        availabilityZoneCount: existing
+            ? (existing.availabilityZoneCount ?? (Array.isArray(subnets) ? subnets.length : undefined))
+            : (args.availabilityZoneCount ?? 3),
         natGateways: args.natGateways ?? d.natGateways,
         s3GatewayEndpoint: args.s3GatewayEndpoint ?? !existing,
         region: args.region ?? aws.config.region,
-        flowLogs: flowLogsOn ? { retentionInDays: flowLogOptions.retentionInDays ?? d.flowLogRetentionInDays, trafficType: flowLogOptions.trafficType ?? "ALL" } : false,
+        flowLogs: flowLogsOn
+            ? {
+                  retentionInDays: flowLogOptions.retentionInDays ?? d.flowLogRetentionInDays,
+                  trafficType: flowLogOptions.trafficType ?? "ALL",
+              }
+            : false,
         tags: args.tags ?? {},
     };
 }

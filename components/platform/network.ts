@@ -81,14 +81,20 @@ function createVpc(name: string, s: NetworkSettings, tags: Record<string, string
             subnetSpecs: [
                 // The role tags tell the AWS Load Balancer Controller where each kind of load balancer goes.
                 // EMR's managed service policy (v2) may launch clusters only into subnets with the EMR tag.
-                { type: "Private", cidrMask: zoneMask + 1, tags: { "kubernetes.io/role/internal-elb": "1", "for-use-with-amazon-emr-managed-policies": "true" } },
+                {
+                    type: "Private",
+                    cidrMask: zoneMask + 1,
+                    tags: { "kubernetes.io/role/internal-elb": "1", "for-use-with-amazon-emr-managed-policies": "true" },
+                },
                 { type: "Public", cidrMask: zoneMask + 2, tags: { "kubernetes.io/role/elb": "1" } },
             ],
             natGateways: { strategy: s.natGateways as "Single" | "OnePerAz" },
             // "Auto" attaches a gateway endpoint to the route tables this VPC creates; the default
             // ("Legacy") would create the endpoint attached to none.
             vpcEndpointStrategy: "Auto",
-            vpcEndpointSpecs: s.s3GatewayEndpoint ? [{ serviceName: `com.amazonaws.${s.region}.s3`, vpcEndpointType: "Gateway", tags }] : undefined,
+            vpcEndpointSpecs: s.s3GatewayEndpoint
+                ? [{ serviceName: `com.amazonaws.${s.region}.s3`, vpcEndpointType: "Gateway", tags }]
+                : undefined,
             tags,
         },
         { parent },

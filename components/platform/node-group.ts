@@ -12,7 +12,11 @@ export const NODE_AMI_TYPE = "AL2023_ARM_64_STANDARD";
  * Pod Identity agent (worker node), the VPC CNI's ENI management (still on the node role, as EKS
  * installs it; moving it to a dedicated role is a later hardening), and image pulls only.
  */
-export const NODE_ROLE_POLICIES: readonly string[] = ["AmazonEKSWorkerNodePolicy", "AmazonEKS_CNI_Policy", "AmazonEC2ContainerRegistryPullOnly"];
+export const NODE_ROLE_POLICIES: readonly string[] = [
+    "AmazonEKSWorkerNodePolicy",
+    "AmazonEKS_CNI_Policy",
+    "AmazonEC2ContainerRegistryPullOnly",
+];
 
 export interface PlatformNodes {
     role: aws.iam.Role;
@@ -33,9 +37,18 @@ export interface NodeGroupInputs {
 /** A Graviton managed node group in the private subnets, with encrypted root volumes and IMDSv2 only, closed to pods. */
 export function platformNodeGroup(name: string, args: NodeGroupInputs, parent: pulumi.Resource): PlatformNodes {
     const partition = aws.getPartitionOutput({}, { parent }).partition;
-    const role = new aws.iam.Role(`${name}-node-role`, { assumeRolePolicy: serviceTrustPolicy("ec2.amazonaws.com"), tags: args.tags }, { parent });
+    const role = new aws.iam.Role(
+        `${name}-node-role`,
+        { assumeRolePolicy: serviceTrustPolicy("ec2.amazonaws.com"), tags: args.tags },
+        { parent },
+    );
     const attachments = NODE_ROLE_POLICIES.map(
-        (policy) => new aws.iam.RolePolicyAttachment(`${name}-node-${policy}`, { role: role.name, policyArn: pulumi.interpolate`arn:${partition}:iam::aws:policy/${policy}` }, { parent }),
+        (policy) =>
+            new aws.iam.RolePolicyAttachment(
+                `${name}-node-${policy}`,
+                { role: role.name, policyArn: pulumi.interpolate`arn:${partition}:iam::aws:policy/${policy}` },
+                { parent },
+            ),
     );
 
     // Our own launch template: the managed default does not force encryption of the root volume.
@@ -45,7 +58,10 @@ export function platformNodeGroup(name: string, args: NodeGroupInputs, parent: p
         {
             description: `spectrum ${name}: platform nodes (encrypted gp3 root volume, IMDSv2 only)`,
             blockDeviceMappings: [
-                { deviceName: "/dev/xvda", ebs: { volumeSize: args.sizing.diskSizeGiB, volumeType: "gp3", encrypted: "true", deleteOnTermination: "true" } },
+                {
+                    deviceName: "/dev/xvda",
+                    ebs: { volumeSize: args.sizing.diskSizeGiB, volumeType: "gp3", encrypted: "true", deleteOnTermination: "true" },
+                },
             ],
             // Session tokens required, and a hop limit of 1 keeps pods off the instance metadata
             // service, so no pod can borrow the node role: pods get AWS credentials (and, with

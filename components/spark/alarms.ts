@@ -31,7 +31,12 @@ export function workflowFailureAlarm(name: string, args: WorkflowAlarmArgs, pare
             metricQueries: [
                 metric("failed", "ExecutionsFailed"),
                 metric("timedout", "ExecutionsTimedOut"),
-                { id: "failures", expression: "FILL(failed, 0) + FILL(timedout, 0)", label: "Failed or timed-out executions", returnData: true },
+                {
+                    id: "failures",
+                    expression: "FILL(failed, 0) + FILL(timedout, 0)",
+                    label: "Failed or timed-out executions",
+                    returnData: true,
+                },
             ],
             alarmActions: actions,
             okActions: actions,

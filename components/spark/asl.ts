@@ -11,7 +11,14 @@ export interface AslDefinition {
 
 /** A retrier: exponential backoff with full jitter, capped. */
 export function retrier(errors: string[], intervalSeconds: number, maxAttempts: number, maxDelaySeconds: number): Record<string, unknown> {
-    return { ErrorEquals: errors, IntervalSeconds: intervalSeconds, MaxAttempts: maxAttempts, BackoffRate: 2, MaxDelaySeconds: maxDelaySeconds, JitterStrategy: "FULL" };
+    return {
+        ErrorEquals: errors,
+        IntervalSeconds: intervalSeconds,
+        MaxAttempts: maxAttempts,
+        BackoffRate: 2,
+        MaxDelaySeconds: maxDelaySeconds,
+        JitterStrategy: "FULL",
+    };
 }
 
 /** A catcher that keeps the input and records the error under `$.error`. */

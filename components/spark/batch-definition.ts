@@ -78,7 +78,9 @@ const TERMINATE_RETRY = retrier(["States.ALL"], 30, 6, 600);
  * time; the application reads it as the Spark property `spark.spectrum.logicalTime`.
  */
 export function batchDefinition(a: BatchDefinitionArgs): AslDefinition {
-    const args = [...a.command.head.map(intrinsicString), "'--conf'", "$.run.logicalTimeConf", ...a.command.tail.map(intrinsicString)].join(", ");
+    const args = [...a.command.head.map(intrinsicString), "'--conf'", "$.run.logicalTimeConf", ...a.command.tail.map(intrinsicString)].join(
+        ", ",
+    );
     return {
         Comment: `Transient EMR cluster for ${a.stepName}: create, run the Spark step, terminate (also on every failure).`,
         StartAt: "ResolveLogicalTime",
@@ -98,7 +100,12 @@ export function batchDefinition(a: BatchDefinitionArgs): AslDefinition {
                 ResultPath: "$.run",
                 Next: "BuildCommand",
             },
-            BuildCommand: { Type: "Pass", Parameters: { "args.$": `States.Array(${args})` }, ResultPath: "$.command", Next: "CreateCluster" },
+            BuildCommand: {
+                Type: "Pass",
+                Parameters: { "args.$": `States.Array(${args})` },
+                ResultPath: "$.command",
+                Next: "CreateCluster",
+            },
             CreateCluster: {
                 Type: "Task",
                 Resource: "arn:aws:states:::elasticmapreduce:createCluster.sync",
@@ -116,7 +123,10 @@ export function batchDefinition(a: BatchDefinitionArgs): AslDefinition {
                 Parameters: { "ClusterId.$": "$.cluster.ClusterId", Step: commandStep(a.stepName, { "Args.$": "$.command.args" }) },
                 ResultPath: "$.step",
                 TimeoutSeconds: a.stepTimeoutSeconds,
-                Retry: [retrier(EMR_API_ERRORS, 30, 4, 300), ...(a.stepRetries > 0 ? [retrier(["States.TaskFailed"], 300, a.stepRetries, 1800)] : [])],
+                Retry: [
+                    retrier(EMR_API_ERRORS, 30, 4, 300),
+                    ...(a.stepRetries > 0 ? [retrier(["States.TaskFailed"], 300, a.stepRetries, 1800)] : []),
+                ],
                 Catch: [catchAll("TerminateAfterFailure")],
                 Next: "TerminateCluster",
             },

@@ -33,7 +33,13 @@ export function batchWorkflowStatements(ctx: AwsContext, tag: JobTag, roles: Clu
         {
             Sid: "OperateOnlyOwnClusters",
             Effect: "Allow",
-            Action: ["elasticmapreduce:DescribeCluster", "elasticmapreduce:TerminateJobFlows", "elasticmapreduce:AddJobFlowSteps", "elasticmapreduce:DescribeStep", "elasticmapreduce:CancelSteps"],
+            Action: [
+                "elasticmapreduce:DescribeCluster",
+                "elasticmapreduce:TerminateJobFlows",
+                "elasticmapreduce:AddJobFlowSteps",
+                "elasticmapreduce:DescribeStep",
+                "elasticmapreduce:CancelSteps",
+            ],
             Resource: [clusters],
             Condition: { StringEquals: { [`aws:ResourceTag/${tag.key}`]: tag.value } },
         },
@@ -57,7 +63,9 @@ export function batchWorkflowStatements(ctx: AwsContext, tag: JobTag, roles: Clu
             Sid: "EmrCleanupServiceLinkedRole",
             Effect: "Allow",
             Action: ["iam:CreateServiceLinkedRole"],
-            Resource: [pulumi.interpolate`arn:${ctx.partition}:iam::${ctx.accountId}:role/aws-service-role/elasticmapreduce.amazonaws.com*/AWSServiceRoleForEMRCleanup*`],
+            Resource: [
+                pulumi.interpolate`arn:${ctx.partition}:iam::${ctx.accountId}:role/aws-service-role/elasticmapreduce.amazonaws.com*/AWSServiceRoleForEMRCleanup*`,
+            ],
             Condition: { StringLike: { "iam:AWSServiceName": "elasticmapreduce.amazonaws.com*" } },
         },
     ];

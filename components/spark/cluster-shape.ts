@@ -72,16 +72,34 @@ export function checkShape(v: Validator, s: ResolvedShape, highAvailability: boo
     checkScaling(scoped, s.scaling, s.core, s.task);
     checkInTransit(scoped, s.inTransit);
     for (const c of s.configurations) {
-        scoped.check(/^[a-z0-9][a-z0-9.-]*$/.test(c.Classification), "configurations", c.Classification, "is not an EMR configuration classification", "Use a classification such as \"spark-env\" or \"yarn-site\"");
+        scoped.check(
+            /^[a-z0-9][a-z0-9.-]*$/.test(c.Classification),
+            "configurations",
+            c.Classification,
+            "is not an EMR configuration classification",
+            'Use a classification such as "spark-env" or "yarn-site"',
+        );
     }
     if (s.ebsRootVolumeGiB !== undefined) {
-        scoped.check(Number.isInteger(s.ebsRootVolumeGiB) && s.ebsRootVolumeGiB >= 15 && s.ebsRootVolumeGiB <= 100, "ebsRootVolumeGiB", s.ebsRootVolumeGiB, "EMR accepts root volumes of 15 to 100 GiB", "Use a whole number in that range");
+        scoped.check(
+            Number.isInteger(s.ebsRootVolumeGiB) && s.ebsRootVolumeGiB >= 15 && s.ebsRootVolumeGiB <= 100,
+            "ebsRootVolumeGiB",
+            s.ebsRootVolumeGiB,
+            "EMR accepts root volumes of 15 to 100 GiB",
+            "Use a whole number in that range",
+        );
     }
 }
 
 /** Checks where a cluster runs. */
 export function checkNetwork(v: Validator, network: EmrNetworkArgs | undefined): void {
-    v.check(network !== undefined && network.subnetIds.length > 0, "network.subnetIds", network?.subnetIds, "a cluster needs at least one private subnet", "Pass the private subnet ids of your VPC");
+    v.check(
+        network !== undefined && network.subnetIds.length > 0,
+        "network.subnetIds",
+        network?.subnetIds,
+        "a cluster needs at least one private subnet",
+        "Pass the private subnet ids of your VPC",
+    );
 }
 
 /** Reports problems under `<prefix>.<field>`, for shapes nested in another component's args. */

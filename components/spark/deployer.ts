@@ -57,14 +57,24 @@ export function deployer(name: string, args: DeployerArgs, parent: pulumi.Resour
     const opts = { parent };
     const { ctx, stateMachine } = args;
     const logs = new aws.cloudwatch.LogGroup(`${name}-deployer-logs`, { retentionInDays: 30, tags: args.tags }, opts);
-    const role = new aws.iam.Role(`${name}-deployer-role`, { assumeRolePolicy: serviceTrustPolicy("lambda.amazonaws.com"), tags: args.tags }, opts);
+    const role = new aws.iam.Role(
+        `${name}-deployer-role`,
+        { assumeRolePolicy: serviceTrustPolicy("lambda.amazonaws.com"), tags: args.tags },
+        opts,
+    );
     const policy = new aws.iam.RolePolicy(
         `${name}-deployer-access`,
         {
             role: role.name,
             policy: policyDocument([
                 { Effect: "Allow", Action: ["states:StartExecution"], Resource: [stateMachine.arn] },
-                { Effect: "Allow", Action: ["states:DescribeExecution"], Resource: [pulumi.interpolate`arn:${ctx.partition}:states:${ctx.region}:${ctx.accountId}:execution:${stateMachine.name}:*`] },
+                {
+                    Effect: "Allow",
+                    Action: ["states:DescribeExecution"],
+                    Resource: [
+                        pulumi.interpolate`arn:${ctx.partition}:states:${ctx.region}:${ctx.accountId}:execution:${stateMachine.name}:*`,
+                    ],
+                },
                 { Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: [pulumi.interpolate`${logs.arn}:*`] },
             ]),
         },

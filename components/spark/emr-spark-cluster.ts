@@ -128,7 +128,19 @@ export class EmrSparkCluster extends pulumi.ComponentResource implements SparkCl
         validate(name, args, s);
         this.storage = args.storage;
         const ctx = awsContext(this);
-        const foundation = clusterFoundation(name, { ctx, storage: args.storage, network: args.network, shape: s.shape, grants: s.grants, logLocation: s.logLocation, tags: s.tags }, this);
+        const foundation = clusterFoundation(
+            name,
+            {
+                ctx,
+                storage: args.storage,
+                network: args.network,
+                shape: s.shape,
+                grants: s.grants,
+                logLocation: s.logLocation,
+                tags: s.tags,
+            },
+            this,
+        );
         const { securityGroups: sg, roles } = foundation;
         const scaled = s.shape.scaling !== undefined;
 
@@ -165,7 +177,10 @@ export class EmrSparkCluster extends pulumi.ComponentResource implements SparkCl
                 dependsOn: roles.ready,
                 // Steps come from outside and managed scaling moves the core fleet's targets; the
                 // provider would otherwise see either as a change that replaces the cluster.
-                ignoreChanges: ["steps", ...(scaled ? ["coreInstanceFleet.targetOnDemandCapacity", "coreInstanceFleet.targetSpotCapacity"] : [])],
+                ignoreChanges: [
+                    "steps",
+                    ...(scaled ? ["coreInstanceFleet.targetOnDemandCapacity", "coreInstanceFleet.targetSpotCapacity"] : []),
+                ],
             },
         );
         const taskFleet = new aws.emr.InstanceFleet(
@@ -174,7 +189,11 @@ export class EmrSparkCluster extends pulumi.ComponentResource implements SparkCl
             { parent: this, ignoreChanges: scaled ? ["targetOnDemandCapacity", "targetSpotCapacity"] : [] },
         );
         if (s.shape.scaling) {
-            new aws.emr.ManagedScalingPolicy(`${name}-scaling`, { clusterId: this.cluster.id, computeLimits: [computeLimits(s.shape.scaling)] }, { parent: this, dependsOn: [taskFleet] });
+            new aws.emr.ManagedScalingPolicy(
+                `${name}-scaling`,
+                { clusterId: this.cluster.id, computeLimits: [computeLimits(s.shape.scaling)] },
+                { parent: this, dependsOn: [taskFleet] },
+            );
         }
 
         this.clusterId = this.cluster.id;
@@ -184,6 +203,12 @@ export class EmrSparkCluster extends pulumi.ComponentResource implements SparkCl
         this.serviceRoleArn = roles.serviceRoleArn;
         this.primaryDns = this.cluster.masterPublicDns;
         this.logUri = foundation.logUri;
-        this.registerOutputs({ clusterId: this.clusterId, clusterArn: this.clusterArn, instanceRoleName: this.instanceRoleName, primaryDns: this.primaryDns, logUri: this.logUri });
+        this.registerOutputs({
+            clusterId: this.clusterId,
+            clusterArn: this.clusterArn,
+            instanceRoleName: this.instanceRoleName,
+            primaryDns: this.primaryDns,
+            logUri: this.logUri,
+        });
     }
 }

@@ -61,11 +61,36 @@ export function resolveFleet(role: FleetRole, args: FleetArgs | undefined, highA
 export function checkFleets(v: Validator, fleets: readonly ResolvedFleet[], highAvailability: boolean): void {
     for (const f of fleets) {
         const field = `${f.role}.instanceTypes`;
-        v.check(f.instanceTypes.length > 0, field, f.instanceTypes, "a fleet needs at least one instance type", "List one or more types, or omit instanceTypes for the Graviton defaults");
-        v.check(f.instanceTypes.length <= MAX_TYPES, field, f.instanceTypes.length, `EMR accepts at most ${MAX_TYPES} instance types per fleet`, `List ${MAX_TYPES} or fewer`);
-        for (const t of f.instanceTypes) v.check(INSTANCE_TYPE.test(t), field, t, "is not an EC2 instance type", "Use a type such as \"m7g.xlarge\"");
-        v.check(new Set(f.instanceTypes).size === f.instanceTypes.length, field, f.instanceTypes, "lists a type twice", "List each type once");
-        v.check(Number.isInteger(f.ebsVolumeGiB) && f.ebsVolumeGiB >= 1 && f.ebsVolumeGiB <= 16384, `${f.role}.ebsVolumeGiB`, f.ebsVolumeGiB, "must be a whole number of GiB between 1 and 16384", "Use e.g. 64");
+        v.check(
+            f.instanceTypes.length > 0,
+            field,
+            f.instanceTypes,
+            "a fleet needs at least one instance type",
+            "List one or more types, or omit instanceTypes for the Graviton defaults",
+        );
+        v.check(
+            f.instanceTypes.length <= MAX_TYPES,
+            field,
+            f.instanceTypes.length,
+            `EMR accepts at most ${MAX_TYPES} instance types per fleet`,
+            `List ${MAX_TYPES} or fewer`,
+        );
+        for (const t of f.instanceTypes)
+            v.check(INSTANCE_TYPE.test(t), field, t, "is not an EC2 instance type", 'Use a type such as "m7g.xlarge"');
+        v.check(
+            new Set(f.instanceTypes).size === f.instanceTypes.length,
+            field,
+            f.instanceTypes,
+            "lists a type twice",
+            "List each type once",
+        );
+        v.check(
+            Number.isInteger(f.ebsVolumeGiB) && f.ebsVolumeGiB >= 1 && f.ebsVolumeGiB <= 16384,
+            `${f.role}.ebsVolumeGiB`,
+            f.ebsVolumeGiB,
+            "must be a whole number of GiB between 1 and 16384",
+            "Use e.g. 64",
+        );
     }
     const primary = fleets.find((f) => f.role === "primary");
     if (primary) {
@@ -74,14 +99,32 @@ export function checkFleets(v: Validator, fleets: readonly ResolvedFleet[], high
             primary.targetCapacity === want,
             "primary.targetCapacity",
             primary.targetCapacity,
-            highAvailability ? "a highly available cluster has exactly three primary nodes" : "a cluster has one primary node, or three for high availability",
-            highAvailability ? "Omit primary.targetCapacity or set it to 3" : "Set highAvailability: true for three primary nodes, or omit primary.targetCapacity",
+            highAvailability
+                ? "a highly available cluster has exactly three primary nodes"
+                : "a cluster has one primary node, or three for high availability",
+            highAvailability
+                ? "Omit primary.targetCapacity or set it to 3"
+                : "Set highAvailability: true for three primary nodes, or omit primary.targetCapacity",
         );
     }
     const core = fleets.find((f) => f.role === "core");
-    if (core) v.check(Number.isInteger(core.targetCapacity) && core.targetCapacity >= 1, "core.targetCapacity", core.targetCapacity, "a cluster needs at least one core node (HDFS and the YARN application masters run there)", "Use 1 or more");
+    if (core)
+        v.check(
+            Number.isInteger(core.targetCapacity) && core.targetCapacity >= 1,
+            "core.targetCapacity",
+            core.targetCapacity,
+            "a cluster needs at least one core node (HDFS and the YARN application masters run there)",
+            "Use 1 or more",
+        );
     const task = fleets.find((f) => f.role === "task");
-    if (task) v.check(Number.isInteger(task.targetCapacity) && task.targetCapacity >= 0, "task.targetCapacity", task.targetCapacity, "must be a whole number, 0 or more", "Use 0 to let managed scaling add task nodes");
+    if (task)
+        v.check(
+            Number.isInteger(task.targetCapacity) && task.targetCapacity >= 0,
+            "task.targetCapacity",
+            task.targetCapacity,
+            "must be a whole number, 0 or more",
+            "Use 0 to let managed scaling add task nodes",
+        );
 
     const allTypes = fleets.flatMap((f) => f.instanceTypes).filter((t) => INSTANCE_TYPE.test(t));
     const graviton = allTypes.filter((t) => GRAVITON.test(t));
@@ -115,9 +158,20 @@ export function taskFleetArgs(f: ResolvedFleet): Omit<aws.emr.InstanceFleetArgs,
         name: f.role,
         targetSpotCapacity: f.targetCapacity,
         targetOnDemandCapacity: 0,
-        instanceTypeConfigs: f.instanceTypes.map((instanceType) => ({ instanceType, weightedCapacity: 1, bidPriceAsPercentageOfOnDemandPrice: 100, ebsConfigs: ebs(f) })),
+        instanceTypeConfigs: f.instanceTypes.map((instanceType) => ({
+            instanceType,
+            weightedCapacity: 1,
+            bidPriceAsPercentageOfOnDemandPrice: 100,
+            ebsConfigs: ebs(f),
+        })),
         launchSpecifications: {
-            spotSpecifications: [{ allocationStrategy: "price-capacity-optimized", timeoutAction: "SWITCH_TO_ON_DEMAND", timeoutDurationMinutes: SPOT_TIMEOUT_MINUTES }],
+            spotSpecifications: [
+                {
+                    allocationStrategy: "price-capacity-optimized",
+                    timeoutAction: "SWITCH_TO_ON_DEMAND",
+                    timeoutDurationMinutes: SPOT_TIMEOUT_MINUTES,
+                },
+            ],
         },
     };
 }
@@ -133,10 +187,18 @@ export function apiFleet(f: ResolvedFleet): Record<string, unknown> {
             InstanceType: t,
             WeightedCapacity: 1,
             ...(spot ? { BidPriceAsPercentageOfOnDemandPrice: 100 } : {}),
-            EbsConfiguration: { EbsBlockDeviceConfigs: [{ VolumeSpecification: { SizeInGB: f.ebsVolumeGiB, VolumeType: "gp3" }, VolumesPerInstance: 1 }] },
+            EbsConfiguration: {
+                EbsBlockDeviceConfigs: [{ VolumeSpecification: { SizeInGB: f.ebsVolumeGiB, VolumeType: "gp3" }, VolumesPerInstance: 1 }],
+            },
         })),
         LaunchSpecifications: spot
-            ? { SpotSpecification: { AllocationStrategy: "price-capacity-optimized", TimeoutAction: "SWITCH_TO_ON_DEMAND", TimeoutDurationMinutes: SPOT_TIMEOUT_MINUTES } }
+            ? {
+                  SpotSpecification: {
+                      AllocationStrategy: "price-capacity-optimized",
+                      TimeoutAction: "SWITCH_TO_ON_DEMAND",
+                      TimeoutDurationMinutes: SPOT_TIMEOUT_MINUTES,
+                  },
+              }
             : { OnDemandSpecification: { AllocationStrategy: "lowest-price" } },
     };
 }

@@ -43,22 +43,50 @@ export function clusterFoundation(name: string, args: FoundationArgs, parent: pu
     // is enough, and a key per cluster keeps its use visible in CloudTrail.
     const localDiskKmsKeyArn = shape.localDiskKmsKeyArn
         ? pulumi.output(shape.localDiskKmsKeyArn)
-        : new aws.kms.Key(`${name}-disk-key`, { description: `spectrum ${name}: EMR local disk and EBS encryption`, enableKeyRotation: true, deletionWindowInDays: 7, tags: args.tags }, opts).arn;
+        : new aws.kms.Key(
+              `${name}-disk-key`,
+              {
+                  description: `spectrum ${name}: EMR local disk and EBS encryption`,
+                  enableKeyRotation: true,
+                  deletionWindowInDays: 7,
+                  tags: args.tags,
+              },
+              opts,
+          ).arn;
 
     const instanceStatements: PolicyStatement[] = [
         ...grantStatements(storage, [...args.grants, { access: "write", ...args.logLocation }]),
         // Nodes encrypt their local disks with the key (LUKS), outside of any AWS service.
         { Effect: "Allow", Action: KEY_USE, Resource: [localDiskKmsKeyArn] },
         // EMR's regional bucket of node tools and libraries that nodes fetch while they boot.
-        { Effect: "Allow", Action: ["s3:GetObject"], Resource: [pulumi.interpolate`arn:${ctx.partition}:s3:::${ctx.region}.elasticmapreduce/*`] },
-        ...(shape.inTransit ? [{ Effect: "Allow" as const, Action: ["s3:GetObject"], Resource: [s3ObjectArn(ctx.partition, shape.inTransit.certificatesUri)] }] : []),
+        {
+            Effect: "Allow",
+            Action: ["s3:GetObject"],
+            Resource: [pulumi.interpolate`arn:${ctx.partition}:s3:::${ctx.region}.elasticmapreduce/*`],
+        },
+        ...(shape.inTransit
+            ? [
+                  {
+                      Effect: "Allow" as const,
+                      Action: ["s3:GetObject"],
+                      Resource: [s3ObjectArn(ctx.partition, shape.inTransit.certificatesUri)],
+                  },
+              ]
+            : []),
     ];
     const serviceStatements: PolicyStatement[] = [
         // EMR attaches encrypted EBS volumes on the cluster's behalf: EC2 needs a grant on the key.
         { Effect: "Allow", Action: KEY_USE, Resource: [localDiskKmsKeyArn] },
-        { Effect: "Allow", Action: ["kms:CreateGrant"], Resource: [localDiskKmsKeyArn], Condition: { Bool: { "kms:GrantIsForAWSResource": "true" } } },
+        {
+            Effect: "Allow",
+            Action: ["kms:CreateGrant"],
+            Resource: [localDiskKmsKeyArn],
+            Condition: { Bool: { "kms:GrantIsForAWSResource": "true" } },
+        },
     ];
-    const roles = shape.roles ? givenRoles(shape.roles) : createRoles(name, { ctx, instanceStatements, serviceStatements, tags: args.tags }, parent);
+    const roles = shape.roles
+        ? givenRoles(shape.roles)
+        : createRoles(name, { ctx, instanceStatements, serviceStatements, tags: args.tags }, parent);
 
     const securityConfiguration = new aws.emr.SecurityConfiguration(
         `${name}-security`,

@@ -50,7 +50,7 @@ export function checkLocation(v: Validator, storage: Storage, field: string, loc
             `${field}.path`,
             location.path,
             "is not a path inside the landing zone",
-            "Use /-separated segments of letters, digits and !_.*'()=- only, with no \".\" or \"..\" segments",
+            'Use /-separated segments of letters, digits and !_.*\'()=- only, with no "." or ".." segments',
         );
         return false;
     }
@@ -60,7 +60,7 @@ export function checkLocation(v: Validator, storage: Storage, field: string, loc
 export function checkFile(v: Validator, storage: Storage, field: string, file: StorageFile): boolean {
     const { folder, fileName } = splitFile(file);
     if (!fileName || !FILE_NAME.test(fileName) || fileName === "." || fileName === "..") {
-        v.fail(`${field}.path`, file.path, "does not name a file", "Give the file's path inside the area, e.g. \"jobs/daily.py\"");
+        v.fail(`${field}.path`, file.path, "does not name a file", 'Give the file\'s path inside the area, e.g. "jobs/daily.py"');
         return false;
     }
     return checkLocation(v, storage, field, { area: file.area, path: folder });

@@ -7,5 +7,11 @@ const RESOURCE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
  * it must be safe in all of them.
  */
 export function checkComponentName(v: Validator, name: string): void {
-    v.check(RESOURCE_NAME.test(name), "name", name, "must be 1 to 63 letters, digits, dots, dashes or underscores, starting with a letter or digit", "Rename the component, e.g. \"daily-sessions\"");
+    v.check(
+        RESOURCE_NAME.test(name),
+        "name",
+        name,
+        "must be 1 to 63 letters, digits, dots, dashes or underscores, starting with a letter or digit",
+        'Rename the component, e.g. "daily-sessions"',
+    );
 }

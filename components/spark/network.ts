@@ -33,11 +33,20 @@ export interface EmrSecurityGroups {
  * maintains the intra-cluster rules itself. `revokeRulesOnDelete` breaks the reference cycle
  * EMR's rules create between the groups, which otherwise blocks their deletion.
  */
-export function emrSecurityGroups(name: string, network: EmrNetworkArgs, tags: Record<string, string>, parent: pulumi.Resource): EmrSecurityGroups {
+export function emrSecurityGroups(
+    name: string,
+    network: EmrNetworkArgs,
+    tags: Record<string, string>,
+    parent: pulumi.Resource,
+): EmrSecurityGroups {
     const opts = { parent };
     const groupTags = { ...tags, ...EMR_MANAGED_POLICY_TAG };
     const group = (role: string, description: string) =>
-        new aws.ec2.SecurityGroup(`${name}-${role}-sg`, { vpcId: network.vpcId, description, revokeRulesOnDelete: true, tags: groupTags }, opts);
+        new aws.ec2.SecurityGroup(
+            `${name}-${role}-sg`,
+            { vpcId: network.vpcId, description, revokeRulesOnDelete: true, tags: groupTags },
+            opts,
+        );
     const primary = group("primary", "EMR-managed: primary node");
     const core = group("core", "EMR-managed: core and task nodes");
     const serviceAccess = group("service-access", "EMR-managed: service access to the primary node in a private subnet");
@@ -45,18 +54,50 @@ export function emrSecurityGroups(name: string, network: EmrNetworkArgs, tags: R
     // Outbound is open, as in EMR's own managed rules (which it would re-add): nodes reach S3, KMS
     // and EMR over HTTPS, and jobs reach their sources (Kafka brokers, databases) on their ports.
     // Nothing can reach the nodes from outside: no inbound rule but EMR's intra-cluster ones.
-    for (const [role, sg] of [["primary", primary], ["core", core]] as const) {
-        new aws.vpc.SecurityGroupEgressRule(`${name}-${role}-egress`, { securityGroupId: sg.id, ipProtocol: "-1", cidrIpv4: "0.0.0.0/0", description: "Outbound to AWS endpoints and job sources", tags }, opts);
+    for (const [role, sg] of [
+        ["primary", primary],
+        ["core", core],
+    ] as const) {
+        new aws.vpc.SecurityGroupEgressRule(
+            `${name}-${role}-egress`,
+            {
+                securityGroupId: sg.id,
+                ipProtocol: "-1",
+                cidrIpv4: "0.0.0.0/0",
+                description: "Outbound to AWS endpoints and job sources",
+                tags,
+            },
+            opts,
+        );
     }
     new aws.vpc.SecurityGroupIngressRule(
         `${name}-service-access-from-primary`,
-        { securityGroupId: serviceAccess.id, referencedSecurityGroupId: primary.id, ipProtocol: "tcp", fromPort: 9443, toPort: 9443, description: "EMR service access from the primary node", tags },
+        {
+            securityGroupId: serviceAccess.id,
+            referencedSecurityGroupId: primary.id,
+            ipProtocol: "tcp",
+            fromPort: 9443,
+            toPort: 9443,
+            description: "EMR service access from the primary node",
+            tags,
+        },
         opts,
     );
-    for (const [role, sg] of [["primary", primary], ["core", core]] as const) {
+    for (const [role, sg] of [
+        ["primary", primary],
+        ["core", core],
+    ] as const) {
         new aws.vpc.SecurityGroupEgressRule(
             `${name}-service-access-to-${role}`,
-            { securityGroupId: serviceAccess.id, referencedSecurityGroupId: sg.id, ipProtocol: "tcp", fromPort: 8443, toPort: 8443, description: `EMR service access to the ${role} nodes`, tags },
+            {
+                securityGroupId: serviceAccess.id,
+                referencedSecurityGroupId: sg.id,
+                ipProtocol: "tcp",
+                fromPort: 8443,
+                toPort: 8443,
+                description: `EMR service access to the ${role} nodes`,
+                tags,
+            },
             opts,
         );
     }

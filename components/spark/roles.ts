@@ -33,7 +33,12 @@ export function roleNameOf(arn: pulumi.Input<string>): pulumi.Output<string> {
 }
 
 export function givenRoles(roles: EmrRolesArgs): EmrRoles {
-    return { serviceRoleArn: pulumi.output(roles.serviceRoleArn), instanceRoleArn: pulumi.output(roles.instanceRoleArn), instanceRoleName: roleNameOf(roles.instanceRoleArn), ready: [] };
+    return {
+        serviceRoleArn: pulumi.output(roles.serviceRoleArn),
+        instanceRoleArn: pulumi.output(roles.instanceRoleArn),
+        instanceRoleName: roleNameOf(roles.instanceRoleArn),
+        ready: [],
+    };
 }
 
 export interface CreatedRolesArgs {
@@ -53,9 +58,21 @@ export interface CreatedRolesArgs {
 export function createRoles(name: string, args: CreatedRolesArgs, parent: pulumi.Resource): EmrRoles {
     const opts = { parent };
     const { ctx } = args;
-    const instanceRole = new aws.iam.Role(`${name}-instance-role`, { assumeRolePolicy: serviceTrustPolicy("ec2.amazonaws.com"), tags: args.tags }, opts);
-    const instanceProfile = new aws.iam.InstanceProfile(`${name}-instance-profile`, { name: instanceRole.name, role: instanceRole.name, tags: args.tags }, opts);
-    const instanceAccess = new aws.iam.RolePolicy(`${name}-instance-access`, { role: instanceRole.name, policy: policyDocument(mergeStatements(args.instanceStatements)) }, opts);
+    const instanceRole = new aws.iam.Role(
+        `${name}-instance-role`,
+        { assumeRolePolicy: serviceTrustPolicy("ec2.amazonaws.com"), tags: args.tags },
+        opts,
+    );
+    const instanceProfile = new aws.iam.InstanceProfile(
+        `${name}-instance-profile`,
+        { name: instanceRole.name, role: instanceRole.name, tags: args.tags },
+        opts,
+    );
+    const instanceAccess = new aws.iam.RolePolicy(
+        `${name}-instance-access`,
+        { role: instanceRole.name, policy: policyDocument(mergeStatements(args.instanceStatements)) },
+        opts,
+    );
 
     const serviceRole = new aws.iam.Role(
         `${name}-service-role`,
@@ -71,7 +88,10 @@ export function createRoles(name: string, args: CreatedRolesArgs, parent: pulumi
     );
     const managedPolicy = new aws.iam.RolePolicyAttachment(
         `${name}-service-managed-policy`,
-        { role: serviceRole.name, policyArn: pulumi.interpolate`arn:${ctx.partition}:iam::aws:policy/service-role/AmazonEMRServicePolicy_v2` },
+        {
+            role: serviceRole.name,
+            policyArn: pulumi.interpolate`arn:${ctx.partition}:iam::aws:policy/service-role/AmazonEMRServicePolicy_v2`,
+        },
         opts,
     );
     const passInstanceRole: PolicyStatement = {
@@ -81,7 +101,11 @@ export function createRoles(name: string, args: CreatedRolesArgs, parent: pulumi
         Resource: [instanceRole.arn],
         Condition: { StringEquals: { "iam:PassedToService": "ec2.amazonaws.com" } },
     };
-    const serviceAccess = new aws.iam.RolePolicy(`${name}-service-access`, { role: serviceRole.name, policy: policyDocument([passInstanceRole, ...args.serviceStatements]) }, opts);
+    const serviceAccess = new aws.iam.RolePolicy(
+        `${name}-service-access`,
+        { role: serviceRole.name, policy: policyDocument([passInstanceRole, ...args.serviceStatements]) },
+        opts,
+    );
     return {
         serviceRoleArn: serviceRole.arn,
         instanceRoleArn: instanceRole.arn,

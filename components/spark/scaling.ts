@@ -44,9 +44,27 @@ export function checkScaling(v: Validator, s: ResolvedScaling | undefined, core:
     for (const key of ["minCapacity", "maxCapacity", "maxCoreCapacity", "maxOnDemandCapacity"] as const) {
         v.check(whole(s[key]), `scaling.${key}`, s[key], "must be a whole number of instances, at least 1", "Use a positive integer");
     }
-    v.check(s.minCapacity <= s.maxCapacity, "scaling.minCapacity", s.minCapacity, `is greater than scaling.maxCapacity (${s.maxCapacity})`, "Lower minCapacity or raise maxCapacity");
-    v.check(s.maxCoreCapacity <= s.maxCapacity, "scaling.maxCoreCapacity", s.maxCoreCapacity, `is greater than scaling.maxCapacity (${s.maxCapacity})`, "Keep maxCoreCapacity at or below maxCapacity");
-    v.check(s.maxOnDemandCapacity <= s.maxCapacity, "scaling.maxOnDemandCapacity", s.maxOnDemandCapacity, `is greater than scaling.maxCapacity (${s.maxCapacity})`, "Keep maxOnDemandCapacity at or below maxCapacity");
+    v.check(
+        s.minCapacity <= s.maxCapacity,
+        "scaling.minCapacity",
+        s.minCapacity,
+        `is greater than scaling.maxCapacity (${s.maxCapacity})`,
+        "Lower minCapacity or raise maxCapacity",
+    );
+    v.check(
+        s.maxCoreCapacity <= s.maxCapacity,
+        "scaling.maxCoreCapacity",
+        s.maxCoreCapacity,
+        `is greater than scaling.maxCapacity (${s.maxCapacity})`,
+        "Keep maxCoreCapacity at or below maxCapacity",
+    );
+    v.check(
+        s.maxOnDemandCapacity <= s.maxCapacity,
+        "scaling.maxOnDemandCapacity",
+        s.maxOnDemandCapacity,
+        `is greater than scaling.maxCapacity (${s.maxCapacity})`,
+        "Keep maxOnDemandCapacity at or below maxCapacity",
+    );
     v.check(
         core.targetCapacity <= s.maxCoreCapacity,
         "core.targetCapacity",
@@ -64,7 +82,13 @@ export function checkScaling(v: Validator, s: ResolvedScaling | undefined, core:
 }
 
 /** The limits as `aws.emr.ManagedScalingPolicy` takes them. */
-export function computeLimits(s: ResolvedScaling): { unitType: string; minimumCapacityUnits: number; maximumCapacityUnits: number; maximumCoreCapacityUnits: number; maximumOndemandCapacityUnits: number } {
+export function computeLimits(s: ResolvedScaling): {
+    unitType: string;
+    minimumCapacityUnits: number;
+    maximumCapacityUnits: number;
+    maximumCoreCapacityUnits: number;
+    maximumOndemandCapacityUnits: number;
+} {
     return {
         unitType: "InstanceFleetUnits",
         minimumCapacityUnits: s.minCapacity,

@@ -18,28 +18,37 @@ const n = (max: number, min = 0) => {
 const CRON_FIELDS: Array<{ name: string; pattern: RegExp }> = [
     { name: "minutes", pattern: fieldPattern(n(59)) },
     { name: "hours", pattern: fieldPattern(n(23)) },
-    { name: "day-of-month", pattern: /^(?:\?|L|LW|(?:[1-9]|[12]\d|3[01])W|(?:\*|(?:[1-9]|[12]\d|3[01])(?:-(?:[1-9]|[12]\d|3[01]))?(?:,(?:[1-9]|[12]\d|3[01])(?:-(?:[1-9]|[12]\d|3[01]))?)*)(?:\/\d+)?)$/i },
+    {
+        name: "day-of-month",
+        pattern:
+            /^(?:\?|L|LW|(?:[1-9]|[12]\d|3[01])W|(?:\*|(?:[1-9]|[12]\d|3[01])(?:-(?:[1-9]|[12]\d|3[01]))?(?:,(?:[1-9]|[12]\d|3[01])(?:-(?:[1-9]|[12]\d|3[01]))?)*)(?:\/\d+)?)$/i,
+    },
     { name: "month", pattern: fieldPattern(`${n(12, 1)}|${MONTHS}`) },
-    { name: "day-of-week", pattern: /^(?:\?|[1-7]L|[1-7]#[1-5]|(?:\*|(?:[1-7]|SUN|MON|TUE|WED|THU|FRI|SAT)(?:-(?:[1-7]|SUN|MON|TUE|WED|THU|FRI|SAT))?(?:,(?:[1-7]|SUN|MON|TUE|WED|THU|FRI|SAT)(?:-(?:[1-7]|SUN|MON|TUE|WED|THU|FRI|SAT))?)*)(?:\/\d+)?)$/i },
+    {
+        name: "day-of-week",
+        pattern:
+            /^(?:\?|[1-7]L|[1-7]#[1-5]|(?:\*|(?:[1-7]|SUN|MON|TUE|WED|THU|FRI|SAT)(?:-(?:[1-7]|SUN|MON|TUE|WED|THU|FRI|SAT))?(?:,(?:[1-7]|SUN|MON|TUE|WED|THU|FRI|SAT)(?:-(?:[1-7]|SUN|MON|TUE|WED|THU|FRI|SAT))?)*)(?:\/\d+)?)$/i,
+    },
     { name: "year", pattern: fieldPattern("19[7-9]\\d|2[01]\\d\\d") },
 ];
 
 /** Why a `cron(...)` expression is invalid for EventBridge Scheduler, or undefined when it is valid. */
 function cronProblem(body: string): string | undefined {
     const fields = body.trim().split(/\s+/);
-    if (fields.length !== 6) return `has ${fields.length} fields; EventBridge Scheduler's cron has six (minutes hours day-of-month month day-of-week year)`;
+    if (fields.length !== 6)
+        return `has ${fields.length} fields; EventBridge Scheduler's cron has six (minutes hours day-of-month month day-of-week year)`;
     for (let i = 0; i < 6; i++) {
         if (!CRON_FIELDS[i].pattern.test(fields[i])) return `its ${CRON_FIELDS[i].name} field "${fields[i]}" is not valid`;
     }
     const [, , dayOfMonth, , dayOfWeek] = fields;
-    if ((dayOfMonth === "?") === (dayOfWeek === "?")) return "exactly one of day-of-month and day-of-week must be \"?\"";
+    if ((dayOfMonth === "?") === (dayOfWeek === "?")) return 'exactly one of day-of-month and day-of-week must be "?"';
     return undefined;
 }
 
 /** Why a `rate(...)` expression is invalid, or undefined. */
 function rateProblem(body: string): string | undefined {
     const match = /^\s*(\d+)\s+(minute|minutes|hour|hours|day|days)\s*$/.exec(body);
-    if (!match) return "is not \"rate(<value> <minutes|hours|days>)\"";
+    if (!match) return 'is not "rate(<value> <minutes|hours|days>)"';
     const value = Number(match[1]);
     if (value < 1) return "the rate must be at least 1";
     const unit = match[2].replace(/s$/, "");
@@ -53,7 +62,12 @@ export function checkScheduleExpression(v: Validator, field: string, expression:
     const match = /^(cron|rate)\((.*)\)$/.exec(expression.trim());
     const problem = !match ? "is neither cron(...) nor rate(...)" : match[1] === "cron" ? cronProblem(match[2]) : rateProblem(match[2]);
     if (problem) {
-        v.fail(field, expression, `is not a valid schedule: ${problem}`, "Use e.g. \"cron(0 2 * * ? *)\" for 02:00 every day or \"rate(1 hour)\"");
+        v.fail(
+            field,
+            expression,
+            `is not a valid schedule: ${problem}`,
+            'Use e.g. "cron(0 2 * * ? *)" for 02:00 every day or "rate(1 hour)"',
+        );
     }
 }
 
@@ -67,5 +81,5 @@ export function checkTimeZone(v: Validator, field: string, timeZone: string): vo
             valid = false;
         }
     }
-    v.check(valid, field, timeZone, "is not an IANA time zone", "Use a name such as \"UTC\" or \"Europe/Paris\"");
+    v.check(valid, field, timeZone, "is not an IANA time zone", 'Use a name such as "UTC" or "Europe/Paris"');
 }

@@ -54,10 +54,18 @@ export function securityConfigurationJson(s: SecurityConfigurationSettings): pul
                 EnableInTransitEncryption: s.inTransit !== undefined,
                 AtRestEncryptionConfiguration: {
                     S3EncryptionConfiguration: { EncryptionMode: "SSE-KMS", AwsKmsKey: s3Key },
-                    LocalDiskEncryptionConfiguration: { EncryptionKeyProviderType: "AwsKms", AwsKmsKey: diskKey, EnableEbsEncryption: true },
+                    LocalDiskEncryptionConfiguration: {
+                        EncryptionKeyProviderType: "AwsKms",
+                        AwsKmsKey: diskKey,
+                        EnableEbsEncryption: true,
+                    },
                 },
                 ...(s.inTransit
-                    ? { InTransitEncryptionConfiguration: { TLSCertificateConfiguration: { CertificateProviderType: "PEM", S3Object: s.inTransit.certificatesUri } } }
+                    ? {
+                          InTransitEncryptionConfiguration: {
+                              TLSCertificateConfiguration: { CertificateProviderType: "PEM", S3Object: s.inTransit.certificatesUri },
+                          },
+                      }
                     : {}),
             },
             InstanceMetadataServiceConfiguration: { MinimumInstanceMetadataServiceVersion: 2, HttpPutResponseHopLimit: 1 },

@@ -88,13 +88,41 @@ function validate(name: string, args: SparkBatchJobArgs, s: Settings): void {
     checkTimeZone(v, "timeZone", s.timeZone);
     // Arguments reach the step through a States Language intrinsic function, whose escaping of a
     // backslash is not handled the same way by every tool that reads definitions.
-    for (const [field, value] of [...(args.args ?? []).map((a, i) => [`args[${i}]`, a] as const), ...Object.entries(args.sparkConf ?? {}).map(([k, val]) => [`sparkConf.${k}`, val] as const)]) {
-        if (typeof value === "string") v.check(!value.includes("\\"), field, value, "contains a backslash, which a batch job's step arguments cannot carry", "Remove the backslash, or pass the value in a file the application reads");
+    for (const [field, value] of [
+        ...(args.args ?? []).map((a, i) => [`args[${i}]`, a] as const),
+        ...Object.entries(args.sparkConf ?? {}).map(([k, val]) => [`sparkConf.${k}`, val] as const),
+    ]) {
+        if (typeof value === "string")
+            v.check(
+                !value.includes("\\"),
+                field,
+                value,
+                "contains a backslash, which a batch job's step arguments cannot carry",
+                "Remove the backslash, or pass the value in a file the application reads",
+            );
     }
-    v.check(Number.isInteger(s.timeoutMinutes) && s.timeoutMinutes >= 1 && s.timeoutMinutes <= 7 * 24 * 60, "timeoutMinutes", s.timeoutMinutes, "must be a whole number of minutes between 1 and 10080 (a week)", "Use e.g. 360");
-    v.check(Number.isInteger(s.stepRetries) && s.stepRetries >= 0 && s.stepRetries <= 5, "stepRetries", s.stepRetries, "must be a whole number from 0 to 5", "Use 0 to fail on the first application failure");
+    v.check(
+        Number.isInteger(s.timeoutMinutes) && s.timeoutMinutes >= 1 && s.timeoutMinutes <= 7 * 24 * 60,
+        "timeoutMinutes",
+        s.timeoutMinutes,
+        "must be a whole number of minutes between 1 and 10080 (a week)",
+        "Use e.g. 360",
+    );
+    v.check(
+        Number.isInteger(s.stepRetries) && s.stepRetries >= 0 && s.stepRetries <= 5,
+        "stepRetries",
+        s.stepRetries,
+        "must be a whole number from 0 to 5",
+        "Use 0 to fail on the first application failure",
+    );
     // EMR's idle timeout accepts 60 seconds to 7 days.
-    v.check(Number.isInteger(s.idleTimeoutMinutes) && s.idleTimeoutMinutes >= 1 && s.idleTimeoutMinutes <= 10080, "idleTimeoutMinutes", s.idleTimeoutMinutes, "EMR accepts an idle timeout of 1 minute to 7 days", "Use e.g. 30");
+    v.check(
+        Number.isInteger(s.idleTimeoutMinutes) && s.idleTimeoutMinutes >= 1 && s.idleTimeoutMinutes <= 10080,
+        "idleTimeoutMinutes",
+        s.idleTimeoutMinutes,
+        "EMR accepts an idle timeout of 1 minute to 7 days",
+        "Use e.g. 30",
+    );
     v.throwIfInvalid();
 }
 
@@ -124,7 +152,19 @@ export class SparkBatchJob extends pulumi.ComponentResource {
         const s = resolve(name, args);
         validate(name, args, s);
         const ctx = awsContext(this);
-        const foundation = clusterFoundation(name, { ctx, storage: args.storage, network: args.network, shape: s.shape, grants: applicationGrants(args), logLocation: s.logLocation, tags: s.tags }, this);
+        const foundation = clusterFoundation(
+            name,
+            {
+                ctx,
+                storage: args.storage,
+                network: args.network,
+                shape: s.shape,
+                grants: applicationGrants(args),
+                logLocation: s.logLocation,
+                tags: s.tags,
+            },
+            this,
+        );
         const { roles, securityGroups: sg } = foundation;
 
         const command = sparkSubmitCommand(name, args.storage, args, {});
@@ -138,31 +178,63 @@ export class SparkBatchJob extends pulumi.ComponentResource {
                 pulumi.all(args.network.subnetIds),
                 pulumi.all([sg.primary.id, sg.core.id, sg.serviceAccess.id]),
             ])
-            .apply(([cmd, serviceRoleArn, instanceProfileName, securityConfigurationName, logUri, subnetIds, [primary, core, serviceAccess]]) => {
-                const withBackslash = [...cmd.head, ...cmd.tail].find((a) => a.includes("\\"));
-                if (withBackslash !== undefined) {
-                    throw new SpectrumValidationError([`${COMPONENT} "${name}": args = ${JSON.stringify(withBackslash)}: contains a backslash, which a batch job's step arguments cannot carry. Remove the backslash.`]);
-                }
-                const cluster = runJobFlowRequest({
-                    name,
-                    shape: s.shape,
+            .apply(
+                ([
+                    cmd,
                     serviceRoleArn,
                     instanceProfileName,
                     securityConfigurationName,
                     logUri,
                     subnetIds,
-                    securityGroups: { primary, core, serviceAccess },
-                    idleTimeoutSeconds: s.idleTimeoutMinutes * 60,
-                    tags: { ...s.tags, ...EMR_MANAGED_POLICY_TAG, [s.jobTag.key]: s.jobTag.value },
-                });
-                return JSON.stringify(batchDefinition({ cluster, stepName: name, command: cmd, stepTimeoutSeconds: s.timeoutMinutes * 60, stepRetries: s.stepRetries }));
-            });
+                    [primary, core, serviceAccess],
+                ]) => {
+                    const withBackslash = [...cmd.head, ...cmd.tail].find((a) => a.includes("\\"));
+                    if (withBackslash !== undefined) {
+                        throw new SpectrumValidationError([
+                            `${COMPONENT} "${name}": args = ${JSON.stringify(withBackslash)}: contains a backslash, which a batch job's step arguments cannot carry. Remove the backslash.`,
+                        ]);
+                    }
+                    const cluster = runJobFlowRequest({
+                        name,
+                        shape: s.shape,
+                        serviceRoleArn,
+                        instanceProfileName,
+                        securityConfigurationName,
+                        logUri,
+                        subnetIds,
+                        securityGroups: { primary, core, serviceAccess },
+                        idleTimeoutSeconds: s.idleTimeoutMinutes * 60,
+                        tags: { ...s.tags, ...EMR_MANAGED_POLICY_TAG, [s.jobTag.key]: s.jobTag.value },
+                    });
+                    return JSON.stringify(
+                        batchDefinition({
+                            cluster,
+                            stepName: name,
+                            command: cmd,
+                            stepTimeoutSeconds: s.timeoutMinutes * 60,
+                            stepRetries: s.stepRetries,
+                        }),
+                    );
+                },
+            );
 
         const sourceAccount = { StringEquals: { "aws:SourceAccount": ctx.accountId } };
-        const workflowRole = new aws.iam.Role(`${name}-workflow-role`, { assumeRolePolicy: serviceTrustPolicy("states.amazonaws.com", sourceAccount), tags: s.tags }, { parent: this });
+        const workflowRole = new aws.iam.Role(
+            `${name}-workflow-role`,
+            { assumeRolePolicy: serviceTrustPolicy("states.amazonaws.com", sourceAccount), tags: s.tags },
+            { parent: this },
+        );
         const workflowPolicy = new aws.iam.RolePolicy(
             `${name}-workflow-access`,
-            { role: workflowRole.name, policy: policyDocument(batchWorkflowStatements(ctx, s.jobTag, { serviceRoleArn: roles.serviceRoleArn, instanceRoleArn: roles.instanceRoleArn })) },
+            {
+                role: workflowRole.name,
+                policy: policyDocument(
+                    batchWorkflowStatements(ctx, s.jobTag, {
+                        serviceRoleArn: roles.serviceRoleArn,
+                        instanceRoleArn: roles.instanceRoleArn,
+                    }),
+                ),
+            },
             { parent: this },
         );
         const workflow = new aws.sfn.StateMachine(
@@ -171,8 +243,16 @@ export class SparkBatchJob extends pulumi.ComponentResource {
             { parent: this, dependsOn: [workflowPolicy, ...roles.ready] },
         );
 
-        const schedulerRole = new aws.iam.Role(`${name}-scheduler-role`, { assumeRolePolicy: serviceTrustPolicy("scheduler.amazonaws.com", sourceAccount), tags: s.tags }, { parent: this });
-        const schedulerPolicy = new aws.iam.RolePolicy(`${name}-scheduler-access`, { role: schedulerRole.name, policy: policyDocument(startExecutionStatements(workflow.arn)) }, { parent: this });
+        const schedulerRole = new aws.iam.Role(
+            `${name}-scheduler-role`,
+            { assumeRolePolicy: serviceTrustPolicy("scheduler.amazonaws.com", sourceAccount), tags: s.tags },
+            { parent: this },
+        );
+        const schedulerPolicy = new aws.iam.RolePolicy(
+            `${name}-scheduler-access`,
+            { role: schedulerRole.name, policy: policyDocument(startExecutionStatements(workflow.arn)) },
+            { parent: this },
+        );
         const schedule = new aws.scheduler.Schedule(
             `${name}-schedule`,
             {
@@ -193,7 +273,12 @@ export class SparkBatchJob extends pulumi.ComponentResource {
         );
         const alarm = workflowFailureAlarm(
             `${name}-failed-runs`,
-            { stateMachineArn: workflow.arn, description: `spectrum ${name}: a run of the Spark batch job failed or timed out`, topicArn: args.alarmTopicArn, tags: s.tags },
+            {
+                stateMachineArn: workflow.arn,
+                description: `spectrum ${name}: a run of the Spark batch job failed or timed out`,
+                topicArn: args.alarmTopicArn,
+                tags: s.tags,
+            },
             this,
         );
 
@@ -202,6 +287,11 @@ export class SparkBatchJob extends pulumi.ComponentResource {
         this.alarmArn = alarm.arn;
         this.instanceRoleArn = roles.instanceRoleArn;
         this.logUri = foundation.logUri;
-        this.registerOutputs({ stateMachineArn: this.stateMachineArn, scheduleArn: this.scheduleArn, alarmArn: this.alarmArn, logUri: this.logUri });
+        this.registerOutputs({
+            stateMachineArn: this.stateMachineArn,
+            scheduleArn: this.scheduleArn,
+            alarmArn: this.alarmArn,
+            logUri: this.logUri,
+        });
     }
 }

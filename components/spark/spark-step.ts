@@ -33,18 +33,59 @@ const CLASS_NAME = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
 export function checkApplication(v: Validator, storage: Storage, app: SparkApplicationArgs): void {
     if (checkFile(v, storage, "application", app.application)) {
         const kind = applicationKind(app.application);
-        v.check(kind !== undefined, "application.path", app.application.path, "is neither a PySpark script (.py) nor a jar (.jar)", "Point application at a .py or .jar file");
-        if (kind === "python") v.check(app.mainClass === undefined, "mainClass", app.mainClass, "is set for a PySpark application", "Remove mainClass; it applies to jars only");
+        v.check(
+            kind !== undefined,
+            "application.path",
+            app.application.path,
+            "is neither a PySpark script (.py) nor a jar (.jar)",
+            "Point application at a .py or .jar file",
+        );
+        if (kind === "python")
+            v.check(
+                app.mainClass === undefined,
+                "mainClass",
+                app.mainClass,
+                "is set for a PySpark application",
+                "Remove mainClass; it applies to jars only",
+            );
     }
-    if (app.mainClass !== undefined) v.check(CLASS_NAME.test(app.mainClass), "mainClass", app.mainClass, "is not a Java class name", "Use a fully qualified name such as \"com.example.Daily\"");
+    if (app.mainClass !== undefined)
+        v.check(
+            CLASS_NAME.test(app.mainClass),
+            "mainClass",
+            app.mainClass,
+            "is not a Java class name",
+            'Use a fully qualified name such as "com.example.Daily"',
+        );
     (app.pyFiles ?? []).forEach((f, i) => checkFile(v, storage, `pyFiles[${i}]`, f));
     for (const [key, value] of Object.entries(app.sparkConf ?? {})) {
-        v.check(key.startsWith("spark."), `sparkConf.${key}`, value, "is not a Spark property (they start with \"spark.\")", "Use a property such as spark.executor.memory, or cluster configurations for other classifications");
-        v.check(!key.startsWith(SPECTRUM_CONF_PREFIX), `sparkConf.${key}`, value, `${SPECTRUM_CONF_PREFIX}* properties are set by spectrum`, "Use inputs/outputs for locations, or another property name");
+        v.check(
+            key.startsWith("spark."),
+            `sparkConf.${key}`,
+            value,
+            'is not a Spark property (they start with "spark.")',
+            "Use a property such as spark.executor.memory, or cluster configurations for other classifications",
+        );
+        v.check(
+            !key.startsWith(SPECTRUM_CONF_PREFIX),
+            `sparkConf.${key}`,
+            value,
+            `${SPECTRUM_CONF_PREFIX}* properties are set by spectrum`,
+            "Use inputs/outputs for locations, or another property name",
+        );
     }
-    for (const [kind, locations] of [["inputs", app.inputs], ["outputs", app.outputs]] as const) {
+    for (const [kind, locations] of [
+        ["inputs", app.inputs],
+        ["outputs", app.outputs],
+    ] as const) {
         for (const [name, location] of Object.entries(locations ?? {})) {
-            v.check(LOCATION_NAME.test(name), `${kind}.${name}`, name, "is not a usable name (it becomes a Spark property suffix)", "Use letters, digits, _ and -, starting with a letter");
+            v.check(
+                LOCATION_NAME.test(name),
+                `${kind}.${name}`,
+                name,
+                "is not a usable name (it becomes a Spark property suffix)",
+                "Use letters, digits, _ and -, starting with a letter",
+            );
             checkLocation(v, storage, `${kind}.${name}`, location);
         }
     }
@@ -86,14 +127,29 @@ export interface SparkSubmitCommand {
  * The `spark-submit` command EMR's `command-runner.jar` runs. Cluster deploy mode puts the driver
  * in YARN, so it survives the step runner and is restarted by YARN's application attempts.
  */
-export function sparkSubmitCommand(appName: string, storage: Storage, app: SparkApplicationArgs, spectrumConf: Record<string, pulumi.Input<string>>): pulumi.Output<SparkSubmitCommand> {
+export function sparkSubmitCommand(
+    appName: string,
+    storage: Storage,
+    app: SparkApplicationArgs,
+    spectrumConf: Record<string, pulumi.Input<string>>,
+): pulumi.Output<SparkSubmitCommand> {
     const conf: Record<string, pulumi.Input<string>> = { ...(app.sparkConf ?? {}), ...locationConf(storage, app), ...spectrumConf };
     const entries = Object.entries(conf).sort(([a], [b]) => a.localeCompare(b));
     return pulumi
-        .all([pulumi.all(entries.map(([k, v]) => pulumi.output(v).apply((value) => `${k}=${value}`))), fileUri(storage, app.application), pulumi.all((app.pyFiles ?? []).map((f) => fileUri(storage, f))), pulumi.all(app.args ?? [])])
+        .all([
+            pulumi.all(entries.map(([k, v]) => pulumi.output(v).apply((value) => `${k}=${value}`))),
+            fileUri(storage, app.application),
+            pulumi.all((app.pyFiles ?? []).map((f) => fileUri(storage, f))),
+            pulumi.all(app.args ?? []),
+        ])
         .apply(([confArgs, appUri, pyFiles, args]) => ({
             head: ["spark-submit", "--deploy-mode", "cluster", "--name", appName, ...confArgs.flatMap((c) => ["--conf", c])],
-            tail: [...(app.mainClass ? ["--class", app.mainClass] : []), ...(pyFiles.length > 0 ? ["--py-files", pyFiles.join(",")] : []), appUri, ...args],
+            tail: [
+                ...(app.mainClass ? ["--class", app.mainClass] : []),
+                ...(pyFiles.length > 0 ? ["--py-files", pyFiles.join(",")] : []),
+                appUri,
+                ...args,
+            ],
         }));
 }
 

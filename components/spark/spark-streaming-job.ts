@@ -85,10 +85,28 @@ function validate(name: string, args: SparkStreamingJobArgs, s: Settings): void 
         "is set by the job: its checkpoint lives under the landing zone's checkpoint area, one prefix per job",
         "Remove it and read spark.spectrum.checkpointLocation in the application",
     );
-    v.check(TRIGGER.test(s.triggerInterval) && !/^0 /.test(s.triggerInterval), "triggerInterval", s.triggerInterval, "is not a Spark processing-time interval", "Use e.g. \"30 seconds\" or \"5 minutes\"");
+    v.check(
+        TRIGGER.test(s.triggerInterval) && !/^0 /.test(s.triggerInterval),
+        "triggerInterval",
+        s.triggerInterval,
+        "is not a Spark processing-time interval",
+        'Use e.g. "30 seconds" or "5 minutes"',
+    );
     const r = s.restart;
-    v.check(Number.isInteger(r.maxAttempts) && r.maxAttempts >= 1 && r.maxAttempts <= 20, "restart.maxAttempts", r.maxAttempts, "must be a whole number from 1 to 20", "Use e.g. 5");
-    v.check(Number.isInteger(r.initialBackoffSeconds) && r.initialBackoffSeconds >= 1, "restart.initialBackoffSeconds", r.initialBackoffSeconds, "must be a whole number of seconds, at least 1", "Use e.g. 30");
+    v.check(
+        Number.isInteger(r.maxAttempts) && r.maxAttempts >= 1 && r.maxAttempts <= 20,
+        "restart.maxAttempts",
+        r.maxAttempts,
+        "must be a whole number from 1 to 20",
+        "Use e.g. 5",
+    );
+    v.check(
+        Number.isInteger(r.initialBackoffSeconds) && r.initialBackoffSeconds >= 1,
+        "restart.initialBackoffSeconds",
+        r.initialBackoffSeconds,
+        "must be a whole number of seconds, at least 1",
+        "Use e.g. 30",
+    );
     v.check(
         Number.isInteger(r.maxBackoffSeconds) && r.maxBackoffSeconds >= r.initialBackoffSeconds && r.maxBackoffSeconds <= 3600,
         "restart.maxBackoffSeconds",
@@ -96,7 +114,13 @@ function validate(name: string, args: SparkStreamingJobArgs, s: Settings): void 
         `must be a whole number of seconds from restart.initialBackoffSeconds (${r.initialBackoffSeconds}) to 3600`,
         "Use e.g. 900",
     );
-    v.check(Number.isInteger(r.healthySeconds) && r.healthySeconds >= 60 && r.healthySeconds <= 3600, "restart.healthySeconds", r.healthySeconds, "must be a whole number of seconds from 60 to 3600", "Use e.g. 600");
+    v.check(
+        Number.isInteger(r.healthySeconds) && r.healthySeconds >= 60 && r.healthySeconds <= 3600,
+        "restart.healthySeconds",
+        r.healthySeconds,
+        "must be a whole number of seconds from 60 to 3600",
+        "Use e.g. 600",
+    );
     v.throwIfInvalid();
 }
 
@@ -135,12 +159,18 @@ export class SparkStreamingJob extends pulumi.ComponentResource {
             `${name}-access`,
             {
                 description: `spectrum ${name}: the streaming job's landing-zone access`,
-                policy: policyDocument(mergeStatements(grantStatements(storage, [...applicationGrants(args), { access: "write", ...s.checkpoint }]))),
+                policy: policyDocument(
+                    mergeStatements(grantStatements(storage, [...applicationGrants(args), { access: "write", ...s.checkpoint }])),
+                ),
                 tags: s.tags,
             },
             { parent: this },
         );
-        const attachment = new aws.iam.RolePolicyAttachment(`${name}-access`, { role: args.cluster.instanceRoleName, policyArn: access.arn }, { parent: this });
+        const attachment = new aws.iam.RolePolicyAttachment(
+            `${name}-access`,
+            { role: args.cluster.instanceRoleName, policyArn: access.arn },
+            { parent: this },
+        );
 
         const command = sparkSubmitCommand(s.stepName, storage, args, {
             // YARN's attempt counter resets after an hour, so a job that ran for days gets its retries back.
@@ -149,28 +179,50 @@ export class SparkStreamingJob extends pulumi.ComponentResource {
             [CHECKPOINT_CONF]: this.checkpointUri,
             [TRIGGER_CONF]: s.triggerInterval,
         });
-        const definition = pulumi
-            .all([command, args.cluster.clusterId])
-            .apply(([cmd, clusterId]) =>
-                JSON.stringify(supervisorDefinition({ clusterId, stepName: s.stepName, appName: s.stepName, command: [...cmd.head, ...cmd.tail], restart: s.restart })),
-            );
+        const definition = pulumi.all([command, args.cluster.clusterId]).apply(([cmd, clusterId]) =>
+            JSON.stringify(
+                supervisorDefinition({
+                    clusterId,
+                    stepName: s.stepName,
+                    appName: s.stepName,
+                    command: [...cmd.head, ...cmd.tail],
+                    restart: s.restart,
+                }),
+            ),
+        );
 
         const supervisorRole = new aws.iam.Role(
             `${name}-supervisor-role`,
-            { assumeRolePolicy: serviceTrustPolicy("states.amazonaws.com", { StringEquals: { "aws:SourceAccount": ctx.accountId } }), tags: s.tags },
+            {
+                assumeRolePolicy: serviceTrustPolicy("states.amazonaws.com", { StringEquals: { "aws:SourceAccount": ctx.accountId } }),
+                tags: s.tags,
+            },
             { parent: this },
         );
-        const supervisor = new aws.sfn.StateMachine(`${name}-supervisor`, { type: "STANDARD", roleArn: supervisorRole.arn, definition, tags: s.tags }, { parent: this });
+        const supervisor = new aws.sfn.StateMachine(
+            `${name}-supervisor`,
+            { type: "STANDARD", roleArn: supervisorRole.arn, definition, tags: s.tags },
+            { parent: this },
+        );
         const supervisorStatements: PolicyStatement[] = [
             {
                 Sid: "ManageOwnStepsOnThisCluster",
                 Effect: "Allow",
-                Action: ["elasticmapreduce:ListSteps", "elasticmapreduce:DescribeStep", "elasticmapreduce:AddJobFlowSteps", "elasticmapreduce:CancelSteps"],
+                Action: [
+                    "elasticmapreduce:ListSteps",
+                    "elasticmapreduce:DescribeStep",
+                    "elasticmapreduce:AddJobFlowSteps",
+                    "elasticmapreduce:CancelSteps",
+                ],
                 Resource: [args.cluster.clusterArn],
             },
             { Sid: "SeeOwnExecutions", Effect: "Allow", Action: ["states:ListExecutions"], Resource: [supervisor.arn] },
         ];
-        const supervisorPolicy = new aws.iam.RolePolicy(`${name}-supervisor-access`, { role: supervisorRole.name, policy: policyDocument(supervisorStatements) }, { parent: this });
+        const supervisorPolicy = new aws.iam.RolePolicy(
+            `${name}-supervisor-access`,
+            { role: supervisorRole.name, policy: policyDocument(supervisorStatements) },
+            { parent: this },
+        );
 
         // Restart path: the step's FAILED event starts the supervisor's restart.
         const rule = new aws.cloudwatch.EventRule(
@@ -188,12 +240,18 @@ export class SparkStreamingJob extends pulumi.ComponentResource {
         );
         const eventsRole = new aws.iam.Role(
             `${name}-events-role`,
-            { assumeRolePolicy: serviceTrustPolicy("events.amazonaws.com", { StringEquals: { "aws:SourceAccount": ctx.accountId } }), tags: s.tags },
+            {
+                assumeRolePolicy: serviceTrustPolicy("events.amazonaws.com", { StringEquals: { "aws:SourceAccount": ctx.accountId } }),
+                tags: s.tags,
+            },
             { parent: this },
         );
         const eventsPolicy = new aws.iam.RolePolicy(
             `${name}-events-access`,
-            { role: eventsRole.name, policy: policyDocument([{ Effect: "Allow", Action: ["states:StartExecution"], Resource: [supervisor.arn] }]) },
+            {
+                role: eventsRole.name,
+                policy: policyDocument([{ Effect: "Allow", Action: ["states:StartExecution"], Resource: [supervisor.arn] }]),
+            },
             { parent: this },
         );
         new aws.cloudwatch.EventTarget(
@@ -202,21 +260,44 @@ export class SparkStreamingJob extends pulumi.ComponentResource {
                 rule: rule.name,
                 arn: supervisor.arn,
                 roleArn: eventsRole.arn,
-                inputTransformer: { inputPaths: { stepId: "$.detail.stepId" }, inputTemplate: '{"action": "restart", "failedStepId": <stepId>}' },
+                inputTransformer: {
+                    inputPaths: { stepId: "$.detail.stepId" },
+                    inputTemplate: '{"action": "restart", "failedStepId": <stepId>}',
+                },
                 retryPolicy: { maximumRetryAttempts: 20, maximumEventAgeInSeconds: 3600 },
             },
             { parent: this, dependsOn: [eventsPolicy] },
         );
 
-        deployer(name, { ctx, stateMachine: supervisor, revision: definition.apply(revisionOf), dependsOn: [supervisorPolicy, attachment], tags: s.tags }, this);
+        deployer(
+            name,
+            {
+                ctx,
+                stateMachine: supervisor,
+                revision: definition.apply(revisionOf),
+                dependsOn: [supervisorPolicy, attachment],
+                tags: s.tags,
+            },
+            this,
+        );
         const alarm = workflowFailureAlarm(
             `${name}-supervisor-failed`,
-            { stateMachineArn: supervisor.arn, description: `spectrum ${name}: the streaming job hit its restart cap or could not be deployed`, topicArn: args.alarmTopicArn, tags: s.tags },
+            {
+                stateMachineArn: supervisor.arn,
+                description: `spectrum ${name}: the streaming job hit its restart cap or could not be deployed`,
+                topicArn: args.alarmTopicArn,
+                tags: s.tags,
+            },
             this,
         );
 
         this.supervisorArn = supervisor.arn;
         this.alarmArn = alarm.arn;
-        this.registerOutputs({ stepName: this.stepName, checkpointUri: this.checkpointUri, supervisorArn: this.supervisorArn, alarmArn: this.alarmArn });
+        this.registerOutputs({
+            stepName: this.stepName,
+            checkpointUri: this.checkpointUri,
+            supervisorArn: this.supervisorArn,
+            alarmArn: this.alarmArn,
+        });
     }
 }

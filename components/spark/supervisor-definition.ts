@@ -41,7 +41,7 @@ export function backoffSchedule(p: RestartPolicy): number[] {
 export function stopApplicationCommand(appName: string): string[] {
     const script =
         "yarn application -list -appStates NEW,NEW_SAVING,SUBMITTED,ACCEPTED,RUNNING 2>/dev/null" +
-        " | awk -F'\\t' -v name=\"$0\" '{ id = $1; n = $2; gsub(/^ +| +$/, \"\", id); gsub(/^ +| +$/, \"\", n); if (n == name) print id }'" +
+        ' | awk -F\'\\t\' -v name="$0" \'{ id = $1; n = $2; gsub(/^ +| +$/, "", id); gsub(/^ +| +$/, "", n); if (n == name) print id }\'' +
         " | xargs -r -n1 yarn application -kill || true";
     return ["bash", "-c", script, appName];
 }
@@ -121,7 +121,11 @@ export function supervisorDefinition(a: SupervisorDefinitionArgs): AslDefinition
 
             // deploy and stop
             FindActive: findActive("HasActive", "DeployFailed"),
-            HasActive: { Type: "Choice", Choices: [{ Variable: "$.active.ids[0]", IsPresent: true, Next: "CancelActive" }], Default: "StopApplication" },
+            HasActive: {
+                Type: "Choice",
+                Choices: [{ Variable: "$.active.ids[0]", IsPresent: true, Next: "CancelActive" }],
+                Default: "StopApplication",
+            },
             CancelActive: {
                 Type: "Task",
                 Resource: "arn:aws:states:::aws-sdk:emr:cancelSteps",
@@ -139,9 +143,17 @@ export function supervisorDefinition(a: SupervisorDefinitionArgs): AslDefinition
             Submit: submit("WaitForStart", "DeployFailed"),
             WaitForStart: { Type: "Wait", Seconds: CHECK_SECONDS, Next: "CheckStarted" },
             CheckStarted: describeSubmitted("Started", "DeployFailed"),
-            Started: { Type: "Choice", Choices: [stateIs("RUNNING", "Deployed"), stateIs("PENDING", "WaitForStart")], Default: "DeployFailed" },
+            Started: {
+                Type: "Choice",
+                Choices: [stateIs("RUNNING", "Deployed"), stateIs("PENDING", "WaitForStart")],
+                Default: "DeployFailed",
+            },
             Deployed: { Type: "Succeed" },
-            DeployFailed: { Type: "Fail", Error: "DeployFailed", Cause: "The streaming step could not be stopped or started; see the execution history and the step's logs." },
+            DeployFailed: {
+                Type: "Fail",
+                Error: "DeployFailed",
+                Cause: "The streaming step could not be stopped or started; see the execution history and the step's logs.",
+            },
 
             // restart
             CountSupervisors: {
@@ -154,18 +166,35 @@ export function supervisorDefinition(a: SupervisorDefinitionArgs): AslDefinition
                 Catch: [{ ErrorEquals: ["States.ALL"], ResultPath: "$.error", Next: "RestartFailed" }],
                 Next: "AlreadySupervised",
             },
-            AlreadySupervised: { Type: "Choice", Choices: [{ Variable: "$.supervisors.count", NumericGreaterThan: 1, Next: "AlreadyHandled" }], Default: "InitRestart" },
+            AlreadySupervised: {
+                Type: "Choice",
+                Choices: [{ Variable: "$.supervisors.count", NumericGreaterThan: 1, Next: "AlreadyHandled" }],
+                Default: "InitRestart",
+            },
             AlreadyHandled: { Type: "Succeed" },
-            InitRestart: { Type: "Pass", Result: { attempt: 0, delays: backoffSchedule(a.restart) }, ResultPath: "$.restart", Next: "Backoff" },
+            InitRestart: {
+                Type: "Pass",
+                Result: { attempt: 0, delays: backoffSchedule(a.restart) },
+                ResultPath: "$.restart",
+                Next: "Backoff",
+            },
             Backoff: {
                 Type: "Pass",
-                Parameters: { "attempt.$": "$.restart.attempt", "delays.$": "$.restart.delays", "delay.$": "States.ArrayGetItem($.restart.delays, $.restart.attempt)" },
+                Parameters: {
+                    "attempt.$": "$.restart.attempt",
+                    "delays.$": "$.restart.delays",
+                    "delay.$": "States.ArrayGetItem($.restart.delays, $.restart.attempt)",
+                },
                 ResultPath: "$.restart",
                 Next: "WaitBackoff",
             },
             WaitBackoff: { Type: "Wait", SecondsPath: "$.restart.delay", Next: "FindRunning" },
             FindRunning: findActive("AlreadyRunning", "RestartFailed"),
-            AlreadyRunning: { Type: "Choice", Choices: [{ Variable: "$.active.ids[0]", IsPresent: true, Next: "Superseded" }], Default: "ClearStale" },
+            AlreadyRunning: {
+                Type: "Choice",
+                Choices: [{ Variable: "$.active.ids[0]", IsPresent: true, Next: "Superseded" }],
+                Default: "ClearStale",
+            },
             Superseded: { Type: "Succeed" },
             ClearStale: stopApplication("Resubmit", "RestartFailed"),
             Resubmit: submit("WaitHealthy", "RestartFailed"),
@@ -174,7 +203,12 @@ export function supervisorDefinition(a: SupervisorDefinitionArgs): AslDefinition
             Judge: {
                 Type: "Choice",
                 // COMPLETED: the application ended by itself, which is not a failure to restart.
-                Choices: [stateIs("RUNNING", "Recovered"), stateIs("PENDING", "WaitHealthy"), stateIs("CANCELLED", "Superseded"), stateIs("COMPLETED", "Superseded")],
+                Choices: [
+                    stateIs("RUNNING", "Recovered"),
+                    stateIs("PENDING", "WaitHealthy"),
+                    stateIs("CANCELLED", "Superseded"),
+                    stateIs("COMPLETED", "Superseded"),
+                ],
                 Default: "CountFailure",
             },
             Recovered: { Type: "Succeed" },
@@ -184,9 +218,21 @@ export function supervisorDefinition(a: SupervisorDefinitionArgs): AslDefinition
                 ResultPath: "$.restart",
                 Next: "CapReached",
             },
-            CapReached: { Type: "Choice", Choices: [{ Variable: "$.restart.attempt", NumericGreaterThanEquals: a.restart.maxAttempts, Next: "GiveUp" }], Default: "Backoff" },
-            GiveUp: { Type: "Fail", Error: "RestartCapReached", Cause: `The streaming step failed ${a.restart.maxAttempts} times in a row within ${a.restart.healthySeconds}s of each restart; it is left stopped.` },
-            RestartFailed: { Type: "Fail", Error: "RestartFailed", Cause: "The supervisor could not restart the streaming step; see the execution history." },
+            CapReached: {
+                Type: "Choice",
+                Choices: [{ Variable: "$.restart.attempt", NumericGreaterThanEquals: a.restart.maxAttempts, Next: "GiveUp" }],
+                Default: "Backoff",
+            },
+            GiveUp: {
+                Type: "Fail",
+                Error: "RestartCapReached",
+                Cause: `The streaming step failed ${a.restart.maxAttempts} times in a row within ${a.restart.healthySeconds}s of each restart; it is left stopped.`,
+            },
+            RestartFailed: {
+                Type: "Fail",
+                Error: "RestartFailed",
+                Cause: "The supervisor could not restart the streaming step; see the execution history.",
+            },
         },
     };
 }

@@ -28,10 +28,29 @@ export = async () => {
     const kubeconfig = pulumi.jsonStringify({
         apiVersion: "v1",
         kind: "Config",
-        clusters: [{ name: clusterName, cluster: { server: cluster.endpoint, "certificate-authority-data": cluster.certificateAuthorities.apply((cas) => cas[0].data) } }],
+        clusters: [
+            {
+                name: clusterName,
+                cluster: {
+                    server: cluster.endpoint,
+                    "certificate-authority-data": cluster.certificateAuthorities.apply((cas) => cas[0].data),
+                },
+            },
+        ],
         contexts: [{ name: clusterName, context: { cluster: clusterName, user: clusterName } }],
         "current-context": clusterName,
-        users: [{ name: clusterName, user: { exec: { apiVersion: "client.authentication.k8s.io/v1beta1", command: "aws", args: ["eks", "get-token", "--cluster-name", clusterName, "--output", "json"] } } }],
+        users: [
+            {
+                name: clusterName,
+                user: {
+                    exec: {
+                        apiVersion: "client.authentication.k8s.io/v1beta1",
+                        command: "aws",
+                        args: ["eks", "get-token", "--cluster-name", clusterName, "--output", "json"],
+                    },
+                },
+            },
+        ],
     });
     const target: KubernetesTarget = {
         provider: new k8s.Provider("cluster", { kubeconfig }),

@@ -35,10 +35,26 @@ export = async () => {
     const kubeconfig = pulumi.jsonStringify({
         apiVersion: "v1",
         kind: "Config",
-        clusters: [{ name: eksClusterName, cluster: { server: eks.endpoint, "certificate-authority-data": eks.certificateAuthorities.apply((cas) => cas[0].data) } }],
+        clusters: [
+            {
+                name: eksClusterName,
+                cluster: { server: eks.endpoint, "certificate-authority-data": eks.certificateAuthorities.apply((cas) => cas[0].data) },
+            },
+        ],
         contexts: [{ name: eksClusterName, context: { cluster: eksClusterName, user: eksClusterName } }],
         "current-context": eksClusterName,
-        users: [{ name: eksClusterName, user: { exec: { apiVersion: "client.authentication.k8s.io/v1beta1", command: "aws", args: ["eks", "get-token", "--cluster-name", eksClusterName, "--output", "json"] } } }],
+        users: [
+            {
+                name: eksClusterName,
+                user: {
+                    exec: {
+                        apiVersion: "client.authentication.k8s.io/v1beta1",
+                        command: "aws",
+                        args: ["eks", "get-token", "--cluster-name", eksClusterName, "--output", "json"],
+                    },
+                },
+            },
+        ],
     });
     const target: KubernetesTarget = {
         provider: new k8s.Provider("eks", { kubeconfig }),

@@ -40,7 +40,8 @@ export = async () => {
     // Alarm notifications carry no data. CloudWatch cannot publish to a topic encrypted with the
     // AWS-managed SNS key, so this topic uses SNS's default (no SSE) rather than a dedicated CMK.
     const alerts = alarmEmail ? new aws.sns.Topic("spark-alerts", {}) : undefined;
-    if (alerts && alarmEmail) new aws.sns.TopicSubscription("spark-alerts-email", { topic: alerts.arn, protocol: "email", endpoint: alarmEmail });
+    if (alerts && alarmEmail)
+        new aws.sns.TopicSubscription("spark-alerts-email", { topic: alerts.arn, protocol: "email", endpoint: alarmEmail });
 
     const job = new SparkBatchJob(
         "daily-page-views",

@@ -21,7 +21,11 @@ const asArray = (x: string | string[] | undefined) => (x === undefined ? [] : Ar
 /** Every S3 object ARN a role policy allows, with the bucket ARN replaced by `bucket`. */
 function objectResources(policy: PlannedResource, bucketArn: string): string[] {
     return policyStatements(policy)
-        .filter((s) => s.Effect === "Allow" && asArray(s.Action).some((a) => a.startsWith("s3:") && a !== "s3:ListBucket" && !a.includes("Bucket")))
+        .filter(
+            (s) =>
+                s.Effect === "Allow" &&
+                asArray(s.Action).some((a) => a.startsWith("s3:") && a !== "s3:ListBucket" && !a.includes("Bucket")),
+        )
         .flatMap((s) => asArray(s.Resource))
         .filter((r) => r.startsWith(`${bucketArn}/`))
         .map((r) => r.replace(bucketArn, "bucket"))
@@ -41,7 +45,13 @@ describe("HybridArchitecture (hybrid stack, dev profile)", () => {
         const arch = graph.one("spectrum:index:HybridArchitecture", "hybrid");
         const children = graph.childrenOf(arch).map((r) => r.type);
         expect(children).toEqual(
-            expect.arrayContaining(["spectrum:index:LandingZone", "spectrum:index:KafkaCluster", "spectrum:index:KafkaTopics", "spectrum:index:MskFirehoseIngest", "spectrum:index:SparkBatchJob"]),
+            expect.arrayContaining([
+                "spectrum:index:LandingZone",
+                "spectrum:index:KafkaCluster",
+                "spectrum:index:KafkaTopics",
+                "spectrum:index:MskFirehoseIngest",
+                "spectrum:index:SparkBatchJob",
+            ]),
         );
         for (const r of graph.childrenOf(arch, { deep: true }).filter((c) => c.custom && c.inputs.tags)) {
             expect((r.inputs.tags as Record<string, string>)["spectrum:architecture"]).toBe("hybrid");
@@ -52,19 +62,31 @@ describe("HybridArchitecture (hybrid stack, dev profile)", () => {
         const cluster = graph.one(T.msk);
         for (const topic of ["clicks", "orders"]) {
             const mskTopic = graph.ofType(T.mskTopic).find((t) => t.inputs.name === topic) as PlannedResource;
-            const stream = graph.ofType(T.stream).find((s) => (s.inputs.mskSourceConfiguration as { topicName: string }).topicName === topic) as PlannedResource;
-            const source = stream.inputs.mskSourceConfiguration as { mskClusterArn: string; authenticationConfiguration: { connectivity: string } };
+            const stream = graph
+                .ofType(T.stream)
+                .find((s) => (s.inputs.mskSourceConfiguration as { topicName: string }).topicName === topic) as PlannedResource;
+            const source = stream.inputs.mskSourceConfiguration as {
+                mskClusterArn: string;
+                authenticationConfiguration: { connectivity: string };
+            };
             expect(source.mskClusterArn).toBe(cluster.outputs.arn);
             expect(source.authenticationConfiguration.connectivity).toBe("PRIVATE");
             expect(graph.dependsOn(stream, mskTopic)).toBe(true);
-            const s3 = stream.inputs.extendedS3Configuration as { bucketArn: string; prefix: string; errorOutputPrefix: string; compressionFormat: string };
+            const s3 = stream.inputs.extendedS3Configuration as {
+                bucketArn: string;
+                prefix: string;
+                errorOutputPrefix: string;
+                compressionFormat: string;
+            };
             expect(s3.bucketArn).toBe(bucketArn);
             expect(s3.prefix).toMatch(new RegExp(`^raw/${topic}/dt=.*/hr=`));
             expect(s3.errorOutputPrefix.startsWith("raw/")).toBe(true);
             expect(s3.compressionFormat).toBe("GZIP");
         }
         // Firehose's private MSK source needs multi-VPC IAM connectivity on the cluster.
-        expect((cluster.inputs.brokerNodeGroupInfo as { connectivityInfo: unknown }).connectivityInfo).toMatchObject({ vpcConnectivity: { clientAuthentication: { sasl: { iam: true } } } });
+        expect((cluster.inputs.brokerNodeGroupInfo as { connectivityInfo: unknown }).connectivityInfo).toMatchObject({
+            vpcConnectivity: { clientAuthentication: { sasl: { iam: true } } },
+        });
     });
 
     it("starts the workflow on an hourly schedule, and the Spark step reads raw and writes curated", () => {
@@ -82,7 +104,10 @@ describe("HybridArchitecture (hybrid stack, dev profile)", () => {
         expect(definition).toContain(`s3://${bucket}/artifacts/jobs/hourly_raw_to_curated.py`);
         const script = graph.one("aws:s3/bucketObjectv2:BucketObjectv2");
         expect(script.inputs).toMatchObject({ key: "artifacts/jobs/hourly_raw_to_curated.py", serverSideEncryption: "aws:kms" });
-        expect(graph.dependsOn(graph.one("spectrum:index:SparkBatchJob"), script) || graph.childrenOf(graph.one("spectrum:index:SparkBatchJob"), { deep: true }).some((r) => graph.dependsOn(r, script))).toBe(true);
+        expect(
+            graph.dependsOn(graph.one("spectrum:index:SparkBatchJob"), script) ||
+                graph.childrenOf(graph.one("spectrum:index:SparkBatchJob"), { deep: true }).some((r) => graph.dependsOn(r, script)),
+        ).toBe(true);
     });
 
     it("scopes every role to exactly what its piece touches", () => {
@@ -90,13 +115,24 @@ describe("HybridArchitecture (hybrid stack, dev profile)", () => {
         // Firehose: its own topic, its own raw folder and the error folder.
         for (const topic of ["clicks", "orders"]) {
             const p = policy(`hybrid-ingest-${topic}-policy`);
-            expect(objectResources(p, bucketArn)).toEqual([expect.stringMatching(/^bucket\/raw\/_errors\//), `bucket/raw/${topic}/*`].sort());
-            const topics = policyStatements(p).flatMap((s) => asArray(s.Resource)).filter((r) => r.includes(":topic/"));
+            expect(objectResources(p, bucketArn)).toEqual(
+                [expect.stringMatching(/^bucket\/raw\/_errors\//), `bucket/raw/${topic}/*`].sort(),
+            );
+            const topics = policyStatements(p)
+                .flatMap((s) => asArray(s.Resource))
+                .filter((r) => r.includes(":topic/"));
             expect(new Set(topics.map((r) => r.split("/").pop()))).toEqual(new Set([topic]));
         }
         // EMR nodes: read raw and the job code, write curated and their logs; nothing else in the lake.
         expect(objectResources(policy("hybrid-batch-instance-access"), bucketArn)).toEqual(
-            ["bucket/artifacts/jobs/*", "bucket/curated/clicks/*", "bucket/curated/orders/*", "bucket/logs/emr/hybrid-batch/*", "bucket/raw/clicks/*", "bucket/raw/orders/*"].sort(),
+            [
+                "bucket/artifacts/jobs/*",
+                "bucket/curated/clicks/*",
+                "bucket/curated/orders/*",
+                "bucket/logs/emr/hybrid-batch/*",
+                "bucket/raw/clicks/*",
+                "bucket/raw/orders/*",
+            ].sort(),
         );
         const writes = policyStatements(policy("hybrid-batch-instance-access"))
             .filter((s) => asArray(s.Action).includes("s3:PutObject"))
@@ -104,12 +140,20 @@ describe("HybridArchitecture (hybrid stack, dev profile)", () => {
             .map((r) => r.replace(bucketArn, "bucket"));
         expect(writes.sort()).toEqual(["bucket/curated/clicks/*", "bucket/curated/orders/*", "bucket/logs/emr/hybrid-batch/*"]);
         // The scheduler may start this state machine and nothing else.
-        expect(policyStatements(policy("hybrid-batch-scheduler-access"))).toEqual([{ Effect: "Allow", Action: ["states:StartExecution"], Resource: [graph.one(T.stateMachine).outputs.arn] }]);
+        expect(policyStatements(policy("hybrid-batch-scheduler-access"))).toEqual([
+            { Effect: "Allow", Action: ["states:StartExecution"], Resource: [graph.one(T.stateMachine).outputs.arn] },
+        ]);
     });
 
     it("exports what a user needs", () => {
-        expect(Object.keys(graph.outputs)).toEqual(expect.arrayContaining(["bucketName", "bootstrapServers", "stateMachineArn", "kafkaTopics", "deliveryStreamArns", "backfill"]));
-        expect(String(graph.outputs.bootstrapServers).split(",").every((b) => b.endsWith(":9098"))).toBe(true);
+        expect(Object.keys(graph.outputs)).toEqual(
+            expect.arrayContaining(["bucketName", "bootstrapServers", "stateMachineArn", "kafkaTopics", "deliveryStreamArns", "backfill"]),
+        );
+        expect(
+            String(graph.outputs.bootstrapServers)
+                .split(",")
+                .every((b) => b.endsWith(":9098")),
+        ).toBe(true);
     });
 });
 
@@ -131,7 +175,9 @@ describe("HybridArchitecture profiles", () => {
     it("protects data only in prod, and runs one NAT gateway in dev, one per AZ in prod", () => {
         const protectedNames = (g: ResourceGraph) => g.resources.filter((r) => r.options.protect).map((r) => r.type);
         expect(protectedNames(dev)).toEqual([]);
-        expect(new Set(protectedNames(prod))).toEqual(new Set(["aws:kms/key:Key", "aws:s3/bucket:Bucket", "aws:msk/cluster:Cluster", "aws:msk/topic:Topic"]));
+        expect(new Set(protectedNames(prod))).toEqual(
+            new Set(["aws:kms/key:Key", "aws:s3/bucket:Bucket", "aws:msk/cluster:Cluster", "aws:msk/topic:Topic"]),
+        );
         expect(dev.one("awsx:ec2:Vpc").inputs.natGateways).toEqual({ strategy: "Single" });
         expect(prod.one("awsx:ec2:Vpc").inputs.natGateways).toEqual({ strategy: "OnePerAz" });
         expect((prod.one(T.msk).inputs.brokerNodeGroupInfo as { instanceType: string }).instanceType).toBe("kafka.m7g.xlarge");
@@ -154,7 +200,9 @@ describe("HybridArchitecture validation", () => {
         expect(await problems({ profile: "staging" as never })).toEqual([
             'HybridArchitecture "bad": profile = "staging": not a profile. Use one of dev, prod: dev is small and unprotected, prod is highly available and protected.',
         ]);
-        expect(await problems({ topics: {} })).toEqual(['HybridArchitecture "bad": topics = {}: no topics to ingest. Declare at least one topic, e.g. topics: { events: {} }.']);
+        expect(await problems({ topics: {} })).toEqual([
+            'HybridArchitecture "bad": topics = {}: no topics to ingest. Declare at least one topic, e.g. topics: { events: {} }.',
+        ]);
         expect(await problems({ topics: { "a.b": {}, a_b: {} } })).toEqual([
             'HybridArchitecture "bad": topics = "a_b": topic "a.b" maps to the same Spark location name "a_b". Rename one of the topics.',
         ]);
@@ -167,6 +215,8 @@ describe("HybridArchitecture validation", () => {
     });
 
     it("passes component validation through, e.g. a batch schedule EventBridge would reject", async () => {
-        await expect(runProgram(() => new HybridArchitecture("bad", { profile: "dev", network, batch: { schedule: "every hour" } }))).rejects.toThrow(/SparkBatchJob "bad-batch": schedule = "every hour"/);
+        await expect(
+            runProgram(() => new HybridArchitecture("bad", { profile: "dev", network, batch: { schedule: "every hour" } })),
+        ).rejects.toThrow(/SparkBatchJob "bad-batch": schedule = "every hour"/);
     });
 });

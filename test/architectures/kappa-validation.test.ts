@@ -11,7 +11,11 @@ async function problems(overrides: Overrides): Promise<readonly string[]> {
         new KappaArchitecture("kappa", {
             profile: "dev",
             network: { vpcId: "vpc-1", privateSubnetIds: ["subnet-a", "subnet-b", "subnet-c"], availabilityZoneCount: 3 },
-            target: { provider: new k8s.Provider("eks", { kubeconfig: "{}" }), oidcProviderArn: "arn:aws:iam::123456789012:oidc-provider/x", oidcProviderUrl: "https://x" },
+            target: {
+                provider: new k8s.Provider("eks", { kubeconfig: "{}" }),
+                oidcProviderArn: "arn:aws:iam::123456789012:oidc-provider/x",
+                oidcProviderUrl: "https://x",
+            },
             ...overrides,
         });
     });
@@ -41,17 +45,33 @@ describe("KappaArchitecture validation: the log, the versions and exactly-once (
             live: "v9",
             transactionTimeoutMs: 600_000,
             flink: {
-                flinkConfiguration: { "execution.checkpointing.timeout": "5 min", "execution.checkpointing.min-pause": "0 s", "execution.checkpointing.tolerable-failed-checkpoints": "3" },
+                flinkConfiguration: {
+                    "execution.checkpointing.timeout": "5 min",
+                    "execution.checkpointing.min-pause": "0 s",
+                    "execution.checkpointing.tolerable-failed-checkpoints": "3",
+                },
             },
         });
     });
 
     it("refuses an input retention shorter than the replay horizon, pointing at tiered storage", () => {
-        expectProblem(found, 'inputTopics["short"].retentionDays = 2', "shorter than the replay horizon (7 days)", "Keep at least 7 days", "kafka.tieredStorage: true", "or shorten replayHorizonDays");
+        expectProblem(
+            found,
+            'inputTopics["short"].retentionDays = 2',
+            "shorter than the replay horizon (7 days)",
+            "Keep at least 7 days",
+            "kafka.tieredStorage: true",
+            "or shorten replayHorizonDays",
+        );
     });
 
     it("refuses local retention without tiered storage", () => {
-        expectProblem(found, 'inputTopics["local"].localRetentionDays = 1', "only applies with tiered storage", "Set kafka.tieredStorage: true");
+        expectProblem(
+            found,
+            'inputTopics["local"].localRetentionDays = 1',
+            "only applies with tiered storage",
+            "Set kafka.tieredStorage: true",
+        );
     });
 
     it("refuses bad and duplicate version names, and a live version that is not declared", () => {
@@ -70,16 +90,34 @@ describe("KappaArchitecture validation: the log, the versions and exactly-once (
 
     it("counts a slow checkpoint and the pause after it: a 10-minute checkpoint timeout outruns the brokers' 15-minute maximum", async () => {
         const slow = await problems({ flink: { checkpointTimeoutSeconds: 600 } });
-        expectProblem(slow, "transactionTimeoutMs = 900000", "(1230000 ms)", "shorten flink.checkpointIntervalSeconds or flink.checkpointTimeoutSeconds");
+        expectProblem(
+            slow,
+            "transactionTimeoutMs = 900000",
+            "(1230000 ms)",
+            "shorten flink.checkpointIntervalSeconds or flink.checkpointTimeoutSeconds",
+        );
     });
 
     it("refuses checkpoint timing set outside its typed argument", () => {
-        expectProblem(found, 'flink.flinkConfiguration["execution.checkpointing.timeout"] = "5 min"', "Use flink.checkpointTimeoutSeconds instead");
-        expectProblem(found, 'flink.flinkConfiguration["execution.checkpointing.min-pause"] = "0 s"', "Use flink.checkpointIntervalSeconds (the pause is half of it) instead");
+        expectProblem(
+            found,
+            'flink.flinkConfiguration["execution.checkpointing.timeout"] = "5 min"',
+            "Use flink.checkpointTimeoutSeconds instead",
+        );
+        expectProblem(
+            found,
+            'flink.flinkConfiguration["execution.checkpointing.min-pause"] = "0 s"',
+            "Use flink.checkpointIntervalSeconds (the pause is half of it) instead",
+        );
     });
 
     it("refuses tolerated failed checkpoints when the job writes output topics (a transaction would outlive its timeout)", () => {
-        expectProblem(found, 'flink.flinkConfiguration["execution.checkpointing.tolerable-failed-checkpoints"] = "3"', "the broker aborts it", "Remove it");
+        expectProblem(
+            found,
+            'flink.flinkConfiguration["execution.checkpointing.tolerable-failed-checkpoints"] = "3"',
+            "the broker aborts it",
+            "Remove it",
+        );
     });
 
     it("reports every problem in one error", () => {
@@ -106,7 +144,12 @@ describe("KappaArchitecture validation: tiered storage and retirement", () => {
     });
 
     it("still refuses a total retention below the horizon, since the remote tier only keeps what retention keeps", () => {
-        expectProblem(found, 'inputTopics["recent"].retentionDays = 5', "shorter than the replay horizon", "tiered storage holds the old segments in the remote tier");
+        expectProblem(
+            found,
+            'inputTopics["recent"].retentionDays = 5',
+            "shorter than the replay horizon",
+            "tiered storage holds the old segments in the remote tier",
+        );
     });
 
     it("refuses local retention that is not below the total (MSK's rule)", () => {
@@ -114,7 +157,12 @@ describe("KappaArchitecture validation: tiered storage and retirement", () => {
     });
 
     it("refuses local retention on a topic MSK cannot tier (compact,delete)", () => {
-        expectProblem(found, 'inputTopics["ledger"].localRetentionDays = 1', "only topics with the delete policy", "Remove localRetentionDays");
+        expectProblem(
+            found,
+            'inputTopics["ledger"].localRetentionDays = 1',
+            "only topics with the delete policy",
+            "Remove localRetentionDays",
+        );
     });
 
     it("refuses a live version marked retiring", () => {
@@ -122,7 +170,12 @@ describe("KappaArchitecture validation: tiered storage and retirement", () => {
     });
 
     it("refuses a transaction timeout above the brokers' maximum", () => {
-        expectProblem(found, "transactionTimeoutMs = 1200000", "transaction.max.timeout.ms (900000)", 'raise kafka.serverProperties["transaction.max.timeout.ms"]');
+        expectProblem(
+            found,
+            "transactionTimeoutMs = 1200000",
+            "transaction.max.timeout.ms (900000)",
+            'raise kafka.serverProperties["transaction.max.timeout.ms"]',
+        );
     });
 
     it("refuses SCRAM, since per-version access is IAM policy", () => {
@@ -141,7 +194,10 @@ describe("KappaArchitecture validation: Kafka Streams", () => {
         found = await problems({
             processor: "kafka-streams",
             landingOutput: {},
-            versions: [{ version: "v1" }, { version: "v2", image: "registry/app:2.0.0", jarUri: "local:///x.jar", startFrom: { timestampMs: 1_700_000_000_000 } }],
+            versions: [
+                { version: "v1" },
+                { version: "v2", image: "registry/app:2.0.0", jarUri: "local:///x.jar", startFrom: { timestampMs: 1_700_000_000_000 } },
+            ],
             streams: { properties: { "auto.offset.reset": "latest" } },
         });
     });
@@ -152,7 +208,12 @@ describe("KappaArchitecture validation: Kafka Streams", () => {
 
     it("refuses Flink-only fields and a timestamp start", () => {
         expectProblem(found, 'versions[1].jarUri = "local:///x.jar"', "only a Flink job uses this", 'use processor "flink"');
-        expectProblem(found, "versions[1].startFrom = {\"timestampMs\":1700000000000}", "only start from the earliest or latest offset", "kafka-streams-application-reset --to-datetime");
+        expectProblem(
+            found,
+            'versions[1].startFrom = {"timestampMs":1700000000000}',
+            "only start from the earliest or latest offset",
+            "kafka-streams-application-reset --to-datetime",
+        );
     });
 
     it("refuses landing-zone output, which Streams cannot write", () => {
@@ -167,7 +228,14 @@ describe("KappaArchitecture validation: Kafka Streams", () => {
 describe("KappaArchitecture validation: processor auto", () => {
     it("fails clearly when the recommendation is batch, which Kappa does not run", async () => {
         const found = await problems({ processor: "auto", requirements: { latencyBudgetMs: 60_000, boundedInput: true } });
-        expectProblem(found, 'processor = "auto"', 'recommendProcessor chose "spark-batch"', "the input is bounded", "Lambda or hybrid architecture's batch layer", 'set processor "flink" explicitly');
+        expectProblem(
+            found,
+            'processor = "auto"',
+            'recommendProcessor chose "spark-batch"',
+            "the input is bounded",
+            "Lambda or hybrid architecture's batch layer",
+            'set processor "flink" explicitly',
+        );
     });
 
     it("fails clearly when the recommendation is Spark Structured Streaming", async () => {
@@ -177,7 +245,13 @@ describe("KappaArchitecture validation: processor auto", () => {
 
     it("refuses a budget below the checkpoint interval when it picks Flink: its results become visible per checkpoint", async () => {
         const found = await problems({ processor: "auto", requirements: { latencyBudgetMs: 500, inputInKafka: true } });
-        expectProblem(found, "requirements.latencyBudgetMs = 500", 'chose "flink"', "every flink.checkpointIntervalSeconds (60 s)", "Allow at least 60000 ms");
+        expectProblem(
+            found,
+            "requirements.latencyBudgetMs = 500",
+            'chose "flink"',
+            "every flink.checkpointIntervalSeconds (60 s)",
+            "Allow at least 60000 ms",
+        );
         expect(found).toHaveLength(1);
     });
 

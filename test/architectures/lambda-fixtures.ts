@@ -35,8 +35,18 @@ export const TOPICS = ["clicks", "orders"];
 export const network = { vpcId: "vpc-1", privateSubnetIds: ["subnet-a", "subnet-b", "subnet-c"], availabilityZoneCount: 3 };
 
 export const views: LambdaArchitectureArgs["views"] = {
-    clicks: { columns: [{ name: "click_id", type: "string" }, { name: "page", type: "string" }] },
-    orders: { columns: [{ name: "order_id", type: "string" }, { name: "amount", type: "decimal(12,2)", comment: "EUR" }] },
+    clicks: {
+        columns: [
+            { name: "click_id", type: "string" },
+            { name: "page", type: "string" },
+        ],
+    },
+    orders: {
+        columns: [
+            { name: "order_id", type: "string" },
+            { name: "amount", type: "decimal(12,2)", comment: "EUR" },
+        ],
+    },
 };
 
 export function target(): KubernetesTarget {
@@ -51,14 +61,31 @@ export function target(): KubernetesTarget {
 /** Plans a dev Lambda architecture named `lambda` over clicks and orders, with the given extras. */
 export function planLambda(extra: Partial<LambdaArchitectureArgs> = {}): Promise<ResourceGraph> {
     return runProgram(() => {
-        new LambdaArchitecture("lambda", { profile: "dev", network, kubernetes: target(), topics: { clicks: {}, orders: {} }, views, ...extra });
+        new LambdaArchitecture("lambda", {
+            profile: "dev",
+            network,
+            kubernetes: target(),
+            topics: { clicks: {}, orders: {} },
+            views,
+            ...extra,
+        });
     });
 }
 
 /** The validation problems of building the architecture with these args. */
 export async function problemsOf(args: Partial<LambdaArchitectureArgs>): Promise<readonly string[]> {
     try {
-        await runProgram(() => new LambdaArchitecture("bad", { profile: "dev", network, kubernetes: target(), topics: { clicks: {} }, views: { clicks: views.clicks }, ...args } as LambdaArchitectureArgs));
+        await runProgram(
+            () =>
+                new LambdaArchitecture("bad", {
+                    profile: "dev",
+                    network,
+                    kubernetes: target(),
+                    topics: { clicks: {} },
+                    views: { clicks: views.clicks },
+                    ...args,
+                } as LambdaArchitectureArgs),
+        );
     } catch (e) {
         if (e instanceof SpectrumValidationError) return e.problems;
         throw e;

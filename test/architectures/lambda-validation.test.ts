@@ -3,12 +3,19 @@ import { T, planLambda, problemsOf, views } from "./lambda-fixtures";
 
 describe("LambdaArchitecture validation", () => {
     it("needs a view with columns for every input topic, and no view without a topic", async () => {
-        const problems = [...(await problemsOf({ topics: { clicks: {}, orders: {} }, views: { clicks: views.clicks, refunds: views.orders } }))];
+        const problems = [
+            ...(await problemsOf({ topics: { clicks: {}, orders: {} }, views: { clicks: views.clicks, refunds: views.orders } })),
+        ];
         expect(problems).toEqual([
             'LambdaArchitecture "bad": views = ["clicks","refunds"]: topic "orders" has no view: the serving layer needs its columns. Add views["orders"] = { columns: [...] }.',
             'LambdaArchitecture "bad": views["refunds"] = "refunds": is not an input topic. Use one of clicks, orders, or declare the topic.',
         ]);
-        expectProblem([...(await problemsOf({ views: { clicks: { columns: [] } } }))], 'LambdaArchitecture "bad": views["clicks"].columns = []', "Athena reads JSON and Parquet by column name", "Declare them");
+        expectProblem(
+            [...(await problemsOf({ views: { clicks: { columns: [] } } }))],
+            'LambdaArchitecture "bad": views["clicks"].columns = []',
+            "Athena reads JSON and Parquet by column name",
+            "Declare them",
+        );
     });
 
     it("checks column names and types as Athena reads them", async () => {
@@ -28,7 +35,11 @@ describe("LambdaArchitecture validation", () => {
             })),
         ];
         expectProblem(problems, 'views["clicks"].columns[0].name = "dt": is reserved', "Rename the column");
-        expectProblem(problems, 'views["clicks"].columns[1].name = "Page": Athena column names are lowercase letters, digits and _', "Rename the column");
+        expectProblem(
+            problems,
+            'views["clicks"].columns[1].name = "Page": Athena column names are lowercase letters, digits and _',
+            "Rename the column",
+        );
         expectProblem(problems, 'views["clicks"].columns[2].type = "money": is not an Athena column type', "decimal(10,2)");
         expectProblem(problems, 'views["clicks"].columns[3].type = "array<string"', "is not an Athena column type");
         expectProblem(problems, 'views["clicks"].columns[4].name = "amount": is declared twice', "Declare each column once");
@@ -45,7 +56,12 @@ describe("LambdaArchitecture validation", () => {
         const graph = await planLambda({ topics: { clicks: {} }, views: { clicks: { columns } } });
         for (const layer of ["batch", "speed"]) {
             const table = graph.one(T.table, `lambda-clicks-${layer}`);
-            expect((table.inputs.storageDescriptor as { columns: Array<{ type: string }> }).columns.map((c) => c.type)).toEqual(["int", "decimal(12,2)", "map<string,int>", "struct<integer:int,b:array<int>>"]);
+            expect((table.inputs.storageDescriptor as { columns: Array<{ type: string }> }).columns.map((c) => c.type)).toEqual([
+                "int",
+                "decimal(12,2)",
+                "map<string,int>",
+                "struct<integer:int,b:array<int>>",
+            ]);
         }
     });
 
@@ -53,8 +69,15 @@ describe("LambdaArchitecture validation", () => {
         expect(await problemsOf({ speed: { processor: "storm" as never } })).toEqual([
             'LambdaArchitecture "bad": speed.processor = "storm": not a stream processor. Use one of flink, spark-streaming, kafka-streams, or auto with speed.requirements.',
         ]);
-        expectProblem([...(await problemsOf({ speed: { processor: "auto" } }))], 'LambdaArchitecture "bad": speed.requirements = undefined: processor auto needs the workload\'s requirements', "latencyBudgetMs");
-        expectProblem([...(await problemsOf({ speed: { processor: "auto", requirements: { latencyBudgetMs: -5 } } }))], "speed.requirements.latencyBudgetMs = -5: must be a positive number of milliseconds");
+        expectProblem(
+            [...(await problemsOf({ speed: { processor: "auto" } }))],
+            'LambdaArchitecture "bad": speed.requirements = undefined: processor auto needs the workload\'s requirements',
+            "latencyBudgetMs",
+        );
+        expectProblem(
+            [...(await problemsOf({ speed: { processor: "auto", requirements: { latencyBudgetMs: -5 } } }))],
+            "speed.requirements.latencyBudgetMs = -5: must be a positive number of milliseconds",
+        );
         expectProblem(
             [...(await problemsOf({ speed: { processor: "auto", requirements: { latencyBudgetMs: 2 * 3600 * 1000 } } }))],
             'LambdaArchitecture "bad": speed.requirements = {"latencyBudgetMs":7200000}: they call for batch processing',
@@ -67,13 +90,30 @@ describe("LambdaArchitecture validation", () => {
         expect(await problemsOf({ kubernetes: undefined })).toEqual([
             'LambdaArchitecture "bad": kubernetes = undefined: the flink speed job runs on Kubernetes. Pass a PlatformCluster\'s target, or use processor spark-streaming.',
         ]);
-        expectProblem([...(await problemsOf({ speed: { flink: { image: "registry/speed:1.20.3" } } }))], 'LambdaArchitecture "bad": speed.flink.jarUri = undefined: your image needs the job jar\'s location', "Set speed.flink.jarUri");
-        expectProblem([...(await problemsOf({ speed: { processor: "kafka-streams" } }))], 'LambdaArchitecture "bad": speed.kafkaStreams.image = undefined', "Set speed.kafkaStreams.image");
+        expectProblem(
+            [...(await problemsOf({ speed: { flink: { image: "registry/speed:1.20.3" } } }))],
+            'LambdaArchitecture "bad": speed.flink.jarUri = undefined: your image needs the job jar\'s location',
+            "Set speed.flink.jarUri",
+        );
+        expectProblem(
+            [...(await problemsOf({ speed: { processor: "kafka-streams" } }))],
+            'LambdaArchitecture "bad": speed.kafkaStreams.image = undefined',
+            "Set speed.kafkaStreams.image",
+        );
     });
 
     it("refuses anything that breaks exactly-once end to end", async () => {
-        const problems = [...(await problemsOf({ topics: { clicks: { replicationFactor: 2, allowWeakerDurability: true } }, kafka: { auth: "scram", allowWeakerDurability: true } }))];
-        expectProblem(problems, 'topics["clicks"].replicationFactor = 2: exactly-once end to end needs every topic replicated 3 times', "Use 3 (the default)");
+        const problems = [
+            ...(await problemsOf({
+                topics: { clicks: { replicationFactor: 2, allowWeakerDurability: true } },
+                kafka: { auth: "scram", allowWeakerDurability: true },
+            })),
+        ];
+        expectProblem(
+            problems,
+            'topics["clicks"].replicationFactor = 2: exactly-once end to end needs every topic replicated 3 times',
+            "Use 3 (the default)",
+        );
         expectProblem(problems, 'topics["clicks"].minInsyncReplicas = 1', "Use 2 (the default)");
         expectProblem(problems, 'topics["clicks"].allowWeakerDurability = true', "Remove allowWeakerDurability");
         expectProblem(problems, "kafka.allowWeakerDurability = true: exactly-once needs the durable broker settings");
@@ -82,11 +122,28 @@ describe("LambdaArchitecture validation", () => {
 
     it("checks the serving layer's names, cost guard and retention", async () => {
         const problems = [
-            ...(await problemsOf({ serving: { databaseName: "Lambda-DB", workgroupName: "lambda wg", bytesScannedCutoffPerQuery: 1000, resultRetentionDays: 0, batchHistoryStart: "yesterday" }, speed: { retentionDays: 0.5 } })),
+            ...(await problemsOf({
+                serving: {
+                    databaseName: "Lambda-DB",
+                    workgroupName: "lambda wg",
+                    bytesScannedCutoffPerQuery: 1000,
+                    resultRetentionDays: 0,
+                    batchHistoryStart: "yesterday",
+                },
+                speed: { retentionDays: 0.5 },
+            })),
         ];
-        expectProblem(problems, 'serving.databaseName = "Lambda-DB": Athena database names are lowercase letters, digits and _', "lambda_prod");
+        expectProblem(
+            problems,
+            'serving.databaseName = "Lambda-DB": Athena database names are lowercase letters, digits and _',
+            "lambda_prod",
+        );
         expectProblem(problems, 'serving.workgroupName = "lambda wg"', "lambda-prod");
-        expectProblem(problems, "serving.bytesScannedCutoffPerQuery = 1000: Athena's per-query cutoff is a whole number of bytes, at least 10 MiB", "10737418240");
+        expectProblem(
+            problems,
+            "serving.bytesScannedCutoffPerQuery = 1000: Athena's per-query cutoff is a whole number of bytes, at least 10 MiB",
+            "10737418240",
+        );
         expectProblem(problems, "serving.resultRetentionDays = 0", "Use e.g. 30");
         expectProblem(problems, 'serving.batchHistoryStart = "yesterday": is not a partition projection date', "NOW-<n>YEARS");
         expectProblem(problems, "speed.retentionDays = 0.5", "Use e.g. 7");

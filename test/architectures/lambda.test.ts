@@ -6,7 +6,11 @@ import { T, TOPICS, asArray, firehoseTopics, planLambda, resourcesFor, topicsFor
 type Obj = Record<string, unknown>;
 const GiB = 1024 ** 3;
 
-const FLINK_JOB = { image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/speed-views:1.20.3-1", jarUri: "local:///opt/flink/usrlib/speed-views.jar", flinkVersion: "1.20.3" };
+const FLINK_JOB = {
+    image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/speed-views:1.20.3-1",
+    jarUri: "local:///opt/flink/usrlib/speed-views.jar",
+    flinkVersion: "1.20.3",
+};
 
 interface Lake {
     bucket: string;
@@ -15,7 +19,11 @@ interface Lake {
 }
 function lakeOf(graph: ResourceGraph): Lake {
     const bucket = graph.one(T.bucket, "lambda-lake-data");
-    return { bucket: bucket.outputs.bucket as string, bucketArn: bucket.outputs.arn as string, keyArn: graph.one(T.key, "lambda-lake-key").outputs.arn as string };
+    return {
+        bucket: bucket.outputs.bucket as string,
+        bucketArn: bucket.outputs.arn as string,
+        keyArn: graph.one(T.key, "lambda-lake-key").outputs.arn as string,
+    };
 }
 
 function table(graph: ResourceGraph, name: string): { inputs: Obj; sd: Obj; parameters: Record<string, string> } {
@@ -25,8 +33,12 @@ function table(graph: ResourceGraph, name: string): { inputs: Obj; sd: Obj; para
 
 /** The string literals of the batch workflow's spark-submit command, unescaped as Step Functions reads them. */
 function batchCommand(graph: ResourceGraph): string[] {
-    const definition = JSON.parse(graph.one(T.stateMachine, "lambda-batch-workflow").inputs.definition as string) as { States: Record<string, { Parameters: Record<string, string> }> };
-    return [...definition.States.BuildCommand.Parameters["args.$"].matchAll(/'((?:[^'\\]|\\.)*)'/g)].map((m) => m[1].replace(/\\(.)/g, "$1"));
+    const definition = JSON.parse(graph.one(T.stateMachine, "lambda-batch-workflow").inputs.definition as string) as {
+        States: Record<string, { Parameters: Record<string, string> }>;
+    };
+    return [...definition.States.BuildCommand.Parameters["args.$"].matchAll(/'((?:[^'\\]|\\.)*)'/g)].map((m) =>
+        m[1].replace(/\\(.)/g, "$1"),
+    );
 }
 
 function lifecycleRule(graph: ResourceGraph, zone: string): Obj {
@@ -69,7 +81,12 @@ describe("LambdaArchitecture with a Flink speed layer", () => {
     });
 
     it("feeds both layers from the same input topics", () => {
-        expect(graph.ofType(T.mskTopic).map((t) => t.inputs.name).sort()).toEqual(TOPICS);
+        expect(
+            graph
+                .ofType(T.mskTopic)
+                .map((t) => t.inputs.name)
+                .sort(),
+        ).toEqual(TOPICS);
         // Batch: Firehose lands every topic in raw, the hourly job reads raw and writes curated.
         expect(firehoseTopics(graph, "raw")).toEqual(TOPICS);
         const definition = graph.one(T.stateMachine, "lambda-batch-workflow").inputs.definition as string;
@@ -80,12 +97,18 @@ describe("LambdaArchitecture with a Flink speed layer", () => {
         // The bundled job writes each batch view with its table's columns and types (Athena reads
         // no Parquet DOUBLE as a DECIMAL), so it gets them, keyed by its input names.
         const command = batchCommand(graph);
-        expect(command.indexOf("--columns")).toBeGreaterThan(command.findIndex((a) => a.endsWith("/artifacts/jobs/hourly_raw_to_curated.py")));
+        expect(command.indexOf("--columns")).toBeGreaterThan(
+            command.findIndex((a) => a.endsWith("/artifacts/jobs/hourly_raw_to_curated.py")),
+        );
         const columns = command[command.indexOf("--columns") + 1];
-        expect(JSON.parse(columns)).toEqual(Object.fromEntries(TOPICS.map((t) => [t, Object.fromEntries(views[t].columns.map((c) => [c.name, c.type]))])));
+        expect(JSON.parse(columns)).toEqual(
+            Object.fromEntries(TOPICS.map((t) => [t, Object.fromEntries(views[t].columns.map((c) => [c.name, c.type]))])),
+        );
         // In declaration order: the Parquet columns follow it.
         expect(Object.keys(JSON.parse(columns).orders)).toEqual(["order_id", "amount"]);
-        expect(HOURLY_RAW_TO_CURATED_PY).toMatch(/add_argument\("--columns"[\s\S]*if name in columns:\n\s+records = shaped\(records, columns\[name\]\)/);
+        expect(HOURLY_RAW_TO_CURATED_PY).toMatch(
+            /add_argument\("--columns"[\s\S]*if name in columns:\n\s+records = shaped\(records, columns\[name\]\)/,
+        );
         expect(HOURLY_RAW_TO_CURATED_PY).toMatch(/value = source\.cast\(kind\)/);
         // Speed: the Flink job gets every topic with its view's folder, and may read exactly those.
         expect(flinkArgs.slice(0, 2)).toEqual(["--group-id", "lambda-speed"]);
@@ -93,7 +116,9 @@ describe("LambdaArchitecture with a Flink speed layer", () => {
         const role = graph.one(T.rolePolicy, "lambda-speed-policy");
         expect(topicsFor(role, "kafka-cluster:ReadData")).toEqual(TOPICS);
         expect(topicsFor(role, "kafka-cluster:WriteData")).toEqual([]);
-        const groups = policyStatements(role).flatMap((s) => asArray(s.Resource)).filter((r) => r.includes(":group/"));
+        const groups = policyStatements(role)
+            .flatMap((s) => asArray(s.Resource))
+            .filter((r) => r.includes(":group/"));
         expect(groups.map((g) => g.split("/").pop())).toEqual(["lambda-speed"]);
         // The job itself (not only its component) waits for its topics: auto-creation is off.
         expect(graph.dependsOn(graph.one(T.flink), graph.one("spectrum:index:KafkaTopics"), { transitive: false })).toBe(true);
@@ -114,8 +139,13 @@ describe("LambdaArchitecture with a Flink speed layer", () => {
                 expect(view.inputs.tableType).toBe("EXTERNAL_TABLE");
                 expect(view.sd.location).toBe(location);
                 expect((view.sd.serDeInfo as Obj).serializationLibrary).toBe(serde);
-                expect(view.sd.columns).toEqual(views[t].columns.map((c) => ({ name: c.name, type: c.type, ...(c.comment ? { comment: c.comment } : {}) })));
-                expect((view.inputs.partitionKeys as Obj[]).map((k) => [k.name, k.type])).toEqual([["dt", "string"], ["hr", "string"]]);
+                expect(view.sd.columns).toEqual(
+                    views[t].columns.map((c) => ({ name: c.name, type: c.type, ...(c.comment ? { comment: c.comment } : {}) })),
+                );
+                expect((view.inputs.partitionKeys as Obj[]).map((k) => [k.name, k.type])).toEqual([
+                    ["dt", "string"],
+                    ["hr", "string"],
+                ]);
                 // Partitions are projected onto the hourly folders both layers write: no crawler.
                 expect(view.parameters["projection.enabled"]).toBe("true");
                 expect(view.parameters["storage.location.template"]).toBe(`${location}dt=\${dt}/hr=\${hr}/`);
@@ -137,7 +167,9 @@ describe("LambdaArchitecture with a Flink speed layer", () => {
             const sql = q.inputs.query as string;
             const columns = views[t].columns.map((c) => `"${c.name}"`).join(", ");
             expect(sql).toContain(`SELECT ${columns}, dt, hr, 'batch' AS layer\nFROM "lambda_test"."${t}_batch"\nUNION ALL`);
-            expect(sql).toContain(`FROM "lambda_test"."${t}_speed" s\nLEFT JOIN batch_hours b ON s.dt = b.dt AND s.hr = b.hr\nWHERE b.dt IS NULL`);
+            expect(sql).toContain(
+                `FROM "lambda_test"."${t}_speed" s\nLEFT JOIN batch_hours b ON s.dt = b.dt AND s.hr = b.hr\nWHERE b.dt IS NULL`,
+            );
             expect(sql).toContain("INTERVAL '8' DAY");
         }
     });
@@ -165,7 +197,12 @@ describe("LambdaArchitecture with a Flink speed layer", () => {
             expect(JSON.parse(t.inputs.configs as string)["min.insync.replicas"]).toBe("2");
         }
         const broker = graph.one(T.mskConfig).inputs.serverProperties as string;
-        for (const line of ["transaction.state.log.replication.factor=3", "transaction.state.log.min.isr=2", "min.insync.replicas=2", "unclean.leader.election.enable=false"]) {
+        for (const line of [
+            "transaction.state.log.replication.factor=3",
+            "transaction.state.log.min.isr=2",
+            "min.insync.replicas=2",
+            "unclean.leader.election.enable=false",
+        ]) {
             expect(broker).toContain(line);
         }
         const spec = graph.one(T.flink).inputs.spec as Obj;
@@ -181,18 +218,34 @@ describe("LambdaArchitecture with a Flink speed layer", () => {
         expect((spec.job as Obj).upgradeMode).toBe("savepoint");
         // The FileSink writes through the Hadoop S3 plugin of the image's exact Flink version.
         expect(JSON.stringify(spec.podTemplate)).toContain("flink-s3-fs-hadoop-1.20.3.jar");
-        expect(resourcesFor(graph.one(T.rolePolicy, "lambda-speed-policy"), "s3:PutObject", lake.bucketArn)).toEqual(["bucket/checkpoints/flink/lambda-speed/*", "bucket/speed/clicks/*", "bucket/speed/orders/*"]);
+        expect(resourcesFor(graph.one(T.rolePolicy, "lambda-speed-policy"), "s3:PutObject", lake.bucketArn)).toEqual([
+            "bucket/checkpoints/flink/lambda-speed/*",
+            "bucket/speed/clicks/*",
+            "bucket/speed/orders/*",
+        ]);
     });
 
     it("gives Athena users exactly the workgroup, the catalog entries, the views and the results folder", () => {
         const policy = graph.one(T.policy, "lambda-athena-users");
         const statements = policyStatements(policy);
-        expect(asArray(allowingOne(statements, "athena:StartQueryExecution").Resource)).toEqual(["arn:aws:athena:us-east-1:123456789012:workgroup/lambda-test"]);
+        expect(asArray(allowingOne(statements, "athena:StartQueryExecution").Resource)).toEqual([
+            "arn:aws:athena:us-east-1:123456789012:workgroup/lambda-test",
+        ]);
         const glue = "arn:aws:glue:us-east-1:123456789012";
         expect(asArray(allowingOne(statements, "glue:GetTable").Resource).sort()).toEqual(
-            [`${glue}:catalog`, `${glue}:database/lambda_test`, ...TOPICS.flatMap((t) => [`${glue}:table/lambda_test/${t}_batch`, `${glue}:table/lambda_test/${t}_speed`])].sort(),
+            [
+                `${glue}:catalog`,
+                `${glue}:database/lambda_test`,
+                ...TOPICS.flatMap((t) => [`${glue}:table/lambda_test/${t}_batch`, `${glue}:table/lambda_test/${t}_speed`]),
+            ].sort(),
         );
-        expect(resourcesFor(policy, "s3:GetObject", lake.bucketArn)).toEqual(["bucket/curated/clicks/*", "bucket/curated/orders/*", "bucket/results/athena/*", "bucket/speed/clicks/*", "bucket/speed/orders/*"]);
+        expect(resourcesFor(policy, "s3:GetObject", lake.bucketArn)).toEqual([
+            "bucket/curated/clicks/*",
+            "bucket/curated/orders/*",
+            "bucket/results/athena/*",
+            "bucket/speed/clicks/*",
+            "bucket/speed/orders/*",
+        ]);
         expect(resourcesFor(policy, "s3:PutObject", lake.bucketArn)).toEqual(["bucket/results/athena/*"]);
         expect(resourcesFor(policy, "kms:GenerateDataKey", lake.bucketArn)).toEqual([lake.keyArn]);
         expect(statements.every((s) => s.Effect === "Allow" && !asArray(s.Resource).includes("*"))).toBe(true);
@@ -200,9 +253,15 @@ describe("LambdaArchitecture with a Flink speed layer", () => {
 
     it("keeps the batch layer's roles to raw and curated", () => {
         for (const t of TOPICS) {
-            expect(resourcesFor(graph.one(T.rolePolicy, `lambda-ingest-${t}-policy`), "s3:PutObject", lake.bucketArn)).toEqual([expect.stringMatching(/^bucket\/raw\/_errors\//), `bucket/raw/${t}/*`].sort());
+            expect(resourcesFor(graph.one(T.rolePolicy, `lambda-ingest-${t}-policy`), "s3:PutObject", lake.bucketArn)).toEqual(
+                [expect.stringMatching(/^bucket\/raw\/_errors\//), `bucket/raw/${t}/*`].sort(),
+            );
         }
-        expect(resourcesFor(graph.one(T.rolePolicy, "lambda-batch-instance-access"), "s3:PutObject", lake.bucketArn)).toEqual(["bucket/curated/clicks/*", "bucket/curated/orders/*", "bucket/logs/emr/lambda-batch/*"]);
+        expect(resourcesFor(graph.one(T.rolePolicy, "lambda-batch-instance-access"), "s3:PutObject", lake.bucketArn)).toEqual([
+            "bucket/curated/clicks/*",
+            "bucket/curated/orders/*",
+            "bucket/logs/emr/lambda-batch/*",
+        ]);
     });
 });
 
@@ -218,21 +277,41 @@ describe("LambdaArchitecture with a Kafka Streams speed layer", () => {
     const SPEED_TOPICS = TOPICS.map((t) => `${t}-speed`);
 
     beforeAll(async () => {
-        graph = await planLambda({ speed: { processor: "kafka-streams", kafkaStreams: { image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/speed-views:2.0.1" } } });
+        graph = await planLambda({
+            speed: {
+                processor: "kafka-streams",
+                kafkaStreams: { image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/speed-views:2.0.1" },
+            },
+        });
         lake = lakeOf(graph);
     });
 
     it("reads the input topics with exactly-once transactions into one output topic per view", () => {
-        expect(graph.ofType(T.mskTopic).map((t) => t.inputs.name).sort()).toEqual([...TOPICS, ...SPEED_TOPICS].sort());
+        expect(
+            graph
+                .ofType(T.mskTopic)
+                .map((t) => t.inputs.name)
+                .sort(),
+        ).toEqual([...TOPICS, ...SPEED_TOPICS].sort());
         const props = parseProperties((graph.one(T.configMap).inputs.data as Record<string, string>)["streams.properties"]);
-        expect(props).toMatchObject({ "application.id": "lambda-speed", "processing.guarantee": "exactly_once_v2", "replication.factor": "3", "topic.min.insync.replicas": "2" });
-        const role = graph.ofType(T.rolePolicy).find((p) => graph.parentOf(p)?.type === "spectrum:index:KafkaStreamsApp") as PlannedResource;
+        expect(props).toMatchObject({
+            "application.id": "lambda-speed",
+            "processing.guarantee": "exactly_once_v2",
+            "replication.factor": "3",
+            "topic.min.insync.replicas": "2",
+        });
+        const role = graph
+            .ofType(T.rolePolicy)
+            .find((p) => graph.parentOf(p)?.type === "spectrum:index:KafkaStreamsApp") as PlannedResource;
         expect(topicsFor(role, "kafka-cluster:ReadData").filter((t) => !t.startsWith("lambda-speed-"))).toEqual(TOPICS);
         expect(topicsFor(role, "kafka-cluster:WriteData").filter((t) => !t.startsWith("lambda-speed-"))).toEqual(SPEED_TOPICS);
         const sts = graph.one(T.statefulSet);
-        const env = ((sts.inputs.spec as Obj).template as { spec: { containers: Array<{ env: Array<{ name: string; value: string }> }> } }).spec.containers[0].env;
-        expect(JSON.parse((env.find((e) => e.name === "SPECTRUM_SPEED_VIEWS") as { value: string }).value)).toEqual(TOPICS.map((t) => ({ topic: t, output: `${t}-speed` })));
-        expect(((sts.inputs.metadata as Obj).namespace)).toBe("lambda-speed");
+        const env = ((sts.inputs.spec as Obj).template as { spec: { containers: Array<{ env: Array<{ name: string; value: string }> }> } })
+            .spec.containers[0].env;
+        expect(JSON.parse((env.find((e) => e.name === "SPECTRUM_SPEED_VIEWS") as { value: string }).value)).toEqual(
+            TOPICS.map((t) => ({ topic: t, output: `${t}-speed` })),
+        );
+        expect((sts.inputs.metadata as Obj).namespace).toBe("lambda-speed");
         const ns = graph.one(T.namespace, "lambda-speed-namespace");
         expect((ns.inputs.metadata as { labels: Record<string, string> }).labels["pod-security.kubernetes.io/enforce"]).toBe("restricted");
     });
@@ -242,7 +321,9 @@ describe("LambdaArchitecture with a Kafka Streams speed layer", () => {
         expect(firehoseTopics(graph, "speed")).toEqual(SPEED_TOPICS);
         // One MSK cluster policy (a cluster has one); the speed delivery waits for it.
         const policy = graph.one(T.clusterPolicy);
-        for (const stream of graph.ofType(T.stream).filter((s) => (s.inputs.mskSourceConfiguration as { topicName: string }).topicName.endsWith("-speed"))) {
+        for (const stream of graph
+            .ofType(T.stream)
+            .filter((s) => (s.inputs.mskSourceConfiguration as { topicName: string }).topicName.endsWith("-speed"))) {
             expect(graph.dependsOn(stream, policy)).toBe(true);
             expect((stream.inputs.extendedS3Configuration as { bufferingInterval: number }).bufferingInterval).toBe(60);
         }

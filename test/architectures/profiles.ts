@@ -12,7 +12,10 @@ export function planAs(file: string, stack: string): Promise<ResourceGraph> {
 
 function flatten(value: unknown, prefix = ""): Record<string, string> {
     if (value && typeof value === "object") {
-        return Object.assign({}, ...Object.entries(value as Record<string, unknown>).map(([k, v]) => flatten(v, prefix ? `${prefix}.${k}` : k)));
+        return Object.assign(
+            {},
+            ...Object.entries(value as Record<string, unknown>).map(([k, v]) => flatten(v, prefix ? `${prefix}.${k}` : k)),
+        );
     }
     return { [prefix]: JSON.stringify(value) };
 }
@@ -40,8 +43,14 @@ export function profileDifferences(dev: ResourceGraph, prod: ResourceGraph): Pro
         for (const field of new Set([...Object.keys(a), ...Object.keys(b)])) if (a[field] !== b[field]) fields.add(`${d.type} ${field}`);
     }
     return {
-        onlyProd: prod.resources.filter((r) => !devByKey.has(key(r))).map((r) => r.name).sort(),
-        onlyDev: dev.resources.filter((r) => !prodByKey.has(key(r))).map((r) => r.name).sort(),
+        onlyProd: prod.resources
+            .filter((r) => !devByKey.has(key(r)))
+            .map((r) => r.name)
+            .sort(),
+        onlyDev: dev.resources
+            .filter((r) => !prodByKey.has(key(r)))
+            .map((r) => r.name)
+            .sort(),
         fields: [...fields].sort(),
     };
 }

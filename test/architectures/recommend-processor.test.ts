@@ -2,11 +2,27 @@ import { ProcessingRequirements, recommendProcessor } from "../../components/arc
 
 describe("recommendProcessor on the six reference scenarios", () => {
     const scenarios: Array<[string, ProcessingRequirements, string]> = [
-        ["a bounded daily dataset with hours of latency", { latencyBudgetMs: 6 * 3600_000, boundedInput: true, teamRunsSpark: true }, "spark-batch"],
-        ["30-second freshness for a team that runs Spark", { latencyBudgetMs: 30_000, inputInKafka: true, teamRunsSpark: true }, "spark-streaming"],
+        [
+            "a bounded daily dataset with hours of latency",
+            { latencyBudgetMs: 6 * 3600_000, boundedInput: true, teamRunsSpark: true },
+            "spark-batch",
+        ],
+        [
+            "30-second freshness for a team that runs Spark",
+            { latencyBudgetMs: 30_000, inputInKafka: true, teamRunsSpark: true },
+            "spark-streaming",
+        ],
         ["sub-100 ms fraud scoring", { latencyBudgetMs: 80, inputInKafka: true, stateSizeGiB: 20, teamRunsSpark: true }, "flink"],
-        ["light Kafka-to-Kafka enrichment", { latencyBudgetMs: 500, inputInKafka: true, outputToKafkaOnly: true, stateSizeGiB: 2 }, "kafka-streams"],
-        ["complex stateful computation where latency matters", { latencyBudgetMs: 200, inputInKafka: true, heavyComputation: true, stateSizeGiB: 200 }, "flink"],
+        [
+            "light Kafka-to-Kafka enrichment",
+            { latencyBudgetMs: 500, inputInKafka: true, outputToKafkaOnly: true, stateSizeGiB: 2 },
+            "kafka-streams",
+        ],
+        [
+            "complex stateful computation where latency matters",
+            { latencyBudgetMs: 200, inputInKafka: true, heavyComputation: true, stateSizeGiB: 200 },
+            "flink",
+        ],
         ["a backfill of last year's events", { latencyBudgetMs: 24 * 3600_000, boundedInput: true, inputInKafka: true }, "spark-batch"],
     ];
     it.each(scenarios)("%s", (_name, req, expected) => {
@@ -16,7 +32,15 @@ describe("recommendProcessor on the six reference scenarios", () => {
     });
 
     it("picks Spark Streaming for complex computation when the team has Spark and seconds are fine", () => {
-        expect(recommendProcessor({ latencyBudgetMs: 20_000, heavyComputation: true, stateSizeGiB: 100, teamRunsSpark: true, inputInKafka: true }).processor).toBe("spark-streaming");
+        expect(
+            recommendProcessor({
+                latencyBudgetMs: 20_000,
+                heavyComputation: true,
+                stateSizeGiB: 100,
+                teamRunsSpark: true,
+                inputInKafka: true,
+            }).processor,
+        ).toBe("spark-streaming");
     });
 
     it("moves Kafka-to-Kafka work to Flink when state is too large to restore from changelogs", () => {
@@ -32,6 +56,8 @@ describe("recommendProcessor on the six reference scenarios", () => {
     });
 
     it("rejects a latency budget that is not positive", () => {
-        expect(() => recommendProcessor({ latencyBudgetMs: 0 })).toThrow('recommendProcessor "requirements": latencyBudgetMs = 0: must be a positive number of milliseconds.');
+        expect(() => recommendProcessor({ latencyBudgetMs: 0 })).toThrow(
+            'recommendProcessor "requirements": latencyBudgetMs = 0: must be a positive number of milliseconds.',
+        );
     });
 });

@@ -60,7 +60,9 @@ describe("plan arguments", () => {
     });
 
     it("rejects a missing stack, unknown options and extra stacks with the usage line", () => {
-        expect(() => parseArgs([], ["dev", "prod"])).toThrow(new UsageError("no stack given; usage: npm run plan -- <stack> [--json | --mermaid] (stacks: dev, prod)"));
+        expect(() => parseArgs([], ["dev", "prod"])).toThrow(
+            new UsageError("no stack given; usage: npm run plan -- <stack> [--json | --mermaid] (stacks: dev, prod)"),
+        );
         expect(() => parseArgs(["dev", "--yaml"])).toThrow("unknown option --yaml; usage: npm run plan -- <stack> [--json | --mermaid]");
         expect(() => parseArgs(["dev", "prod"])).toThrow("one stack at a time, got dev, prod");
         expect(() => parseArgs(["--help"], ["dev"])).toThrow(UsageError);
@@ -80,7 +82,9 @@ describe("plan stacks", () => {
     });
 
     it("names the stacks that exist when asked for one that does not", () => {
-        expect(() => stackFile(root, "prod")).toThrow(new UsageError('unknown stack "prod": no stacks/Pulumi.prod.yaml (stacks: broken, dev, unset)'));
+        expect(() => stackFile(root, "prod")).toThrow(
+            new UsageError('unknown stack "prod": no stacks/Pulumi.prod.yaml (stacks: broken, dev, unset)'),
+        );
         expect(() => stackFile(root, "../dev")).toThrow(UsageError);
         const bare = fs.mkdtempSync(path.join(os.tmpdir(), "spectrum-bare-"));
         expect(listStacks(bare)).toEqual([]);
@@ -114,7 +118,9 @@ describe("plan command", () => {
         const { code, out, err } = await run(root, ["dev"]);
         expect({ code, err }).toEqual({ code: 0, err: "" });
         expect(out).toContain("Plan for stack dev (project demo)");
-        expect(out).toMatch(/\+ pulumi:pulumi:Stack\s+demo-dev\n\+ ├─ aws:s3\/bucket:Bucket\s+landing-0\n\+ └─ aws:s3\/bucket:Bucket\s+landing-1\n/);
+        expect(out).toMatch(
+            /\+ pulumi:pulumi:Stack\s+demo-dev\n\+ ├─ aws:s3\/bucket:Bucket\s+landing-0\n\+ └─ aws:s3\/bucket:Bucket\s+landing-1\n/,
+        );
         expect(out).toContain("    2  aws:s3/bucket:Bucket\n");
         expect(out).toContain("    3  total to create (2 cloud resources, 1 component)");
         expect(out).toMatch(/first: "landing-0-[0-9a-f]{7}"/);

@@ -11,7 +11,10 @@ class Zone extends pulumi.ComponentResource {
         this.bucket = new aws.s3.Bucket(`${name}-bucket`, {}, { parent: this });
         new aws.s3.BucketServerSideEncryptionConfiguration(
             `${name}-sse`,
-            { bucket: this.bucket.id, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: key.arn } }] },
+            {
+                bucket: this.bucket.id,
+                rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: key.arn } }],
+            },
             { parent: this.bucket },
         );
         this.registerOutputs({});
@@ -51,7 +54,10 @@ describe("plan rendering", () => {
         for (const [i, row] of rows.entries()) {
             if (!row.resource.parent) continue;
             const depth = row.prefix.length / 3;
-            const above = rows.slice(0, i).reverse().find((r) => r.prefix.length / 3 === depth - 1);
+            const above = rows
+                .slice(0, i)
+                .reverse()
+                .find((r) => r.prefix.length / 3 === depth - 1);
             expect(above?.resource.urn).toBe(row.resource.parent);
         }
     });
@@ -61,7 +67,9 @@ describe("plan rendering", () => {
         expect(lines[0]).toMatch(/^\s+Type\s+Name$/);
         expect(lines[1]).toMatch(/^\+ pulumi:pulumi:Stack\s+demo-dev$/);
         expect(lines[2]).toMatch(/^\+ ├─ test:index:Zone\s+raw$/);
-        expect(lines[5]).toMatch(/^\+ │ {5}└─ aws:s3\/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration {2}raw-sse$/);
+        expect(lines[5]).toMatch(
+            /^\+ │ {5}└─ aws:s3\/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration {2}raw-sse$/,
+        );
         expect(lines[10]).toMatch(/^\+ └─ aws:sns\/topic:Topic\s+alerts$/);
         const nameColumn = new Set(lines.map((line) => line.length - line.trimEnd().split(/\s+/).pop()!.length));
         expect(nameColumn.size).toBe(1);
@@ -88,7 +96,11 @@ describe("plan rendering", () => {
     });
 
     it("prints the stack outputs and omits the section when there are none", async () => {
-        expect(renderOutputs(graph).split("\n")).toEqual(["Outputs:", `    bucket: "${graph.outputs.bucket as string}"`, '    zones: ["raw","curated"]']);
+        expect(renderOutputs(graph).split("\n")).toEqual([
+            "Outputs:",
+            `    bucket: "${graph.outputs.bucket as string}"`,
+            '    zones: ["raw","curated"]',
+        ]);
         const empty = await runProgram(() => undefined);
         expect(renderOutputs(empty)).toBe("");
         expect(renderPlan(empty)).not.toContain("Outputs:");

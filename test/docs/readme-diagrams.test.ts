@@ -14,8 +14,11 @@ describe("README architecture diagrams", () => {
         expect(blocks.map((b) => b.stack)).toEqual(expect.arrayContaining(["hybrid", "kappa", "lambda"]));
     });
 
-    it.each(blocks.map((b) => [b.stack, b.diagram]))("the %s diagram is what the plan draws (regenerate with npm run --silent plan -- <stack> --mermaid)", async (stack, diagram) => {
-        const graph = await runStack(rootProgram, path.join(root, "stacks", `Pulumi.${stack}.yaml`));
-        expect(diagram).toBe(mermaidDiagram(graph));
-    });
+    it.each(blocks.map((b) => [b.stack, b.diagram]))(
+        "the %s diagram is what the plan draws (regenerate with npm run --silent plan -- <stack> --mermaid)",
+        async (stack, diagram) => {
+            const graph = await runStack(rootProgram, path.join(root, "stacks", `Pulumi.${stack}.yaml`));
+            expect(diagram).toBe(mermaidDiagram(graph));
+        },
+    );
 });

@@ -42,7 +42,9 @@ describe("Flink configuration key spellings", () => {
     });
 
     it("the checker finds a key given in both spellings", () => {
-        expect(doubleSpelled({ "state.checkpoints.dir": "a", "execution.checkpointing.dir": "a", "state.backend.type": "rocksdb" })).toEqual(["state.checkpoints.dir + execution.checkpointing.dir"]);
+        expect(
+            doubleSpelled({ "state.checkpoints.dir": "a", "execution.checkpointing.dir": "a", "state.backend.type": "rocksdb" }),
+        ).toEqual(["state.checkpoints.dir + execution.checkpointing.dir"]);
     });
 
     it.each(VERSIONS)("Flink %s: no key is emitted in two spellings", (v) => {
@@ -66,7 +68,14 @@ describe("Flink configuration key spellings", () => {
     });
 
     it("picks the spelling by version, from either spelling", () => {
-        const v = (text: string) => ({ full: text, major: Number(text.split(".")[0]), minor: Number(text.split(".")[1]), patch: 0, minorVersion: text, crd: "v1_20" as const });
+        const v = (text: string) => ({
+            full: text,
+            major: Number(text.split(".")[0]),
+            minor: Number(text.split(".")[1]),
+            patch: 0,
+            minorVersion: text,
+            crd: "v1_20" as const,
+        });
         expect(spellingFor("execution.checkpointing.dir", v("1.19"))).toBe("state.checkpoints.dir");
         expect(spellingFor("state.checkpoints.dir", v("1.20"))).toBe("execution.checkpointing.dir");
         expect(spellingFor("execution.savepoint.path", v("2.0"))).toBe("execution.state-recovery.path");
@@ -75,7 +84,8 @@ describe("Flink configuration key spellings", () => {
 
     it("all values are strings, as the operator's config map needs", () => {
         for (const v of VERSIONS) {
-            for (const value of Object.values(specOf(deploymentOf(graph, jobName(v))).flinkConfiguration)) expect(typeof value).toBe("string");
+            for (const value of Object.values(specOf(deploymentOf(graph, jobName(v))).flinkConfiguration))
+                expect(typeof value).toBe("string");
         }
     });
 });

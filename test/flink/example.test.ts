@@ -10,7 +10,11 @@ describe("examples/flink-job", () => {
     let graph: ResourceGraph;
 
     beforeAll(async () => {
-        graph = await runProgram(program, { project: "spectrum-flink-job", config: { "spectrum-flink-job:clusterName": "dev-cluster", "spectrum-flink-job:protect": "false" }, calls });
+        graph = await runProgram(program, {
+            project: "spectrum-flink-job",
+            config: { "spectrum-flink-job:clusterName": "dev-cluster", "spectrum-flink-job:protect": "false" },
+            calls,
+        });
     });
 
     it("installs the operator with cert-manager and runs the bundled example job against the existing cluster", () => {
@@ -21,7 +25,14 @@ describe("examples/flink-job", () => {
         expect(spec.image).toBe("flink:1.20.3-java17");
         expect(spec.flinkVersion).toBe("v1_20");
         const provider = graph.one("pulumi:providers:kubernetes");
-        expect(JSON.parse(provider.inputs.kubeconfig as string).users[0].user.exec.args).toEqual(["eks", "get-token", "--cluster-name", "dev-cluster", "--output", "json"]);
+        expect(JSON.parse(provider.inputs.kubeconfig as string).users[0].user.exec.args).toEqual([
+            "eks",
+            "get-token",
+            "--cluster-name",
+            "dev-cluster",
+            "--output",
+            "json",
+        ]);
         expect(deploymentOf(graph, "state-machine").provider).toBe(provider.urn);
     });
 

@@ -56,7 +56,12 @@ export interface DeploymentSpec {
         metadata: { labels: Record<string, string>; annotations: Record<string, string> };
         spec: {
             securityContext: Record<string, unknown>;
-            containers: Array<{ name: string; env: Array<{ name: string; value: string }>; securityContext: Record<string, unknown>; ports: unknown[] }>;
+            containers: Array<{
+                name: string;
+                env: Array<{ name: string; value: string }>;
+                securityContext: Record<string, unknown>;
+                ports: unknown[];
+            }>;
         };
     };
     jobManager: { replicas: number; resource: { cpu: number; memory: string } };

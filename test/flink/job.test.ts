@@ -23,37 +23,65 @@ describe("FlinkJob", () => {
             const zone = new LandingZone("lz", {});
             const operator = new FlinkOperator("flink", { target });
             new FlinkJob("orders", { operator, storage: zone, flinkVersion: "1.20.3", jarUri: EXAMPLE_JAR });
-            const kafka: KafkaConnection = { bootstrapServers: "b-1.events:9098,b-2.events:9098", authMode: "iam", clusterArn: CLUSTER_ARN };
+            const kafka: KafkaConnection = {
+                bootstrapServers: "b-1.events:9098,b-2.events:9098",
+                authMode: "iam",
+                clusterArn: CLUSTER_ARN,
+            };
             // Something the caller orders the job after (its topics, say).
-            const upstream = new k8s.core.v1.ConfigMap("upstream", { metadata: { name: "upstream", namespace: "streaming" } }, { provider: target.provider });
-            new FlinkJob("enricher", {
-                operator: existingOperator(target, ["flink", "streaming"]),
+            const upstream = new k8s.core.v1.ConfigMap(
+                "upstream",
+                { metadata: { name: "upstream", namespace: "streaming" } },
+                { provider: target.provider },
+            );
+            new FlinkJob(
+                "enricher",
+                {
+                    operator: existingOperator(target, ["flink", "streaming"]),
+                    storage: zone,
+                    namespace: "streaming",
+                    deploymentName: "orders-enricher",
+                    flinkVersion: "2.1.1",
+                    jarUri: "s3://artifacts/enricher-1.0.jar",
+                    entryClass: "com.example.Enricher",
+                    args: ["--mode", "prod"],
+                    parallelism: 4,
+                    taskSlots: 4,
+                    jobManager: { replicas: 2, memory: "2g" },
+                    taskManager: { cpu: 2, memory: "4Gi", replicas: 1 },
+                    upgradeMode: "last-state",
+                    checkpointIntervalSeconds: 30,
+                    savepointIntervalHours: 0,
+                    autoscaler: { utilizationTarget: 0.6, maxParallelism: 120 },
+                    writesFilesToS3: true,
+                    storageAccess: [
+                        { access: "read", area: "raw", path: "orders" },
+                        { access: "write", area: "curated", path: "orders-enriched" },
+                    ],
+                    kafka: {
+                        connection: kafka,
+                        access: {
+                            readTopics: ["orders"],
+                            writeTopics: ["orders-enriched"],
+                            consumerGroups: ["orders-enricher"],
+                            transactionalIds: ["orders-enricher-*"],
+                        },
+                    },
+                    env: { APP_ENV: "prod" },
+                    flinkConfiguration: { "execution.checkpointing.timeout": "5 min", "state.backend.rocksdb.localdir": "/data/rocksdb" },
+                    protect: false,
+                },
+                { dependsOn: [upstream] },
+            );
+            new FlinkJob("pods", {
+                operator: existingOperator(target),
                 storage: zone,
-                namespace: "streaming",
-                deploymentName: "orders-enricher",
-                flinkVersion: "2.1.1",
-                jarUri: "s3://artifacts/enricher-1.0.jar",
-                entryClass: "com.example.Enricher",
-                args: ["--mode", "prod"],
-                parallelism: 4,
-                taskSlots: 4,
-                jobManager: { replicas: 2, memory: "2g" },
-                taskManager: { cpu: 2, memory: "4Gi", replicas: 1 },
-                upgradeMode: "last-state",
-                checkpointIntervalSeconds: 30,
-                savepointIntervalHours: 0,
-                autoscaler: { utilizationTarget: 0.6, maxParallelism: 120 },
-                writesFilesToS3: true,
-                storageAccess: [
-                    { access: "read", area: "raw", path: "orders" },
-                    { access: "write", area: "curated", path: "orders-enriched" },
-                ],
-                kafka: { connection: kafka, access: { readTopics: ["orders"], writeTopics: ["orders-enriched"], consumerGroups: ["orders-enricher"], transactionalIds: ["orders-enricher-*"] } },
-                env: { APP_ENV: "prod" },
-                flinkConfiguration: { "execution.checkpointing.timeout": "5 min", "state.backend.rocksdb.localdir": "/data/rocksdb" },
-                protect: false,
-            }, { dependsOn: [upstream] });
-            new FlinkJob("pods", { operator: existingOperator(target), storage: zone, flinkVersion: "1.19.2", jarUri: EXAMPLE_JAR, identity: "pod-identity", upgradeMode: "stateless", highAvailability: false });
+                flinkVersion: "1.19.2",
+                jarUri: EXAMPLE_JAR,
+                identity: "pod-identity",
+                upgradeMode: "stateless",
+                highAvailability: false,
+            });
             return { bucket: zone.bucketName };
         });
         bucket = graph.outputs.bucket as string;
@@ -64,7 +92,11 @@ describe("FlinkJob", () => {
         it("is an application-mode FlinkDeployment named after the job, in the operator's job namespace", () => {
             expect(orders.inputs.apiVersion).toBe("flink.apache.org/v1beta1");
             expect(orders.inputs.kind).toBe("FlinkDeployment");
-            expect(orders.inputs.metadata).toMatchObject({ name: "orders", namespace: "flink", labels: { "app.kubernetes.io/name": "orders" } });
+            expect(orders.inputs.metadata).toMatchObject({
+                name: "orders",
+                namespace: "flink",
+                labels: { "app.kubernetes.io/name": "orders" },
+            });
             const spec = specOf(orders);
             expect(spec).toMatchObject({ flinkVersion: "v1_20", image: "flink:1.20.3-java17", mode: "native", serviceAccount: "orders" });
             expect(spec.job).toEqual({ jarURI: EXAMPLE_JAR, args: [], parallelism: 2, upgradeMode: "savepoint", state: "running" });
@@ -107,8 +139,18 @@ describe("FlinkJob", () => {
             const template = specOf(orders).podTemplate;
             expect(template.apiVersion).toBe("v1");
             expect(template.kind).toBe("Pod");
-            expect(template.spec.securityContext).toEqual({ runAsNonRoot: true, runAsUser: 9999, runAsGroup: 9999, fsGroup: 9999, seccompProfile: { type: "RuntimeDefault" } });
-            expect(template.spec.containers[0].securityContext).toMatchObject({ allowPrivilegeEscalation: false, capabilities: { drop: ["ALL"] }, runAsNonRoot: true });
+            expect(template.spec.securityContext).toEqual({
+                runAsNonRoot: true,
+                runAsUser: 9999,
+                runAsGroup: 9999,
+                fsGroup: 9999,
+                seccompProfile: { type: "RuntimeDefault" },
+            });
+            expect(template.spec.containers[0].securityContext).toMatchObject({
+                allowPrivilegeEscalation: false,
+                capabilities: { drop: ["ALL"] },
+                runAsNonRoot: true,
+            });
             expect(template.metadata.annotations).toMatchObject({
                 "cluster-autoscaler.kubernetes.io/safe-to-evict": "false",
                 "karpenter.sh/do-not-disrupt": "true",
@@ -143,7 +185,9 @@ describe("FlinkJob", () => {
         });
 
         it("creates the service account only once the operator (and its namespaces) exist", () => {
-            expect(graph.dependsOn(graph.one(types.serviceAccount, "orders-service-account"), graph.one(types.release, "flink-release"))).toBe(true);
+            expect(
+                graph.dependsOn(graph.one(types.serviceAccount, "orders-service-account"), graph.one(types.release, "flink-release")),
+            ).toBe(true);
         });
 
         it("passes the component's own dependsOn to its Kubernetes objects (Pulumi does not)", () => {
@@ -167,15 +211,25 @@ describe("FlinkJob", () => {
         it("lets exactly the job's service account assume its role through IRSA", () => {
             const trust = policyStatements(graph.one(types.iamRole, "orders-role"));
             expect(trust).toHaveLength(1);
-            expect(trust[0]).toMatchObject({ Effect: "Allow", Action: "sts:AssumeRoleWithWebIdentity", Principal: { Federated: OIDC_ARN } });
+            expect(trust[0]).toMatchObject({
+                Effect: "Allow",
+                Action: "sts:AssumeRoleWithWebIdentity",
+                Principal: { Federated: OIDC_ARN },
+            });
             const conditions = trust[0].Condition?.StringEquals ?? {};
             expect(Object.values(conditions)).toEqual(expect.arrayContaining(["system:serviceaccount:flink:orders", "sts.amazonaws.com"]));
             const sa = graph.one(types.serviceAccount, "orders-service-account");
-            expect(sa.inputs.metadata).toMatchObject({ name: "orders", namespace: "flink", annotations: { "eks.amazonaws.com/role-arn": expect.stringContaining(":role/orders-role") } });
+            expect(sa.inputs.metadata).toMatchObject({
+                name: "orders",
+                namespace: "flink",
+                annotations: { "eks.amazonaws.com/role-arn": expect.stringContaining(":role/orders-role") },
+            });
         });
 
         it("scopes S3 access to the job's own state prefix and nothing else", () => {
-            const objectResources = statements.filter((s) => asArray(s.Action).includes("s3:PutObject")).flatMap((s) => asArray(s.Resource));
+            const objectResources = statements
+                .filter((s) => asArray(s.Action).includes("s3:PutObject"))
+                .flatMap((s) => asArray(s.Resource));
             expect(objectResources).toEqual([`arn:aws:s3:::${bucket}/checkpoints/flink/orders/*`]);
             const listing = statements.find((s) => asArray(s.Action).includes("s3:ListBucket"));
             expect(listing?.Condition?.StringLike?.["s3:prefix"]).toEqual(["checkpoints/flink/orders", "checkpoints/flink/orders/*"]);
@@ -203,7 +257,12 @@ describe("FlinkJob", () => {
                 ]),
             );
             const writes = enricher.filter((s) => asArray(s.Action).includes("s3:PutObject")).flatMap((s) => asArray(s.Resource));
-            expect(writes.sort()).toEqual([`arn:aws:s3:::${bucket}/checkpoints/streaming/orders-enricher/*`, `arn:aws:s3:::${bucket}/curated/orders-enriched/*`].sort());
+            expect(writes.sort()).toEqual(
+                [
+                    `arn:aws:s3:::${bucket}/checkpoints/streaming/orders-enricher/*`,
+                    `arn:aws:s3:::${bucket}/curated/orders-enriched/*`,
+                ].sort(),
+            );
             const env = specOf(deploymentOf(graph, "enricher")).podTemplate.spec.containers[0].env;
             expect(env).toContainEqual({ name: "KAFKA_BOOTSTRAP_SERVERS", value: "b-1.events:9098,b-2.events:9098" });
             expect(env).toContainEqual({ name: "APP_ENV", value: "prod" });
@@ -214,7 +273,9 @@ describe("FlinkJob", () => {
             expect(association.inputs).toMatchObject({ clusterName: "dev-cluster", namespace: "flink", serviceAccount: "pods" });
             const sa = graph.one(types.serviceAccount, "pods-service-account");
             expect((sa.inputs.metadata as { annotations?: Record<string, string> }).annotations ?? {}).toEqual({});
-            expect(policyStatements(graph.one(types.iamRole, "pods-role"))[0]).toMatchObject({ Principal: { Service: "pods.eks.amazonaws.com" } });
+            expect(policyStatements(graph.one(types.iamRole, "pods-role"))[0]).toMatchObject({
+                Principal: { Service: "pods.eks.amazonaws.com" },
+            });
             // Pods started before the association exists get no credentials until they restart.
             expect(graph.dependsOn(deploymentOf(graph, "pods"), association, { transitive: false })).toBe(true);
             expect(graph.dependsOn(sa, association, { transitive: false })).toBe(true);
@@ -224,8 +285,16 @@ describe("FlinkJob", () => {
             const role = graph.one(types.role, "orders-rbac-role");
             expect(role.inputs.metadata).toMatchObject({ name: "orders", namespace: "flink" });
             expect(role.inputs.rules).toEqual([
-                { apiGroups: [""], resources: ["pods", "configmaps"], verbs: ["get", "list", "watch", "create", "update", "patch", "delete"] },
-                { apiGroups: ["apps"], resources: ["deployments", "deployments/finalizers"], verbs: ["get", "list", "watch", "create", "update", "patch", "delete"] },
+                {
+                    apiGroups: [""],
+                    resources: ["pods", "configmaps"],
+                    verbs: ["get", "list", "watch", "create", "update", "patch", "delete"],
+                },
+                {
+                    apiGroups: ["apps"],
+                    resources: ["deployments", "deployments/finalizers"],
+                    verbs: ["get", "list", "watch", "create", "update", "patch", "delete"],
+                },
             ]);
             const binding = graph.one(types.roleBinding, "orders-rbac-binding");
             expect(binding.inputs).toMatchObject({
@@ -244,7 +313,14 @@ describe("FlinkJob", () => {
         it("passes the job's typed args through", () => {
             expect(deploymentOf(graph, "enricher").inputs.metadata).toMatchObject({ name: "orders-enricher", namespace: "streaming" });
             expect(spec.flinkVersion).toBe("v2_1");
-            expect(spec.job).toEqual({ jarURI: "s3://artifacts/enricher-1.0.jar", entryClass: "com.example.Enricher", args: ["--mode", "prod"], parallelism: 4, upgradeMode: "last-state", state: "running" });
+            expect(spec.job).toEqual({
+                jarURI: "s3://artifacts/enricher-1.0.jar",
+                entryClass: "com.example.Enricher",
+                args: ["--mode", "prod"],
+                parallelism: 4,
+                upgradeMode: "last-state",
+                state: "running",
+            });
             expect(spec.jobManager).toEqual({ replicas: 2, resource: { cpu: 0.5, memory: "2g" } });
             expect(spec.taskManager).toEqual({ replicas: 1, resource: { cpu: 2, memory: "4Gi" } });
         });
@@ -262,8 +338,13 @@ describe("FlinkJob", () => {
         });
 
         it("loads the Hadoop S3 plugin for file sinks, with the web-identity provider IRSA needs", () => {
-            expect(spec.podTemplate.spec.containers[0].env[0]).toEqual({ name: "ENABLE_BUILT_IN_PLUGINS", value: "flink-s3-fs-hadoop-2.1.1.jar" });
-            expect(spec.flinkConfiguration["fs.s3a.aws.credentials.provider"]).toBe("com.amazonaws.auth.WebIdentityTokenCredentialsProvider");
+            expect(spec.podTemplate.spec.containers[0].env[0]).toEqual({
+                name: "ENABLE_BUILT_IN_PLUGINS",
+                value: "flink-s3-fs-hadoop-2.1.1.jar",
+            });
+            expect(spec.flinkConfiguration["fs.s3a.aws.credentials.provider"]).toBe(
+                "com.amazonaws.auth.WebIdentityTokenCredentialsProvider",
+            );
         });
 
         it("lets the user tune defaults and add keys, but keeps periodic savepoints off when asked", () => {
@@ -285,7 +366,12 @@ describe("FlinkJob", () => {
 
     it("names every child after the job and parents it to the component", () => {
         const component = graph.one(types.job, "orders");
-        expect(graph.childrenOf(component).map((r) => `${r.type.split(":").pop()}/${r.name}`).sort()).toEqual([
+        expect(
+            graph
+                .childrenOf(component)
+                .map((r) => `${r.type.split(":").pop()}/${r.name}`)
+                .sort(),
+        ).toEqual([
             "FlinkDeployment/orders-deployment",
             "FlinkStateGuard/orders-state-guard",
             "Role/orders-rbac-role",

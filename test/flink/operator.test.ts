@@ -34,29 +34,60 @@ describe("FlinkOperator", () => {
             const nodes = new k8s.core.v1.ConfigMap("nodes", { metadata: { name: "nodes" } }, { provider: target.provider });
             new FlinkOperator(
                 "ha",
-                { target, replicas: 2, namespace: "flink-ha", jobNamespaces: ["team-a", "team-b"], createJobNamespaces: false, certManager: "present", config: { "kubernetes.operator.reconcile.interval": "30 s" } },
+                {
+                    target,
+                    replicas: 2,
+                    namespace: "flink-ha",
+                    jobNamespaces: ["team-a", "team-b"],
+                    createJobNamespaces: false,
+                    certManager: "present",
+                    config: { "kubernetes.operator.reconcile.interval": "30 s" },
+                },
                 { dependsOn: [nodes] },
             );
-            new FlinkOperator("plain", { target, namespace: "flink-plain", jobNamespaces: ["plain-jobs"], certManager: "none", jobNamespacePodSecurity: "baseline" });
-            new FlinkOperator("shared", { target, namespace: "flink-shared", jobNamespaces: ["flink-shared", "shared-jobs"], certManager: "none" });
+            new FlinkOperator("plain", {
+                target,
+                namespace: "flink-plain",
+                jobNamespaces: ["plain-jobs"],
+                certManager: "none",
+                jobNamespacePodSecurity: "baseline",
+            });
+            new FlinkOperator("shared", {
+                target,
+                namespace: "flink-shared",
+                jobNamespaces: ["flink-shared", "shared-jobs"],
+                certManager: "none",
+            });
         });
         release = graph.one(types.release, "flink-release");
         certManager = graph.one(types.release, "flink-cert-manager");
     });
 
     it("installs the chart from the Apache archive at the pinned version, image tag equal to the chart version", () => {
-        expect(release.inputs.chart).toBe("https://archive.apache.org/dist/flink/flink-kubernetes-operator-1.15.0/flink-kubernetes-operator-1.15.0-helm.tgz");
+        expect(release.inputs.chart).toBe(
+            "https://archive.apache.org/dist/flink/flink-kubernetes-operator-1.15.0/flink-kubernetes-operator-1.15.0-helm.tgz",
+        );
         expect(release.inputs.namespace).toBe("flink-operator");
-        expect(valuesOf(release).image).toEqual({ repository: "apache/flink-kubernetes-operator", tag: "1.15.0", pullPolicy: "IfNotPresent" });
+        expect(valuesOf(release).image).toEqual({
+            repository: "apache/flink-kubernetes-operator",
+            tag: "1.15.0",
+            pullPolicy: "IfNotPresent",
+        });
     });
 
     it("watches exactly the job namespaces, which it creates with the restricted Pod Security Standard before the chart", () => {
         expect(valuesOf(release).watchNamespaces).toEqual(["flink"]);
         const jobNamespace = graph.one(types.namespace, "flink-job-namespace-flink");
-        expect(jobNamespace.inputs.metadata).toMatchObject({ name: "flink", labels: { "pod-security.kubernetes.io/enforce": "restricted" } });
+        expect(jobNamespace.inputs.metadata).toMatchObject({
+            name: "flink",
+            labels: { "pod-security.kubernetes.io/enforce": "restricted" },
+        });
         expect(graph.dependsOn(release, jobNamespace)).toBe(true);
         const operatorNamespace = graph.one(types.namespace, "flink-namespace");
-        expect(operatorNamespace.inputs.metadata).toMatchObject({ name: "flink-operator", labels: { "pod-security.kubernetes.io/enforce": "restricted" } });
+        expect(operatorNamespace.inputs.metadata).toMatchObject({
+            name: "flink-operator",
+            labels: { "pod-security.kubernetes.io/enforce": "restricted" },
+        });
         expect(release.propertyDependencies.namespace).toContain(operatorNamespace.urn);
     });
 
@@ -71,7 +102,10 @@ describe("FlinkOperator", () => {
         expect(graph.dependsOn(release, certManager)).toBe(true);
         expect(valuesOf(release).webhook).toEqual({ create: true });
         // Its pods meet the restricted profile, so its namespace enforces it like every other one here.
-        expect(graph.one(types.namespace, "flink-cert-manager-namespace").inputs.metadata).toMatchObject({ name: "cert-manager", labels: { "pod-security.kubernetes.io/enforce": "restricted" } });
+        expect(graph.one(types.namespace, "flink-cert-manager-namespace").inputs.metadata).toMatchObject({
+            name: "cert-manager",
+            labels: { "pod-security.kubernetes.io/enforce": "restricted" },
+        });
     });
 
     it("exposes Prometheus metrics on the operator and runs it non-root with no privileges", () => {
@@ -82,7 +116,12 @@ describe("FlinkOperator", () => {
             "kubernetes.operator.metrics.reporter.prom.port: 9999",
         ]);
         expect(values.operatorPod.annotations).toEqual({ "prometheus.io/scrape": "true", "prometheus.io/port": "9999" });
-        expect(values.podSecurityContext).toEqual({ runAsUser: 9999, runAsGroup: 9999, runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" } });
+        expect(values.podSecurityContext).toEqual({
+            runAsUser: 9999,
+            runAsGroup: 9999,
+            runAsNonRoot: true,
+            seccompProfile: { type: "RuntimeDefault" },
+        });
         for (const ctx of [values.operatorSecurityContext, values.webhookSecurityContext]) {
             expect(ctx).toMatchObject({ allowPrivilegeEscalation: false, capabilities: { drop: ["ALL"] }, runAsNonRoot: true });
         }
@@ -130,7 +169,10 @@ describe("FlinkOperator", () => {
     });
 
     it("creates a namespace the jobs share with the operator only once", () => {
-        const names = graph.childrenOf(graph.one(types.operator, "shared")).filter((r) => r.type === types.namespace).map((r) => (r.inputs.metadata as { name: string }).name);
+        const names = graph
+            .childrenOf(graph.one(types.operator, "shared"))
+            .filter((r) => r.type === types.namespace)
+            .map((r) => (r.inputs.metadata as { name: string }).name);
         expect(names.sort()).toEqual(["flink-shared", "shared-jobs"]);
         expect(valuesOf(graph.one(types.release, "shared-release")).watchNamespaces).toEqual(["flink-shared", "shared-jobs"]);
     });
@@ -141,7 +183,12 @@ describe("FlinkOperator", () => {
         for (const r of graph.childrenOf(component)) {
             expect(r.provider).toBe(provider);
         }
-        expect(graph.childrenOf(component).map((r) => r.name).sort()).toEqual(["flink-cert-manager", "flink-cert-manager-namespace", "flink-job-namespace-flink", "flink-namespace", "flink-release"]);
+        expect(
+            graph
+                .childrenOf(component)
+                .map((r) => r.name)
+                .sort(),
+        ).toEqual(["flink-cert-manager", "flink-cert-manager-namespace", "flink-job-namespace-flink", "flink-namespace", "flink-release"]);
     });
 });
 
@@ -153,8 +200,16 @@ describe("FlinkOperator validation", () => {
         ["duplicate namespace", { jobNamespaces: ["a", "a"] }, ['jobNamespaces = ["a","a"]', "twice", "List each namespace once"]],
         ["replicas", { replicas: 0 }, ["replicas = 0", "positive integer", "Use 1, or 2"]],
         ["metrics port", { metricsPort: 9443 }, ["metricsPort = 9443", "webhook", "Use the default 9999"]],
-        ["cert-manager version", { certManagerVersion: "v1.14.4" }, ['certManagerVersion = "v1.14.4"', "crds.enabled", 'Use e.g. "v1.19.2"']],
-        ["owned config key", { config: { "kubernetes.operator.metrics.reporter.prom.port": "1234" } }, ['config["kubernetes.operator.metrics.reporter.prom.port"] = "1234"', "sets this key itself", "metricsPort"]],
+        [
+            "cert-manager version",
+            { certManagerVersion: "v1.14.4" },
+            ['certManagerVersion = "v1.14.4"', "crds.enabled", 'Use e.g. "v1.19.2"'],
+        ],
+        [
+            "owned config key",
+            { config: { "kubernetes.operator.metrics.reporter.prom.port": "1234" } },
+            ['config["kubernetes.operator.metrics.reporter.prom.port"] = "1234"', "sets this key itself", "metricsPort"],
+        ],
     ];
 
     let messages: Record<string, string>;
@@ -174,6 +229,8 @@ describe("FlinkOperator validation", () => {
     });
 
     it("throws the library's validation error type", async () => {
-        await expect(runProgram(() => new FlinkOperator("x", { target: clusterTarget(), replicas: -1 }))).rejects.toThrow(SpectrumValidationError);
+        await expect(runProgram(() => new FlinkOperator("x", { target: clusterTarget(), replicas: -1 }))).rejects.toThrow(
+            SpectrumValidationError,
+        );
     });
 });

@@ -22,8 +22,14 @@ describe("state guard", () => {
     });
 
     it("refuses a rename, naming the change and the savepoint migration", () => {
-        const problem = stateGuardProblem(before, { ...before, deploymentName: "orders-v2", stateKeyPrefix: "checkpoints/flink/orders-v2/" });
-        expect(problem).toContain('FlinkJob "orders": deploymentName "orders" -> "orders-v2", stateKeyPrefix "checkpoints/flink/orders/" -> "checkpoints/flink/orders-v2/"');
+        const problem = stateGuardProblem(before, {
+            ...before,
+            deploymentName: "orders-v2",
+            stateKeyPrefix: "checkpoints/flink/orders-v2/",
+        });
+        expect(problem).toContain(
+            'FlinkJob "orders": deploymentName "orders" -> "orders-v2", stateKeyPrefix "checkpoints/flink/orders/" -> "checkpoints/flink/orders-v2/"',
+        );
         expect(problem).toContain("replaces FlinkDeployment flink/orders");
         expect(problem).toContain('state: "suspended"');
         expect(problem).toContain("kubectl -n flink get flinkdeployment orders -o jsonpath='{.status.jobStatus.upgradeSavepointPath}'");
@@ -33,12 +39,19 @@ describe("state guard", () => {
 
     it("refuses a namespace move and a new bucket, showing values not yet known", () => {
         expect(stateGuardProblem(before, { ...before, namespace: "streaming" })).toContain('namespace "flink" -> "streaming"');
-        expect(stateGuardProblem(before, { ...before, stateBucket: "04da6b54-80e4-46f7-96ec-b56ff0331ba9" })).toContain('stateBucket "lz-data-1234567" -> (a value known only after apply)');
+        expect(stateGuardProblem(before, { ...before, stateBucket: "04da6b54-80e4-46f7-96ec-b56ff0331ba9" })).toContain(
+            'stateBucket "lz-data-1234567" -> (a value known only after apply)',
+        );
     });
 
     it("lets the change through with a new savepoint to start from, or an explicit reset", () => {
         const renamed = { ...before, deploymentName: "orders-v2" };
-        expect(stateGuardProblem(before, { ...renamed, initialSavepointPath: "s3://lz-data-1234567/checkpoints/flink/orders/savepoints/savepoint-1a2b3c-4d5e6f" })).toBeUndefined();
+        expect(
+            stateGuardProblem(before, {
+                ...renamed,
+                initialSavepointPath: "s3://lz-data-1234567/checkpoints/flink/orders/savepoints/savepoint-1a2b3c-4d5e6f",
+            }),
+        ).toBeUndefined();
         expect(stateGuardProblem(before, { ...renamed, allowStateReset: true })).toBeUndefined();
         // The savepoint of an earlier migration does not count for a new one.
         const migrated = { ...before, initialSavepointPath: "s3://b/checkpoints/x/savepoints/sp" };
@@ -59,7 +72,12 @@ describe("state guard", () => {
     it("is recorded with the job's identity, and the FlinkDeployment waits for it", async () => {
         const graph = await runProgram(() => {
             const zone = new LandingZone("lz", { protect: false });
-            new FlinkJob("orders", { operator: existingOperator(clusterTarget()), storage: zone, flinkVersion: "1.20.3", jarUri: "local:///opt/flink/examples/streaming/StateMachineExample.jar" });
+            new FlinkJob("orders", {
+                operator: existingOperator(clusterTarget()),
+                storage: zone,
+                flinkVersion: "1.20.3",
+                jarUri: "local:///opt/flink/examples/streaming/StateMachineExample.jar",
+            });
             return { bucket: zone.bucketName };
         });
         const guard = graph.one(types.guard, "orders-state-guard");

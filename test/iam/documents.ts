@@ -92,7 +92,13 @@ export function policyDocuments(label: string, graph: ResourceGraph): FoundDocum
         const docs: Array<[string, PolicyDocument]> = [];
         documentsUnder(resource.inputs, "", docs);
         for (const [inputPath, document] of docs) {
-            found.push({ where: `${label} ${resource.type} "${resource.name}" .${inputPath}`, resource, inputPath, kind: kindOf(resource, inputPath, document), document });
+            found.push({
+                where: `${label} ${resource.type} "${resource.name}" .${inputPath}`,
+                resource,
+                inputPath,
+                kind: kindOf(resource, inputPath, document),
+                document,
+            });
         }
     }
     return found;

@@ -32,7 +32,14 @@ export function planTargets(): PlanTarget[] {
         ["kafka-streams", kafkaStreams],
         ["spark-batch", sparkBatch],
     ];
-    return [...stacks, ...examples.map(([name, program]) => ({ label: `examples/${name}`, program, stackFile: path.join(root, "examples", name, "Pulumi.dev.yaml") }))];
+    return [
+        ...stacks,
+        ...examples.map(([name, program]) => ({
+            label: `examples/${name}`,
+            program,
+            stackFile: path.join(root, "examples", name, "Pulumi.dev.yaml"),
+        })),
+    ];
 }
 
 /** Plans one target under the mocks, answering the examples' lookups of existing clusters. */

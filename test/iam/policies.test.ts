@@ -20,13 +20,14 @@ const EXCEPTIONS: RuleException[] = [
         rule: "service-wildcard",
         subject: "kms:*",
         reason: "The key policy statement that gives the account (its IAM policies) control of the key: AWS's default key policy, without which the key becomes unmanageable.",
-        applies: (d, s) => d.resource.type === "aws:kms/key:Key" && /^arn:aws:iam::\d{12}:root$/.test(String((s.Principal as { AWS?: unknown } | undefined)?.AWS)),
+        applies: (d, s) =>
+            d.resource.type === "aws:kms/key:Key" &&
+            /^arn:aws:iam::\d{12}:root$/.test(String((s.Principal as { AWS?: unknown } | undefined)?.AWS)),
     },
     {
         rule: "action-resource",
         subject: "kafka:GetBootstrapBrokers",
-        reason:
-            "A cluster policy is attached to one cluster, so its statements name that cluster's ARN; the MSK developer guide's multi-VPC connectivity cluster policy grants GetBootstrapBrokers this way. (Identity policies grant it on *, which the service authorization reference requires.)",
+        reason: "A cluster policy is attached to one cluster, so its statements name that cluster's ARN; the MSK developer guide's multi-VPC connectivity cluster policy grants GetBootstrapBrokers this way. (Identity policies grant it on *, which the service authorization reference requires.)",
         applies: (d) => d.resource.type === "aws:msk/clusterPolicy:ClusterPolicy",
     },
 ];
@@ -49,11 +50,18 @@ describe("IAM policies of every stack and example, against AWS's service authori
 
     it("plans every stack in stacks/ and every example", () => {
         const root = path.join(__dirname, "..", "..");
-        const examples = fs.readdirSync(path.join(root, "examples"), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => `examples/${e.name}`);
+        const examples = fs
+            .readdirSync(path.join(root, "examples"), { withFileTypes: true })
+            .filter((e) => e.isDirectory())
+            .map((e) => `examples/${e.name}`);
         expect(targets.map((t) => t.label)).toEqual(expect.arrayContaining(examples));
         expect(targets.filter((t) => t.label.startsWith("stacks/")).length).toBeGreaterThanOrEqual(7);
         // Every plan has policies to check (a plan that stopped emitting them would pass vacuously).
-        for (const target of targets) expect({ target: target.label, documents: documents.some((d) => d.where.startsWith(`${target.label} `)) }).toEqual({ target: target.label, documents: true });
+        for (const target of targets)
+            expect({ target: target.label, documents: documents.some((d) => d.where.startsWith(`${target.label} `)) }).toEqual({
+                target: target.label,
+                documents: true,
+            });
     });
 
     it("finds a policy document in every policy input the plans set, and the kinds of policy the stacks emit", () => {
@@ -65,7 +73,15 @@ describe("IAM policies of every stack and example, against AWS's service authori
         expect(unparsed).toEqual([]);
         expect(planned.filter((r) => r.type === "aws:iam/role:Role").length).toBeGreaterThan(0);
         const types = new Set(documents.map((d) => d.resource.type));
-        for (const type of ["aws:iam/rolePolicy:RolePolicy", "aws:iam/policy:Policy", "aws:iam/role:Role", "aws:s3/bucketPolicy:BucketPolicy", "aws:kms/key:Key", "aws:msk/clusterPolicy:ClusterPolicy"]) expect(types).toContain(type);
+        for (const type of [
+            "aws:iam/rolePolicy:RolePolicy",
+            "aws:iam/policy:Policy",
+            "aws:iam/role:Role",
+            "aws:s3/bucketPolicy:BucketPolicy",
+            "aws:kms/key:Key",
+            "aws:msk/clusterPolicy:ClusterPolicy",
+        ])
+            expect(types).toContain(type);
         expect(new Set(documents.map((d) => d.kind))).toEqual(new Set(["identity", "trust", "resource"]));
     });
 

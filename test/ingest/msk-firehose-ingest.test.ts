@@ -16,7 +16,12 @@ describe("MskFirehoseIngest (defaults)", () => {
     beforeAll(async () => {
         graph = await runProgram(() => {
             const lz = new LandingZone("lz", { protect: false });
-            const ingest = new MskFirehoseIngest("ingest", { connection: mskIamConnection(), topics: TOPICS, storage: lz, tags: { team: "data" } });
+            const ingest = new MskFirehoseIngest("ingest", {
+                connection: mskIamConnection(),
+                topics: TOPICS,
+                storage: lz,
+                tags: { team: "data" },
+            });
             return { locations: ingest.locations, errors: ingest.errorLocation, bucket: lz.bucketName };
         });
         bucketArn = graph.one(types.bucket, "lz-data").outputs.arn as string;
@@ -30,9 +35,19 @@ describe("MskFirehoseIngest (defaults)", () => {
 
     it("creates one Firehose stream, role and log stream per topic, all children of the component", () => {
         const component = graph.one(types.component, "ingest");
-        expect(graph.ofType(types.stream).map((r) => r.name).sort()).toEqual(["ingest-orders", "ingest-payments.v1"]);
+        expect(
+            graph
+                .ofType(types.stream)
+                .map((r) => r.name)
+                .sort(),
+        ).toEqual(["ingest-orders", "ingest-payments.v1"]);
         expect(graph.ofType(types.role)).toHaveLength(2);
-        expect(graph.ofType(types.logStream).map((r) => r.inputs.name).sort()).toEqual(TOPICS);
+        expect(
+            graph
+                .ofType(types.logStream)
+                .map((r) => r.inputs.name)
+                .sort(),
+        ).toEqual(TOPICS);
         for (const r of graph.childrenOf(component)) expect(r.parent).toBe(component.urn);
         expect(graph.childrenOf(component)).toHaveLength(1 + 1 + TOPICS.length * 4);
         for (const topic of TOPICS) {
@@ -41,15 +56,18 @@ describe("MskFirehoseIngest (defaults)", () => {
         }
     });
 
-    it.each(TOPICS)("reads topic %s from the MSK cluster over PRIVATE connectivity, with its own role, from the earliest offset", (topic) => {
-        const src = source(topic);
-        expect(src.mskClusterArn).toBe(CLUSTER_ARN);
-        expect(src.topicName).toBe(topic);
-        const role = graph.one(types.role, `ingest-${topic}-role`);
-        expect(src.authenticationConfiguration).toEqual({ connectivity: "PRIVATE", roleArn: role.outputs.arn });
-        expect(src.readFromTimestamp).toBe("1970-01-01T00:00:00Z");
-        expect(s3(topic).roleArn).toBe(role.outputs.arn);
-    });
+    it.each(TOPICS)(
+        "reads topic %s from the MSK cluster over PRIVATE connectivity, with its own role, from the earliest offset",
+        (topic) => {
+            const src = source(topic);
+            expect(src.mskClusterArn).toBe(CLUSTER_ARN);
+            expect(src.topicName).toBe(topic);
+            const role = graph.one(types.role, `ingest-${topic}-role`);
+            expect(src.authenticationConfiguration).toEqual({ connectivity: "PRIVATE", roleArn: role.outputs.arn });
+            expect(src.readFromTimestamp).toBe("1970-01-01T00:00:00Z");
+            expect(s3(topic).roleArn).toBe(role.outputs.arn);
+        },
+    );
 
     it.each(TOPICS)("writes topic %s under raw/<topic>/dt=<arrival date>/, errors under raw/_errors/<topic>/<error type>/", (topic) => {
         const cfg = s3(topic);
@@ -97,15 +115,36 @@ describe("MskFirehoseIngest (defaults)", () => {
     it("grants each role exactly its topic on the cluster, and the MSK reads Firehose needs", () => {
         const statements = policyStatements(rolePolicy("orders"));
         const kafkaResources = statements.filter((s) => actions(s).some((a) => a.startsWith("kafka"))).flatMap(resources);
-        expect(new Set(kafkaResources)).toEqual(new Set([CLUSTER_ARN, topicArn("orders"), `${CLUSTER_ARN.replace(":cluster/", ":group/")}/*`, "*"]));
-        const on = (arn: string) => statements.filter((s) => resources(s).includes(arn)).flatMap(actions).sort();
-        expect(on(topicArn("orders"))).toEqual(["kafka-cluster:DescribeTopic", "kafka-cluster:DescribeTopicDynamicConfiguration", "kafka-cluster:ReadData"]);
-        expect(on(CLUSTER_ARN)).toEqual(["kafka-cluster:Connect", "kafka-cluster:DescribeCluster", "kafka:DescribeCluster", "kafka:DescribeClusterV2"]);
+        expect(new Set(kafkaResources)).toEqual(
+            new Set([CLUSTER_ARN, topicArn("orders"), `${CLUSTER_ARN.replace(":cluster/", ":group/")}/*`, "*"]),
+        );
+        const on = (arn: string) =>
+            statements
+                .filter((s) => resources(s).includes(arn))
+                .flatMap(actions)
+                .sort();
+        expect(on(topicArn("orders"))).toEqual([
+            "kafka-cluster:DescribeTopic",
+            "kafka-cluster:DescribeTopicDynamicConfiguration",
+            "kafka-cluster:ReadData",
+        ]);
+        expect(on(CLUSTER_ARN)).toEqual([
+            "kafka-cluster:Connect",
+            "kafka-cluster:DescribeCluster",
+            "kafka:DescribeCluster",
+            "kafka:DescribeClusterV2",
+        ]);
         // The one action without resource-level permissions: it returns broker host names only.
         expect(on("*")).toEqual(["kafka:GetBootstrapBrokers"]);
         expect(on(`${CLUSTER_ARN.replace(":cluster/", ":group/")}/*`)).toEqual(["kafka-cluster:DescribeGroup"]);
         const allActions = statements.flatMap(actions);
-        for (const forbidden of ["kafka-cluster:WriteData", "kafka-cluster:AlterGroup", "kafka-cluster:CreateTopic", "kafka-cluster:DeleteTopic"]) expect(allActions).not.toContain(forbidden);
+        for (const forbidden of [
+            "kafka-cluster:WriteData",
+            "kafka-cluster:AlterGroup",
+            "kafka-cluster:CreateTopic",
+            "kafka-cluster:DeleteTopic",
+        ])
+            expect(allActions).not.toContain(forbidden);
         expect(kafkaResources.some((r) => r.endsWith("/payments.v1"))).toBe(false);
     });
 
@@ -113,7 +152,9 @@ describe("MskFirehoseIngest (defaults)", () => {
         const statements = policyStatements(rolePolicy("orders"));
         const objectResources = statements.filter((s) => actions(s).includes("s3:PutObject")).flatMap(resources);
         expect(objectResources.sort()).toEqual([`${bucketArn}/raw/_errors/orders/*`, `${bucketArn}/raw/orders/*`]);
-        const listed = statements.filter((s) => actions(s).includes("s3:ListBucket")).flatMap((s) => s.Condition?.StringLike?.["s3:prefix"] ?? []);
+        const listed = statements
+            .filter((s) => actions(s).includes("s3:ListBucket"))
+            .flatMap((s) => s.Condition?.StringLike?.["s3:prefix"] ?? []);
         expect([...listed].sort()).toEqual(["raw/_errors/orders", "raw/_errors/orders/*", "raw/orders", "raw/orders/*"]);
         const kms = statements.filter((s) => actions(s).some((a) => a.startsWith("kms:")));
         expect(kms).toHaveLength(1);
@@ -195,7 +236,8 @@ describe("MskFirehoseIngest (event time, hourly, cluster policy owned elsewhere,
                         { parameterName: "JsonParsingEngine", parameterValue: "JQ-1.6" },
                         {
                             parameterName: "MetadataExtractionQuery",
-                            parameterValue: '{event_date:(((.meta.ts / 1000) | floor) | strftime("%Y-%m-%d")),event_hour:(((.meta.ts / 1000) | floor) | strftime("%H"))}',
+                            parameterValue:
+                                '{event_date:(((.meta.ts / 1000) | floor) | strftime("%Y-%m-%d")),event_hour:(((.meta.ts / 1000) | floor) | strftime("%H"))}',
                         },
                     ],
                 },

@@ -43,10 +43,19 @@ describe("MskFirehoseIngest validation", () => {
                 bufferingSizeMiB: 1,
                 startPosition: "2026-01-01T00:00:00Z",
             });
-            new MskFirehoseIngest("slow", { connection: mskIamConnection(), topics: ["a"], storage: lz, bufferingIntervalSeconds: 900, bufferingSizeMiB: 128, manageClusterPolicy: false });
+            new MskFirehoseIngest("slow", {
+                connection: mskIamConnection(),
+                topics: ["a"],
+                storage: lz,
+                bufferingIntervalSeconds: 900,
+                bufferingSizeMiB: 128,
+                manageClusterPolicy: false,
+            });
         });
         expect(graph.ofType(types.stream)).toHaveLength(3);
-        expect((graph.one(types.stream, "edge-a").inputs.mskSourceConfiguration as Record<string, unknown>).readFromTimestamp).toBe("2026-01-01T00:00:00Z");
+        expect((graph.one(types.stream, "edge-a").inputs.mskSourceConfiguration as Record<string, unknown>).readFromTimestamp).toBe(
+            "2026-01-01T00:00:00Z",
+        );
     });
 
     it("rejects a connection that does not use IAM, pointing at Kafka Connect", async () => {

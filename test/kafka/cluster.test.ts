@@ -15,7 +15,11 @@ const T = {
     scram: "aws:msk/scramSecretAssociation:ScramSecretAssociation",
 };
 
-const base: KafkaClusterArgs = { vpcId: "vpc-123", subnetIds: ["subnet-a", "subnet-b", "subnet-c"], clientSecurityGroupIds: ["sg-eks-nodes"] };
+const base: KafkaClusterArgs = {
+    vpcId: "vpc-123",
+    subnetIds: ["subnet-a", "subnet-b", "subnet-c"],
+    clientSecurityGroupIds: ["sg-eks-nodes"],
+};
 
 describe("KafkaCluster (IAM, defaults)", () => {
     let graph: ResourceGraph;
@@ -24,7 +28,12 @@ describe("KafkaCluster (IAM, defaults)", () => {
     beforeAll(async () => {
         graph = await runProgram(() => {
             const c = new KafkaCluster("events", { ...base, clientCidrBlocks: ["10.20.0.0/16"], tags: { team: "data" } });
-            return { bootstrap: c.connection.bootstrapServers, authMode: c.connection.authMode, brokerCount: c.connection.brokerCount, arn: c.connection.clusterArn };
+            return {
+                bootstrap: c.connection.bootstrapServers,
+                authMode: c.connection.authMode,
+                brokerCount: c.connection.brokerCount,
+                arn: c.connection.clusterArn,
+            };
         });
         cluster = graph.one(T.cluster);
     });
@@ -73,14 +82,18 @@ describe("KafkaCluster (IAM, defaults)", () => {
         const policy = JSON.parse(graph.one(T.key).inputs.policy as string) as { Statement: Array<Record<string, unknown>> };
         const logs = policy.Statement.find((s) => JSON.stringify(s.Principal).includes("logs."));
         expect(logs?.Principal).toEqual({ Service: "logs.us-east-1.amazonaws.com" });
-        expect(logs?.Condition).toEqual({ ArnLike: { "kms:EncryptionContext:aws:logs:arn": "arn:aws:logs:us-east-1:123456789012:log-group:/spectrum/msk/events-*" } });
+        expect(logs?.Condition).toEqual({
+            ArnLike: { "kms:EncryptionContext:aws:logs:arn": "arn:aws:logs:us-east-1:123456789012:log-group:/spectrum/msk/events-*" },
+        });
         // Only actions whose requests carry an encryption context: anything else could never match the condition.
         expect(logs?.Action).toEqual(["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*"]);
         const group = graph.one(T.logGroup);
         expect(group.inputs.namePrefix).toBe("/spectrum/msk/events-");
         expect(group.inputs.retentionInDays).toBe(30);
         expect(group.propertyDependencies.kmsKeyId).toContain(graph.one(T.key).urn);
-        expect(cluster.inputs.loggingInfo).toEqual({ brokerLogs: { cloudwatchLogs: { enabled: true, logGroup: expect.stringContaining("events-broker-logs") } } });
+        expect(cluster.inputs.loggingInfo).toEqual({
+            brokerLogs: { cloudwatchLogs: { enabled: true, logGroup: expect.stringContaining("events-broker-logs") } },
+        });
         expect(cluster.inputs.enhancedMonitoring).toBe("PER_BROKER");
     });
 
@@ -98,7 +111,12 @@ describe("KafkaCluster (IAM, defaults)", () => {
 
     it("grows storage with a target-tracking policy that never scales in, and ignores the volume size it changes", () => {
         const target = graph.one(T.target);
-        expect(target.inputs).toMatchObject({ serviceNamespace: "kafka", scalableDimension: "kafka:broker-storage:VolumeSize", minCapacity: 100, maxCapacity: 1000 });
+        expect(target.inputs).toMatchObject({
+            serviceNamespace: "kafka",
+            scalableDimension: "kafka:broker-storage:VolumeSize",
+            minCapacity: 100,
+            maxCapacity: 1000,
+        });
         expect(target.propertyDependencies.resourceId).toEqual([cluster.urn]);
         const policy = graph.one(T.policy);
         expect(policy.inputs.targetTrackingScalingPolicyConfiguration).toEqual({
@@ -122,7 +140,11 @@ describe("KafkaCluster (IAM, defaults)", () => {
     it("outputs a connection with the IAM bootstrap brokers, the ARN and the broker count", () => {
         expect(graph.outputs.authMode).toBe("iam");
         expect(graph.outputs.brokerCount).toBe(3);
-        expect(String(graph.outputs.bootstrap).split(",").every((b) => b.endsWith(":9098"))).toBe(true);
+        expect(
+            String(graph.outputs.bootstrap)
+                .split(",")
+                .every((b) => b.endsWith(":9098")),
+        ).toBe(true);
         expect(graph.outputs.arn).toMatch(/^arn:aws:kafka:us-east-1:123456789012:cluster\//);
     });
 });
@@ -151,7 +173,9 @@ describe("KafkaCluster (SCRAM, own key, tiered storage, unprotected)", () => {
         expect(cluster.inputs.clientAuthentication).toEqual({ sasl: { iam: false, scram: true }, unauthenticated: false });
         expect(cluster.inputs.numberOfBrokerNodes).toBe(4);
         expect(graph.one(T.ingress).inputs).toMatchObject({ fromPort: 9096, toPort: 9096 });
-        expect(graph.one(T.scram).inputs.secretArnLists).toEqual(["arn:aws:secretsmanager:us-east-1:123456789012:secret:AmazonMSK_app-AbCdEf"]);
+        expect(graph.one(T.scram).inputs.secretArnLists).toEqual([
+            "arn:aws:secretsmanager:us-east-1:123456789012:secret:AmazonMSK_app-AbCdEf",
+        ]);
         expect(String(graph.outputs.bootstrap)).toContain(":9096");
         expect(graph.outputs.authMode).toBe("scram");
     });
@@ -159,7 +183,9 @@ describe("KafkaCluster (SCRAM, own key, tiered storage, unprotected)", () => {
     it("uses the key you bring without creating one, keeps your extra broker keys with the durable ones, and goes tiered", () => {
         expect(graph.ofType(T.key)).toHaveLength(0);
         const cluster = graph.one(T.cluster);
-        expect((cluster.inputs.encryptionInfo as Record<string, unknown>).encryptionAtRestKmsKeyArn).toBe("arn:aws:kms:us-east-1:123456789012:key/own");
+        expect((cluster.inputs.encryptionInfo as Record<string, unknown>).encryptionAtRestKmsKeyArn).toBe(
+            "arn:aws:kms:us-east-1:123456789012:key/own",
+        );
         expect(graph.one(T.logGroup).inputs.kmsKeyId).toBeUndefined();
         const props = parseProperties(graph.one(T.config).inputs.serverProperties as string);
         expect(props["log.retention.hours"]).toBe("72");
@@ -177,10 +203,22 @@ describe("KafkaCluster validation", () => {
 
     it("refuses weakening durability keys, naming field, value and the explicit opt-out", () => {
         const problems = problemsOf(
-            build({ serverProperties: { "min.insync.replicas": "1", "unclean.leader.election.enable": "true", "auto.create.topics.enable": "true", "default.replication.factor": "2" } }),
+            build({
+                serverProperties: {
+                    "min.insync.replicas": "1",
+                    "unclean.leader.election.enable": "true",
+                    "auto.create.topics.enable": "true",
+                    "default.replication.factor": "2",
+                },
+            }),
         );
         expectProblem(problems, 'KafkaCluster "bad"', 'serverProperties["min.insync.replicas"] = "1"', "allowWeakerDurability: true");
-        expectProblem(problems, 'serverProperties["unclean.leader.election.enable"] = "true"', "out-of-sync replica", "allowWeakerDurability");
+        expectProblem(
+            problems,
+            'serverProperties["unclean.leader.election.enable"] = "true"',
+            "out-of-sync replica",
+            "allowWeakerDurability",
+        );
         expectProblem(problems, 'serverProperties["auto.create.topics.enable"] = "true"', "allowWeakerDurability");
         expectProblem(problems, 'serverProperties["default.replication.factor"] = "2"', "Remove the key to keep 3");
     });
@@ -189,9 +227,25 @@ describe("KafkaCluster validation", () => {
         const graph = await runProgram(build({ multiVpcConnectivity: true }));
         const info = (graph.one(T.cluster).inputs.brokerNodeGroupInfo as { connectivityInfo: Record<string, unknown> }).connectivityInfo;
         expect(info).toEqual({ publicAccess: { type: "DISABLED" }, vpcConnectivity: { clientAuthentication: { sasl: { iam: true } } } });
-        expectProblem(problemsOf(build({ multiVpcConnectivity: true, auth: "scram", scramSecretArns: ["arn:aws:secretsmanager:us-east-1:1:secret:AmazonMSK_u"] })), "multiVpcConnectivity = true", "IAM auth only");
+        expectProblem(
+            problemsOf(
+                build({
+                    multiVpcConnectivity: true,
+                    auth: "scram",
+                    scramSecretArns: ["arn:aws:secretsmanager:us-east-1:1:secret:AmazonMSK_u"],
+                }),
+            ),
+            "multiVpcConnectivity = true",
+            "IAM auth only",
+        );
         // MSK refuses multi-VPC connectivity on its smallest broker type.
-        expectProblem(problemsOf(build({ multiVpcConnectivity: true, instanceType: "kafka.t3.small" })), 'KafkaCluster "bad"', 'instanceType = "kafka.t3.small"', "multi-VPC", "turn multiVpcConnectivity off");
+        expectProblem(
+            problemsOf(build({ multiVpcConnectivity: true, instanceType: "kafka.t3.small" })),
+            'KafkaCluster "bad"',
+            'instanceType = "kafka.t3.small"',
+            "multi-VPC",
+            "turn multiVpcConnectivity off",
+        );
     });
 
     it("accepts a weakening key with the explicit opt-out", async () => {
@@ -200,16 +254,33 @@ describe("KafkaCluster validation", () => {
     });
 
     it("refuses broker keys MSK does not accept, ZooKeeper keys on KRaft, and min ISR not below the replication factor", () => {
-        const problems = problemsOf(build({ serverProperties: { "log.dirs": "/x", "zookeeper.session.timeout.ms": "10000", "min.insync.replicas": "3" } }));
+        const problems = problemsOf(
+            build({ serverProperties: { "log.dirs": "/x", "zookeeper.session.timeout.ms": "10000", "min.insync.replicas": "3" } }),
+        );
         expectProblem(problems, 'serverProperties["log.dirs"] = "/x"', "MSK does not accept", "Remove it");
         expectProblem(problems, 'serverProperties["zookeeper.session.timeout.ms"]', "KRaft cluster has no ZooKeeper");
-        expectProblem(problems, 'serverProperties["min.insync.replicas"] = "3"', "must be below default.replication.factor (3)", "Use min.insync.replicas 2");
+        expectProblem(
+            problems,
+            'serverProperties["min.insync.replicas"] = "3"',
+            "must be below default.replication.factor (3)",
+            "Use min.insync.replicas 2",
+        );
     });
 
     it("refuses broker counts that are not a multiple of the subnets or below 3, and subnet counts MSK does not take", () => {
         expectProblem(problemsOf(build({ brokerCount: 4 })), "brokerCount = 4", "multiple of the 3 client subnets", "Use 6");
-        expectProblem(problemsOf(build({ brokerCount: 2, subnetIds: ["a", "b"] })), "brokerCount = 2", "at least 3 brokers", "Use 3 or more");
-        expectProblem(problemsOf(build({ subnetIds: ["a"] })), 'subnetIds = "1 subnets"', "2 or 3 Availability Zones", "Pass 2 or 3 private subnets");
+        expectProblem(
+            problemsOf(build({ brokerCount: 2, subnetIds: ["a", "b"] })),
+            "brokerCount = 2",
+            "at least 3 brokers",
+            "Use 3 or more",
+        );
+        expectProblem(
+            problemsOf(build({ subnetIds: ["a"] })),
+            'subnetIds = "1 subnets"',
+            "2 or 3 Availability Zones",
+            "Pass 2 or 3 private subnets",
+        );
     });
 
     it("refuses Kafka versions the topic API or MSK does not support", () => {
@@ -220,7 +291,15 @@ describe("KafkaCluster validation", () => {
 
     it("refuses open CIDRs, bad storage and retention settings, and SCRAM secrets without SCRAM", () => {
         const problems = problemsOf(
-            build({ clientCidrBlocks: ["0.0.0.0/0", "10.0.0.300/8"], volumeSizeGiB: 500, maxVolumeSizeGiB: 200, storageUtilizationTarget: 95, logRetentionDays: 10, scramSecretArns: ["arn:x"], instanceType: "m7g.large" }),
+            build({
+                clientCidrBlocks: ["0.0.0.0/0", "10.0.0.300/8"],
+                volumeSizeGiB: 500,
+                maxVolumeSizeGiB: 200,
+                storageUtilizationTarget: 95,
+                logRetentionDays: 10,
+                scramSecretArns: ["arn:x"],
+                instanceType: "m7g.large",
+            }),
         );
         expectProblem(problems, 'clientCidrBlocks = "0.0.0.0/0"', "every address", "Name the VPC");
         expectProblem(problems, 'clientCidrBlocks = "10.0.0.300/8"', "not an IPv4 CIDR");

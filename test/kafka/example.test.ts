@@ -35,7 +35,9 @@ describe("examples/kafka-streams", () => {
         expect((sts.inputs.metadata as Record<string, unknown>).namespace).toBe("streams");
         const role = graph.one("aws:iam/role:Role", "orders-enricher-role");
         expect(policyStatements(role)[0].Principal).toEqual({ Federated: OIDC_ARN });
-        const resources = policyStatements(graph.one("aws:iam/rolePolicy:RolePolicy", "orders-enricher-policy")).flatMap((s) => s.Resource as string[]);
+        const resources = policyStatements(graph.one("aws:iam/rolePolicy:RolePolicy", "orders-enricher-policy")).flatMap(
+            (s) => s.Resource as string[],
+        );
         expect(resources).toContain("arn:aws:kafka:us-east-1:123456789012:topic/dev-events/1111-2222-3/orders.v1");
         expect(graph.one("kubernetes:keda.sh/v1alpha1:ScaledObject").inputs.spec).toMatchObject({ minReplicaCount: 2, maxReplicaCount: 6 });
         expect(graph.outputs.watch).toBe("kubectl -n streams get statefulset,scaledobject orders-enricher");
@@ -43,12 +45,21 @@ describe("examples/kafka-streams", () => {
 
     it("refuses, at preview, shrinking a topic recorded in deployedTopics", async () => {
         const deployed = JSON.stringify({ "orders.v1": { name: "orders.v1", partitions: 24, replicationFactor: 3 } });
-        const run = runProgram(program, { project: "spectrum-kafka-streams", config: { ...baseConfig, "spectrum-kafka-streams:deployedTopics": deployed }, calls });
+        const run = runProgram(program, {
+            project: "spectrum-kafka-streams",
+            config: { ...baseConfig, "spectrum-kafka-streams:deployedTopics": deployed },
+            calls,
+        });
         const error = await run.then(
             () => undefined,
             (e: unknown) => e,
         );
         expect(error).toBeInstanceOf(SpectrumValidationError);
-        expectProblem([...(error as SpectrumValidationError).problems], 'KafkaTopics "events": topics["orders.v1"].partitions = 12', "has 24 partitions", "Keep 24 or more");
+        expectProblem(
+            [...(error as SpectrumValidationError).problems],
+            'KafkaTopics "events": topics["orders.v1"].partitions = 12',
+            "has 24 partitions",
+            "Keep 24 or more",
+        );
     });
 });

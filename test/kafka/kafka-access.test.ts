@@ -15,9 +15,16 @@ describe("kafkaIamStatements", () => {
             {
                 Effect: "Allow",
                 Action: ["kafka-cluster:DescribeTopic"],
-                Resource: ["arn:aws:kafka:us-east-1:123456789012:topic/events/abcd-1/orders", "arn:aws:kafka:us-east-1:123456789012:topic/events/abcd-1/app-*"],
+                Resource: [
+                    "arn:aws:kafka:us-east-1:123456789012:topic/events/abcd-1/orders",
+                    "arn:aws:kafka:us-east-1:123456789012:topic/events/abcd-1/app-*",
+                ],
             },
-            { Effect: "Allow", Action: ["kafka-cluster:DescribeGroup"], Resource: ["arn:aws:kafka:us-east-1:123456789012:group/events/abcd-1/app"] },
+            {
+                Effect: "Allow",
+                Action: ["kafka-cluster:DescribeGroup"],
+                Resource: ["arn:aws:kafka:us-east-1:123456789012:group/events/abcd-1/app"],
+            },
         ]);
     });
 
@@ -33,6 +40,12 @@ describe("kafkaIamStatements", () => {
     it("lets a Streams app delete records on its own repartition topics (DeleteRecords needs DeleteTopic under MSK IAM)", async () => {
         const statements = await resolve(kafkaIamStatements(CLUSTER, { manageTopics: ["app-*"] }));
         const manage = statements.find((s) => s.Resource.some((r) => r.endsWith("/app-*")));
-        expect(manage?.Action).toEqual(expect.arrayContaining(["kafka-cluster:DeleteTopic", "kafka-cluster:CreateTopic", "kafka-cluster:DescribeTopicDynamicConfiguration"]));
+        expect(manage?.Action).toEqual(
+            expect.arrayContaining([
+                "kafka-cluster:DeleteTopic",
+                "kafka-cluster:CreateTopic",
+                "kafka-cluster:DescribeTopicDynamicConfiguration",
+            ]),
+        );
     });
 });

@@ -6,7 +6,11 @@ import { runProgram } from "../../testing";
 describe("SASL/PLAIN connections (Confluent Cloud)", () => {
     it("log Streams clients in with PlainLoginModule and the PLAIN mechanism", async () => {
         const graph = await runProgram(() => {
-            const cloud = externalKafka("cloud", { bootstrapServers: "pkc-1.confluent.cloud:9092", authMode: "scram", scram: { username: "KEY", password: pulumi.secret("SECRET"), mechanism: "PLAIN" } });
+            const cloud = externalKafka("cloud", {
+                bootstrapServers: "pkc-1.confluent.cloud:9092",
+                authMode: "scram",
+                scram: { username: "KEY", password: pulumi.secret("SECRET"), mechanism: "PLAIN" },
+            });
             return { files: credentialFiles(cloud), props: clientSecurityProperties(cloud) };
         });
         const outputs = graph.outputs as { files: Record<string, string>; props: Record<string, string> };

@@ -45,7 +45,14 @@ describe("KafkaStreamsApp on MSK with IAM and KEDA", () => {
     beforeAll(async () => {
         graph = await runProgram(() => {
             const cluster = new KafkaCluster("msk", { vpcId: "vpc-1", subnetIds: ["a", "b", "c"] });
-            const topics = new KafkaTopics("topics", { connection: cluster.connection, topics: { orders: { partitions: 12 }, customers: { partitions: 12, cleanupPolicy: "compact" }, "orders-enriched": { partitions: 12 } } });
+            const topics = new KafkaTopics("topics", {
+                connection: cluster.connection,
+                topics: {
+                    orders: { partitions: 12 },
+                    customers: { partitions: 12, cleanupPolicy: "compact" },
+                    "orders-enriched": { partitions: 12 },
+                },
+            });
             new KafkaStreamsApp("enricher", {
                 connection: cluster.connection,
                 target: eksTarget(),
@@ -79,7 +86,10 @@ describe("KafkaStreamsApp on MSK with IAM and KEDA", () => {
     it("gives every pod a retained volume at state.dir", () => {
         const s = spec(sts);
         expect(s.volumeClaimTemplates).toEqual([
-            { metadata: { name: "state", labels: expect.any(Object) }, spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "10Gi" } } } },
+            {
+                metadata: { name: "state", labels: expect.any(Object) },
+                spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "10Gi" } } },
+            },
         ]);
         expect(s.persistentVolumeClaimRetentionPolicy).toEqual({ whenDeleted: "Retain", whenScaled: "Retain" });
         const props = parseProperties((graph.one(T.cm).inputs.data as Obj)["streams.properties"] as string);
@@ -114,8 +124,21 @@ describe("KafkaStreamsApp on MSK with IAM and KEDA", () => {
 
     it("runs a restricted, non-root pod with a read-only root filesystem, resources, and a grace period above the close timeout", () => {
         const pod = podSpec(sts);
-        expect(pod.securityContext).toEqual({ runAsNonRoot: true, runAsUser: 1000, runAsGroup: 1000, fsGroup: 1000, fsGroupChangePolicy: "OnRootMismatch", seccompProfile: { type: "RuntimeDefault" } });
-        expect(container(sts).securityContext).toEqual({ runAsNonRoot: true, allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, privileged: false, capabilities: { drop: ["ALL"] } });
+        expect(pod.securityContext).toEqual({
+            runAsNonRoot: true,
+            runAsUser: 1000,
+            runAsGroup: 1000,
+            fsGroup: 1000,
+            fsGroupChangePolicy: "OnRootMismatch",
+            seccompProfile: { type: "RuntimeDefault" },
+        });
+        expect(container(sts).securityContext).toEqual({
+            runAsNonRoot: true,
+            allowPrivilegeEscalation: false,
+            readOnlyRootFilesystem: true,
+            privileged: false,
+            capabilities: { drop: ["ALL"] },
+        });
         expect(container(sts).resources).toEqual({ requests: { cpu: "500m", memory: "2Gi" }, limits: { cpu: "2", memory: "2Gi" } });
         expect(pod.automountServiceAccountToken).toBe(false);
         expect(pod.terminationGracePeriodSeconds).toBe(90);
@@ -126,17 +149,36 @@ describe("KafkaStreamsApp on MSK with IAM and KEDA", () => {
 
     it("probes: a long startup probe for state restore, liveness on the liveness path, readiness on the readiness path", () => {
         const c = container(sts);
-        expect(c.startupProbe).toEqual({ httpGet: { path: "/health/liveness", port: "http" }, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 180 });
-        expect(c.livenessProbe).toEqual({ httpGet: { path: "/health/liveness", port: "http" }, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 6 });
-        expect(c.readinessProbe).toEqual({ httpGet: { path: "/health/readiness", port: "http" }, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 3 });
+        expect(c.startupProbe).toEqual({
+            httpGet: { path: "/health/liveness", port: "http" },
+            periodSeconds: 10,
+            timeoutSeconds: 5,
+            failureThreshold: 180,
+        });
+        expect(c.livenessProbe).toEqual({
+            httpGet: { path: "/health/liveness", port: "http" },
+            periodSeconds: 10,
+            timeoutSeconds: 5,
+            failureThreshold: 6,
+        });
+        expect(c.readinessProbe).toEqual({
+            httpGet: { path: "/health/readiness", port: "http" },
+            periodSeconds: 10,
+            timeoutSeconds: 5,
+            failureThreshold: 3,
+        });
         expect(c.ports).toEqual([{ name: "http", containerPort: 8080, protocol: "TCP" }]);
     });
 
     it("annotates the service account for IRSA with a role only that service account may assume", () => {
         const role = graph.ofType(T.role).find((r) => r.name === "enricher-role") as PlannedResource;
         const sa = graph.one(T.sa);
-        expect((sa.inputs.metadata as Obj).annotations).toEqual({ "eks.amazonaws.com/role-arn": expect.stringContaining(":role/enricher-role") });
-        expect(policyStatements(role)[0].Condition).toEqual({ StringEquals: { [`${OIDC}:sub`]: "system:serviceaccount:streams:enricher", [`${OIDC}:aud`]: "sts.amazonaws.com" } });
+        expect((sa.inputs.metadata as Obj).annotations).toEqual({
+            "eks.amazonaws.com/role-arn": expect.stringContaining(":role/enricher-role"),
+        });
+        expect(policyStatements(role)[0].Condition).toEqual({
+            StringEquals: { [`${OIDC}:sub`]: "system:serviceaccount:streams:enricher", [`${OIDC}:aud`]: "sts.amazonaws.com" },
+        });
     });
 
     it("grants IAM on exactly the declared topics, the group and the transactional ids, no wildcard beyond the app's prefix", () => {
@@ -157,11 +199,15 @@ describe("KafkaStreamsApp on MSK with IAM and KEDA", () => {
             ].sort(),
         );
         for (const r of resources.filter((x) => x.includes("*"))) expect(r.endsWith("/orders-enricher-*")).toBe(true);
-        const actionsOn = (r: string) => statements.filter((st) => (st.Resource as string[]).includes(r)).flatMap((st) => st.Action as string[]);
+        const actionsOn = (r: string) =>
+            statements.filter((st) => (st.Resource as string[]).includes(r)).flatMap((st) => st.Action as string[]);
         expect(actionsOn(arn("topic", "orders"))).toEqual(["kafka-cluster:DescribeTopic", "kafka-cluster:ReadData"]);
         expect(actionsOn(arn("topic", "orders-enriched"))).toEqual(["kafka-cluster:DescribeTopic", "kafka-cluster:WriteData"]);
         expect(actionsOn(arn("group", "orders-enricher"))).toEqual(["kafka-cluster:DescribeGroup", "kafka-cluster:AlterGroup"]);
-        expect(actionsOn(arn("transactional-id", "orders-enricher-*"))).toEqual(["kafka-cluster:DescribeTransactionalId", "kafka-cluster:AlterTransactionalId"]);
+        expect(actionsOn(arn("transactional-id", "orders-enricher-*"))).toEqual([
+            "kafka-cluster:DescribeTransactionalId",
+            "kafka-cluster:AlterTransactionalId",
+        ]);
         expect(actionsOn(arn("topic", "orders-enricher-*"))).toContain("kafka-cluster:DeleteTopic");
         expect(graph.ofType(T.acl)).toHaveLength(0);
         expect(graph.ofType(T.kafkaProvider)).toHaveLength(0);
@@ -170,10 +216,21 @@ describe("KafkaStreamsApp on MSK with IAM and KEDA", () => {
     it("scales on the group's lag with KEDA, never below one replica, with a describe-only role KEDA's operator assumes", () => {
         const scaled = graph.one(T.scaled);
         const s = spec(scaled);
-        expect(s).toMatchObject({ scaleTargetRef: { apiVersion: "apps/v1", kind: "StatefulSet", name: "enricher" }, minReplicaCount: 2, maxReplicaCount: 6 });
+        expect(s).toMatchObject({
+            scaleTargetRef: { apiVersion: "apps/v1", kind: "StatefulSet", name: "enricher" },
+            minReplicaCount: 2,
+            maxReplicaCount: 6,
+        });
         const trigger = (s.triggers as Obj[])[0];
         expect(trigger.type).toBe("kafka");
-        expect(trigger.metadata).toMatchObject({ consumerGroup: "orders-enricher", sasl: "oauthbearer", saslTokenProvider: "aws_msk_iam", tls: "enable", awsRegion: "us-east-1", offsetResetPolicy: "earliest" });
+        expect(trigger.metadata).toMatchObject({
+            consumerGroup: "orders-enricher",
+            sasl: "oauthbearer",
+            saslTokenProvider: "aws_msk_iam",
+            tls: "enable",
+            awsRegion: "us-east-1",
+            offsetResetPolicy: "earliest",
+        });
         const auth = graph.one(T.triggerAuth);
         expect(trigger.authenticationRef).toEqual({ name: (auth.inputs.metadata as Obj).name });
         const kedaRole = graph.ofType(T.role).find((r) => r.name === "enricher-keda-role") as PlannedResource;
@@ -181,7 +238,14 @@ describe("KafkaStreamsApp on MSK with IAM and KEDA", () => {
         expect(policyStatements(kedaRole)[0].Condition?.StringEquals[`${OIDC}:sub`]).toBe("system:serviceaccount:keda:keda-operator");
         const kedaPolicy = graph.ofType(T.rolePolicy).find((r) => r.name === "enricher-keda-policy") as PlannedResource;
         const actions = policyStatements(kedaPolicy).flatMap((st) => st.Action as string[]);
-        expect(new Set(actions)).toEqual(new Set(["kafka-cluster:Connect", "kafka-cluster:DescribeCluster", "kafka-cluster:DescribeTopic", "kafka-cluster:DescribeGroup"]));
+        expect(new Set(actions)).toEqual(
+            new Set([
+                "kafka-cluster:Connect",
+                "kafka-cluster:DescribeCluster",
+                "kafka-cluster:DescribeTopic",
+                "kafka-cluster:DescribeGroup",
+            ]),
+        );
         expect(sts.options.ignoreChanges).toEqual(["spec.replicas"]);
     });
 });
@@ -192,7 +256,12 @@ describe("KafkaStreamsApp on a SCRAM cluster you bring", () => {
 
     beforeAll(async () => {
         graph = await runProgram(() => {
-            const admin = externalKafka("kafka-admin", { bootstrapServers: "k1.internal:9096,k2.internal:9096,k3.internal:9096", authMode: "scram", brokerCount: 3, scram: { username: "admin", password: pulumi.secret("admin-pw") } });
+            const admin = externalKafka("kafka-admin", {
+                bootstrapServers: "k1.internal:9096,k2.internal:9096,k3.internal:9096",
+                authMode: "scram",
+                brokerCount: 3,
+                scram: { username: "admin", password: pulumi.secret("admin-pw") },
+            });
             const app: KafkaConnection = { ...admin, scram: { username: "orders-app", password: pulumi.secret('p"w\\1') } };
             new KafkaStreamsApp("counter", {
                 connection: app,
@@ -210,18 +279,33 @@ describe("KafkaStreamsApp on a SCRAM cluster you bring", () => {
 
     it("keeps the password out of the ConfigMap and mounts it from a Secret the app loads second", () => {
         const props = parseProperties((graph.one(T.cm).inputs.data as Obj)["streams.properties"] as string);
-        expect(props).toMatchObject({ "security.protocol": "SASL_SSL", "sasl.mechanism": "SCRAM-SHA-512", "processing.guarantee": "at_least_once" });
-        expect(JSON.stringify(graph.one(T.cm).inputs)).not.toContain("p\\\"w");
+        expect(props).toMatchObject({
+            "security.protocol": "SASL_SSL",
+            "sasl.mechanism": "SCRAM-SHA-512",
+            "processing.guarantee": "at_least_once",
+        });
+        expect(JSON.stringify(graph.one(T.cm).inputs)).not.toContain('p\\"w');
         const secret = graph.ofType(T.secret).find((r) => r.name === "counter-credentials") as PlannedResource;
         const jaas = parseProperties((secret.inputs.stringData as Obj)["client.properties"] as string)["sasl.jaas.config"];
         expect(jaas).toBe('org.apache.kafka.common.security.scram.ScramLoginModule required username="orders-app" password="p\\"w\\\\1";');
-        expect(envOf(sts).KAFKA_STREAMS_CONFIG_FILES).toBe("/etc/kafka-streams/config/streams.properties,/etc/kafka-streams/credentials/client.properties");
-        expect(container(sts).volumeMounts).toContainEqual({ name: "credentials", mountPath: "/etc/kafka-streams/credentials", readOnly: true });
+        expect(envOf(sts).KAFKA_STREAMS_CONFIG_FILES).toBe(
+            "/etc/kafka-streams/config/streams.properties,/etc/kafka-streams/credentials/client.properties",
+        );
+        expect(container(sts).volumeMounts).toContainEqual({
+            name: "credentials",
+            mountPath: "/etc/kafka-streams/credentials",
+            readOnly: true,
+        });
         expect(graph.ofType(T.role)).toHaveLength(0);
     });
 
     it("creates Kafka ACLs for the same topics, group and internal prefix, as the admin, and no transactional ids without exactly-once", () => {
-        const acls = graph.ofType(T.acl).map((a) => `${a.inputs.aclResourceType}|${a.inputs.aclResourceName}|${a.inputs.resourcePatternTypeFilter}|${a.inputs.aclOperation}`);
+        const acls = graph
+            .ofType(T.acl)
+            .map(
+                (a) =>
+                    `${a.inputs.aclResourceType}|${a.inputs.aclResourceName}|${a.inputs.resourcePatternTypeFilter}|${a.inputs.aclOperation}`,
+            );
         expect(acls.sort()).toEqual(
             [
                 "Topic|clicks|Literal|Read",
@@ -258,15 +342,35 @@ describe("KafkaStreamsApp on a SCRAM cluster you bring", () => {
 describe("KafkaStreamsApp, stateless over mutual TLS, unprotected", () => {
     it("uses no volume claims, a PEM keystore from a Secret, the given principal, and deletes PVCs with the StatefulSet", async () => {
         const graph = await runProgram(() => {
-            const tls = externalKafka("tls", { bootstrapServers: "k1.internal:9093", authMode: "tls", tls: { clientCert: "CERT", clientKey: "KEY", caCert: "CA" } });
-            new KafkaStreamsApp("router", { connection: tls, target: eksTarget(), image: "router:2.0", inputTopics: ["in"], outputTopics: ["out"], stateful: false, aclPrincipal: "User:CN=router", protect: false, replicas: 1 });
+            const tls = externalKafka("tls", {
+                bootstrapServers: "k1.internal:9093",
+                authMode: "tls",
+                tls: { clientCert: "CERT", clientKey: "KEY", caCert: "CA" },
+            });
+            new KafkaStreamsApp("router", {
+                connection: tls,
+                target: eksTarget(),
+                image: "router:2.0",
+                inputTopics: ["in"],
+                outputTopics: ["out"],
+                stateful: false,
+                aclPrincipal: "User:CN=router",
+                protect: false,
+                replicas: 1,
+            });
         });
         const sts = graph.one(T.sts);
         expect(spec(sts).volumeClaimTemplates).toEqual([]);
         expect(podSpec(sts).volumes).toContainEqual({ name: "state", emptyDir: {} });
         expect(spec(sts).persistentVolumeClaimRetentionPolicy).toEqual({ whenDeleted: "Delete", whenScaled: "Retain" });
         const props = parseProperties((graph.one(T.cm).inputs.data as Obj)["streams.properties"] as string);
-        expect(props).toMatchObject({ "security.protocol": "SSL", "ssl.keystore.type": "PEM", "ssl.keystore.location": "/etc/kafka-streams/credentials/keystore.pem", "ssl.truststore.location": "/etc/kafka-streams/credentials/ca.pem", "num.standby.replicas": "0" });
+        expect(props).toMatchObject({
+            "security.protocol": "SSL",
+            "ssl.keystore.type": "PEM",
+            "ssl.keystore.location": "/etc/kafka-streams/credentials/keystore.pem",
+            "ssl.truststore.location": "/etc/kafka-streams/credentials/ca.pem",
+            "num.standby.replicas": "0",
+        });
         expect(graph.one(T.secret).inputs.stringData).toEqual({ "keystore.pem": "KEY\nCERT\n", "ca.pem": "CA\n" });
         expect(new Set(graph.ofType(T.acl).map((a) => a.inputs.aclPrincipal))).toEqual(new Set(["User:CN=router"]));
         expect(graph.ofType(T.acl).some((a) => a.inputs.aclResourceType === "TransactionalID")).toBe(true);

@@ -35,7 +35,12 @@ describe("KafkaTopics on MSK", () => {
         graph = await runProgram(() => {
             const cluster = new KafkaCluster("msk", { vpcId: "vpc-1", subnetIds: ["a", "b", "c"] });
             const topics = declareTopics(cluster.connection);
-            return { shapes: topics.shapes, backend: topics.topics["orders.v1"].backend, arn: topics.topics["orders.v1"].arn, clusterArn: cluster.arn };
+            return {
+                shapes: topics.shapes,
+                backend: topics.topics["orders.v1"].backend,
+                arn: topics.topics["orders.v1"].arn,
+                clusterArn: cluster.arn,
+            };
         });
     });
 
@@ -56,7 +61,12 @@ describe("KafkaTopics on MSK", () => {
 
     it("sets retention for delete topics and compaction for compacted ones, with min ISR 2", () => {
         const orders = JSON.parse(graph.one(T.msk, "events-orders.v1-topic").inputs.configs as string);
-        expect(orders).toEqual({ "cleanup.policy": "delete", "min.insync.replicas": "2", "retention.ms": "259200000", "compression.type": "zstd" });
+        expect(orders).toEqual({
+            "cleanup.policy": "delete",
+            "min.insync.replicas": "2",
+            "retention.ms": "259200000",
+            "compression.type": "zstd",
+        });
         const customers = JSON.parse(graph.one(T.msk, "events-customers.v1-topic").inputs.configs as string);
         expect(customers).toEqual({ "cleanup.policy": "compact", "min.insync.replicas": "2", "min.compaction.lag.ms": "60000" });
     });
@@ -107,7 +117,12 @@ describe("KafkaTopics on a cluster you bring (SCRAM)", () => {
     it("gives the same topic settings as on MSK, protected, with name and replication factor replace-guarded", () => {
         const orders = graph.one(T.kafka, "events-orders.v1-topic");
         expect(orders.inputs).toMatchObject({ name: "orders.v1", partitions: 12, replicationFactor: 3 });
-        expect(orders.inputs.config).toEqual({ "cleanup.policy": "delete", "min.insync.replicas": "2", "retention.ms": "259200000", "compression.type": "zstd" });
+        expect(orders.inputs.config).toEqual({
+            "cleanup.policy": "delete",
+            "min.insync.replicas": "2",
+            "retention.ms": "259200000",
+            "compression.type": "zstd",
+        });
         expect(orders.options).toMatchObject({ protect: true, retainOnDelete: true, deleteBeforeReplace: true });
         expect(orders.options.replaceOnChanges.sort()).toEqual(["name", "replicationFactor"]);
     });
@@ -116,7 +131,11 @@ describe("KafkaTopics on a cluster you bring (SCRAM)", () => {
 describe("KafkaTopic on a cluster you bring (mutual TLS, plaintext, your provider)", () => {
     it("logs in with the client certificate, and honours a provider passed in opts.providers", async () => {
         const graph = await runProgram(() => {
-            const tls = externalKafka("self-hosted", { bootstrapServers: "k1.internal:9093", authMode: "tls", tls: { clientCert: "CERT", clientKey: "KEY", caCert: "CA" } });
+            const tls = externalKafka("self-hosted", {
+                bootstrapServers: "k1.internal:9093",
+                authMode: "tls",
+                tls: { clientCert: "CERT", clientKey: "KEY", caCert: "CA" },
+            });
             new KafkaTopic("audit", { connection: tls, protect: false });
             const mine = new kafka.Provider("mine", { bootstrapServers: ["k1.internal:9093"] });
             new KafkaTopic("payments", { connection: tls }, { providers: [mine] });
@@ -138,7 +157,12 @@ describe("KafkaTopic on a cluster you bring (mutual TLS, plaintext, your provide
             });
             new KafkaTopic("clicks", { connection: cloud, protect: false });
         });
-        expect(graph.one(T.provider, "clicks-kafka").inputs).toMatchObject({ tlsEnabled: "true", saslMechanism: "plain", saslUsername: "APIKEY123", saslPassword: "api-secret" });
+        expect(graph.one(T.provider, "clicks-kafka").inputs).toMatchObject({
+            tlsEnabled: "true",
+            saslMechanism: "plain",
+            saslUsername: "APIKEY123",
+            saslPassword: "api-secret",
+        });
     });
 
     it("allows a single-replica topic on a local plaintext cluster", async () => {
@@ -154,7 +178,10 @@ describe("KafkaTopic on a cluster you bring (mutual TLS, plaintext, your provide
 
 describe("KafkaTopic validation", () => {
     const msk: KafkaConnection = { bootstrapServers: "b-1:9098", authMode: "iam", clusterArn: MSK_ARN, brokerCount: 3 };
-    const topic = (spec: TopicSpec, connection: KafkaConnection = msk) => () => new KafkaTopic("t", { ...spec, connection });
+    const topic =
+        (spec: TopicSpec, connection: KafkaConnection = msk) =>
+        () =>
+            new KafkaTopic("t", { ...spec, connection });
     beforeAll(() => pulumi.runtime.setMocks({ newResource: (a) => ({ id: `${a.name}-id`, state: a.inputs }), call: () => ({}) }));
 
     it("refuses illegal and reserved topic names", () => {
@@ -165,20 +192,40 @@ describe("KafkaTopic validation", () => {
     });
 
     it("refuses partitions below 1, a replication factor above the broker count, and min ISR not below it", () => {
-        expectProblem(problemsOf(topic({ name: "a", partitions: 0 })), "partitions = 0", "at least one partition", "Use a whole number >= 1");
+        expectProblem(
+            problemsOf(topic({ name: "a", partitions: 0 })),
+            "partitions = 0",
+            "at least one partition",
+            "Use a whole number >= 1",
+        );
         expectProblem(problemsOf(topic({ name: "a", replicationFactor: 4 })), "replicationFactor = 4", "only 3 brokers", "Use at most 3");
-        expectProblem(problemsOf(topic({ name: "a", minInsyncReplicas: 3 })), "minInsyncReplicas = 3", "below replicationFactor (3)", "Use 2");
+        expectProblem(
+            problemsOf(topic({ name: "a", minInsyncReplicas: 3 })),
+            "minInsyncReplicas = 3",
+            "below replicationFactor (3)",
+            "Use 2",
+        );
     });
 
     it("refuses weak durability without the explicit opt-out", () => {
         const problems = problemsOf(topic({ name: "a", replicationFactor: 2 }));
         expectProblem(problems, "replicationFactor = 2", "fewer than 3 copies", "allowWeakerDurability: true");
         expectProblem(problems, "minInsyncReplicas = 1", "acknowledged by one replica", "allowWeakerDurability: true");
-        expectProblem(problemsOf(topic({ name: "a", config: { "unclean.leader.election.enable": "true" } })), 'config["unclean.leader.election.enable"] = "true"', "out-of-sync replica", "Remove the key");
+        expectProblem(
+            problemsOf(topic({ name: "a", config: { "unclean.leader.election.enable": "true" } })),
+            'config["unclean.leader.election.enable"] = "true"',
+            "out-of-sync replica",
+            "Remove the key",
+        );
     });
 
     it("refuses unknown config keys, illegal values, and keys that have their own argument", () => {
-        const problems = problemsOf(topic({ name: "a", config: { "retention.hours": "5", "compression.type": "brotli", "retention.ms": "1000", "max.message.bytes": "-5" } }));
+        const problems = problemsOf(
+            topic({
+                name: "a",
+                config: { "retention.hours": "5", "compression.type": "brotli", "retention.ms": "1000", "max.message.bytes": "-5" },
+            }),
+        );
         expectProblem(problems, 'config["retention.hours"] = "5"', "not a topic-level config", "Check the spelling");
         expectProblem(problems, 'config["compression.type"] = "brotli"', "one of uncompressed, zstd");
         expectProblem(problems, 'config["retention.ms"] = "1000"', "its own argument", "Use retentionMs");
@@ -186,19 +233,57 @@ describe("KafkaTopic validation", () => {
     });
 
     it("refuses retention that the cleanup policy ignores, and compaction on a delete topic", () => {
-        expectProblem(problemsOf(topic({ name: "a", cleanupPolicy: "compact", retentionMs: 1000 })), "retentionMs = 1000", 'does not apply to a "compact" topic', 'cleanupPolicy "compact,delete"');
-        expectProblem(problemsOf(topic({ name: "a", cleanupPolicy: "compact", retentionBytes: 1000 })), "retentionBytes = 1000", "does not apply");
-        expectProblem(problemsOf(topic({ name: "a", compaction: { minCompactionLagMs: 5 } })), "compaction = ", "only apply to a compacted topic", 'cleanupPolicy "compact"');
-        expectProblem(problemsOf(topic({ name: "a", cleanupPolicy: "compact", config: { "remote.storage.enable": "true" } })), 'config["remote.storage.enable"] = "true"', "delete policy");
-        expectProblem(problemsOf(topic({ name: "a", config: { "local.retention.ms": "1000" } })), 'config["local.retention.ms"] = "1000"', "only applies with tiered storage");
+        expectProblem(
+            problemsOf(topic({ name: "a", cleanupPolicy: "compact", retentionMs: 1000 })),
+            "retentionMs = 1000",
+            'does not apply to a "compact" topic',
+            'cleanupPolicy "compact,delete"',
+        );
+        expectProblem(
+            problemsOf(topic({ name: "a", cleanupPolicy: "compact", retentionBytes: 1000 })),
+            "retentionBytes = 1000",
+            "does not apply",
+        );
+        expectProblem(
+            problemsOf(topic({ name: "a", compaction: { minCompactionLagMs: 5 } })),
+            "compaction = ",
+            "only apply to a compacted topic",
+            'cleanupPolicy "compact"',
+        );
+        expectProblem(
+            problemsOf(topic({ name: "a", cleanupPolicy: "compact", config: { "remote.storage.enable": "true" } })),
+            'config["remote.storage.enable"] = "true"',
+            "delete policy",
+        );
+        expectProblem(
+            problemsOf(topic({ name: "a", config: { "local.retention.ms": "1000" } })),
+            'config["local.retention.ms"] = "1000"',
+            "only applies with tiered storage",
+        );
         const external: KafkaConnection = { bootstrapServers: "k-1:9092", authMode: "plaintext" };
-        expectProblem(problemsOf(topic({ name: "a", retentionMs: 1000, config: { "remote.storage.enable": "true", "local.retention.ms": "5000" } }, external)), 'config["local.retention.ms"] = "5000"', "more locally than the topic keeps in total (1000)");
+        expectProblem(
+            problemsOf(
+                topic(
+                    { name: "a", retentionMs: 1000, config: { "remote.storage.enable": "true", "local.retention.ms": "5000" } },
+                    external,
+                ),
+            ),
+            'config["local.retention.ms"] = "5000"',
+            "more locally than the topic keeps in total (1000)",
+        );
         expectProblem(problemsOf(topic({ name: "a", retentionMs: 0 })), "retentionMs = 0", "-1 (forever) or a positive");
     });
 
     it("refuses on MSK what its tiered storage refuses: local retention not below the total, small segments", () => {
-        const tiered = (config: Record<string, string>) => topic({ name: "a", retentionMs: 86400000, config: { "remote.storage.enable": "true", ...config } });
-        expectProblem(problemsOf(tiered({ "local.retention.ms": "86400000" })), 'KafkaTopic "t"', 'config["local.retention.ms"] = "86400000"', "MSK needs local retention below the topic's total retention (86400000)", "Use less than 86400000");
+        const tiered = (config: Record<string, string>) =>
+            topic({ name: "a", retentionMs: 86400000, config: { "remote.storage.enable": "true", ...config } });
+        expectProblem(
+            problemsOf(tiered({ "local.retention.ms": "86400000" })),
+            'KafkaTopic "t"',
+            'config["local.retention.ms"] = "86400000"',
+            "MSK needs local retention below the topic's total retention (86400000)",
+            "Use less than 86400000",
+        );
         const problems = problemsOf(tiered({ "segment.bytes": "1048576", "segment.ms": "60000" }));
         expectProblem(problems, 'config["segment.bytes"] = "1048576"', "smaller than 48 MiB on a tiered topic", "Use 50331648 or more");
         expectProblem(problems, 'config["segment.ms"] = "60000"', "smaller than 10 minutes on a tiered topic", "Use 600000 or more");
@@ -209,30 +294,72 @@ describe("KafkaTopic validation", () => {
         const problems = problemsOf(topic({ name: "orders.v2", partitions: 6, replicationFactor: 3, previous }));
         expectProblem(problems, "partitions = 6", "has 12 partitions", "cannot remove partitions", "Keep 12 or more");
         expectProblem(problems, 'name = "orders.v2"', 'deployed topic is "orders"', "new, empty one", 'Keep "orders"');
-        expectProblem(problemsOf(topic({ name: "orders", replicationFactor: 3, previous: { ...previous, replicationFactor: 2 } })), "replicationFactor = 3", "has replication factor 2", "Keep 2");
+        expectProblem(
+            problemsOf(topic({ name: "orders", replicationFactor: 3, previous: { ...previous, replicationFactor: 2 } })),
+            "replicationFactor = 3",
+            "has replication factor 2",
+            "Keep 2",
+        );
     });
 
     it("refuses connections @pulumi/kafka cannot log in with", () => {
-        expectProblem(problemsOf(topic({ name: "a" }, { bootstrapServers: "b:9098", authMode: "iam" })), "connection.authMode", "IAM auth without a cluster ARN", "clusterArn");
-        expectProblem(problemsOf(topic({ name: "a" }, { bootstrapServers: "b:9096", authMode: "scram" })), "connection.scram", "without credentials");
+        expectProblem(
+            problemsOf(topic({ name: "a" }, { bootstrapServers: "b:9098", authMode: "iam" })),
+            "connection.authMode",
+            "IAM auth without a cluster ARN",
+            "clusterArn",
+        );
+        expectProblem(
+            problemsOf(topic({ name: "a" }, { bootstrapServers: "b:9096", authMode: "scram" })),
+            "connection.scram",
+            "without credentials",
+        );
     });
 
     it("KafkaTopics reports every topic's problems at once, prefixed by topic, and refuses duplicate names", () => {
-        const problems = problemsOf(() => new KafkaTopics("many", { connection: msk, topics: { a: { partitions: 0 }, b: { name: "a" }, "c/d": {} } }));
+        const problems = problemsOf(
+            () => new KafkaTopics("many", { connection: msk, topics: { a: { partitions: 0 }, b: { name: "a" }, "c/d": {} } }),
+        );
         expectProblem(problems, 'KafkaTopics "many": topics["a"].partitions = 0');
         expectProblem(problems, 'topics["b"].name = "a"', 'topic "a" already has this name');
         expectProblem(problems, 'topics["c/d"].name = "c/d"', "Rename it");
-        expectProblem(problemsOf(() => new KafkaTopics("none", { connection: msk, topics: {} })), 'KafkaTopics "none": topics', "no topics declared");
+        expectProblem(
+            problemsOf(() => new KafkaTopics("none", { connection: msk, topics: {} })),
+            'KafkaTopics "none": topics',
+            "no topics declared",
+        );
     });
 });
 
 describe("externalKafka", () => {
     it("refuses an auth mode without what it needs, bad bootstrap servers, and stray credentials", () => {
-        expectProblem(problemsOf(() => externalKafka("x", { bootstrapServers: "k1:9096", authMode: "scram" })), 'externalKafka "x": scram = undefined', "username and password");
-        expectProblem(problemsOf(() => externalKafka("x", { bootstrapServers: "k1", authMode: "plaintext" })), 'bootstrapServers = "k1"', "host:port");
-        expectProblem(problemsOf(() => externalKafka("x", { bootstrapServers: "k1:9098", authMode: "iam" })), "clusterArn = undefined", "IAM auth is MSK's", "Pass the MSK cluster ARN");
-        expectProblem(problemsOf(() => externalKafka("x", { bootstrapServers: "k1:9098", authMode: "iam", clusterArn: "arn:aws:kafka:us-east-1:1:cluster" })), "not an MSK cluster ARN");
-        expectProblem(problemsOf(() => externalKafka("x", { bootstrapServers: "k1:9093", authMode: "tls", scram: { username: "u", password: "p" } })), 'scram = "set"', 'authMode is "tls"');
+        expectProblem(
+            problemsOf(() => externalKafka("x", { bootstrapServers: "k1:9096", authMode: "scram" })),
+            'externalKafka "x": scram = undefined',
+            "username and password",
+        );
+        expectProblem(
+            problemsOf(() => externalKafka("x", { bootstrapServers: "k1", authMode: "plaintext" })),
+            'bootstrapServers = "k1"',
+            "host:port",
+        );
+        expectProblem(
+            problemsOf(() => externalKafka("x", { bootstrapServers: "k1:9098", authMode: "iam" })),
+            "clusterArn = undefined",
+            "IAM auth is MSK's",
+            "Pass the MSK cluster ARN",
+        );
+        expectProblem(
+            problemsOf(() =>
+                externalKafka("x", { bootstrapServers: "k1:9098", authMode: "iam", clusterArn: "arn:aws:kafka:us-east-1:1:cluster" }),
+            ),
+            "not an MSK cluster ARN",
+        );
+        expectProblem(
+            problemsOf(() => externalKafka("x", { bootstrapServers: "k1:9093", authMode: "tls", scram: { username: "u", password: "p" } })),
+            'scram = "set"',
+            'authMode is "tls"',
+        );
     });
 
     it("marks credentials secret", async () => {

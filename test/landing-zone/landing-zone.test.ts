@@ -51,11 +51,16 @@ describe("LandingZone", () => {
         const key = graph.one(types.key);
         const dataEnc = configOf(graph, types.encryption, data);
         const rule = (dataEnc.inputs.rules as Array<Record<string, Record<string, unknown>>>)[0];
-        expect(rule.applyServerSideEncryptionByDefault).toEqual({ sseAlgorithm: "aws:kms", kmsMasterKeyId: expect.stringContaining(":key/") });
+        expect(rule.applyServerSideEncryptionByDefault).toEqual({
+            sseAlgorithm: "aws:kms",
+            kmsMasterKeyId: expect.stringContaining(":key/"),
+        });
         expect(rule.bucketKeyEnabled).toBe(true);
         expect(dataEnc.propertyDependencies.rules).toContain(key.urn);
         const logEnc = configOf(graph, types.encryption, logs);
-        expect((logEnc.inputs.rules as Array<Record<string, Record<string, unknown>>>)[0].applyServerSideEncryptionByDefault).toEqual({ sseAlgorithm: "AES256" });
+        expect((logEnc.inputs.rules as Array<Record<string, Record<string, unknown>>>)[0].applyServerSideEncryptionByDefault).toEqual({
+            sseAlgorithm: "AES256",
+        });
     });
 
     it.each(["lz-data", "lz-access-logs"])("secures bucket %s: versioning, ownership, all four public-access blocks", (name) => {
@@ -63,7 +68,12 @@ describe("LandingZone", () => {
         expect(configOf(graph, types.versioning, bucket).inputs.versioningConfiguration).toEqual({ status: "Enabled" });
         expect(configOf(graph, types.ownership, bucket).inputs.rule).toEqual({ objectOwnership: "BucketOwnerEnforced" });
         const pab = configOf(graph, types.publicAccess, bucket).inputs;
-        expect([pab.blockPublicAcls, pab.blockPublicPolicy, pab.ignorePublicAcls, pab.restrictPublicBuckets]).toEqual([true, true, true, true]);
+        expect([pab.blockPublicAcls, pab.blockPublicPolicy, pab.ignorePublicAcls, pab.restrictPublicBuckets]).toEqual([
+            true,
+            true,
+            true,
+            true,
+        ]);
         expect(bucket.options.protect).toBe(true);
         expect(bucket.inputs.forceDestroy).toBe(false);
     });
@@ -72,7 +82,12 @@ describe("LandingZone", () => {
         const bucket = graph.one(types.bucket, name);
         const policy = configOf(graph, types.policy, bucket);
         const deny = policyStatements(policy).find((s) => s.Sid === "DenyInsecureTransport");
-        expect(deny).toMatchObject({ Effect: "Deny", Principal: "*", Action: ["s3:*"], Condition: { Bool: { "aws:SecureTransport": "false" } } });
+        expect(deny).toMatchObject({
+            Effect: "Deny",
+            Principal: "*",
+            Action: ["s3:*"],
+            Condition: { Bool: { "aws:SecureTransport": "false" } },
+        });
         expect(deny?.Resource).toEqual([bucket.outputs.arn, `${bucket.outputs.arn as string}/*`]);
         expect(graph.dependsOn(policy, configOf(graph, types.publicAccess, bucket))).toBe(true);
     });
@@ -80,7 +95,11 @@ describe("LandingZone", () => {
     it("refuses uploads that ask for another encryption or another key", () => {
         const statements = policyStatements(configOf(graph, types.policy, data));
         const otherSse = statements.find((s) => s.Sid === "DenyUploadsNotEncryptedWithKms");
-        expect(otherSse).toMatchObject({ Effect: "Deny", Action: ["s3:PutObject"], Condition: { StringNotEquals: { "s3:x-amz-server-side-encryption": "aws:kms" } } });
+        expect(otherSse).toMatchObject({
+            Effect: "Deny",
+            Action: ["s3:PutObject"],
+            Condition: { StringNotEquals: { "s3:x-amz-server-side-encryption": "aws:kms" } },
+        });
         const otherKey = statements.find((s) => s.Sid === "DenyUploadsWithAnotherKmsKey");
         expect(otherKey?.Condition?.StringNotEquals["s3:x-amz-server-side-encryption-aws-kms-key-id"]).toMatch(/^arn:aws:kms:.*:key\//);
     });
@@ -113,7 +132,11 @@ describe("LandingZone", () => {
             noncurrentVersionExpiration: { noncurrentDays: 30 },
             abortIncompleteMultipartUpload: { daysAfterInitiation: 3 },
         });
-        expect(byId["checkpoints-lifecycle"]).toMatchObject({ filter: { prefix: "checkpoints/" }, noncurrentVersionExpiration: { noncurrentDays: 1 }, expiration: { expiredObjectDeleteMarker: true } });
+        expect(byId["checkpoints-lifecycle"]).toMatchObject({
+            filter: { prefix: "checkpoints/" },
+            noncurrentVersionExpiration: { noncurrentDays: 1 },
+            expiration: { expiredObjectDeleteMarker: true },
+        });
         expect(byId["checkpoints-lifecycle"].transitions).toBeUndefined();
         expect(byId["logs-lifecycle"]).toMatchObject({ expiration: { days: 90 } });
         const logRules = configOf(graph, types.lifecycle, logs).inputs.rules as Array<Record<string, unknown>>;
@@ -123,7 +146,9 @@ describe("LandingZone", () => {
     it("builds locations inside its areas", () => {
         expect(graph.outputs.raw).toMatch(/^s3:\/\/lz-data-\w+\/raw\/events\/dt=2026-01-01\/$/);
         expect(graph.outputs.prefix).toBe("curated/sales/");
-        expect(() => zone.keyPrefix("gold")).toThrow('LandingZone "lz": area = "gold": not an area of this landing zone. Use one of raw, curated, checkpoints, logs.');
+        expect(() => zone.keyPrefix("gold")).toThrow(
+            'LandingZone "lz": area = "gold": not an area of this landing zone. Use one of raw, curated, checkpoints, logs.',
+        );
         expect(() => zone.keyPrefix("raw", "../curated")).toThrow(/path = "..\/curated": segment ".." is not a safe S3 key segment/);
     });
 
@@ -142,7 +167,12 @@ describe("LandingZone", () => {
             resolved = g.outputs as typeof resolved;
         });
 
-        const statements = (doc: string) => (JSON.parse(doc) as { Statement: Array<{ Action: string[]; Resource: string[]; Condition?: Record<string, Record<string, unknown>> }> }).Statement;
+        const statements = (doc: string) =>
+            (
+                JSON.parse(doc) as {
+                    Statement: Array<{ Action: string[]; Resource: string[]; Condition?: Record<string, Record<string, unknown>> }>;
+                }
+            ).Statement;
 
         it("scopes reads to the prefix and the key, through S3 for this bucket only", () => {
             const s = statements(resolved.read);
@@ -158,14 +188,18 @@ describe("LandingZone", () => {
             // Nothing in a read grant writes or reaches outside the prefix.
             const actions = s.flatMap((x) => x.Action);
             expect(actions).not.toContain("s3:PutObject");
-            expect(s.flatMap((x) => x.Resource).filter((r) => r.includes("/") && r.startsWith("arn:aws:s3"))).toEqual([expect.stringContaining("/raw/events/*")]);
+            expect(s.flatMap((x) => x.Resource).filter((r) => r.includes("/") && r.startsWith("arn:aws:s3"))).toEqual([
+                expect.stringContaining("/raw/events/*"),
+            ]);
         });
 
         it("lets writers put, delete and encrypt only under their prefix", () => {
             const s = statements(resolved.write);
             const objects = s.find((x) => x.Action.includes("s3:PutObject"));
             expect(objects?.Resource).toEqual([expect.stringMatching(/\/checkpoints\/job-a\/\*$/)]);
-            expect(objects?.Action).toEqual(expect.arrayContaining(["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"]));
+            expect(objects?.Action).toEqual(
+                expect.arrayContaining(["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"]),
+            );
             expect(s.find((x) => x.Action.includes("kms:GenerateDataKey"))?.Action).toEqual(["kms:Decrypt", "kms:GenerateDataKey"]);
             expect(write.every((st) => st.Effect === "Allow")).toBe(true);
             expect(read.length).toBeLessThan(write.length);
@@ -189,19 +223,47 @@ describe("LandingZone", () => {
     describe("validation", () => {
         const build = (args: LandingZoneArgs) => () => new LandingZone("bad", args);
         const cases: Array<[string, LandingZoneArgs, string]> = [
-            ["a Standard-IA transition before 30 days", { zones: { raw: { infrequentAccessAfterDays: 10 } } }, 'LandingZone "bad": zones.raw.infrequentAccessAfterDays = 10: S3 rejects a STANDARD_IA transition earlier than 30 days. Use 30 or more.'],
+            [
+                "a Standard-IA transition before 30 days",
+                { zones: { raw: { infrequentAccessAfterDays: 10 } } },
+                'LandingZone "bad": zones.raw.infrequentAccessAfterDays = 10: S3 rejects a STANDARD_IA transition earlier than 30 days. Use 30 or more.',
+            ],
             [
                 "transitions out of order",
                 { zones: { raw: { infrequentAccessAfterDays: 60, glacierAfterDays: 70 } } },
                 'LandingZone "bad": zones.raw.glacierAfterDays = 70: transitions are out of order: S3 requires GLACIER_IR at least 30 days after the STANDARD_IA transition (day 60). Use 90 or more, or turn off infrequentAccessAfterDays.',
             ],
-            ["an expiry before the last transition", { zones: { raw: { expireAfterDays: 100 } } }, 'LandingZone "bad": zones.raw.expireAfterDays = 100: S3 rejects an expiration that is not later than the last transition (day 180).'],
-            ["a reserved zone name", { zones: { raw: {}, checkpoints: {} } }, 'LandingZone "bad": zones.checkpoints = "checkpoints": "checkpoints" is a reserved area of every landing zone.'],
-            ["a zone name S3 prefixes should not have", { zones: { Raw_Events: {} } }, 'LandingZone "bad": zones.Raw_Events = "Raw_Events": a zone name must be lowercase letters, digits and dashes.'],
+            [
+                "an expiry before the last transition",
+                { zones: { raw: { expireAfterDays: 100 } } },
+                'LandingZone "bad": zones.raw.expireAfterDays = 100: S3 rejects an expiration that is not later than the last transition (day 180).',
+            ],
+            [
+                "a reserved zone name",
+                { zones: { raw: {}, checkpoints: {} } },
+                'LandingZone "bad": zones.checkpoints = "checkpoints": "checkpoints" is a reserved area of every landing zone.',
+            ],
+            [
+                "a zone name S3 prefixes should not have",
+                { zones: { Raw_Events: {} } },
+                'LandingZone "bad": zones.Raw_Events = "Raw_Events": a zone name must be lowercase letters, digits and dashes.',
+            ],
             ["no zones", { zones: {} }, 'LandingZone "bad": zones = {}: at least one data zone is needed.'],
-            ["a fractional day count", { checkpoints: { noncurrentVersionExpireDays: 0.5 } }, 'LandingZone "bad": checkpoints.noncurrentVersionExpireDays = 0.5: must be a whole number of days, at least 1.'],
-            ["a protect flag that is not a boolean", { protect: "maybe" as unknown as boolean }, 'LandingZone "bad": protect = "maybe": must be true or false.'],
-            ["a zero abort window", { abortIncompleteUploadsAfterDays: 0 }, 'LandingZone "bad": abortIncompleteUploadsAfterDays = 0: must be a whole number of days, at least 1.'],
+            [
+                "a fractional day count",
+                { checkpoints: { noncurrentVersionExpireDays: 0.5 } },
+                'LandingZone "bad": checkpoints.noncurrentVersionExpireDays = 0.5: must be a whole number of days, at least 1.',
+            ],
+            [
+                "a protect flag that is not a boolean",
+                { protect: "maybe" as unknown as boolean },
+                'LandingZone "bad": protect = "maybe": must be true or false.',
+            ],
+            [
+                "a zero abort window",
+                { abortIncompleteUploadsAfterDays: 0 },
+                'LandingZone "bad": abortIncompleteUploadsAfterDays = 0: must be a whole number of days, at least 1.',
+            ],
         ];
         it.each(cases)("rejects %s with a clear message", (_what, args, message) => {
             expect(build(args)).toThrow(SpectrumValidationError);

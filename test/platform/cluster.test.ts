@@ -48,7 +48,12 @@ describe("PlatformCluster", () => {
                 adminPrincipalArns: ["arn:aws:iam::123456789012:role/platform-admin"],
             });
             const byo = new PlatformCluster("byo", {
-                existing: { kubeconfig: "apiVersion: v1\nkind: Config\n", clusterName: "shared", oidcProviderArn: "arn:aws:iam::123456789012:oidc-provider/x", oidcProviderUrl: "https://x" },
+                existing: {
+                    kubeconfig: "apiVersion: v1\nkind: Config\n",
+                    clusterName: "shared",
+                    oidcProviderArn: "arn:aws:iam::123456789012:oidc-provider/x",
+                    oidcProviderUrl: "https://x",
+                },
             });
             const brought = new k8s.Provider("brought", { kubeconfig: "{}" });
             const withProvider = new PlatformCluster("with-provider", { existing: { provider: brought, clusterName: "other" } });
@@ -99,7 +104,12 @@ describe("PlatformCluster", () => {
         expect(prod.inputs.accessEntries).toEqual({
             "admin-platform-admin": {
                 principalArn: "arn:aws:iam::123456789012:role/platform-admin",
-                accessPolicies: { admin: { policyArn: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy", accessScope: { type: "cluster" } } },
+                accessPolicies: {
+                    admin: {
+                        policyArn: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy",
+                        accessScope: { type: "cluster" },
+                    },
+                },
                 tags: { "spectrum:component": "PlatformCluster" },
             },
         });
@@ -135,14 +145,20 @@ describe("PlatformCluster", () => {
         expect(ng.propertyDependencies.subnetIds).toContain(vpc.urn);
         expect(ng.propertyDependencies.clusterName).toContain(dev.urn);
         const prodNodes = child(types.nodeGroup, "prod-nodes");
-        expect(prodNodes.inputs).toMatchObject({ instanceTypes: ["m7g.xlarge"], scalingConfig: { minSize: 3, desiredSize: 3, maxSize: 6 }, subnetIds: NETWORK.privateSubnetIds });
+        expect(prodNodes.inputs).toMatchObject({
+            instanceTypes: ["m7g.xlarge"],
+            scalingConfig: { minSize: 3, desiredSize: 3, maxSize: 6 },
+            subnetIds: NETWORK.privateSubnetIds,
+        });
     });
 
     it("gives nodes an EC2 role with exactly the EKS node policies, attached before the nodes start", () => {
         const ng = child(types.nodeGroup, "dev-nodes");
         const role = child(types.role, "dev-node-role");
         expect(ng.inputs.nodeRoleArn).toBe(role.outputs.arn);
-        expect(policyStatements(role)).toEqual([{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }]);
+        expect(policyStatements(role)).toEqual([
+            { Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" },
+        ]);
         const attachments = graph.ofType(types.attachment).filter((a) => a.name.startsWith("dev-node-"));
         expect(attachments.map((a) => a.inputs.policyArn).sort()).toEqual([
             "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPullOnly",
@@ -158,13 +174,17 @@ describe("PlatformCluster", () => {
     it("launches nodes with encrypted gp3 root volumes and IMDSv2 closed to pods", () => {
         const lt = child(types.launchTemplate, "dev-node-template");
         const ng = child(types.nodeGroup, "dev-nodes");
-        expect(lt.inputs.blockDeviceMappings).toEqual([{ deviceName: "/dev/xvda", ebs: { volumeSize: 50, volumeType: "gp3", encrypted: "true", deleteOnTermination: "true" } }]);
+        expect(lt.inputs.blockDeviceMappings).toEqual([
+            { deviceName: "/dev/xvda", ebs: { volumeSize: 50, volumeType: "gp3", encrypted: "true", deleteOnTermination: "true" } },
+        ]);
         expect(lt.inputs.metadataOptions).toEqual({ httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 1 });
         // No image id: EKS keeps choosing (and upgrading) the AMI from amiType.
         expect(lt.inputs.imageId).toBeUndefined();
         expect(ng.inputs.launchTemplate).toEqual({ id: lt.id, version: "1" });
         expect(ng.inputs.diskSize).toBeUndefined();
-        expect(child(types.launchTemplate, "prod-node-template").inputs.blockDeviceMappings).toEqual([expect.objectContaining({ ebs: expect.objectContaining({ volumeSize: 100 }) })]);
+        expect(child(types.launchTemplate, "prod-node-template").inputs.blockDeviceMappings).toEqual([
+            expect.objectContaining({ ebs: expect.objectContaining({ volumeSize: 100 }) }),
+        ]);
     });
 
     it("installs the EKS Pod Identity agent once nodes exist", () => {
@@ -177,14 +197,23 @@ describe("PlatformCluster", () => {
     it("installs the EBS CSI driver with an IRSA role for its controller only, and an encrypted default gp3 class", () => {
         const addon = child(types.addon, "dev-ebs-csi");
         const role = child(types.role, "dev-ebs-csi-role");
-        expect(addon.inputs).toMatchObject({ addonName: "aws-ebs-csi-driver", clusterName: graph.outputs.devName, serviceAccountRoleArn: role.outputs.arn });
+        expect(addon.inputs).toMatchObject({
+            addonName: "aws-ebs-csi-driver",
+            clusterName: graph.outputs.devName,
+            serviceAccountRoleArn: role.outputs.arn,
+        });
         const issuer = (graph.outputs.devOidcUrl as string).replace("https://", "");
         expect(policyStatements(role)).toEqual([
             {
                 Effect: "Allow",
                 Principal: { Federated: graph.outputs.devOidcArn },
                 Action: "sts:AssumeRoleWithWebIdentity",
-                Condition: { StringEquals: { [`${issuer}:sub`]: "system:serviceaccount:kube-system:ebs-csi-controller-sa", [`${issuer}:aud`]: "sts.amazonaws.com" } },
+                Condition: {
+                    StringEquals: {
+                        [`${issuer}:sub`]: "system:serviceaccount:kube-system:ebs-csi-controller-sa",
+                        [`${issuer}:aud`]: "sts.amazonaws.com",
+                    },
+                },
             },
         ]);
         const policy = graph.ofType(types.attachment).find((a) => a.name === "dev-ebs-csi-policy");
@@ -206,7 +235,11 @@ describe("PlatformCluster", () => {
         expect(provider.parent).toBe(graph.one(types.cluster, "dev").urn);
         expect(provider.inputs.kubeconfig).toBe(dev.outputs.kubeconfigJson);
         expect(provider.propertyDependencies.kubeconfig).toContain(dev.urn);
-        for (const dep of [child(types.nodeGroup, "dev-nodes"), child(types.addon, "dev-pod-identity-agent"), child(types.addon, "dev-ebs-csi")]) {
+        for (const dep of [
+            child(types.nodeGroup, "dev-nodes"),
+            child(types.addon, "dev-pod-identity-agent"),
+            child(types.addon, "dev-ebs-csi"),
+        ]) {
             expect(provider.dependencies).toContain(dep.urn);
         }
         expect(graph.outputs.devProviderIsTarget).toBe(true);
@@ -217,10 +250,19 @@ describe("PlatformCluster", () => {
         const children = graph.childrenOf(byo);
         expect(children.map((c) => [c.type, c.name])).toEqual([[types.k8sProvider, "byo-k8s"]]);
         expect(children[0].inputs.kubeconfig).toBe("apiVersion: v1\nkind: Config\n");
-        expect(graph.outputs).toMatchObject({ byoName: "shared", byoOidcArn: "arn:aws:iam::123456789012:oidc-provider/x", byoOidcUrl: "https://x" });
+        expect(graph.outputs).toMatchObject({
+            byoName: "shared",
+            byoOidcArn: "arn:aws:iam::123456789012:oidc-provider/x",
+            byoOidcUrl: "https://x",
+        });
         expect(graph.childrenOf(graph.one(types.cluster, "with-provider"))).toEqual([]);
         expect(graph.outputs.broughtIsTarget).toBe(true);
-        expect(graph.ofType(types.eks).map((r) => r.name).sort()).toEqual(["dev-eks", "prod-eks"]);
+        expect(
+            graph
+                .ofType(types.eks)
+                .map((r) => r.name)
+                .sort(),
+        ).toEqual(["dev-eks", "prod-eks"]);
     });
 
     it("lets a dev stack drop protection, so teardown is one pulumi destroy", async () => {
@@ -290,7 +332,9 @@ describe("PlatformCluster validation", () => {
 
     it("names a whole network component by kind, not by its contents, when refusing it", async () => {
         const p = await problems(() => ({ existing: { kubeconfig: "{}" }, network: new PlatformNetwork("net") }));
-        expect(p).toEqual(['PlatformCluster "eks": network = "[resource]": only applies to a cluster created here, and existing is set. Remove network, or remove existing to create the cluster.']);
+        expect(p).toEqual([
+            'PlatformCluster "eks": network = "[resource]": only applies to a cluster created here, and existing is set. Remove network, or remove existing to create the cluster.',
+        ]);
     });
 
     it("rejects malformed admin ARNs and an untyped protect flag", async () => {
@@ -301,7 +345,13 @@ describe("PlatformCluster validation", () => {
     });
 
     it("refuses cluster settings next to an existing cluster, and needs a way in", async () => {
-        expect(await problems({ existing: { clusterName: "shared", oidcProviderArn: "arn:aws:iam::123456789012:oidc-provider/x" }, nodes: { minSize: 3 }, network: NETWORK })).toEqual([
+        expect(
+            await problems({
+                existing: { clusterName: "shared", oidcProviderArn: "arn:aws:iam::123456789012:oidc-provider/x" },
+                nodes: { minSize: 3 },
+                network: NETWORK,
+            }),
+        ).toEqual([
             'PlatformCluster "eks": existing.kubeconfig = undefined: an existing cluster needs a way in. Set existing.kubeconfig (or existing.provider).',
             'PlatformCluster "eks": existing.oidcProviderUrl = undefined: IRSA needs both the OIDC provider ARN and the issuer URL. Set both existing.oidcProviderArn and existing.oidcProviderUrl, or neither.',
             'PlatformCluster "eks": network = {"vpcId":"vpc-0abc","privateSubnetIds":["subnet-01","subnet-02","subnet-03"]}: only applies to a cluster created here, and existing is set. Remove network, or remove existing to create the cluster.',

@@ -40,11 +40,19 @@ describe("PlatformNetwork", () => {
                     dev: new PlatformNetwork("dev", { tags: { team: "data" } }),
                     prod: new PlatformNetwork("prod", { profile: "prod" }),
                     two: new PlatformNetwork("two", { availabilityZoneCount: 2, cidrBlock: "10.8.0.0/20", s3GatewayEndpoint: false }),
-                    byo: new PlatformNetwork("byo", { existing: { vpcId: "vpc-0abc", privateSubnetIds: ["subnet-01", "subnet-02", "subnet-03"] } }),
+                    byo: new PlatformNetwork("byo", {
+                        existing: { vpcId: "vpc-0abc", privateSubnetIds: ["subnet-01", "subnet-02", "subnet-03"] },
+                    }),
                 };
                 for (const [k, n] of Object.entries(networks)) azCounts[k] = n.availabilityZoneCount;
                 byoHasPublic = networks.byo.publicSubnetIds !== undefined;
-                return Object.fromEntries(Object.entries(networks).flatMap(([k, n]) => [[`${k}Vpc`, n.vpcId], [`${k}Private`, n.privateSubnetIds], [`${k}Public`, n.publicSubnetIds ?? "none"]]));
+                return Object.fromEntries(
+                    Object.entries(networks).flatMap(([k, n]) => [
+                        [`${k}Vpc`, n.vpcId],
+                        [`${k}Private`, n.privateSubnetIds],
+                        [`${k}Public`, n.publicSubnetIds ?? "none"],
+                    ]),
+                );
             },
             { config: REGION },
         );
@@ -73,7 +81,11 @@ describe("PlatformNetwork", () => {
         expect(dev.inputs.subnetStrategy).toBe("Auto");
         // /16 over 3 AZs: a /18 per AZ, half of it private, a quarter public.
         expect(specs).toEqual([
-            { type: "Private", cidrMask: 19, tags: { "kubernetes.io/role/internal-elb": "1", "for-use-with-amazon-emr-managed-policies": "true" } },
+            {
+                type: "Private",
+                cidrMask: 19,
+                tags: { "kubernetes.io/role/internal-elb": "1", "for-use-with-amazon-emr-managed-policies": "true" },
+            },
             { type: "Public", cidrMask: 20, tags: { "kubernetes.io/role/elb": "1" } },
         ]);
         const two = graph.one(types.vpc, "two-vpc");
@@ -104,12 +116,21 @@ describe("PlatformNetwork", () => {
         const role = graph.one(types.role, "prod-flow-logs-role");
         const policy = graph.one(types.rolePolicy, "prod-flow-logs-policy");
         expect(logGroup.inputs.retentionInDays).toBe(90);
-        expect(flowLog.inputs).toMatchObject({ trafficType: "ALL", logDestinationType: "cloud-watch-logs", logDestination: logGroup.outputs.arn, vpcId: graph.outputs.prodVpc });
+        expect(flowLog.inputs).toMatchObject({
+            trafficType: "ALL",
+            logDestinationType: "cloud-watch-logs",
+            logDestination: logGroup.outputs.arn,
+            vpcId: graph.outputs.prodVpc,
+        });
         expect(flowLog.propertyDependencies.vpcId).toContain(prod.urn);
         expect(flowLog.propertyDependencies.iamRoleArn).toContain(role.urn);
         expect(flowLog.dependencies).toContain(policy.urn);
         const [trust] = policyStatements(role);
-        expect(trust).toMatchObject({ Principal: { Service: "vpc-flow-logs.amazonaws.com" }, Action: "sts:AssumeRole", Condition: { StringEquals: { "aws:SourceAccount": "123456789012" } } });
+        expect(trust).toMatchObject({
+            Principal: { Service: "vpc-flow-logs.amazonaws.com" },
+            Action: "sts:AssumeRole",
+            Condition: { StringEquals: { "aws:SourceAccount": "123456789012" } },
+        });
         const [write] = policyStatements(policy);
         expect(write.Action).toEqual(["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"]);
         expect(write.Resource).toEqual([logGroup.outputs.arn, `${logGroup.outputs.arn as string}:*`]);
@@ -127,7 +148,13 @@ describe("PlatformNetwork", () => {
 
     it("takes the AZ count of an existing VPC whose subnets come from another resource", async () => {
         const g = await runProgram(() => {
-            const n = new PlatformNetwork("net", { existing: { vpcId: pulumi.output("vpc-1"), privateSubnetIds: pulumi.output(["subnet-1", "subnet-2"]), availabilityZoneCount: 2 } });
+            const n = new PlatformNetwork("net", {
+                existing: {
+                    vpcId: pulumi.output("vpc-1"),
+                    privateSubnetIds: pulumi.output(["subnet-1", "subnet-2"]),
+                    availabilityZoneCount: 2,
+                },
+            });
             return { azs: n.availabilityZoneCount, subnets: n.privateSubnetIds };
         });
         expect(g.outputs).toEqual({ azs: 2, subnets: ["subnet-1", "subnet-2"] });
@@ -164,7 +191,12 @@ describe("PlatformNetwork validation", () => {
     });
 
     it("refuses settings for a created VPC next to an existing one, all at once", async () => {
-        const p = await problems({ existing: { vpcId: "vpc-0abc", privateSubnetIds: ["subnet-1", "subnet-2"] }, cidrBlock: "10.1.0.0/16", natGateways: "OnePerAz", flowLogs: true });
+        const p = await problems({
+            existing: { vpcId: "vpc-0abc", privateSubnetIds: ["subnet-1", "subnet-2"] },
+            cidrBlock: "10.1.0.0/16",
+            natGateways: "OnePerAz",
+            flowLogs: true,
+        });
         expect(p).toEqual([
             'PlatformNetwork "net": cidrBlock = "10.1.0.0/16": only applies to a VPC created here, and existing is set. Remove cidrBlock, or remove existing to create the VPC.',
             'PlatformNetwork "net": natGateways = "OnePerAz": only applies to a VPC created here, and existing is set. Remove natGateways, or remove existing to create the VPC.',
@@ -173,7 +205,9 @@ describe("PlatformNetwork validation", () => {
     });
 
     it("rejects CIDR blocks EC2 or the subnet layout cannot use", async () => {
-        expect(await problems({ cidrBlock: "10.0.0.0" })).toEqual(['PlatformNetwork "net": cidrBlock = "10.0.0.0": not an IPv4 CIDR block. Write it as address/prefix, e.g. "10.0.0.0/16".']);
+        expect(await problems({ cidrBlock: "10.0.0.0" })).toEqual([
+            'PlatformNetwork "net": cidrBlock = "10.0.0.0": not an IPv4 CIDR block. Write it as address/prefix, e.g. "10.0.0.0/16".',
+        ]);
         expect(await problems({ cidrBlock: "10.0.0.0/8" })).toEqual([
             'PlatformNetwork "net": cidrBlock = "10.0.0.0/8": the prefix must be /16 to /22 (EC2 allows /16 at most; pods take one IP each). Use a prefix such as "10.0.0.0/16".',
         ]);
@@ -183,18 +217,27 @@ describe("PlatformNetwork validation", () => {
     });
 
     it("rejects a bad profile, AZ count, NAT layout and flow-log settings together", async () => {
-        const p = await problems({ profile: "staging" as never, availabilityZoneCount: 1, natGateways: "None" as never, flowLogs: { retentionInDays: 10, trafficType: "SOME" as never } });
+        const p = await problems({
+            profile: "staging" as never,
+            availabilityZoneCount: 1,
+            natGateways: "None" as never,
+            flowLogs: { retentionInDays: 10, trafficType: "SOME" as never },
+        });
         expect(p).toEqual([
             'PlatformNetwork "net": profile = "staging": unknown profile. Use one of "dev", "prod".',
             'PlatformNetwork "net": availabilityZoneCount = 1: must be a whole number from 2 to 6. Use 3 (the default) for production: brokers and nodes spread across three AZs.',
             'PlatformNetwork "net": natGateways = "None": unknown NAT layout. Use "Single" (one gateway) or "OnePerAz" (one per AZ, no cross-AZ dependency).',
-            expect.stringMatching(/^PlatformNetwork "net": flowLogs.retentionInDays = 10: CloudWatch Logs does not offer this retention. Use one of 1, 3, 5, 7, 14, 30, /),
+            expect.stringMatching(
+                /^PlatformNetwork "net": flowLogs.retentionInDays = 10: CloudWatch Logs does not offer this retention. Use one of 1, 3, 5, 7, 14, 30, /,
+            ),
             'PlatformNetwork "net": flowLogs.trafficType = "SOME": unknown traffic type. Use "ALL", "ACCEPT" or "REJECT".',
         ]);
     });
 
     it("rejects a flow-log setting that is neither a flag nor options (stack config is untyped)", async () => {
-        expect(await problems({ flowLogs: "yes" as never })).toEqual(['PlatformNetwork "net": flowLogs = "yes": must be true, false or an options object. Write flowLogs: true, false, or { retentionInDays: 30 }.']);
+        expect(await problems({ flowLogs: "yes" as never })).toEqual([
+            'PlatformNetwork "net": flowLogs = "yes": must be true, false or an options object. Write flowLogs: true, false, or { retentionInDays: 30 }.',
+        ]);
     });
 
     it("needs the region for the S3 endpoint, and accepts it as an argument", async () => {
@@ -205,9 +248,15 @@ describe("PlatformNetwork validation", () => {
             expect(await problems({}, { "aws:region": undefined })).toEqual([
                 'PlatformNetwork "net": region = undefined: the S3 gateway endpoint\'s service name needs the region, and neither the aws:region config nor AWS_REGION is set. Set aws:region in the stack config, or pass region.',
             ]);
-            expect(await problems({ region: "Frankfurt" }, { "aws:region": undefined })).toEqual(['PlatformNetwork "net": region = "Frankfurt": not an AWS region name. Use a region code such as "us-east-1".']);
-            const g = await runProgram(() => new PlatformNetwork("net", { region: "ap-southeast-2" }), { config: { "aws:region": undefined } });
-            expect((g.one(types.vpc).inputs.vpcEndpointSpecs as Array<{ serviceName: string }>)[0].serviceName).toBe("com.amazonaws.ap-southeast-2.s3");
+            expect(await problems({ region: "Frankfurt" }, { "aws:region": undefined })).toEqual([
+                'PlatformNetwork "net": region = "Frankfurt": not an AWS region name. Use a region code such as "us-east-1".',
+            ]);
+            const g = await runProgram(() => new PlatformNetwork("net", { region: "ap-southeast-2" }), {
+                config: { "aws:region": undefined },
+            });
+            expect((g.one(types.vpc).inputs.vpcEndpointSpecs as Array<{ serviceName: string }>)[0].serviceName).toBe(
+                "com.amazonaws.ap-southeast-2.s3",
+            );
         } finally {
             if (saved[0] !== undefined) process.env.AWS_REGION = saved[0];
             if (saved[1] !== undefined) process.env.AWS_DEFAULT_REGION = saved[1];

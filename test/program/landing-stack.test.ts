@@ -2,7 +2,6 @@ import * as path from "path";
 import { runStack } from "../../testing";
 import rootProgram from "../../index";
 
-
 const stackFile = (name: string) => path.join(__dirname, "..", "..", "stacks", `Pulumi.${name}.yaml`);
 const S3 = "aws:s3/";
 
@@ -14,7 +13,13 @@ describe("landing stack (root program)", () => {
         const buckets = graph.ofType(`${S3}bucket:Bucket`);
         expect(buckets).toHaveLength(2);
         for (const bucket of buckets) {
-            for (const kind of ["bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "bucketVersioning:BucketVersioning", "bucketPublicAccessBlock:BucketPublicAccessBlock", "bucketPolicy:BucketPolicy", "bucketLifecycleConfiguration:BucketLifecycleConfiguration"]) {
+            for (const kind of [
+                "bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+                "bucketVersioning:BucketVersioning",
+                "bucketPublicAccessBlock:BucketPublicAccessBlock",
+                "bucketPolicy:BucketPolicy",
+                "bucketLifecycleConfiguration:BucketLifecycleConfiguration",
+            ]) {
                 const wired = graph.ofType(`${S3}${kind}`).filter((r) => r.propertyDependencies.bucket?.includes(bucket.urn));
                 expect(wired).toHaveLength(1);
             }
@@ -23,7 +28,16 @@ describe("landing stack (root program)", () => {
         expect(buckets.every((b) => (b.inputs.tags as Record<string, string>)["spectrum:stack"] === "landing")).toBe(true);
         const json = graph.toPlanJson();
         expect(json.stack).toBe("landing");
-        expect(Object.keys(json.resources[0]).sort()).toEqual(["custom", "dependencies", "inputs", "name", "parent", "provider", "type", "urn"]);
+        expect(Object.keys(json.resources[0]).sort()).toEqual([
+            "custom",
+            "dependencies",
+            "inputs",
+            "name",
+            "parent",
+            "provider",
+            "type",
+            "urn",
+        ]);
     });
 
     it("fails clearly on an unknown architecture", async () => {
@@ -36,7 +50,13 @@ describe("landing stack (root program)", () => {
     it("fails clearly on a bad landing zone value from config", async () => {
         const { runProgram } = await import("../../testing");
         await expect(
-            runProgram(rootProgram, { project: "spectrum", config: { "spectrum:architecture": "landing", "spectrum:landingZone": { zones: { raw: { infrequentAccessAfterDays: 7 } } } } }),
+            runProgram(rootProgram, {
+                project: "spectrum",
+                config: {
+                    "spectrum:architecture": "landing",
+                    "spectrum:landingZone": { zones: { raw: { infrequentAccessAfterDays: 7 } } },
+                },
+            }),
         ).rejects.toThrow('LandingZone "landing": zones.raw.infrequentAccessAfterDays = 7');
     });
 });

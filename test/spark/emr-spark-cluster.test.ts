@@ -45,7 +45,12 @@ describe("EmrSparkCluster with defaults", () => {
                     { access: "write", area: "curated", path: "sessions" },
                 ],
                 sparkDefaults: { "spark.executor.memory": "6g", "spark.sql.adaptive.skewJoin.enabled": "false" },
-                configurations: [{ Classification: "spark-env", Configurations: [{ Classification: "export", Properties: { PYSPARK_PYTHON: "/usr/bin/python3" } }] }],
+                configurations: [
+                    {
+                        Classification: "spark-env",
+                        Configurations: [{ Classification: "export", Properties: { PYSPARK_PYTHON: "/usr/bin/python3" } }],
+                    },
+                ],
             });
             return { bucket: lz.bucketName, keyArn: lz.kmsKeyArn, clusterArn: c.clusterArn, logUri: c.logUri };
         });
@@ -67,7 +72,9 @@ describe("EmrSparkCluster with defaults", () => {
 
     it("takes no steps, and ignores the inputs that steps and managed scaling change outside Pulumi", () => {
         expect(cluster.inputs.steps).toBeUndefined();
-        expect(cluster.options.ignoreChanges).toEqual(expect.arrayContaining(["steps", "coreInstanceFleet.targetOnDemandCapacity", "coreInstanceFleet.targetSpotCapacity"]));
+        expect(cluster.options.ignoreChanges).toEqual(
+            expect.arrayContaining(["steps", "coreInstanceFleet.targetOnDemandCapacity", "coreInstanceFleet.targetSpotCapacity"]),
+        );
         expect(graph.one(T.fleet).options.ignoreChanges).toEqual(["targetOnDemandCapacity", "targetSpotCapacity"]);
     });
 
@@ -100,7 +107,9 @@ describe("EmrSparkCluster with defaults", () => {
         expect(inputs.targetOnDemandCapacity).toBe(0);
         expect(inputs.instanceTypeConfigs.length).toBeGreaterThanOrEqual(4);
         for (const c of inputs.instanceTypeConfigs) expect(c.instanceType).toMatch(GRAVITON);
-        expect(inputs.launchSpecifications.spotSpecifications).toEqual([{ allocationStrategy: "price-capacity-optimized", timeoutAction: "SWITCH_TO_ON_DEMAND", timeoutDurationMinutes: 10 }]);
+        expect(inputs.launchSpecifications.spotSpecifications).toEqual([
+            { allocationStrategy: "price-capacity-optimized", timeoutAction: "SWITCH_TO_ON_DEMAND", timeoutDurationMinutes: 10 },
+        ]);
     });
 
     it("scales core and task capacity with managed scaling, keeping core fixed and extra capacity on Spot", () => {
@@ -108,12 +117,21 @@ describe("EmrSparkCluster with defaults", () => {
         expect(scaling.propertyDependencies.clusterId).toEqual([cluster.urn]);
         expect(graph.dependsOn(scaling, graph.one(T.fleet))).toBe(true);
         expect(scaling.inputs.computeLimits).toEqual([
-            { unitType: "InstanceFleetUnits", minimumCapacityUnits: 2, maximumCapacityUnits: 10, maximumCoreCapacityUnits: 2, maximumOndemandCapacityUnits: 2 },
+            {
+                unitType: "InstanceFleetUnits",
+                minimumCapacityUnits: 2,
+                maximumCapacityUnits: 10,
+                maximumCoreCapacityUnits: 2,
+                maximumOndemandCapacityUnits: 2,
+            },
         ]);
     });
 
     it("tunes spark-defaults (AQE, dynamic allocation) and lets the user extend and override them", () => {
-        const configurations = JSON.parse(cluster.inputs.configurationsJson as string) as Array<{ Classification: string; Properties?: Record<string, string> }>;
+        const configurations = JSON.parse(cluster.inputs.configurationsJson as string) as Array<{
+            Classification: string;
+            Properties?: Record<string, string>;
+        }>;
         expect(configurations.map((c) => c.Classification)).toEqual(["spark-defaults", "spark-env"]);
         const props = configurations[0].Properties ?? {};
         expect(props["spark.sql.adaptive.enabled"]).toBe("true");
@@ -133,7 +151,11 @@ describe("EmrSparkCluster with defaults", () => {
         expect(atRest.S3EncryptionConfiguration).toEqual({ EncryptionMode: "SSE-KMS", AwsKmsKey: keyArn });
         const diskKey = graph.one(T.key, "shared-disk-key");
         expect(diskKey.inputs.enableKeyRotation).toBe(true);
-        expect(atRest.LocalDiskEncryptionConfiguration).toEqual({ EncryptionKeyProviderType: "AwsKms", AwsKmsKey: expect.stringContaining(":key/"), EnableEbsEncryption: true });
+        expect(atRest.LocalDiskEncryptionConfiguration).toEqual({
+            EncryptionKeyProviderType: "AwsKms",
+            AwsKmsKey: expect.stringContaining(":key/"),
+            EnableEbsEncryption: true,
+        });
         expect(sc.propertyDependencies.configuration).toContain(diskKey.urn);
         expect(doc.InstanceMetadataServiceConfiguration).toEqual({ MinimumInstanceMetadataServiceVersion: 2, HttpPutResponseHopLimit: 1 });
         expect(doc.EncryptionConfiguration.EnableInTransitEncryption).toBe(false);
@@ -143,7 +165,10 @@ describe("EmrSparkCluster with defaults", () => {
         const groups = graph.ofType(T.sg);
         expect(groups.map((g) => g.name).sort()).toEqual(["shared-core-sg", "shared-primary-sg", "shared-service-access-sg"]);
         for (const g of groups) {
-            expect(g.inputs.tags).toMatchObject({ "for-use-with-amazon-emr-managed-policies": "true", "spectrum:component": "EmrSparkCluster" });
+            expect(g.inputs.tags).toMatchObject({
+                "for-use-with-amazon-emr-managed-policies": "true",
+                "spectrum:component": "EmrSparkCluster",
+            });
             expect(g.inputs.revokeRulesOnDelete).toBe(true);
             expect(g.inputs.ingress).toBeUndefined();
         }
@@ -195,11 +220,23 @@ describe("EmrSparkCluster with defaults", () => {
 
     it("scopes the nodes' S3 access to the granted prefixes and the log location, and nothing else of the bucket", () => {
         const statements = roleStatements(graph, "shared-instance-role");
-        const objects = (action: string) => allowing(statements, action).flatMap(resourcesOf).filter((r) => r.includes(bucket));
-        expect(objects("s3:PutObject").sort()).toEqual([`arn:aws:s3:::${bucket}/curated/sessions/*`, `arn:aws:s3:::${bucket}/logs/emr/shared/*`]);
-        expect(objects("s3:GetObject").sort()).toEqual([`arn:aws:s3:::${bucket}/curated/sessions/*`, `arn:aws:s3:::${bucket}/logs/emr/shared/*`, `arn:aws:s3:::${bucket}/raw/events/*`]);
+        const objects = (action: string) =>
+            allowing(statements, action)
+                .flatMap(resourcesOf)
+                .filter((r) => r.includes(bucket));
+        expect(objects("s3:PutObject").sort()).toEqual([
+            `arn:aws:s3:::${bucket}/curated/sessions/*`,
+            `arn:aws:s3:::${bucket}/logs/emr/shared/*`,
+        ]);
+        expect(objects("s3:GetObject").sort()).toEqual([
+            `arn:aws:s3:::${bucket}/curated/sessions/*`,
+            `arn:aws:s3:::${bucket}/logs/emr/shared/*`,
+            `arn:aws:s3:::${bucket}/raw/events/*`,
+        ]);
         // Only EMR's own regional bucket of node tools is readable outside the landing zone.
-        const elsewhere = allowing(statements, "s3:GetObject").flatMap(resourcesOf).filter((r) => !r.includes(bucket));
+        const elsewhere = allowing(statements, "s3:GetObject")
+            .flatMap(resourcesOf)
+            .filter((r) => !r.includes(bucket));
         expect(elsewhere).toEqual(["arn:aws:s3:::us-east-1.elasticmapreduce/*"]);
         for (const s of statements) {
             expect(resourcesOf(s)).not.toContain("*");
@@ -229,7 +266,10 @@ describe("EmrSparkCluster with high availability, your roles, x86 types and TLS"
                 core: { instanceTypes: ["r7i.xlarge"], targetCapacity: 3 },
                 task: { instanceTypes: ["m7i.2xlarge", "c7i.2xlarge"] },
                 scaling: false,
-                roles: { serviceRoleArn: "arn:aws:iam::123456789012:role/platform/EmrService", instanceRoleArn: "arn:aws:iam::123456789012:role/platform/EmrNodes" },
+                roles: {
+                    serviceRoleArn: "arn:aws:iam::123456789012:role/platform/EmrService",
+                    instanceRoleArn: "arn:aws:iam::123456789012:role/platform/EmrNodes",
+                },
                 inTransitEncryption: { certificatesUri: "s3://certs-bucket/emr/certs.zip" },
                 localDiskKmsKeyArn: "arn:aws:kms:us-east-1:123456789012:key/disk",
                 protect: false,
@@ -259,8 +299,12 @@ describe("EmrSparkCluster with high availability, your roles, x86 types and TLS"
     it("turns on TLS with the given certificates and uses the given local-disk key", () => {
         const doc = parseJson<SecurityConfigurationDoc>(graph.one(T.securityConfiguration), "configuration");
         expect(doc.EncryptionConfiguration.EnableInTransitEncryption).toBe(true);
-        expect(doc.EncryptionConfiguration.InTransitEncryptionConfiguration).toEqual({ TLSCertificateConfiguration: { CertificateProviderType: "PEM", S3Object: "s3://certs-bucket/emr/certs.zip" } });
-        expect(doc.EncryptionConfiguration.AtRestEncryptionConfiguration.LocalDiskEncryptionConfiguration.AwsKmsKey).toBe("arn:aws:kms:us-east-1:123456789012:key/disk");
+        expect(doc.EncryptionConfiguration.InTransitEncryptionConfiguration).toEqual({
+            TLSCertificateConfiguration: { CertificateProviderType: "PEM", S3Object: "s3://certs-bucket/emr/certs.zip" },
+        });
+        expect(doc.EncryptionConfiguration.AtRestEncryptionConfiguration.LocalDiskEncryptionConfiguration.AwsKmsKey).toBe(
+            "arn:aws:kms:us-east-1:123456789012:key/disk",
+        );
         expect(graph.ofType(T.key).filter((k) => k.name.startsWith("ha-"))).toHaveLength(0);
     });
 

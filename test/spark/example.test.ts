@@ -43,7 +43,10 @@ describe("examples/spark-batch", () => {
         expect(command).toContain(`'spark.spectrum.output.daily=s3://${bucket}/curated/page-views-daily/'`);
         expect(command).toContain(`'s3://${bucket}/artifacts/jobs/daily_page_views.py'`);
         expect(graph.one(T.schedule).inputs).toMatchObject({ scheduleExpression: "cron(30 2 * * ? *)", scheduleExpressionTimezone: "UTC" });
-        expect(graph.one("aws:sns/topicSubscription:TopicSubscription").inputs).toMatchObject({ protocol: "email", endpoint: "data-oncall@example.com" });
+        expect(graph.one("aws:sns/topicSubscription:TopicSubscription").inputs).toMatchObject({
+            protocol: "email",
+            endpoint: "data-oncall@example.com",
+        });
         expect(graph.one(T.alarm).propertyDependencies.alarmActions).toEqual([graph.one("aws:sns/topic:Topic").urn]);
         const writes = allowing(roleStatements(graph, "daily-page-views-instance-role"), "s3:PutObject").flatMap(resourcesOf).sort();
         expect(writes).toEqual([`arn:aws:s3:::${bucket}/curated/page-views-daily/*`, `arn:aws:s3:::${bucket}/logs/emr/daily-page-views/*`]);

@@ -28,7 +28,12 @@ function evalStatesArray(expression: string, input: Record<string, unknown>): un
         } else {
             const match = /^\$((?:\.[A-Za-z]+)+)/.exec(text.slice(i));
             if (!match) throw new Error(`unexpected at ${i}: ${text.slice(i, i + 20)}`);
-            out.push(match[1].slice(1).split(".").reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], input));
+            out.push(
+                match[1]
+                    .slice(1)
+                    .split(".")
+                    .reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], input),
+            );
             i += match[0].length;
         }
     }
@@ -80,10 +85,22 @@ describe("SparkBatchJob", () => {
         while (name) {
             path.push(name);
             const s = state(name);
-            if (s.Type === "Choice") name = (s.Choices as Array<{ Variable: string; Next: string }>)[0].Variable === "$.logicalTime" && input.logicalTime ? "PrepareRun" : (s.Default as string);
+            if (s.Type === "Choice")
+                name =
+                    (s.Choices as Array<{ Variable: string; Next: string }>)[0].Variable === "$.logicalTime" && input.logicalTime
+                        ? "PrepareRun"
+                        : (s.Default as string);
             else name = s.Next as string | undefined;
         }
-        expect(path).toEqual(["ResolveLogicalTime", "PrepareRun", "BuildCommand", "CreateCluster", "RunSparkStep", "TerminateCluster", "Succeeded"]);
+        expect(path).toEqual([
+            "ResolveLogicalTime",
+            "PrepareRun",
+            "BuildCommand",
+            "CreateCluster",
+            "RunSparkStep",
+            "TerminateCluster",
+            "Succeeded",
+        ]);
         expect(state("CreateCluster").Resource).toBe("arn:aws:states:::elasticmapreduce:createCluster.sync");
         expect(state("RunSparkStep").Resource).toBe("arn:aws:states:::elasticmapreduce:addStep.sync");
         expect(state("TerminateCluster").Resource).toBe("arn:aws:states:::elasticmapreduce:terminateCluster.sync");
@@ -126,7 +143,9 @@ describe("SparkBatchJob", () => {
             }
         }
         // A failed Spark application is not retried by default: only the EMR API's own errors are.
-        expect((state("RunSparkStep").Retry as Array<{ ErrorEquals: string[] }>).flatMap((r) => r.ErrorEquals)).not.toContain("States.TaskFailed");
+        expect((state("RunSparkStep").Retry as Array<{ ErrorEquals: string[] }>).flatMap((r) => r.ErrorEquals)).not.toContain(
+            "States.TaskFailed",
+        );
     });
 
     it("creates a hardened transient cluster: kept alive for the step, auto-terminated as a backstop, tagged", () => {
@@ -144,9 +163,17 @@ describe("SparkBatchJob", () => {
         expect(p.Instances.ServiceAccessSecurityGroup).toMatch(/^sg-/);
         const fleets = p.Instances.InstanceFleets as Array<Record<string, unknown>>;
         expect(fleets.map((f) => f.InstanceFleetType)).toEqual(["MASTER", "CORE", "TASK"]);
-        expect(fleets[2].LaunchSpecifications).toEqual({ SpotSpecification: { AllocationStrategy: "price-capacity-optimized", TimeoutAction: "SWITCH_TO_ON_DEMAND", TimeoutDurationMinutes: 10 } });
+        expect(fleets[2].LaunchSpecifications).toEqual({
+            SpotSpecification: {
+                AllocationStrategy: "price-capacity-optimized",
+                TimeoutAction: "SWITCH_TO_ON_DEMAND",
+                TimeoutDurationMinutes: 10,
+            },
+        });
         expect(fleets[0].LaunchSpecifications).toEqual({ OnDemandSpecification: { AllocationStrategy: "lowest-price" } });
-        expect(p.ManagedScalingPolicy).toEqual({ ComputeLimits: expect.objectContaining({ UnitType: "InstanceFleetUnits", MaximumCapacityUnits: 10 }) });
+        expect(p.ManagedScalingPolicy).toEqual({
+            ComputeLimits: expect.objectContaining({ UnitType: "InstanceFleetUnits", MaximumCapacityUnits: 10 }),
+        });
         expect(p.Tags).toEqual(
             expect.arrayContaining([
                 { Key: "for-use-with-amazon-emr-managed-policies", Value: "true" },
@@ -179,7 +206,11 @@ describe("SparkBatchJob", () => {
             "it's {quoted}",
         ]);
         const step = (state("RunSparkStep").Parameters as Record<string, Record<string, unknown>>).Step;
-        expect(step).toEqual({ Name: "daily", ActionOnFailure: "CONTINUE", HadoopJarStep: { Jar: "command-runner.jar", "Args.$": "$.command.args" } });
+        expect(step).toEqual({
+            Name: "daily",
+            ActionOnFailure: "CONTINUE",
+            HadoopJarStep: { Jar: "command-runner.jar", "Args.$": "$.command.args" },
+        });
         // Without a logical time in the input (a manual run), the execution's start time is used.
         expect(state("UseStartTime").Parameters).toEqual({ "logicalTime.$": "$$.Execution.StartTime" });
     });
@@ -189,7 +220,12 @@ describe("SparkBatchJob", () => {
         const run = allowing(statements, "elasticmapreduce:RunJobFlow");
         expect(run).toHaveLength(1);
         expect(run[0].Condition).toEqual({ StringEquals: { [`aws:RequestTag/${JOB_TAG_KEY}`]: "project/test/daily" } });
-        for (const action of ["elasticmapreduce:DescribeCluster", "elasticmapreduce:AddJobFlowSteps", "elasticmapreduce:TerminateJobFlows", "elasticmapreduce:DescribeStep"]) {
+        for (const action of [
+            "elasticmapreduce:DescribeCluster",
+            "elasticmapreduce:AddJobFlowSteps",
+            "elasticmapreduce:TerminateJobFlows",
+            "elasticmapreduce:DescribeStep",
+        ]) {
             const s = allowing(statements, action);
             expect(s).toHaveLength(1);
             expect(resourcesOf(s[0])).toEqual(["arn:aws:elasticmapreduce:us-east-1:123456789012:cluster/*"]);
@@ -198,9 +234,16 @@ describe("SparkBatchJob", () => {
         // The service role is passed to EMR, the instance profile's role to EC2: one condition for both would deny one of them.
         const pass = allowing(statements, "iam:PassRole");
         expect(pass).toHaveLength(2);
-        const passedTo = (pattern: RegExp) => pass.filter((s) => resourcesOf(s).some((r) => pattern.test(r))).map((s) => ({ resources: resourcesOf(s).length, condition: s.Condition }));
-        expect(passedTo(/:role\/daily-service-role-/)).toEqual([{ resources: 1, condition: { StringEquals: { "iam:PassedToService": "elasticmapreduce.amazonaws.com" } } }]);
-        expect(passedTo(/:role\/daily-instance-role-/)).toEqual([{ resources: 1, condition: { StringEquals: { "iam:PassedToService": "ec2.amazonaws.com" } } }]);
+        const passedTo = (pattern: RegExp) =>
+            pass
+                .filter((s) => resourcesOf(s).some((r) => pattern.test(r)))
+                .map((s) => ({ resources: resourcesOf(s).length, condition: s.Condition }));
+        expect(passedTo(/:role\/daily-service-role-/)).toEqual([
+            { resources: 1, condition: { StringEquals: { "iam:PassedToService": "elasticmapreduce.amazonaws.com" } } },
+        ]);
+        expect(passedTo(/:role\/daily-instance-role-/)).toEqual([
+            { resources: 1, condition: { StringEquals: { "iam:PassedToService": "ec2.amazonaws.com" } } },
+        ]);
         const everything = statements.flatMap(actionsOf);
         expect(everything.filter((a) => a.includes("*"))).toEqual([]);
         expect(policyStatements(graph.one(T.role, "daily-workflow-role"))[0].Principal).toEqual({ Service: "states.amazonaws.com" });
@@ -208,29 +251,51 @@ describe("SparkBatchJob", () => {
 
     it("starts the workflow on a cron schedule in the given time zone, with a role that may start only it", () => {
         const schedule = graph.one(T.schedule);
-        expect(schedule.inputs).toMatchObject({ scheduleExpression: "cron(0 2 * * ? *)", scheduleExpressionTimezone: "Europe/Paris", state: "ENABLED", flexibleTimeWindow: { mode: "OFF" } });
+        expect(schedule.inputs).toMatchObject({
+            scheduleExpression: "cron(0 2 * * ? *)",
+            scheduleExpressionTimezone: "Europe/Paris",
+            state: "ENABLED",
+            flexibleTimeWindow: { mode: "OFF" },
+        });
         const target = schedule.inputs.target as Record<string, string>;
         expect(target.arn).toBe(graph.outputs.stateMachineArn);
-        expect(schedule.propertyDependencies.target).toEqual(expect.arrayContaining([machine.urn, graph.one(T.role, "daily-scheduler-role").urn]));
+        expect(schedule.propertyDependencies.target).toEqual(
+            expect.arrayContaining([machine.urn, graph.one(T.role, "daily-scheduler-role").urn]),
+        );
         expect(JSON.parse(target.input)).toEqual({ logicalTime: "<aws.scheduler.scheduled-time>" });
         const statements = roleStatements(graph, "daily-scheduler-role");
         expect(statements).toEqual([{ Effect: "Allow", Action: ["states:StartExecution"], Resource: [graph.outputs.stateMachineArn] }]);
-        expect(policyStatements(graph.one(T.role, "daily-scheduler-role"))[0]).toMatchObject({ Principal: { Service: "scheduler.amazonaws.com" }, Condition: { StringEquals: { "aws:SourceAccount": "123456789012" } } });
+        expect(policyStatements(graph.one(T.role, "daily-scheduler-role"))[0]).toMatchObject({
+            Principal: { Service: "scheduler.amazonaws.com" },
+            Condition: { StringEquals: { "aws:SourceAccount": "123456789012" } },
+        });
     });
 
     it("alarms on failed or timed-out runs and notifies the SNS topic", () => {
         const alarm = graph.one(T.alarm);
         expect(alarm.inputs.alarmActions).toEqual(["arn:aws:sns:us-east-1:123456789012:data-alerts"]);
-        const queries = alarm.inputs.metricQueries as Array<{ id: string; metric?: { namespace: string; metricName: string; dimensions: Record<string, string> } }>;
+        const queries = alarm.inputs.metricQueries as Array<{
+            id: string;
+            metric?: { namespace: string; metricName: string; dimensions: Record<string, string> };
+        }>;
         const metrics = queries.filter((q) => q.metric).map((q) => q.metric);
         expect(metrics.map((m) => m?.metricName)).toEqual(["ExecutionsFailed", "ExecutionsTimedOut"]);
-        for (const m of metrics) expect(m).toMatchObject({ namespace: "AWS/States", dimensions: { StateMachineArn: graph.outputs.stateMachineArn } });
-        expect(alarm.inputs).toMatchObject({ threshold: 1, comparisonOperator: "GreaterThanOrEqualToThreshold", treatMissingData: "notBreaching" });
+        for (const m of metrics)
+            expect(m).toMatchObject({ namespace: "AWS/States", dimensions: { StateMachineArn: graph.outputs.stateMachineArn } });
+        expect(alarm.inputs).toMatchObject({
+            threshold: 1,
+            comparisonOperator: "GreaterThanOrEqualToThreshold",
+            treatMissingData: "notBreaching",
+        });
     });
 
     it("gives the transient clusters read access to the code and inputs, write access to outputs and logs, nothing more", () => {
         const statements = roleStatements(graph, "daily-instance-role");
-        const objects = (action: string) => allowing(statements, action).flatMap(resourcesOf).filter((r) => r.includes(bucket)).sort();
+        const objects = (action: string) =>
+            allowing(statements, action)
+                .flatMap(resourcesOf)
+                .filter((r) => r.includes(bucket))
+                .sort();
         expect(objects("s3:PutObject")).toEqual([`arn:aws:s3:::${bucket}/curated/sessions/*`, `arn:aws:s3:::${bucket}/logs/emr/daily/*`]);
         expect(objects("s3:GetObject")).toEqual([
             `arn:aws:s3:::${bucket}/artifacts/jobs/*`,

@@ -36,7 +36,14 @@ function program(job: JobArgs) {
 
 /** What Pulumi diffs for a resource: its inputs and the options that can cause a replacement. */
 function diffable(r: PlannedResource) {
-    return { urn: r.urn, inputs: r.inputs, protect: r.options.protect, ignoreChanges: r.options.ignoreChanges, replaceOnChanges: r.options.replaceOnChanges, deleteBeforeReplace: r.options.deleteBeforeReplace };
+    return {
+        urn: r.urn,
+        inputs: r.inputs,
+        protect: r.options.protect,
+        ignoreChanges: r.options.ignoreChanges,
+        replaceOnChanges: r.options.replaceOnChanges,
+        deleteBeforeReplace: r.options.deleteBeforeReplace,
+    };
 }
 
 describe("SparkStreamingJob", () => {
@@ -74,14 +81,26 @@ describe("SparkStreamingJob", () => {
     });
 
     it("runs spark-submit in cluster mode with its checkpoint under its own prefix and the trigger interval", () => {
-        const step = (state("Submit").Parameters as { ClusterId: string; Step: { Name: string; ActionOnFailure: string; HadoopJarStep: { Jar: string; Args: string[] } } }).Step;
+        const step = (
+            state("Submit").Parameters as {
+                ClusterId: string;
+                Step: { Name: string; ActionOnFailure: string; HadoopJarStep: { Jar: string; Args: string[] } };
+            }
+        ).Step;
         expect(step.Name).toBe("spectrum-clicks");
         expect(step.ActionOnFailure).toBe("CONTINUE");
         expect(step.HadoopJarStep.Jar).toBe("command-runner.jar");
         const args = step.HadoopJarStep.Args;
         expect(args.slice(0, 5)).toEqual(["spark-submit", "--deploy-mode", "cluster", "--name", "spectrum-clicks"]);
         const checkpoint = `s3://${bucket}/checkpoints/spark/clicks/`;
-        expect(args).toEqual(expect.arrayContaining([`${CHECKPOINT_CONF}=${checkpoint}`, `spark.sql.streaming.checkpointLocation=${checkpoint}`, `${TRIGGER_CONF}=30 seconds`, `spark.spectrum.output.sessions=s3://${bucket}/curated/sessions/`]));
+        expect(args).toEqual(
+            expect.arrayContaining([
+                `${CHECKPOINT_CONF}=${checkpoint}`,
+                `spark.sql.streaming.checkpointLocation=${checkpoint}`,
+                `${TRIGGER_CONF}=30 seconds`,
+                `spark.spectrum.output.sessions=s3://${bucket}/curated/sessions/`,
+            ]),
+        );
         expect(args[args.length - 1]).toBe(`s3://${bucket}/artifacts/jobs/clicks-v1.py`);
         expect((state("Submit").Parameters as { ClusterId: string }).ClusterId).toBe(graph.outputs.clusterId);
     });
@@ -100,14 +119,18 @@ describe("SparkStreamingJob", () => {
         const transformer = target.inputs.inputTransformer as { inputPaths: Record<string, string>; inputTemplate: string };
         expect(JSON.parse(transformer.inputTemplate.replace("<stepId>", '"s-1"'))).toEqual({ action: "restart", failedStepId: "s-1" });
         expect(transformer.inputPaths).toEqual({ stepId: "$.detail.stepId" });
-        expect(roleStatements(graph, "clicks-events-role")).toEqual([{ Effect: "Allow", Action: ["states:StartExecution"], Resource: [target.inputs.arn] }]);
+        expect(roleStatements(graph, "clicks-events-role")).toEqual([
+            { Effect: "Allow", Action: ["states:StartExecution"], Resource: [target.inputs.arn] },
+        ]);
     });
 
     it("restarts with exponential backoff, judges health, and gives up (failing, so the alarm fires) at the cap", () => {
         expect(state("Route").Default).toBe("CountSupervisors");
         expect(state("InitRestart").Result).toEqual({ attempt: 0, delays: [30, 60, 120, 240, 480] });
         expect(state("WaitBackoff")).toMatchObject({ Type: "Wait", SecondsPath: "$.restart.delay" });
-        expect((state("Backoff").Parameters as Record<string, string>)["delay.$"]).toBe("States.ArrayGetItem($.restart.delays, $.restart.attempt)");
+        expect((state("Backoff").Parameters as Record<string, string>)["delay.$"]).toBe(
+            "States.ArrayGetItem($.restart.delays, $.restart.attempt)",
+        );
         // Resubmission kills any lingering application of the job first (one writer per checkpoint).
         expect(state("ClearStale").Next).toBe("Resubmit");
         expect(state("Resubmit").Resource).toBe("arn:aws:states:::elasticmapreduce:addStep");
@@ -118,7 +141,9 @@ describe("SparkStreamingJob", () => {
         expect(state("CapReached").Default).toBe("Backoff");
         expect(state("GiveUp")).toMatchObject({ Type: "Fail", Error: "RestartCapReached" });
         // A second failure event while a restart is in progress is ignored.
-        expect(state("AlreadySupervised").Choices).toEqual([{ Variable: "$.supervisors.count", NumericGreaterThan: 1, Next: "AlreadyHandled" }]);
+        expect(state("AlreadySupervised").Choices).toEqual([
+            { Variable: "$.supervisors.count", NumericGreaterThan: 1, Next: "AlreadyHandled" },
+        ]);
         const capped = parseJson<AslDefinition>(after.one(T.stateMachine), "definition");
         expect(capped.States.InitRestart.Result).toEqual({ attempt: 0, delays: [30, 60, 120] });
     });
@@ -132,7 +157,9 @@ describe("SparkStreamingJob", () => {
         expect(stop.Name).toBe("spectrum-clicks-stop");
         expect(stop.HadoopJarStep.Args[3]).toBe("spectrum-clicks");
         expect(state("AfterStop").Default).toBe("Submit");
-        expect(state("Started").Choices).toEqual(expect.arrayContaining([{ Variable: "$.watch.state", StringEquals: "RUNNING", Next: "Deployed" }]));
+        expect(state("Started").Choices).toEqual(
+            expect.arrayContaining([{ Variable: "$.watch.state", StringEquals: "RUNNING", Next: "Deployed" }]),
+        );
     });
 
     it("deploys on create, update and delete through a deployer invocation, after the permissions exist", () => {
@@ -149,16 +176,25 @@ describe("SparkStreamingJob", () => {
         expect(fn.inputs).toMatchObject({ runtime: "python3.13", architectures: ["arm64"], timeout: 900 });
         const deployer = roleStatements(graph, "clicks-deployer-role");
         expect(allowing(deployer, "states:StartExecution").flatMap(resourcesOf)).toEqual([input.stateMachineArn]);
-        expect(allowing(deployer, "states:DescribeExecution").flatMap(resourcesOf)).toEqual([expect.stringMatching(/^arn:aws:states:us-east-1:123456789012:execution:clicks-supervisor-[0-9a-f]+:\*$/)]);
+        expect(allowing(deployer, "states:DescribeExecution").flatMap(resourcesOf)).toEqual([
+            expect.stringMatching(/^arn:aws:states:us-east-1:123456789012:execution:clicks-supervisor-[0-9a-f]+:\*$/),
+        ]);
     });
 
     it("lets the supervisor manage steps on this cluster only, and list only its own executions", () => {
         const statements = roleStatements(graph, "clicks-supervisor-role");
         const clusterArn = `arn:aws:elasticmapreduce:us-east-1:123456789012:cluster/${graph.outputs.clusterId as string}`;
-        for (const action of ["elasticmapreduce:ListSteps", "elasticmapreduce:AddJobFlowSteps", "elasticmapreduce:CancelSteps", "elasticmapreduce:DescribeStep"]) {
+        for (const action of [
+            "elasticmapreduce:ListSteps",
+            "elasticmapreduce:AddJobFlowSteps",
+            "elasticmapreduce:CancelSteps",
+            "elasticmapreduce:DescribeStep",
+        ]) {
             expect(allowing(statements, action).flatMap(resourcesOf)).toEqual([clusterArn]);
         }
-        expect(allowing(statements, "states:ListExecutions").flatMap(resourcesOf)).toEqual([expect.stringMatching(/:stateMachine:clicks-supervisor-/)]);
+        expect(allowing(statements, "states:ListExecutions").flatMap(resourcesOf)).toEqual([
+            expect.stringMatching(/:stateMachine:clicks-supervisor-/),
+        ]);
         expect(statements).toHaveLength(2);
     });
 
@@ -167,7 +203,10 @@ describe("SparkStreamingJob", () => {
         expect(attachment.inputs.role).toBe(graph.outputs.instanceRoleName);
         const policy = graph.one(T.policy, "clicks-access");
         const statements = JSON.parse(policy.inputs.policy as string).Statement as Parameters<typeof allowing>[0];
-        expect(allowing(statements, "s3:PutObject").flatMap(resourcesOf).sort()).toEqual([`arn:aws:s3:::${bucket}/checkpoints/spark/clicks/*`, `arn:aws:s3:::${bucket}/curated/sessions/*`]);
+        expect(allowing(statements, "s3:PutObject").flatMap(resourcesOf).sort()).toEqual([
+            `arn:aws:s3:::${bucket}/checkpoints/spark/clicks/*`,
+            `arn:aws:s3:::${bucket}/curated/sessions/*`,
+        ]);
         expect(allowing(statements, "s3:GetObject").flatMap(resourcesOf).sort()).toEqual([
             `arn:aws:s3:::${bucket}/artifacts/jobs/*`,
             `arn:aws:s3:::${bucket}/checkpoints/spark/clicks/*`,
@@ -189,17 +228,27 @@ describe("two SparkStreamingJobs on one cluster", () => {
             const lz = landingZone();
             const cluster = new EmrSparkCluster("shared", { storage: lz, network });
             new SparkStreamingJob("clicks", { cluster, ...baseline });
-            new SparkStreamingJob("orders", { cluster, application: { area: "artifacts", path: "jobs/orders.jar" }, mainClass: "com.example.Orders" });
+            new SparkStreamingJob("orders", {
+                cluster,
+                application: { area: "artifacts", path: "jobs/orders.jar" },
+                mainClass: "com.example.Orders",
+            });
             return { instanceRoleName: cluster.instanceRoleName };
         });
-        const patterns = graph.ofType(T.rule).map((r) => (JSON.parse(r.inputs.eventPattern as string) as { detail: { name: string[] } }).detail.name);
+        const patterns = graph
+            .ofType(T.rule)
+            .map((r) => (JSON.parse(r.inputs.eventPattern as string) as { detail: { name: string[] } }).detail.name);
         expect(patterns.sort()).toEqual([["spectrum-clicks"], ["spectrum-orders"]]);
         const attachments = graph.ofType(T.attachment).filter((a) => a.name.endsWith("-access"));
         expect(attachments.map((a) => a.inputs.role)).toEqual([graph.outputs.instanceRoleName, graph.outputs.instanceRoleName]);
         const orders = parseJson<AslDefinition>(graph.find(T.stateMachine, "orders-supervisor") as PlannedResource, "definition");
         const args = (orders.States.Submit.Parameters as { Step: { HadoopJarStep: { Args: string[] } } }).Step.HadoopJarStep.Args;
         expect(args.slice(-3)).toEqual(["--class", "com.example.Orders", expect.stringMatching(/\/artifacts\/jobs\/orders\.jar$/)]);
-        expect(args).toEqual(expect.arrayContaining([expect.stringMatching(/^spark\.spectrum\.checkpointLocation=s3:\/\/.*\/checkpoints\/spark\/orders\/$/)]));
+        expect(args).toEqual(
+            expect.arrayContaining([
+                expect.stringMatching(/^spark\.spectrum\.checkpointLocation=s3:\/\/.*\/checkpoints\/spark\/orders\/$/),
+            ]),
+        );
         expect(graph.ofType(T.cluster)).toHaveLength(1);
     });
 });

@@ -1,5 +1,12 @@
 import { SpectrumValidationError } from "../../components/core";
-import { EmrSparkCluster, EmrSparkClusterArgs, SparkBatchJob, SparkBatchJobArgs, SparkStreamingJob, SparkStreamingJobArgs } from "../../components/spark";
+import {
+    EmrSparkCluster,
+    EmrSparkClusterArgs,
+    SparkBatchJob,
+    SparkBatchJobArgs,
+    SparkStreamingJob,
+    SparkStreamingJobArgs,
+} from "../../components/spark";
 import { runProgram } from "../../testing";
 import { landingZone, network } from "./fixtures";
 
@@ -63,7 +70,9 @@ describe("Spark components reject bad input with one clear message per problem",
     it("fleets that mix Graviton and x86 instance types", async () => {
         const found = await clusterProblems({ task: { instanceTypes: ["m7i.xlarge"] } });
         expect(found).toHaveLength(1);
-        expect(found[0]).toMatch(/^EmrSparkCluster "shared": instanceTypes = \[.*"m7i\.xlarge"\]: mixes Graviton \(arm64\) and x86 instance types.* Use only Graviton types .* or only x86 types in every fleet\.$/);
+        expect(found[0]).toMatch(
+            /^EmrSparkCluster "shared": instanceTypes = \[.*"m7i\.xlarge"\]: mixes Graviton \(arm64\) and x86 instance types.* Use only Graviton types .* or only x86 types in every fleet\.$/,
+        );
     });
 
     it("a primary fleet that is neither one node nor three with high availability", async () => {
@@ -112,7 +121,14 @@ describe("Spark components reject bad input with one clear message per problem",
     });
 
     it("accepts the schedules EventBridge Scheduler documents", async () => {
-        for (const schedule of ["cron(15 10 ? * 6L 2026-2030)", "cron(0/15 * * * ? *)", "cron(0 8 1 JAN,JUL ? *)", "cron(30 3 ? * MON-FRI *)", "rate(6 hours)", "rate(1 day)"]) {
+        for (const schedule of [
+            "cron(15 10 ? * 6L 2026-2030)",
+            "cron(0/15 * * * ? *)",
+            "cron(0 8 1 JAN,JUL ? *)",
+            "cron(30 3 ? * MON-FRI *)",
+            "rate(6 hours)",
+            "rate(1 day)",
+        ]) {
             expect({ schedule, problems: await batchProblems({ schedule }) }).toEqual({ schedule, problems: [] });
         }
     });
@@ -124,7 +140,12 @@ describe("Spark components reject bad input with one clear message per problem",
     });
 
     it("an application that is neither a script nor a jar, and Spark properties spectrum owns", async () => {
-        expect(await batchProblems({ application: { area: "artifacts", path: "jobs/daily.sh" }, sparkConf: { "spark.spectrum.input.x": "s3://elsewhere/" } })).toEqual([
+        expect(
+            await batchProblems({
+                application: { area: "artifacts", path: "jobs/daily.sh" },
+                sparkConf: { "spark.spectrum.input.x": "s3://elsewhere/" },
+            }),
+        ).toEqual([
             'SparkBatchJob "daily": application.path = "jobs/daily.sh": is neither a PySpark script (.py) nor a jar (.jar). Point application at a .py or .jar file.',
             'SparkBatchJob "daily": sparkConf.spark.spectrum.input.x = "s3://elsewhere/": spark.spectrum.* properties are set by spectrum. Use inputs/outputs for locations, or another property name.',
         ]);
@@ -144,7 +165,9 @@ describe("Spark components reject bad input with one clear message per problem",
     });
 
     it("a streaming job with a bad trigger interval and an inverted backoff", async () => {
-        expect(await streamingProblems({ triggerInterval: "every minute", restart: { initialBackoffSeconds: 600, maxBackoffSeconds: 60 } })).toEqual([
+        expect(
+            await streamingProblems({ triggerInterval: "every minute", restart: { initialBackoffSeconds: 600, maxBackoffSeconds: 60 } }),
+        ).toEqual([
             'SparkStreamingJob "clicks": triggerInterval = "every minute": is not a Spark processing-time interval. Use e.g. "30 seconds" or "5 minutes".',
             'SparkStreamingJob "clicks": restart.maxBackoffSeconds = 60: must be a whole number of seconds from restart.initialBackoffSeconds (600) to 3600. Use e.g. 900.',
         ]);
@@ -164,11 +187,23 @@ describe("Spark components reject bad input with one clear message per problem",
 
     it("a name that cannot appear in step names and S3 prefixes", async () => {
         const found = await problems((lz) => new SparkBatchJob("daily job!", { storage: lz, ...batch }));
-        expect(found).toEqual(['SparkBatchJob "daily job!": name = "daily job!": must be 1 to 63 letters, digits, dots, dashes or underscores, starting with a letter or digit. Rename the component, e.g. "daily-sessions".']);
+        expect(found).toEqual([
+            'SparkBatchJob "daily job!": name = "daily job!": must be 1 to 63 letters, digits, dots, dashes or underscores, starting with a letter or digit. Rename the component, e.g. "daily-sessions".',
+        ]);
     });
 
     it("reports every problem at once", async () => {
-        const found = await clusterProblems({ releaseLabel: "latest", core: { instanceTypes: [] }, stepConcurrencyLevel: 0, network: { vpcId: "vpc-1", subnetIds: [] } });
-        expect(found.map((p) => p.split(":")[1].trim().split(" ")[0])).toEqual(["network.subnetIds", "releaseLabel", "core.instanceTypes", "stepConcurrencyLevel"]);
+        const found = await clusterProblems({
+            releaseLabel: "latest",
+            core: { instanceTypes: [] },
+            stepConcurrencyLevel: 0,
+            network: { vpcId: "vpc-1", subnetIds: [] },
+        });
+        expect(found.map((p) => p.split(":")[1].trim().split(" ")[0])).toEqual([
+            "network.subnetIds",
+            "releaseLabel",
+            "core.instanceTypes",
+            "stepConcurrencyLevel",
+        ]);
     });
 });

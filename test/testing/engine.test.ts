@@ -23,7 +23,12 @@ describe("mock engine", () => {
         expect(bucket.parent).toBe(box.urn);
         expect(bucket.custom).toBe(true);
         expect(bucket.urn).toBe("urn:pulumi:test::project::test:index:Box$aws:s3/bucket:Bucket::box-bucket");
-        expect(graph.childrenOf(box).map((r) => r.name).sort()).toEqual(["box-bucket", "param"]);
+        expect(
+            graph
+                .childrenOf(box)
+                .map((r) => r.name)
+                .sort(),
+        ).toEqual(["box-bucket", "param"]);
         expect(graph.one("aws:ssm/parameter:Parameter").inputs.value).toBe("hunter2");
     });
 

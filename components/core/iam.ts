@@ -20,7 +20,7 @@ export interface PolicyStatement {
 /** A trust-policy statement (who may assume a role). */
 export interface TrustStatement {
     Effect: "Allow";
-    Principal: { Service?: string | string[]; Federated?: pulumi.Input<string>; AWS?: pulumi.Input<string> };
+    Principal: { Service?: pulumi.Input<string> | pulumi.Input<string>[]; Federated?: pulumi.Input<string>; AWS?: pulumi.Input<string> };
     Action: string | string[];
     Condition?: PolicyCondition;
 }
@@ -46,7 +46,7 @@ export function policyDocument(statements: PolicyStatement[] | TrustStatement[])
 }
 
 /** A trust policy for an AWS service principal, optionally pinned to the calling account. */
-export function serviceTrustPolicy(service: string | string[], condition?: PolicyCondition): pulumi.Output<string> {
+export function serviceTrustPolicy(service: pulumi.Input<string> | pulumi.Input<string>[], condition?: PolicyCondition): pulumi.Output<string> {
     return policyDocument([
         { Effect: "Allow", Principal: { Service: service }, Action: "sts:AssumeRole", ...(condition ? { Condition: condition } : {}) },
     ]);

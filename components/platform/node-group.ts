@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import * as eks from "@pulumi/eks";
 import { serviceTrustPolicy } from "../core/iam";
+import { servicePrincipal } from "../core/service-principals";
 import { ResolvedNodeGroup } from "./cluster-args";
 
 /** The AMI type of every node: Amazon Linux 2023 on arm64 (Graviton). */
@@ -39,7 +40,8 @@ export function platformNodeGroup(name: string, args: NodeGroupInputs, parent: p
     const partition = aws.getPartitionOutput({}, { parent }).partition;
     const role = new aws.iam.Role(
         `${name}-node-role`,
-        { assumeRolePolicy: serviceTrustPolicy("ec2.amazonaws.com"), tags: args.tags },
+        // EKS checks the node role trusts the partition's EC2 principal (another name in China).
+        { assumeRolePolicy: serviceTrustPolicy(servicePrincipal("ec2", partition, { component: "PlatformCluster", name })), tags: args.tags },
         { parent },
     );
     const attachments = NODE_ROLE_POLICIES.map(

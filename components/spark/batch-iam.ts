@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { PolicyStatement } from "../core/iam";
+import { PrincipalRequester, servicePrincipal } from "../core/service-principals";
 import { AwsContext } from "./aws-context";
 
 /** The tag every transient cluster of a batch job carries, and the only clusters its workflow may touch. */
@@ -18,9 +19,10 @@ export interface ClusterRoleArns {
 
 /**
  * What a batch job's state machine may do: create clusters only when they carry its job tag,
- * describe, step and terminate only clusters carrying it, and pass only its own two roles.
+ * describe, step and terminate only clusters carrying it, and pass only its own two roles, each to
+ * the one service (by its principal in the partition) that takes it.
  */
-export function batchWorkflowStatements(ctx: AwsContext, tag: JobTag, roles: ClusterRoleArns): PolicyStatement[] {
+export function batchWorkflowStatements(ctx: AwsContext, tag: JobTag, roles: ClusterRoleArns, owner: PrincipalRequester): PolicyStatement[] {
     const clusters = pulumi.interpolate`arn:${ctx.partition}:elasticmapreduce:${ctx.region}:${ctx.accountId}:cluster/*`;
     return [
         {
@@ -48,7 +50,7 @@ export function batchWorkflowStatements(ctx: AwsContext, tag: JobTag, roles: Clu
             Effect: "Allow",
             Action: ["iam:PassRole"],
             Resource: [roles.serviceRoleArn],
-            Condition: { StringEquals: { "iam:PassedToService": "elasticmapreduce.amazonaws.com" } },
+            Condition: { StringEquals: { "iam:PassedToService": servicePrincipal("elasticmapreduce", ctx.partition, owner) } },
         },
         {
             // RunJobFlow passes the instance profile's role to EC2, not to EMR (as in AWS's EMR managed policies).
@@ -56,7 +58,7 @@ export function batchWorkflowStatements(ctx: AwsContext, tag: JobTag, roles: Clu
             Effect: "Allow",
             Action: ["iam:PassRole"],
             Resource: [roles.instanceRoleArn],
-            Condition: { StringEquals: { "iam:PassedToService": "ec2.amazonaws.com" } },
+            Condition: { StringEquals: { "iam:PassedToService": servicePrincipal("ec2", ctx.partition, owner) } },
         },
         {
             // createCluster needs EMR's cleanup service-linked role; it is created once per account.

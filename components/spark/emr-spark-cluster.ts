@@ -132,6 +132,7 @@ export class EmrSparkCluster extends pulumi.ComponentResource implements SparkCl
             name,
             {
                 ctx,
+                owner: { component: COMPONENT, name },
                 storage: args.storage,
                 network: args.network,
                 shape: s.shape,

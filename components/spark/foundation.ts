@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { Storage } from "../core/contracts";
 import { PolicyStatement } from "../core/iam";
+import { PrincipalRequester } from "../core/service-principals";
 import { AwsContext } from "./aws-context";
 import { ResolvedShape } from "./cluster-shape";
 import { StorageGrant, StorageLocation, grantStatements } from "./locations";
@@ -21,6 +22,8 @@ export interface ClusterFoundation {
 
 export interface FoundationArgs {
     ctx: AwsContext;
+    /** The component the foundation belongs to. */
+    owner: PrincipalRequester;
     storage: Storage;
     network: EmrNetworkArgs;
     shape: ResolvedShape;
@@ -86,7 +89,7 @@ export function clusterFoundation(name: string, args: FoundationArgs, parent: pu
     ];
     const roles = shape.roles
         ? givenRoles(shape.roles)
-        : createRoles(name, { ctx, instanceStatements, serviceStatements, tags: args.tags }, parent);
+        : createRoles(name, { ctx, owner: args.owner, instanceStatements, serviceStatements, tags: args.tags }, parent);
 
     const securityConfiguration = new aws.emr.SecurityConfiguration(
         `${name}-security`,

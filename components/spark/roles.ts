@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { PolicyStatement, mergeStatements, policyDocument, serviceTrustPolicy } from "../core/iam";
+import { PrincipalRequester, servicePrincipal } from "../core/service-principals";
 import { AwsContext } from "./aws-context";
 
 /** Roles you manage yourself, for a cluster to use instead of the ones spectrum creates. */
@@ -43,6 +44,8 @@ export function givenRoles(roles: EmrRolesArgs): EmrRoles {
 
 export interface CreatedRolesArgs {
     ctx: AwsContext;
+    /** The component creating the roles (named in the error for a partition outside the principal catalog). */
+    owner: PrincipalRequester;
     /** What the cluster's nodes (and so every Spark job on it) may do. */
     instanceStatements: PolicyStatement[];
     /** Extra statements for the service role beyond the managed policy (local-disk key, PassRole is added here). */
@@ -58,9 +61,12 @@ export interface CreatedRolesArgs {
 export function createRoles(name: string, args: CreatedRolesArgs, parent: pulumi.Resource): EmrRoles {
     const opts = { parent };
     const { ctx } = args;
+    // EC2 and EMR have other principal names in China: trust and PassRole name the partition's.
+    const ec2 = servicePrincipal("ec2", ctx.partition, args.owner);
+    const emr = servicePrincipal("elasticmapreduce", ctx.partition, args.owner);
     const instanceRole = new aws.iam.Role(
         `${name}-instance-role`,
-        { assumeRolePolicy: serviceTrustPolicy("ec2.amazonaws.com"), tags: args.tags },
+        { assumeRolePolicy: serviceTrustPolicy(ec2), tags: args.tags },
         opts,
     );
     const instanceProfile = new aws.iam.InstanceProfile(
@@ -78,7 +84,7 @@ export function createRoles(name: string, args: CreatedRolesArgs, parent: pulumi
         `${name}-service-role`,
         {
             // Confused-deputy guard: EMR may assume the role only for this account's clusters here.
-            assumeRolePolicy: serviceTrustPolicy("elasticmapreduce.amazonaws.com", {
+            assumeRolePolicy: serviceTrustPolicy(emr, {
                 StringEquals: { "aws:SourceAccount": ctx.accountId },
                 ArnLike: { "aws:SourceArn": pulumi.interpolate`arn:${ctx.partition}:elasticmapreduce:${ctx.region}:${ctx.accountId}:*` },
             }),
@@ -99,7 +105,7 @@ export function createRoles(name: string, args: CreatedRolesArgs, parent: pulumi
         Effect: "Allow",
         Action: ["iam:PassRole"],
         Resource: [instanceRole.arn],
-        Condition: { StringEquals: { "iam:PassedToService": "ec2.amazonaws.com" } },
+        Condition: { StringEquals: { "iam:PassedToService": ec2 } },
     };
     const serviceAccess = new aws.iam.RolePolicy(
         `${name}-service-access`,

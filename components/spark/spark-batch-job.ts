@@ -156,6 +156,7 @@ export class SparkBatchJob extends pulumi.ComponentResource {
             name,
             {
                 ctx,
+                owner: { component: COMPONENT, name },
                 storage: args.storage,
                 network: args.network,
                 shape: s.shape,
@@ -229,10 +230,12 @@ export class SparkBatchJob extends pulumi.ComponentResource {
             {
                 role: workflowRole.name,
                 policy: policyDocument(
-                    batchWorkflowStatements(ctx, s.jobTag, {
-                        serviceRoleArn: roles.serviceRoleArn,
-                        instanceRoleArn: roles.instanceRoleArn,
-                    }),
+                    batchWorkflowStatements(
+                        ctx,
+                        s.jobTag,
+                        { serviceRoleArn: roles.serviceRoleArn, instanceRoleArn: roles.instanceRoleArn },
+                        { component: COMPONENT, name },
+                    ),
                 ),
             },
             { parent: this },

@@ -1,10 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
+import { newestEksVersion } from "./eks-versions";
 import { NetworkPlacement } from "./network";
 import { ClusterSupportType, PlatformProfile, ProfileDefaults, profileDefaults } from "./profile";
 
-/** The Kubernetes minor version new clusters get: the newest EKS offers in standard support. */
-export const DEFAULT_KUBERNETES_VERSION = "1.35";
+/** The Kubernetes minor version new clusters get: the newest in the EKS version catalog (`EKS_VERSIONS`). */
+export const DEFAULT_KUBERNETES_VERSION = newestEksVersion().version;
 
 /** Control-plane log types EKS can send to CloudWatch Logs. */
 export type ControlPlaneLogType = "api" | "audit" | "authenticator" | "controllerManager" | "scheduler";
@@ -45,7 +46,7 @@ export interface PlatformClusterArgs {
     network?: NetworkPlacement;
     /** Use an existing cluster instead of creating one; then every other cluster setting is refused. Default: none (a cluster is created). */
     existing?: ExistingCluster;
-    /** Kubernetes minor version, e.g. `1.35`. Default: {@link DEFAULT_KUBERNETES_VERSION}. */
+    /** Kubernetes minor version, e.g. `1.36`; one EKS offers (`EKS_VERSIONS`). Default: {@link DEFAULT_KUBERNETES_VERSION} (the newest). */
     kubernetesVersion?: string;
     /**
      * Whether the API server also has a public endpoint (the private one is always on). `pulumi up`
@@ -62,7 +63,12 @@ export interface PlatformClusterArgs {
     nodes?: NodeGroupSizing;
     /** Control-plane logs sent to CloudWatch Logs. Default: `["api", "audit", "authenticator"]`. */
     controlPlaneLogTypes?: ControlPlaneLogType[];
-    /** EKS version support policy. Default: dev `STANDARD`, prod `EXTENDED`. */
+    /**
+     * EKS version support policy once the version leaves standard support: `STANDARD` lets EKS
+     * upgrade the control plane to the next minor, `EXTENDED` keeps the version 12 months longer at
+     * 6x the control-plane price. Plan upgrades instead (see the README's runbook). Default:
+     * `STANDARD` for every profile.
+     */
     supportType?: ClusterSupportType;
     /**
      * IAM role or user ARNs given cluster-admin through EKS access entries. The identity that runs

@@ -1,13 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Validator } from "../core/errors";
 import { isBlank, isInteger, parseIpv4Cidr } from "./checks";
-import { CONTROL_PLANE_LOG_TYPES, ClusterSettings, ExistingCluster, PlatformClusterArgs } from "./cluster-args";
+import { CONTROL_PLANE_LOG_TYPES, ClusterSettings, DEFAULT_KUBERNETES_VERSION, ExistingCluster, PlatformClusterArgs } from "./cluster-args";
+import { EKS_VERSIONS, EKS_VERSIONS_AS_OF, minorOf, versionNotice } from "./eks-versions";
 import { PLATFORM_PROFILES } from "./profile";
 
 const COMPONENT = "PlatformCluster";
 const KUBERNETES_VERSION = /^1\.(\d+)$/;
-// Older minors can no longer be created on EKS, not even under extended support.
-const OLDEST_MINOR = 30;
+// The catalog's oldest entry: older minors have left extended support, and EKS creates no cluster with them.
+const OLDEST_VERSION = EKS_VERSIONS[EKS_VERSIONS.length - 1].version;
 // Graviton families carry a `g` right after the generation digit: m7g, c7gn, r8g, t4g, im4gn, ...
 const GRAVITON_TYPE = /^[a-z]+\d+g[a-z]*\.[a-z0-9]+$/;
 const PRINCIPAL_ARN = /^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/.+$/;
@@ -55,6 +56,10 @@ export function validateCluster(name: string, args: PlatformClusterArgs, s: Clus
         validateCreated(v, args, s);
     }
     v.throwIfInvalid();
+    if (!s.existing) {
+        const notice = versionNotice(s.kubernetesVersion, s.supportType, new Date().toISOString().slice(0, 10));
+        if (notice !== undefined) pulumi.log.warn(`${COMPONENT} "${name}": ${notice}.`);
+    }
 }
 
 function validateExisting(v: Validator, existing: ExistingCluster): void {
@@ -122,17 +127,17 @@ function validateCreated(v: Validator, args: PlatformClusterArgs, s: ClusterSett
             "kubernetesVersion",
             args.kubernetesVersion,
             "a number, not a version string (YAML reads 1.30 as the number 1.3)",
-            'Quote it in the stack config, e.g. "1.35"',
+            `Quote it in the stack config, e.g. "${DEFAULT_KUBERNETES_VERSION}"`,
         );
     } else if (!version)
-        v.fail("kubernetesVersion", args.kubernetesVersion, "not a Kubernetes minor version", 'Write it as "1.<minor>", e.g. "1.35"');
+        v.fail("kubernetesVersion", args.kubernetesVersion, "not a Kubernetes minor version", `Write it as "1.<minor>", e.g. "${DEFAULT_KUBERNETES_VERSION}"`);
     else
         v.check(
-            Number(version[1]) >= OLDEST_MINOR,
+            Number(version[1]) >= (minorOf(OLDEST_VERSION) ?? 0),
             "kubernetesVersion",
             args.kubernetesVersion,
-            `EKS no longer creates clusters older than 1.${OLDEST_MINOR}`,
-            "Use a version EKS supports, e.g. the default",
+            `EKS no longer creates clusters older than ${OLDEST_VERSION} (their extended support has ended; EKS version catalog as of ${EKS_VERSIONS_AS_OF})`,
+            `Use a version EKS supports, e.g. the default "${DEFAULT_KUBERNETES_VERSION}"`,
         );
 
     v.check(

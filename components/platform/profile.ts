@@ -10,7 +10,7 @@ export const PLATFORM_PROFILES: readonly PlatformProfile[] = ["dev", "prod"];
 /** NAT gateway layouts the foundation offers (the awsx strategy names). */
 export type NatGatewayLayout = "Single" | "OnePerAz";
 
-/** EKS version support policy: `EXTENDED` keeps a version 12 months longer, at a higher hourly price. */
+/** EKS version support policy: `EXTENDED` keeps a version 12 months longer, at 6x the standard control-plane price. */
 export type ClusterSupportType = "STANDARD" | "EXTENDED";
 
 /** The sizing a profile stands for. */
@@ -41,7 +41,7 @@ export const PROFILE_DEFAULTS: Readonly<Record<PlatformProfile, Readonly<Profile
         nodeDesiredSize: 2,
         nodeMaxSize: 3,
         nodeDiskSizeGiB: 50,
-        // Extended support costs several times the standard hourly price; a dev cluster should upgrade instead.
+        // Extended support costs 6x the standard hourly price; a dev cluster upgrades instead.
         supportType: "STANDARD",
     },
     prod: {
@@ -53,8 +53,9 @@ export const PROFILE_DEFAULTS: Readonly<Record<PlatformProfile, Readonly<Profile
         nodeDesiredSize: 3,
         nodeMaxSize: 6,
         nodeDiskSizeGiB: 100,
-        // A forced upgrade at the end of standard support is worse for production than the price.
-        supportType: "EXTENDED",
+        // Extended support bills the control plane at 6x from the end of standard support on: production
+        // upgrades on a schedule (the README's runbook) instead of paying to postpone it.
+        supportType: "STANDARD",
     },
 };
 

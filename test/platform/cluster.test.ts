@@ -88,7 +88,7 @@ describe("PlatformCluster", () => {
     it("configures the control plane: API access entries, private endpoint, current version, logging, no default node group", () => {
         expect(dev.inputs).toMatchObject({
             authenticationMode: "API",
-            version: "1.35",
+            version: "1.36",
             endpointPrivateAccess: true,
             endpointPublicAccess: true,
             publicAccessCidrs: ["0.0.0.0/0"],
@@ -100,7 +100,8 @@ describe("PlatformCluster", () => {
             tags: { team: "data", "spectrum:component": "PlatformCluster" },
         });
         expect(dev.inputs.accessEntries).toEqual({});
-        expect(prod.inputs).toMatchObject({ publicAccessCidrs: ["203.0.113.0/24"], upgradePolicy: { supportType: "EXTENDED" } });
+        // Production too: extended support would bill the control plane at 6x once a version ages; it upgrades instead.
+        expect(prod.inputs).toMatchObject({ publicAccessCidrs: ["203.0.113.0/24"], upgradePolicy: { supportType: "STANDARD" } });
         expect(prod.inputs.accessEntries).toEqual({
             "admin-platform-admin": {
                 principalArn: "arn:aws:iam::123456789012:role/platform-admin",
@@ -135,7 +136,7 @@ describe("PlatformCluster", () => {
         const ng = child(types.nodeGroup, "dev-nodes");
         expect(ng.inputs).toMatchObject({
             amiType: "AL2023_ARM_64_STANDARD",
-            version: "1.35",
+            version: "1.36",
             instanceTypes: ["m7g.large"],
             capacityType: "ON_DEMAND",
             scalingConfig: { minSize: 2, desiredSize: 2, maxSize: 3 },
@@ -315,18 +316,18 @@ describe("PlatformCluster validation", () => {
     it("needs a network for a new cluster, and a current Kubernetes version", async () => {
         expect(await problems({ kubernetesVersion: "1.24", controlPlaneLogTypes: ["api", "kubelet" as never] })).toEqual([
             'PlatformCluster "eks": network = undefined: a new cluster needs a VPC and private subnets. Pass a PlatformNetwork (or { vpcId, privateSubnetIds }) as network, or set existing.',
-            'PlatformCluster "eks": kubernetesVersion = "1.24": EKS no longer creates clusters older than 1.30. Use a version EKS supports, e.g. the default.',
+            'PlatformCluster "eks": kubernetesVersion = "1.24": EKS no longer creates clusters older than 1.32 (their extended support has ended; EKS version catalog as of 2026-12-05). Use a version EKS supports, e.g. the default "1.36".',
             'PlatformCluster "eks": controlPlaneLogTypes = "kubelet": unknown control-plane log type. Use any of api, audit, authenticator, controllerManager, scheduler.',
         ]);
         expect(await problems({ network: { vpcId: "vpc-1", privateSubnetIds: ["subnet-1"] }, kubernetesVersion: "v1.35" })).toEqual([
             'PlatformCluster "eks": network.privateSubnetIds = ["subnet-1"]: EKS needs subnets in at least two AZs. Give the cluster private subnets in two or more AZs.',
-            'PlatformCluster "eks": kubernetesVersion = "v1.35": not a Kubernetes minor version. Write it as "1.<minor>", e.g. "1.35".',
+            'PlatformCluster "eks": kubernetesVersion = "v1.35": not a Kubernetes minor version. Write it as "1.<minor>", e.g. "1.36".',
         ]);
     });
 
     it("explains a version that YAML turned into a number", async () => {
         expect(await problems({ network: NETWORK, kubernetesVersion: 1.3 as never })).toEqual([
-            'PlatformCluster "eks": kubernetesVersion = 1.3: a number, not a version string (YAML reads 1.30 as the number 1.3). Quote it in the stack config, e.g. "1.35".',
+            'PlatformCluster "eks": kubernetesVersion = 1.3: a number, not a version string (YAML reads 1.30 as the number 1.3). Quote it in the stack config, e.g. "1.36".',
         ]);
     });
 

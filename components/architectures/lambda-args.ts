@@ -63,7 +63,12 @@ export interface SparkStreamingSpeedArgs {
     application?: StorageFile;
     /** Micro-batch interval, e.g. `30 seconds`: the speed view's delay. Default: `1 minute`. */
     triggerInterval?: string;
-    /** Maven coordinates Spark downloads at submit (`spark.jars.packages`): the Kafka source and MSK IAM auth. Default: `spark-sql-kafka-0-10_2.12:3.5.6` and `aws-msk-iam-auth:2.2.0`. */
+    /**
+     * Maven coordinates Spark downloads at submit (`spark.jars.packages`): the Kafka source and MSK
+     * IAM auth. Default: the Kafka source built for the cluster's release (`EMR_RELEASES`: e.g.
+     * `spark-sql-kafka-0-10_2.12:3.5.6` on `emr-7.14.0`, `spark-sql-kafka-0-10_2.13:4.1.1` on
+     * `emr-spark-8.1.0`) and `aws-msk-iam-auth:2.2.0`; required for a release outside the catalog.
+     */
     packages?: string[];
     /** Extra Spark properties of the job. Default: none. */
     sparkConf?: Record<string, string>;

@@ -5,7 +5,8 @@ import { checkNetwork } from "./placement";
 import { batchTopicNames } from "./batch-layer";
 import { ProcessingRequirements, StreamProcessor, recommendProcessor } from "./recommend-processor";
 import { ArchitectureTopic } from "./lake-and-log";
-import { LambdaArchitectureArgs, ViewColumn } from "./lambda-args";
+import { LambdaArchitectureArgs, SparkStreamingSpeedArgs, ViewColumn } from "./lambda-args";
+import { DEFAULT_EMR_RELEASE, EMR_RELEASES_AS_OF, emrRelease, kafkaPackageMismatch, releaseLineOf, sparkKafkaPackage } from "../spark";
 
 export const LAMBDA_COMPONENT = "LambdaArchitecture";
 /** The zone real-time views land in, and the zone Athena writes query results to. */
@@ -333,6 +334,7 @@ export function resolveLambdaSettings(name: string, args: LambdaArchitectureArgs
             );
         }
     }
+    if (processor === "spark-streaming") checkSparkSpeedPackages(v, speed.sparkStreaming);
     const consumerGroup = speed.consumerGroup ?? `${name}-speed`;
     v.check(
         GROUP_NAME.test(consumerGroup),
@@ -419,4 +421,31 @@ export function resolveLambdaSettings(name: string, args: LambdaArchitectureArgs
 export function speedNeedsKubernetes(speed: LambdaArchitectureArgs["speed"]): boolean {
     const v = new Validator(LAMBDA_COMPONENT, "speed");
     return chooseProcessor(v, speed?.processor, speed?.requirements).processor !== "spark-streaming" || !v.ok;
+}
+
+/**
+ * The Spark speed job's Kafka source must be built for the cluster's Spark and Scala: derived from
+ * the EMR release catalog, or given in `packages` for a release outside it. (A malformed label is
+ * reported by the cluster's own checks.)
+ */
+function checkSparkSpeedPackages(v: Validator, spark: SparkStreamingSpeedArgs | undefined): void {
+    const label = spark?.cluster?.releaseLabel ?? DEFAULT_EMR_RELEASE;
+    const release = emrRelease(label);
+    const packages = spark?.packages;
+    if (packages === undefined) {
+        v.check(
+            release !== undefined || releaseLineOf(label) === undefined,
+            "speed.sparkStreaming.cluster.releaseLabel",
+            label,
+            `the EMR release catalog (as of ${EMR_RELEASES_AS_OF}) has no Spark version for it, so the Kafka source to download is unknown`,
+            "Use a release listed in EMR_RELEASES, or set speed.sparkStreaming.packages (the spark-sql-kafka-0-10 build of that release's Spark and Scala, and aws-msk-iam-auth)",
+        );
+        return;
+    }
+    if (release === undefined) return;
+    packages.forEach((coordinate, i) => {
+        const mismatch = kafkaPackageMismatch(release, coordinate);
+        if (mismatch !== undefined)
+            v.fail(`speed.sparkStreaming.packages[${i}]`, coordinate, mismatch, `Use "${sparkKafkaPackage(release)}", or leave packages unset to get it`);
+    });
 }

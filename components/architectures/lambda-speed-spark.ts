@@ -2,15 +2,25 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { policyDocument } from "../core/iam";
 import { kafkaIamStatements } from "../core/kafka-access";
-import { EmrSparkCluster, SparkStreamingJob, StorageFile, StorageLocation } from "../spark";
+import { DEFAULT_EMR_RELEASE, EmrSparkCluster, SparkStreamingJob, StorageFile, StorageLocation, emrRelease, sparkKafkaPackage } from "../spark";
 import { ARTIFACTS_ZONE } from "./batch-layer";
 import { privateSubnets, safeKey } from "./placement";
 import { SPEED_ZONE } from "./lambda-settings";
 import { SPEED_VIEWS_FILE, SPEED_VIEWS_PY } from "./lambda-speed-script";
 import { SpeedLayer, SpeedLayerInputs, speedViewsArg } from "./lambda-speed";
 
-/** The Kafka source for Spark 3.5 (EMR 7.x) and the MSK IAM login module. */
-export const DEFAULT_SPEED_PACKAGES = ["org.apache.spark:spark-sql-kafka-0-10_2.12:3.5.6", "software.amazon.msk:aws-msk-iam-auth:2.2.0"];
+/** The MSK IAM login module the Kafka source needs with IAM auth: plain Java, the same for every Spark. */
+export const MSK_IAM_AUTH_PACKAGE = "software.amazon.msk:aws-msk-iam-auth:2.2.0";
+
+/**
+ * What Spark downloads at submit for the speed job on a release: the Kafka source built for the
+ * release's Spark and Scala (from the EMR release catalog), and the MSK IAM login module. Undefined
+ * for a release outside the catalog (validation then asks for `packages`).
+ */
+export function speedPackages(releaseLabel: string): string[] | undefined {
+    const release = emrRelease(releaseLabel);
+    return release ? [sparkKafkaPackage(release), MSK_IAM_AUTH_PACKAGE] : undefined;
+}
 /** MSK's client port with IAM auth (TLS). */
 const MSK_IAM_PORT = 9098;
 
@@ -100,7 +110,7 @@ export function sparkSpeedLayer(name: string, inputs: SpeedLayerInputs, parent: 
             ],
             outputs: Object.fromEntries(s.topicNames.map((t) => [safeKey(t), locations[t]])),
             sparkConf: {
-                "spark.jars.packages": (spark.packages ?? DEFAULT_SPEED_PACKAGES).join(","),
+                "spark.jars.packages": (spark.packages ?? speedPackages(spark.cluster?.releaseLabel ?? DEFAULT_EMR_RELEASE) ?? []).join(","),
                 "spark.sql.session.timeZone": "UTC",
                 ...spark.sparkConf,
             },

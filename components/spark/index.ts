@@ -7,7 +7,17 @@ export { EmrRolesArgs } from "./roles";
 export { InTransitEncryptionArgs } from "./security";
 export { EmrConfiguration, SPARK_DEFAULTS } from "./spark-config";
 export { StorageLocation, StorageGrant, StorageFile } from "./locations";
-export { DEFAULT_EMR_RELEASE } from "./release";
+export { DEFAULT_EMR_RELEASE, releaseLineOf } from "./release";
+export {
+    EMR_RELEASES,
+    EMR_RELEASES_AS_OF,
+    EmrRelease,
+    EmrReleaseLine,
+    ScalaBinaryVersion,
+    emrRelease,
+    kafkaPackageMismatch,
+    sparkKafkaPackage,
+} from "./emr-releases";
 export { SparkBatchJob, SparkBatchJobArgs, JOB_TAG_KEY } from "./spark-batch-job";
 export { SparkApplicationArgs, SPECTRUM_CONF_PREFIX } from "./spark-step";
 export { LOGICAL_TIME_CONF } from "./batch-definition";

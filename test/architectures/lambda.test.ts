@@ -110,6 +110,8 @@ describe("LambdaArchitecture with a Flink speed layer", () => {
             /add_argument\("--columns"[\s\S]*if name in columns:\n\s+records = shaped\(records, columns\[name\]\)/,
         );
         expect(HOURLY_RAW_TO_CURATED_PY).toMatch(/value = source\.cast\(kind\)/);
+        // ... and a value that does not cast is null on Spark 4 (emr-spark-8.x, ANSI on by default) as on 3.5.
+        expect(HOURLY_RAW_TO_CURATED_PY).toMatch(/spark\.conf\.set\("spark\.sql\.ansi\.enabled", "false"\)/);
         // Speed: the Flink job gets every topic with its view's folder, and may read exactly those.
         expect(flinkArgs.slice(0, 2)).toEqual(["--group-id", "lambda-speed"]);
         expect(JSON.parse(flinkArgs[3])).toEqual(TOPICS.map((t) => ({ topic: t, output: `s3://${lake.bucket}/speed/${t}/` })));

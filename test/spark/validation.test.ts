@@ -45,13 +45,13 @@ describe("Spark components reject bad input with one clear message per problem",
 
     it("a malformed release label", async () => {
         expect(await clusterProblems({ releaseLabel: "7.14.0" })).toEqual([
-            'EmrSparkCluster "shared": releaseLabel = "7.14.0": is not an EMR release label. Use the form emr-x.y.z, e.g. "emr-7.14.0".',
+            'EmrSparkCluster "shared": releaseLabel = "7.14.0": is not an EMR release label. Use the form emr-x.y.z or emr-spark-x.y.z, e.g. "emr-7.14.0" or "emr-spark-8.1.0".',
         ]);
     });
 
     it("a release older than EMR 7", async () => {
         expect(await clusterProblems({ releaseLabel: "emr-6.15.0" })).toEqual([
-            'EmrSparkCluster "shared": releaseLabel = "emr-6.15.0": EMR 6.x is older than the 7.x releases these components are built for (Spark 3.5, IMDSv2 and gp3 defaults). Use a 7.x release such as "emr-7.14.0".',
+            'EmrSparkCluster "shared": releaseLabel = "emr-6.15.0": EMR 6.x is older than the 7.x releases these components are built for (Spark 3.5, IMDSv2 and gp3 defaults). Use a 7.x release such as "emr-7.14.0", or an emr-spark-8.x release (Spark 4).',
         ]);
     });
 
@@ -159,7 +159,7 @@ describe("Spark components reject bad input with one clear message per problem",
 
     it("a bad transient cluster shape, named under cluster.", async () => {
         expect(await batchProblems({ cluster: { releaseLabel: "emr-5.36.2", scaling: { minCapacity: 3, maxCapacity: 2 } } })).toEqual([
-            'SparkBatchJob "daily": cluster.releaseLabel = "emr-5.36.2": EMR 5.x is older than the 7.x releases these components are built for (Spark 3.5, IMDSv2 and gp3 defaults). Use a 7.x release such as "emr-7.14.0".',
+            'SparkBatchJob "daily": cluster.releaseLabel = "emr-5.36.2": EMR 5.x is older than the 7.x releases these components are built for (Spark 3.5, IMDSv2 and gp3 defaults). Use a 7.x release such as "emr-7.14.0", or an emr-spark-8.x release (Spark 4).',
             'SparkBatchJob "daily": cluster.scaling.minCapacity = 3: is greater than scaling.maxCapacity (2). Lower minCapacity or raise maxCapacity.',
         ]);
     });

@@ -80,6 +80,9 @@ def main():
     spark.conf.set("spark.sql.sources.partitionOverwriteMode", "dynamic")
     # Hours and zone-less timestamps in UTC, as the speed layer reads them.
     spark.conf.set("spark.sql.session.timeZone", "UTC")
+    # A value that does not cast becomes null on every release: Spark 4 (emr-spark-8.x) turns ANSI
+    # mode on by default, which would fail the whole hour on one malformed record instead.
+    spark.conf.set("spark.sql.ansi.enabled", "false")
     conf = dict(spark.sparkContext.getConf().getAll())
     hour = previous_hour(conf["spark.spectrum.logicalTime"])
     dt, hr = hour.strftime("%Y-%m-%d"), hour.strftime("%H")

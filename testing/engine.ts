@@ -3,7 +3,7 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { MockCallArgs, MockResourceArgs } from "@pulumi/pulumi/runtime";
 import { PlannedResource, ResourceGraph } from "./graph";
-import { MockEnvironment, defaultEnvironment, plausibleOutputs } from "./outputs";
+import { MockEnvironment, defaultEnvironment, plausibleOutputs, stableSuffix } from "./outputs";
 import { StackConfig, loadStackConfig } from "./stack-config";
 
 /** A Pulumi program: what `index.ts` exports, or any function that creates resources. */
@@ -266,6 +266,12 @@ function defaultCall(args: MockCallArgs, env: MockEnvironment): Record<string, u
             return { name: env.region, region: env.region, id: env.region, endpoint: `ec2.${env.region}.amazonaws.com` };
         case "aws:index/getPartition:getPartition":
             return { partition: "aws", dnsSuffix: "amazonaws.com", id: "aws", reverseDnsPrefix: "com.amazonaws" };
+        case "aws:ec2/getSubnet:getSubnet": {
+            // A /24 per subnet id inside 10.0.0.0/16, stable across runs.
+            const id = typeof args.inputs.id === "string" ? args.inputs.id : "subnet-unknown";
+            const third = parseInt(stableSuffix(id), 16) % 256;
+            return { id, cidrBlock: `10.0.${third}.0/24`, vpcId: "vpc-mock", availabilityZone: `${env.region}a` };
+        }
         case "aws:index/getAvailabilityZones:getAvailabilityZones":
             return {
                 names: ["a", "b", "c"].map((z) => `${env.region}${z}`),

@@ -6,6 +6,7 @@ import { awsTags } from "../core/tags";
 import { KafkaClusterArgs, KafkaClusterSettings, MSK_CLIENT_PORT, resolveClusterSettings } from "./cluster-args";
 import { validateKafkaCluster } from "./cluster-validate";
 import { brokerProperties, renderServerProperties } from "./broker-config";
+import { multiVpcPortRange } from "./multi-vpc";
 
 const LOG_GROUP_PREFIX = "/spectrum/msk/";
 
@@ -94,6 +95,26 @@ export class KafkaCluster extends pulumi.ComponentResource {
                 },
                 { parent: this },
             );
+        }
+
+        if (s.multiVpcConnectivity) {
+            // PrivateLink clients (Firehose) arrive from MSK's interfaces in the brokers' own subnets,
+            // on one port per broker (see multi-vpc.ts): admit those subnets on those ports only.
+            const ports = multiVpcPortRange(s.brokerCount);
+            s.subnetIds.forEach((subnetId, i) => {
+                new aws.vpc.SecurityGroupIngressRule(
+                    `${name}-multi-vpc-${i}`,
+                    {
+                        securityGroupId: securityGroup.id,
+                        cidrIpv4: aws.ec2.getSubnetOutput({ id: subnetId }, { parent: this }).cidrBlock,
+                        ipProtocol: "tcp",
+                        ...ports,
+                        description: "Kafka (IAM) over multi-VPC private connectivity, from MSK's interfaces in a broker subnet",
+                        tags,
+                    },
+                    { parent: this },
+                );
+            });
         }
 
         const configuration = new aws.msk.Configuration(

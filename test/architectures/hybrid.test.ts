@@ -87,6 +87,18 @@ describe("HybridArchitecture (hybrid stack, dev profile)", () => {
         expect((cluster.inputs.brokerNodeGroupInfo as { connectivityInfo: unknown }).connectivityInfo).toMatchObject({
             vpcConnectivity: { clientAuthentication: { sasl: { iam: true } } },
         });
+        // ... and the brokers' security group to admit it: the multi-VPC bootstrap ports (one per
+        // broker) from the broker subnets, where PrivateLink's interfaces are. Nothing else gets in.
+        const brokers = graph.one("aws:ec2/securityGroup:SecurityGroup", "hybrid-kafka-brokers");
+        const ingress = graph
+            .ofType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule")
+            .filter((r) => r.propertyDependencies.securityGroupId?.includes(brokers.urn));
+        const brokerCount = (cluster.inputs.numberOfBrokerNodes as number) ?? 0;
+        expect(ingress.length).toBe((cluster.inputs.brokerNodeGroupInfo as { clientSubnets: string[] }).clientSubnets.length);
+        for (const rule of ingress) {
+            expect(rule.inputs).toMatchObject({ ipProtocol: "tcp", fromPort: 14001, toPort: 14000 + brokerCount });
+            expect(rule.inputs.cidrIpv4).toMatch(/^10\.\d+\.\d+\.\d+\/\d+$/);
+        }
     });
 
     it("starts the workflow on an hourly schedule, and the Spark step reads raw and writes curated", () => {

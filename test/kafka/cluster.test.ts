@@ -227,6 +227,32 @@ describe("KafkaCluster validation", () => {
         const graph = await runProgram(build({ multiVpcConnectivity: true }));
         const info = (graph.one(T.cluster).inputs.brokerNodeGroupInfo as { connectivityInfo: Record<string, unknown> }).connectivityInfo;
         expect(info).toEqual({ publicAccess: { type: "DISABLED" }, vpcConnectivity: { clientAuthentication: { sasl: { iam: true } } } });
+        // PrivateLink clients (Firehose) reach the brokers from MSK's interfaces in the broker subnets, on
+        // the multi-VPC bootstrap ports (one per broker, from 14001): one rule per broker subnet, nothing wider.
+        const sg = graph.one(T.sg);
+        const multiVpc = graph.ofType(T.ingress).filter((r) => r.name.startsWith("bad-multi-vpc-"));
+        expect(multiVpc.map((r) => r.name).sort()).toEqual(["bad-multi-vpc-0", "bad-multi-vpc-1", "bad-multi-vpc-2"]);
+        for (const rule of multiVpc) {
+            expect(rule.inputs).toMatchObject({ ipProtocol: "tcp", fromPort: 14001, toPort: 14003, cidrIpv4: expect.stringMatching(/^10\.0\.\d+\.0\/24$/) });
+            expect(rule.inputs.referencedSecurityGroupId).toBeUndefined();
+            expect(rule.propertyDependencies.securityGroupId).toEqual([sg.urn]);
+        }
+        // Each rule names its own subnet's block (the mock engine derives one per subnet id).
+        expect(new Set(multiVpc.map((r) => r.inputs.cidrIpv4)).size).toBe(3);
+        // Four brokers over two subnets: four ports, still one rule per subnet.
+        const four = await runProgram(build({ multiVpcConnectivity: true, subnetIds: ["subnet-a", "subnet-b"], brokerCount: 4 }));
+        expect(
+            four
+                .ofType(T.ingress)
+                .filter((r) => r.name.startsWith("bad-multi-vpc-"))
+                .map((r) => [r.inputs.fromPort, r.inputs.toPort]),
+        ).toEqual([
+            [14001, 14004],
+            [14001, 14004],
+        ]);
+        // Without multi-VPC connectivity, no such port is open.
+        const plain = await runProgram(build({}));
+        expect(plain.ofType(T.ingress).filter((r) => (r.inputs.fromPort as number) >= 14001)).toEqual([]);
         expectProblem(
             problemsOf(
                 build({

@@ -28,8 +28,12 @@ export interface StreamsAutoscalingArgs {
     lagThreshold?: number;
     /** Seconds between lag checks. Default: 30. */
     pollingIntervalSeconds?: number;
-    /** Seconds KEDA waits before scaling in, limiting rebalances. Default: 300. */
-    cooldownSeconds?: number;
+    /**
+     * Seconds the lag must stay above `lagThreshold` before KEDA adds pods: the HPA's scale-up
+     * stabilization window. Pods are never removed on lag (see the README), so a short bump (a
+     * rolling restart, a broker failover) must not add one. Default: 300.
+     */
+    scaleOutAfterSeconds?: number;
     /** Namespace KEDA runs in. Default: `"keda"`. */
     kedaNamespace?: string;
     /** KEDA operator's service account (for IAM: the role created for the lag check trusts it through IRSA). Default: `"keda-operator"`. */
@@ -91,7 +95,7 @@ export interface KafkaStreamsAppArgs {
     aclPrincipal?: string;
     /** For SCRAM/TLS: the connection that creates the ACLs (an admin). Default: `connection`. */
     aclConnection?: KafkaConnection;
-    /** Lag-based autoscaling with a KEDA ScaledObject. Default: off (fixed replicas). */
+    /** Lag-based scale-out with a KEDA ScaledObject; scale-in is a planned step (lower `maxReplicas`). Default: off (fixed replicas). */
     autoscaling?: StreamsAutoscalingArgs;
     /** Pod user, group and fsGroup (non-root). Default: 1000. */
     runAsUser?: number;
@@ -192,7 +196,7 @@ export function resolveStreamsSettings(name: string, args: KafkaStreamsAppArgs):
                   minReplicas: a.minReplicas ?? replicas,
                   lagThreshold: a.lagThreshold ?? 1000,
                   pollingIntervalSeconds: a.pollingIntervalSeconds ?? 30,
-                  cooldownSeconds: a.cooldownSeconds ?? 300,
+                  scaleOutAfterSeconds: a.scaleOutAfterSeconds ?? 300,
                   kedaNamespace: a.kedaNamespace ?? "keda",
                   kedaServiceAccount: a.kedaServiceAccount ?? "keda-operator",
               }

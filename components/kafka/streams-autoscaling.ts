@@ -16,9 +16,26 @@ export interface AutoscalingInputs {
 }
 
 /**
- * KEDA scaling on the consumer lag of the `application.id` group, never below one replica. The
- * lag check authenticates on its own: with IAM through a describe-only role KEDA's operator
- * assumes (IRSA), with SCRAM/TLS through a Secret holding the app's credentials.
+ * The HPA behavior KEDA passes on: scale out only once the lag has stayed high for the window,
+ * never scale in on lag. A Streams member that stops does not leave its group (static membership,
+ * and Streams' own consumers never send a LeaveGroup on close), so its partitions wait for
+ * `session.timeout.ms`: lag rises and a lag-driven scale-in would be undone at once, with a state
+ * restore each round. Scale-in is a planned step instead: lowering `maxReplicas` makes the HPA set
+ * the replicas to the new maximum directly, whatever the behavior says, and the lag that follows
+ * cannot scale back beyond it.
+ */
+export function scalingBehavior(scaleOutAfterSeconds: number): Record<string, unknown> {
+    return {
+        scaleUp: { stabilizationWindowSeconds: scaleOutAfterSeconds },
+        scaleDown: { selectPolicy: "Disabled" },
+    };
+}
+
+/**
+ * KEDA scale-out on the consumer lag of the `application.id` group, never below one replica and
+ * never in on lag (see {@link scalingBehavior}). The lag check authenticates on its own: with IAM
+ * through a describe-only role KEDA's operator assumes (IRSA), with SCRAM/TLS through a Secret
+ * holding the app's credentials.
  */
 export function createAutoscaling(
     name: string,
@@ -109,18 +126,8 @@ export function createAutoscaling(
                 minReplicaCount: a.minReplicas,
                 maxReplicaCount: a.maxReplicas,
                 pollingInterval: a.pollingIntervalSeconds,
-                cooldownPeriod: a.cooldownSeconds,
-                // One pod at a time, slowly, when scaling in: each removal is a rebalance.
-                advanced: {
-                    horizontalPodAutoscalerConfig: {
-                        behavior: {
-                            scaleDown: {
-                                stabilizationWindowSeconds: a.cooldownSeconds,
-                                policies: [{ type: "Pods", value: 1, periodSeconds: 60 }],
-                            },
-                        },
-                    },
-                },
+                // No cooldownPeriod: KEDA applies it only to scaling to zero, which a Streams app never does.
+                advanced: { horizontalPodAutoscalerConfig: { behavior: scalingBehavior(a.scaleOutAfterSeconds) } },
                 triggers: [{ type: "kafka", metadata, ...(auth ? { authenticationRef: { name: auth.metadata.name } } : {}) }],
             },
         },

@@ -254,6 +254,22 @@ export function validateKafkaStreamsApp(name: string, args: KafkaStreamsAppArgs,
             "must be a whole number of records >= 1",
             "Use e.g. 1000",
         );
+        // The HPA accepts stabilization windows of 0 to 3600 seconds.
+        v.check(
+            isInt(a.scaleOutAfterSeconds, 0) && a.scaleOutAfterSeconds <= 3600,
+            "autoscaling.scaleOutAfterSeconds",
+            a.scaleOutAfterSeconds,
+            "must be a whole number of seconds from 0 to 3600 (the HPA's stabilization window)",
+            "Use e.g. 300",
+        );
+        const removed = (args.autoscaling as unknown as Record<string, unknown> | undefined)?.cooldownSeconds;
+        if (removed !== undefined)
+            v.fail(
+                "autoscaling.cooldownSeconds",
+                removed,
+                "KEDA's cooldownPeriod only governs scaling to zero, which a Streams app never does, and pods are not removed on lag here",
+                "Remove it; scale in by lowering autoscaling.maxReplicas (see the README), and tune scale-out with scaleOutAfterSeconds",
+            );
         if (auth === "iam") {
             v.check(
                 !!s.target.oidcProviderArn && !!s.target.oidcProviderUrl,

@@ -248,6 +248,20 @@ describe("KafkaStreamsApp on MSK with IAM and KEDA", () => {
         );
         expect(sts.options.ignoreChanges).toEqual(["spec.replicas"]);
     });
+
+    it("only scales out, once the lag has stayed high for the window: a static member that stops would leave its partitions unassigned", () => {
+        const s = spec(graph.one(T.scaled));
+        // KEDA's cooldownPeriod governs scaling to zero only, which never happens here: not emitted.
+        expect(s.cooldownPeriod).toBeUndefined();
+        expect(s.advanced).toEqual({
+            horizontalPodAutoscalerConfig: {
+                behavior: { scaleUp: { stabilizationWindowSeconds: 300 }, scaleDown: { selectPolicy: "Disabled" } },
+            },
+        });
+        // Pods still carry their static member ids: no lag-driven scale-in means no member leaves on lag.
+        const env = (sts.inputs.spec as { template: { spec: { containers: Array<{ env: Obj[] }> } } }).template.spec.containers[0].env;
+        expect(env).toContainEqual({ name: "KAFKA_STREAMS_GROUP_INSTANCE_ID", value: "$(POD_NAME)" });
+    });
 });
 
 describe("KafkaStreamsApp on a SCRAM cluster you bring", () => {

@@ -61,6 +61,19 @@ describe("KafkaStreamsApp validation", () => {
         expectProblem(problemsOf(app({ replicationFactor: 4 })), "replicationFactor = 4", "only 3 brokers");
     });
 
+    it("refuses the old cooldownSeconds (it never governed scale-in) and a scale-out window the HPA rejects", () => {
+        const problems = problemsOf(
+            app({ autoscaling: { maxReplicas: 3, scaleOutAfterSeconds: 7200, cooldownSeconds: 300 } as unknown as { maxReplicas: number } }),
+        );
+        expectProblem(problems, "autoscaling.scaleOutAfterSeconds = 7200", "0 to 3600");
+        expectProblem(
+            problems,
+            "autoscaling.cooldownSeconds = 300",
+            "only governs scaling to zero",
+            "scale in by lowering autoscaling.maxReplicas",
+        );
+    });
+
     it("refuses autoscaling to zero and a maximum below the minimum", () => {
         expectProblem(
             problemsOf(app({ autoscaling: { minReplicas: 0, maxReplicas: 3 } })),

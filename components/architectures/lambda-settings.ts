@@ -446,6 +446,11 @@ function checkSparkSpeedPackages(v: Validator, spark: SparkStreamingSpeedArgs | 
     packages.forEach((coordinate, i) => {
         const mismatch = kafkaPackageMismatch(release, coordinate);
         if (mismatch !== undefined)
-            v.fail(`speed.sparkStreaming.packages[${i}]`, coordinate, mismatch, `Use "${sparkKafkaPackage(release)}", or leave packages unset to get it`);
+            v.fail(
+                `speed.sparkStreaming.packages[${i}]`,
+                coordinate,
+                mismatch,
+                `Use "${sparkKafkaPackage(release)}", or leave packages unset to get it`,
+            );
     });
 }

@@ -2,7 +2,15 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { policyDocument } from "../core/iam";
 import { kafkaIamStatements } from "../core/kafka-access";
-import { DEFAULT_EMR_RELEASE, EmrSparkCluster, SparkStreamingJob, StorageFile, StorageLocation, emrRelease, sparkKafkaPackage } from "../spark";
+import {
+    DEFAULT_EMR_RELEASE,
+    EmrSparkCluster,
+    SparkStreamingJob,
+    StorageFile,
+    StorageLocation,
+    emrRelease,
+    sparkKafkaPackage,
+} from "../spark";
 import { ARTIFACTS_ZONE } from "./batch-layer";
 import { privateSubnets, safeKey } from "./placement";
 import { SPEED_ZONE } from "./lambda-settings";
@@ -110,7 +118,9 @@ export function sparkSpeedLayer(name: string, inputs: SpeedLayerInputs, parent: 
             ],
             outputs: Object.fromEntries(s.topicNames.map((t) => [safeKey(t), locations[t]])),
             sparkConf: {
-                "spark.jars.packages": (spark.packages ?? speedPackages(spark.cluster?.releaseLabel ?? DEFAULT_EMR_RELEASE) ?? []).join(","),
+                "spark.jars.packages": (spark.packages ?? speedPackages(spark.cluster?.releaseLabel ?? DEFAULT_EMR_RELEASE) ?? []).join(
+                    ",",
+                ),
                 "spark.sql.session.timeZone": "UTC",
                 ...spark.sparkConf,
             },

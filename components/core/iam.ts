@@ -46,7 +46,10 @@ export function policyDocument(statements: PolicyStatement[] | TrustStatement[])
 }
 
 /** A trust policy for an AWS service principal, optionally pinned to the calling account. */
-export function serviceTrustPolicy(service: pulumi.Input<string> | pulumi.Input<string>[], condition?: PolicyCondition): pulumi.Output<string> {
+export function serviceTrustPolicy(
+    service: pulumi.Input<string> | pulumi.Input<string>[],
+    condition?: PolicyCondition,
+): pulumi.Output<string> {
     return policyDocument([
         { Effect: "Allow", Principal: { Service: service }, Action: "sts:AssumeRole", ...(condition ? { Condition: condition } : {}) },
     ]);

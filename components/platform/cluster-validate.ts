@@ -130,7 +130,12 @@ function validateCreated(v: Validator, args: PlatformClusterArgs, s: ClusterSett
             `Quote it in the stack config, e.g. "${DEFAULT_KUBERNETES_VERSION}"`,
         );
     } else if (!version)
-        v.fail("kubernetesVersion", args.kubernetesVersion, "not a Kubernetes minor version", `Write it as "1.<minor>", e.g. "${DEFAULT_KUBERNETES_VERSION}"`);
+        v.fail(
+            "kubernetesVersion",
+            args.kubernetesVersion,
+            "not a Kubernetes minor version",
+            `Write it as "1.<minor>", e.g. "${DEFAULT_KUBERNETES_VERSION}"`,
+        );
     else
         v.check(
             Number(version[1]) >= (minorOf(OLDEST_VERSION) ?? 0),

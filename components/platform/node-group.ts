@@ -41,7 +41,10 @@ export function platformNodeGroup(name: string, args: NodeGroupInputs, parent: p
     const role = new aws.iam.Role(
         `${name}-node-role`,
         // EKS checks the node role trusts the partition's EC2 principal (another name in China).
-        { assumeRolePolicy: serviceTrustPolicy(servicePrincipal("ec2", partition, { component: "PlatformCluster", name })), tags: args.tags },
+        {
+            assumeRolePolicy: serviceTrustPolicy(servicePrincipal("ec2", partition, { component: "PlatformCluster", name })),
+            tags: args.tags,
+        },
         { parent },
     );
     const attachments = NODE_ROLE_POLICIES.map(

@@ -22,7 +22,12 @@ export interface ClusterRoleArns {
  * describe, step and terminate only clusters carrying it, and pass only its own two roles, each to
  * the one service (by its principal in the partition) that takes it.
  */
-export function batchWorkflowStatements(ctx: AwsContext, tag: JobTag, roles: ClusterRoleArns, owner: PrincipalRequester): PolicyStatement[] {
+export function batchWorkflowStatements(
+    ctx: AwsContext,
+    tag: JobTag,
+    roles: ClusterRoleArns,
+    owner: PrincipalRequester,
+): PolicyStatement[] {
     const clusters = pulumi.interpolate`arn:${ctx.partition}:elasticmapreduce:${ctx.region}:${ctx.accountId}:cluster/*`;
     return [
         {

@@ -64,11 +64,7 @@ export function createRoles(name: string, args: CreatedRolesArgs, parent: pulumi
     // EC2 and EMR have other principal names in China: trust and PassRole name the partition's.
     const ec2 = servicePrincipal("ec2", ctx.partition, args.owner);
     const emr = servicePrincipal("elasticmapreduce", ctx.partition, args.owner);
-    const instanceRole = new aws.iam.Role(
-        `${name}-instance-role`,
-        { assumeRolePolicy: serviceTrustPolicy(ec2), tags: args.tags },
-        opts,
-    );
+    const instanceRole = new aws.iam.Role(`${name}-instance-role`, { assumeRolePolicy: serviceTrustPolicy(ec2), tags: args.tags }, opts);
     const instanceProfile = new aws.iam.InstanceProfile(
         `${name}-instance-profile`,
         { name: instanceRole.name, role: instanceRole.name, tags: args.tags },

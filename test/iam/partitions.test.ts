@@ -86,6 +86,8 @@ describe("service principals per partition", () => {
                     "Deploy to aws, aws-us-gov, aws-cn, or add the partition to SERVICE_PRINCIPAL_DOMAINS (components/core/service-principals.ts).",
             ]),
         );
-        expect(requireServicePrincipal("aws-cn", "elasticmapreduce", { component: "C", name: "n" })).toBe("elasticmapreduce.amazonaws.com.cn");
+        expect(requireServicePrincipal("aws-cn", "elasticmapreduce", { component: "C", name: "n" })).toBe(
+            "elasticmapreduce.amazonaws.com.cn",
+        );
     });
 });

@@ -233,7 +233,12 @@ describe("KafkaCluster validation", () => {
         const multiVpc = graph.ofType(T.ingress).filter((r) => r.name.startsWith("bad-multi-vpc-"));
         expect(multiVpc.map((r) => r.name).sort()).toEqual(["bad-multi-vpc-0", "bad-multi-vpc-1", "bad-multi-vpc-2"]);
         for (const rule of multiVpc) {
-            expect(rule.inputs).toMatchObject({ ipProtocol: "tcp", fromPort: 14001, toPort: 14003, cidrIpv4: expect.stringMatching(/^10\.0\.\d+\.0\/24$/) });
+            expect(rule.inputs).toMatchObject({
+                ipProtocol: "tcp",
+                fromPort: 14001,
+                toPort: 14003,
+                cidrIpv4: expect.stringMatching(/^10\.0\.\d+\.0\/24$/),
+            });
             expect(rule.inputs.referencedSecurityGroupId).toBeUndefined();
             expect(rule.propertyDependencies.securityGroupId).toEqual([sg.urn]);
         }

@@ -63,7 +63,9 @@ describe("KafkaStreamsApp validation", () => {
 
     it("refuses the old cooldownSeconds (it never governed scale-in) and a scale-out window the HPA rejects", () => {
         const problems = problemsOf(
-            app({ autoscaling: { maxReplicas: 3, scaleOutAfterSeconds: 7200, cooldownSeconds: 300 } as unknown as { maxReplicas: number } }),
+            app({
+                autoscaling: { maxReplicas: 3, scaleOutAfterSeconds: 7200, cooldownSeconds: 300 } as unknown as { maxReplicas: number },
+            }),
         );
         expectProblem(problems, "autoscaling.scaleOutAfterSeconds = 7200", "0 to 3600");
         expectProblem(

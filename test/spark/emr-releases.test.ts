@@ -44,7 +44,9 @@ describe("EMR release catalog", () => {
         expect(kafkaPackageMismatch(eight, "org.apache.spark:spark-sql-kafka-0-10_2.12:3.5.6")).toBe(
             "emr-spark-8.1.0 runs Spark 4.1.1 on Scala 2.13, and this Kafka source is built for Spark 3.5 on Scala 2.12: it fails when the query starts",
         );
-        expect(kafkaPackageMismatch(eight, "org.apache.spark:spark-sql-kafka-0-10_2.13:4.0.2")).toContain("built for Spark 4.0 on Scala 2.13");
+        expect(kafkaPackageMismatch(eight, "org.apache.spark:spark-sql-kafka-0-10_2.13:4.0.2")).toContain(
+            "built for Spark 4.0 on Scala 2.13",
+        );
     });
 });
 
@@ -60,7 +62,9 @@ describe("EMR release labels", () => {
     };
 
     it("accepts the emr-spark-8.x line for a cluster", async () => {
-        const graph = await runProgram(() => new EmrSparkCluster("shared", { storage: landingZone(), network, releaseLabel: "emr-spark-8.1.0" }));
+        const graph = await runProgram(
+            () => new EmrSparkCluster("shared", { storage: landingZone(), network, releaseLabel: "emr-spark-8.1.0" }),
+        );
         expect(graph.one(T.cluster).inputs).toMatchObject({ releaseLabel: "emr-spark-8.1.0", applications: ["Spark"] });
     });
 

@@ -6,7 +6,7 @@ import { CostEstimate, estimateCost } from "./cost/estimate";
 import { priceBook } from "./cost/price-book";
 import { renderCost } from "./cost/render";
 import { CapacityReport, capacityReport } from "./capacity/from-plan";
-import { ingestGbPerDay, loadFromConfig } from "./capacity/load";
+import { bytesPerSecond, ingestGbPerDay, loadFromConfig } from "./capacity/load";
 import { renderCapacity } from "./capacity/render";
 import { PlanDiff, diffPlans } from "./diff/diff";
 import { readPlanFile } from "./diff/plan-file";
@@ -55,7 +55,10 @@ export function runReports(
             ["stack config", assumptionsFromConfig(config["spectrum:costAssumptions"])],
             ["flag", assumptionsFromFlags(reports.assume)],
         ]);
-        result.cost = estimateCost(graph, priceBook(region), assumptions);
+        const perTopic = Object.fromEntries(
+            Object.entries(load?.topics ?? {}).map(([name, t]) => [name, (bytesPerSecond(t) * 86400) / 1e9]),
+        );
+        result.cost = estimateCost(graph, priceBook(region), assumptions, perTopic);
         texts.push(renderCost(result.cost));
     }
     if (reports.capacity) {

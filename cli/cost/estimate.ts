@@ -93,8 +93,17 @@ function totals<K extends string>(
         .sort((a, b) => b.monthlyUsd - a.monthlyUsd || String(a[name]).localeCompare(String(b[name])));
 }
 
-/** The monthly estimate of a planned graph, at a region's prices, under the given assumptions. */
-export function estimateCost(graph: ResourceGraph, prices: PriceBook, resolved: ResolvedAssumptions): CostEstimate {
+/**
+ * The monthly estimate of a planned graph, at a region's prices, under the given assumptions.
+ * `declaredTopicGbPerDay` (from a declared load) says what each topic carries when the ingest
+ * assumption comes from that load; otherwise the ingest is spread evenly over the topics.
+ */
+export function estimateCost(
+    graph: ResourceGraph,
+    prices: PriceBook,
+    resolved: ResolvedAssumptions,
+    declaredTopicGbPerDay: Readonly<Record<string, number>> = {},
+): CostEstimate {
     const assume: CostAssumptions = resolved.values;
     const logTopics = plannedTopics(graph).filter(keepsLog);
     const perTopic = logTopics.length > 0 ? assume.ingestGbPerDay / logTopics.length : 0;
@@ -105,7 +114,14 @@ export function estimateCost(graph: ResourceGraph, prices: PriceBook, resolved: 
         assume,
         hoursPerMonth: prices.hoursPerMonth,
         // Compacted topics hold tables, not the event log; a plan without topics (a cluster you bring) puts all ingest on any topic named.
-        topicIngestGbPerDay: (name) => (logTopics.length === 0 ? assume.ingestGbPerDay : logTopicNames.has(name) ? perTopic : 0),
+        topicIngestGbPerDay: (name) =>
+            resolved.origins.ingestGbPerDay === "declared load"
+                ? (declaredTopicGbPerDay[name] ?? 0)
+                : logTopics.length === 0
+                  ? assume.ingestGbPerDay
+                  : logTopicNames.has(name)
+                    ? perTopic
+                    : 0,
     };
     const lines: CostLine[] = [];
     const unpriced = new Map<string, UnpricedType>();

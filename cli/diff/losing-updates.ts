@@ -6,7 +6,11 @@ type Inputs = Record<string, unknown>;
 /** An in-place update that still destroys data: what goes, in words. */
 export type LosingUpdate = (before: Inputs, after: Inputs, resource: Pick<PlannedResource, "type" | "name">) => string[];
 
-const days = (ms: number) => (ms === Infinity ? "forever" : `${Math.round((ms / 86400000) * 100) / 100} days`);
+function days(ms: number): string {
+    if (ms === Infinity) return "forever";
+    const n = Math.round((ms / 86400000) * 100) / 100;
+    return `${n} day${n === 1 ? "" : "s"}`;
+}
 
 function retention(configs: Record<string, string>): number {
     const ms = Number(configs["retention.ms"] ?? DEFAULT_RETENTION_MS);

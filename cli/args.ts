@@ -8,6 +8,8 @@ export class UsageError extends Error {
 
 export const USAGE = "usage: npm run plan -- <stack> [--json | --mermaid]";
 
+import { REPORT_USAGE, ReportArgs, takeReportFlags } from "./report-args";
+
 export interface PlanArgs {
     /** The stack to plan: `stacks/Pulumi.<stack>.yaml`. */
     stack: string;
@@ -15,6 +17,8 @@ export interface PlanArgs {
     json: boolean;
     /** Write the architecture as a Mermaid flowchart instead of the tree. */
     mermaid: boolean;
+    /** Reports to write instead of the plan (cost, capacity, diff); absent when none is asked for. */
+    reports?: ReportArgs;
 }
 
 /**
@@ -25,17 +29,19 @@ export function parseArgs(argv: readonly string[], stacks: readonly string[] = [
     const positional: string[] = [];
     let json = false;
     let mermaid = false;
-    for (const arg of argv) {
+    const { rest, reports } = takeReportFlags(argv);
+    for (const arg of rest) {
         if (arg === "--json") json = true;
         else if (arg === "--mermaid") mermaid = true;
-        else if (arg === "-h" || arg === "--help") throw new UsageError(withStacks(USAGE, stacks));
+        else if (arg === "-h" || arg === "--help") throw new UsageError(withStacks(`${USAGE}\n${REPORT_USAGE}`, stacks));
         else if (arg.startsWith("-")) throw new UsageError(withStacks(`unknown option ${arg}; ${USAGE}`, stacks));
         else positional.push(arg);
     }
     if (positional.length === 0) throw new UsageError(withStacks(`no stack given; ${USAGE}`, stacks));
     if (positional.length > 1) throw new UsageError(`one stack at a time, got ${positional.join(", ")}; ${USAGE}`);
     if (json && mermaid) throw new UsageError(`--json and --mermaid exclude each other; ${USAGE}`);
-    return { stack: positional[0], json, mermaid };
+    if (mermaid && reports) throw new UsageError(`--mermaid and the reports exclude each other; ${USAGE}`);
+    return { stack: positional[0], json, mermaid, ...(reports ? { reports } : {}) };
 }
 
 function withStacks(message: string, stacks: readonly string[]): string {

@@ -11,6 +11,7 @@ import { UsageError, parseArgs } from "./args";
 import { renderPlan } from "./render";
 import { mermaidDiagram } from "./mermaid";
 import { findProjectRoot, listStacks, stackFile } from "./stacks";
+import { runReports } from "./reports";
 
 export interface PlanContext {
     /** Repository root (holds Pulumi.yaml and stacks/). */
@@ -23,6 +24,10 @@ export interface PlanContext {
     err?: (text: string) => void;
     /** Errors already reported (shared with the unhandled-rejection handler, so each prints once). */
     reported?: Set<unknown>;
+    /** Where a relative `--diff` file is found. Default: the directory npm was run from (INIT_CWD), else the working directory. */
+    cwd?: string;
+    /** Colour data loss red in the diff. Default: when writing to a terminal without NO_COLOR. */
+    color?: boolean;
 }
 
 /** Runs the plan command; resolves to its exit code and never throws. */
@@ -36,6 +41,14 @@ export async function plan(argv: readonly string[], context: PlanContext): Promi
         const started = performance.now();
         // In --json mode stdout carries the plan alone: the program's console output goes to stderr.
         const graph = await (args.json || args.mermaid ? withConsoleOnStderr(() => runStack(program, file)) : runStack(program, file));
+        if (args.reports) {
+            // Cost, capacity and diff reports replace the plan's own output; see cli/reports.ts.
+            const cwd = context.cwd ?? process.env.INIT_CWD ?? process.cwd();
+            const color = context.color ?? (context.out === undefined && process.stdout.isTTY === true && !process.env.NO_COLOR);
+            const report = runReports(graph, file, args.reports, { cwd, color, json: args.json });
+            out(report.text);
+            return report.exitCode;
+        }
         out(
             args.json
                 ? `${JSON.stringify(graph.toPlanJson(), null, 2)}\n`

@@ -1,0 +1,162 @@
+import { PlannedResource, ResourceGraph } from "../../testing";
+import { PlannedTopic, localRetentionMs, plannedTopics } from "../plan-topics";
+import {
+    CapacityCheck,
+    brokerStorage,
+    brokersAcrossZones,
+    firehoseThroughput,
+    flinkParallelism,
+    partitionsPerBroker,
+    replicasFitBrokers,
+} from "./checks";
+import { DeclaredLoad, bytesPerSecond } from "./load";
+
+/** A check's verdict in a report: passed, failed, failed but waived, or not run (and why). */
+export interface CapacityResult {
+    id: string;
+    subject: string;
+    status: "pass" | "fail" | "waived" | "skipped";
+    check?: CapacityCheck;
+    /** Why a check was waived or skipped. */
+    reason?: string;
+}
+
+export interface CapacityReport {
+    stack: string;
+    region: string;
+    load?: DeclaredLoad;
+    results: CapacityResult[];
+    /** Failed checks that are not waived: the plan fails with them. */
+    failures: number;
+}
+
+function inputAt(r: PlannedResource, path: string): unknown {
+    return path
+        .split(".")
+        .reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined), r.inputs);
+}
+
+/** `min.insync.replicas` a cluster's configuration sets for topics without their own. */
+function clusterMinIsr(graph: ResourceGraph, cluster: PlannedResource): number {
+    const configuration = graph.resources.find((r) => cluster.propertyDependencies.configurationInfo?.includes(r.urn));
+    const match = /^\s*min\.insync\.replicas\s*=\s*(\d+)/m.exec(String(configuration?.inputs.serverProperties ?? ""));
+    return match ? Number(match[1]) : 1;
+}
+
+/** The auto-scaling ceiling of a cluster's broker storage, when an Application Auto Scaling target grows it. */
+function storageCeiling(graph: ResourceGraph, cluster: PlannedResource): number | undefined {
+    const target = graph
+        .ofType("aws:appautoscaling/target:Target")
+        .find(
+            (t) =>
+                t.propertyDependencies.resourceId?.includes(cluster.urn) &&
+                t.inputs.scalableDimension === "kafka:broker-storage:VolumeSize",
+        );
+    return typeof target?.inputs.maxCapacity === "number" ? target.inputs.maxCapacity : undefined;
+}
+
+/** Runs every capacity check the plan has the numbers for; those needing load are skipped without a declared load. */
+export function capacityReport(graph: ResourceGraph, region: string, load: DeclaredLoad | undefined): CapacityReport {
+    const results: CapacityResult[] = [];
+    const add = (check: CapacityCheck | undefined) => {
+        if (!check) return;
+        const reason = load?.waive[`${check.id}/${check.subject}`] ?? load?.waive[check.id];
+        results.push({
+            id: check.id,
+            subject: check.subject,
+            check,
+            status: check.ok ? "pass" : reason ? "waived" : "fail",
+            ...(reason && !check.ok ? { reason } : {}),
+        });
+    };
+    const skip = (id: string, subject: string, reason: string) => results.push({ id, subject, status: "skipped", reason });
+    const topics = plannedTopics(graph);
+    const loadOf = (t: PlannedTopic) => load?.topics[t.name];
+
+    for (const cluster of graph.ofType("aws:msk/cluster:Cluster")) {
+        const brokers = Number(cluster.inputs.numberOfBrokerNodes ?? 0);
+        const zones = (inputAt(cluster, "brokerNodeGroupInfo.clientSubnets") as unknown[] | undefined)?.length ?? 0;
+        const instanceType = String(inputAt(cluster, "brokerNodeGroupInfo.instanceType"));
+        const own = topics.filter((t) => t.clusterUrn === cluster.urn);
+        add(brokersAcrossZones({ cluster: cluster.name, brokers, zones }));
+        const replicas = own.reduce((n, t) => n + t.partitions * t.replicationFactor, 0);
+        const perBroker = partitionsPerBroker({ cluster: cluster.name, instanceType, brokers, partitionReplicas: replicas });
+        if (perBroker) add(perBroker);
+        else skip("partitions-per-broker", cluster.name, `MSK publishes no partition guidance for ${instanceType}`);
+        const minIsr = clusterMinIsr(graph, cluster);
+        for (const t of own) {
+            add(
+                replicasFitBrokers({
+                    topic: t.name,
+                    replicationFactor: t.replicationFactor,
+                    minInsyncReplicas: Number(t.configs["min.insync.replicas"] ?? minIsr),
+                    brokers,
+                }),
+            );
+        }
+        if (!load) {
+            skip("broker-storage", cluster.name, "no declared load (spectrum:load)");
+            continue;
+        }
+        const undeclared = own.filter((t) => !loadOf(t)).map((t) => t.name);
+        const storageTopics = own
+            .filter((t) => loadOf(t))
+            .map((t) => {
+                const l = loadOf(t)!;
+                const retention = l.retentionHours !== undefined ? l.retentionHours * 3600 : localRetentionMs(t) / 1000;
+                return {
+                    topic: t.name,
+                    bytesPerSecond: bytesPerSecond(l),
+                    localRetentionSeconds: retention,
+                    replicationFactor: t.replicationFactor,
+                };
+            });
+        const unbounded = storageTopics.filter((t) => !Number.isFinite(t.localRetentionSeconds)).map((t) => t.topic);
+        if (unbounded.length > 0) {
+            skip(
+                "broker-storage",
+                cluster.name,
+                `${unbounded.join(", ")} keep records forever (compacted or retention -1): declare retentionHours for them`,
+            );
+            continue;
+        }
+        const volumeGiB = Number(inputAt(cluster, "brokerNodeGroupInfo.storageInfo.ebsStorageInfo.volumeSize") ?? 0);
+        add(
+            brokerStorage({ cluster: cluster.name, brokers, volumeGiB, ceilingGiB: storageCeiling(graph, cluster), topics: storageTopics }),
+        );
+        if (undeclared.length > 0)
+            skip("broker-storage", `${cluster.name} (${undeclared.join(", ")})`, "no declared load for these topics: not counted");
+    }
+
+    for (const deployment of graph.ofType("kubernetes:flink.apache.org/v1beta1:FlinkDeployment")) {
+        const parallelism = Number(inputAt(deployment, "spec.job.parallelism") ?? 1);
+        const used = topics
+            .filter((t) => deployment.dependencies.includes(t.resource.urn))
+            .map((t) => ({ name: t.name, partitions: t.partitions }));
+        const check = flinkParallelism({ job: deployment.name, parallelism, topics: used });
+        if (check) add(check);
+        else skip("flink-parallelism", deployment.name, "no Kafka topic in the plan feeds this job");
+    }
+
+    for (const stream of graph.ofType("aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream")) {
+        const topic = inputAt(stream, "mskSourceConfiguration.topicName");
+        if (typeof topic !== "string") continue;
+        const l = load?.topics[topic];
+        if (!l) {
+            skip("firehose-throughput", stream.name, load ? `no declared load for topic ${topic}` : "no declared load (spectrum:load)");
+            continue;
+        }
+        const s3 = (inputAt(stream, "extendedS3Configuration") ?? {}) as Record<string, unknown>;
+        add(
+            firehoseThroughput({
+                stream: stream.name,
+                region,
+                averageBytesPerSecond: bytesPerSecond(l),
+                peakBytesPerSecond: bytesPerSecond(l) * (load?.peakFactor ?? 1),
+                bufferingSizeMiB: Number(s3.bufferingSize ?? 5),
+                bufferingIntervalSeconds: Number(s3.bufferingInterval ?? 300),
+            }),
+        );
+    }
+    return { stack: graph.stack, region, load, results, failures: results.filter((r) => r.status === "fail").length };
+}

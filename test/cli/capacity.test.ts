@@ -1,0 +1,194 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import {
+    brokerStorage,
+    brokersAcrossZones,
+    firehoseThroughput,
+    flinkParallelism,
+    partitionsPerBroker,
+    replicasFitBrokers,
+    streamsThreads,
+} from "../../cli/capacity/checks";
+import { capacityReport } from "../../cli/capacity/from-plan";
+import { ingestGbPerDay, loadFromConfig } from "../../cli/capacity/load";
+import { renderCapacity } from "../../cli/capacity/render";
+import { plan } from "../../cli/plan";
+import rootProgram from "../../index";
+import { planOf, root } from "./stack-plans";
+
+const MIB = 1024 ** 2;
+
+describe("capacity checks (pure)", () => {
+    it("partitions per broker against MSK's guidance for the size", () => {
+        const check = partitionsPerBroker({ cluster: "c", instanceType: "kafka.m7g.large", brokers: 3, partitionReplicas: 3300 });
+        expect(check).toMatchObject({ ok: false, measured: 1100, limit: 1000, margin: -0.1 });
+        expect(partitionsPerBroker({ cluster: "c", instanceType: "kafka.t3.small", brokers: 3, partitionReplicas: 900 })).toMatchObject({
+            ok: true,
+            limit: 300,
+            margin: 0,
+        });
+        expect(partitionsPerBroker({ cluster: "c", instanceType: "express.m7g.large", brokers: 3, partitionReplicas: 3 })).toBeUndefined();
+    });
+
+    it("brokers in a multiple of the zones, replicas that fit and leave one broker to lose", () => {
+        expect(brokersAcrossZones({ cluster: "c", brokers: 4, zones: 3 }).ok).toBe(false);
+        expect(brokersAcrossZones({ cluster: "c", brokers: 6, zones: 3 }).ok).toBe(true);
+        expect(replicasFitBrokers({ topic: "t", replicationFactor: 3, minInsyncReplicas: 2, brokers: 3 }).ok).toBe(true);
+        expect(replicasFitBrokers({ topic: "t", replicationFactor: 3, minInsyncReplicas: 3, brokers: 3 }).detail).toContain(
+            "a broker restart stops acks=all producers",
+        );
+        expect(replicasFitBrokers({ topic: "t", replicationFactor: 4, minInsyncReplicas: 2, brokers: 3 }).detail).toContain(
+            "replication factor 4 exceeds the 3 brokers",
+        );
+    });
+
+    it("broker storage: 1 MiB/s for 7 days, 3 copies over 3 brokers is 590.6 GiB each, against 85% of the disk", () => {
+        const topics = [{ topic: "t", bytesPerSecond: MIB, localRetentionSeconds: 7 * 86400, replicationFactor: 3 }];
+        const small = brokerStorage({ cluster: "c", brokers: 3, volumeGiB: 500, topics });
+        expect(small).toMatchObject({ ok: false, measured: 590.63, limit: 425 });
+        expect(brokerStorage({ cluster: "c", brokers: 3, volumeGiB: 500, ceilingGiB: 1000, topics })).toMatchObject({
+            ok: true,
+            limit: 850,
+        });
+    });
+
+    it("Flink parallelism against its widest topic, Kafka Streams threads against the input partitions", () => {
+        expect(
+            flinkParallelism({
+                job: "j",
+                parallelism: 12,
+                topics: [
+                    { name: "a", partitions: 6 },
+                    { name: "b", partitions: 8 },
+                ],
+            }),
+        ).toMatchObject({ ok: false, limit: 8 });
+        expect(flinkParallelism({ job: "j", parallelism: 4, topics: [] })).toBeUndefined();
+        expect(streamsThreads({ app: "s", maxReplicas: 4, threads: 2, inputPartitions: 6 })).toMatchObject({
+            ok: false,
+            measured: 8,
+            limit: 6,
+        });
+    });
+
+    it("Firehose: peak throughput against the stream quota of the region, with the flush interval and object size", () => {
+        const check = firehoseThroughput({
+            stream: "s",
+            region: "us-east-1",
+            averageBytesPerSecond: 2 * MIB,
+            peakBytesPerSecond: 6 * MIB,
+            bufferingSizeMiB: 64,
+            bufferingIntervalSeconds: 300,
+        });
+        expect(check).toMatchObject({ ok: false, measured: 6, limit: 5 });
+        expect(check.detail).toContain("flushes every 32 s, objects of ~64 MiB");
+        expect(
+            firehoseThroughput({
+                stream: "s",
+                region: "ap-south-1",
+                averageBytesPerSecond: MIB,
+                peakBytesPerSecond: 2 * MIB,
+                bufferingSizeMiB: 64,
+                bufferingIntervalSeconds: 300,
+            }).limit,
+        ).toBe(1);
+    });
+});
+
+describe("declared load", () => {
+    it("reads spectrum:load and the ingest it implies", () => {
+        const load = loadFromConfig(
+            JSON.stringify({ topics: { a: { eventsPerSecond: 1000, averageRecordBytes: 500 } }, waive: { "broker-storage": "grows" } }),
+        );
+        expect(load).toEqual({
+            peakFactor: 3,
+            topics: { a: { eventsPerSecond: 1000, averageRecordBytes: 500 } },
+            waive: { "broker-storage": "grows" },
+        });
+        expect(ingestGbPerDay(load!)).toBeCloseTo(43.2, 9);
+        expect(loadFromConfig(undefined)).toBeUndefined();
+    });
+
+    it("refuses unknown keys, missing topics, bad numbers and waivers without a reason", () => {
+        expect(() => loadFromConfig(JSON.stringify({ topic: {} }))).toThrow(
+            "stack config spectrum:load.topic = {}: is not a load setting. Did you mean topics?",
+        );
+        expect(() => loadFromConfig(JSON.stringify({ topics: {} }))).toThrow("must map at least one topic name to its load");
+        expect(() => loadFromConfig(JSON.stringify({ topics: { a: { eventsPerSecond: -1, averageRecordBytes: 1 } } }))).toThrow(
+            "spectrum:load.topics.a.eventsPerSecond = -1: must be a positive number",
+        );
+        expect(() =>
+            loadFromConfig(JSON.stringify({ topics: { a: { eventsPerSecond: 1, averageRecordBytes: 1, partitions: 3 } } })),
+        ).toThrow("spectrum:load.topics.a.partitions = 3: is not a topic load setting");
+        expect(() =>
+            loadFromConfig(JSON.stringify({ peakFactor: 0.5, topics: { a: { eventsPerSecond: 1, averageRecordBytes: 1 } } })),
+        ).toThrow("must be at least 1");
+        expect(() =>
+            loadFromConfig(JSON.stringify({ topics: { a: { eventsPerSecond: 1, averageRecordBytes: 1 } }, waive: { x: "" } })),
+        ).toThrow("needs the reason");
+    });
+});
+
+describe("capacity report from a plan", () => {
+    it("runs the load-free checks on every cluster, topic and job, and skips the load-based ones without a load", async () => {
+        const report = capacityReport(await planOf("kappa"), "us-east-1", undefined);
+        expect(report.results.map((r) => `${r.status} ${r.id} ${r.subject}`)).toEqual([
+            "pass brokers-per-zone kappa-kafka-cluster",
+            "pass partitions-per-broker kappa-kafka-cluster",
+            "pass replicas-fit-brokers orders",
+            "pass replicas-fit-brokers customers",
+            "pass replicas-fit-brokers orders-enriched.v1",
+            "skipped broker-storage kappa-kafka-cluster",
+            "pass flink-parallelism kappa-v1-deployment",
+        ]);
+        expect(report.failures).toBe(0);
+    });
+
+    it("fails a check the declared load breaks, unless the check is waived with a reason", async () => {
+        const graph = await planOf("hybrid-prod");
+        const heavy = {
+            peakFactor: 4,
+            topics: { clicks: { eventsPerSecond: 20000, averageRecordBytes: 1000 } },
+            waive: {} as Record<string, string>,
+        };
+        const failing = capacityReport(graph, "us-east-1", heavy);
+        expect(failing.results.filter((r) => r.status === "fail").map((r) => `${r.id} ${r.subject}`)).toEqual([
+            "broker-storage hybrid-kafka-cluster",
+            "firehose-throughput hybrid-ingest-clicks",
+        ]);
+        expect(renderCapacity(failing)).toContain(
+            "Capacity: 2 checks failed. Resize, or waive with spectrum:load.waive.<check id> and the reason.",
+        );
+        heavy.waive = {
+            "firehose-throughput/hybrid-ingest-clicks": "quota raised to 100 MiB/s",
+            "broker-storage": "brokers grow next quarter",
+        };
+        const waived = capacityReport(graph, "us-east-1", heavy);
+        expect(waived.failures).toBe(0);
+        expect(waived.results.filter((r) => r.status === "waived").map((r) => r.reason)).toEqual([
+            "brokers grow next quarter",
+            "quota raised to 100 MiB/s",
+        ]);
+    });
+
+    it("makes the plan command exit 2 on a failed capacity check", async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "spectrum-capacity-"));
+        fs.copyFileSync(path.join(root, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
+        fs.mkdirSync(path.join(dir, "stacks"));
+        const stack = fs
+            .readFileSync(path.join(root, "stacks", "Pulumi.hybrid-prod.yaml"), "utf8")
+            .replace("eventsPerSecond: 2000", "eventsPerSecond: 20000");
+        fs.writeFileSync(path.join(dir, "stacks", "Pulumi.hybrid-prod.yaml"), stack);
+        let out = "";
+        const code = await plan(["hybrid-prod", "--capacity"], {
+            root: dir,
+            program: () => rootProgram,
+            out: (t) => (out += t),
+            err: () => undefined,
+        });
+        fs.rmSync(dir, { recursive: true, force: true });
+        expect(code).toBe(2);
+        expect(out).toMatch(/FAIL {2}firehose-throughput {4}hybrid-ingest-clicks/);
+    });
+});

@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-    { ignores: ["dist/", "node_modules/", "coverage/", "**/*.js", "!bench/*.js"] },
+    { ignores: ["dist/", "node_modules/", "coverage/", "**/*.js", "!bench/*.js", "!scripts/*.js"] },
     js.configs.recommended,
     ...tseslint.configs.recommended,
     {
@@ -20,7 +20,7 @@ export default tseslint.config(
         rules: { "no-restricted-imports": "off" },
     },
     {
-        files: ["bench/*.js"],
+        files: ["bench/*.js", "scripts/*.js"],
         languageOptions: { globals: { require: "readonly", process: "readonly", console: "readonly", __dirname: "readonly" } },
         rules: { "@typescript-eslint/no-require-imports": "off" },
     },

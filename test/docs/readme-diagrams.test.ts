@@ -15,7 +15,7 @@ describe("README architecture diagrams", () => {
     });
 
     it.each(blocks.map((b) => [b.stack, b.diagram]))(
-        "the %s diagram is what the plan draws (regenerate with npm run --silent plan -- <stack> --mermaid)",
+        "the %s diagram is what the plan draws (regenerate with npm run docs:readme)",
         async (stack, diagram) => {
             const graph = await runStack(rootProgram, path.join(root, "stacks", `Pulumi.${stack}.yaml`));
             expect(diagram).toBe(mermaidDiagram(graph));

@@ -20,7 +20,7 @@ const none = { cost: false, capacity: false, failOnDataLoss: false, assume: [] }
 
 describe("README cost, capacity and diff reports", () => {
     it.each(stacks)(
-        "shows the cost of stack %s as the plan prints it (regenerate with npm run --silent plan -- <stack> --cost)",
+        "shows the cost of stack %s as the plan prints it (regenerate with npm run docs:readme)",
         async (stack) => {
             const block = blocks("cost").get(stack);
             const { text } = runReports(await planOf(stack), stackFile(stack), { ...none, cost: true }, options);
@@ -30,7 +30,7 @@ describe("README cost, capacity and diff reports", () => {
     );
 
     it.each(stacks)(
-        "shows the capacity checks of stack %s as the plan prints them (regenerate with npm run --silent plan -- <stack> --capacity)",
+        "shows the capacity checks of stack %s as the plan prints them (regenerate with npm run docs:readme)",
         async (stack) => {
             const { text } = runReports(await planOf(stack), stackFile(stack), { ...none, capacity: true }, options);
             expect(blocks("capacity").get(stack)?.text).toBe(text);

@@ -19,15 +19,12 @@ const options = { cwd: root, color: false, json: false };
 const none = { cost: false, capacity: false, failOnDataLoss: false, assume: [] };
 
 describe("README cost, capacity and diff reports", () => {
-    it.each(stacks)(
-        "shows the cost of stack %s as the plan prints it (regenerate with npm run docs:readme)",
-        async (stack) => {
-            const block = blocks("cost").get(stack);
-            const { text } = runReports(await planOf(stack), stackFile(stack), { ...none, cost: true }, options);
-            expect(block?.text).toBe(text);
-            expect(block?.summary).toBe(`${stack}: ${/: (\$[\d,.]+) a month/.exec(text)?.[1]} a month`);
-        },
-    );
+    it.each(stacks)("shows the cost of stack %s as the plan prints it (regenerate with npm run docs:readme)", async (stack) => {
+        const block = blocks("cost").get(stack);
+        const { text } = runReports(await planOf(stack), stackFile(stack), { ...none, cost: true }, options);
+        expect(block?.text).toBe(text);
+        expect(block?.summary).toBe(`${stack}: ${/: (\$[\d,.]+) a month/.exec(text)?.[1]} a month`);
+    });
 
     it.each(stacks)(
         "shows the capacity checks of stack %s as the plan prints them (regenerate with npm run docs:readme)",

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import * as k8s from "@pulumi/kubernetes";
+import type * as k8s from "@pulumi/kubernetes";
+import { requirePeer } from "../core/optional-peers";
 import { KafkaConnection, KubernetesTarget, Storage } from "../core/contracts";
 import { k8sLabels } from "../core/tags";
 import { KafkaStreamsApp, KafkaTopic, KafkaTopics } from "../kafka";
@@ -107,6 +108,7 @@ export function flinkVersionJob(
 /** The namespace Kafka Streams versions run in, enforcing the `restricted` Pod Security Standard their pods meet. */
 export function streamsNamespace(name: string, ctx: KappaJobContext, parent: pulumi.Resource): k8s.core.v1.Namespace {
     const ns = ctx.settings.streams.namespace;
+    const k8s = requirePeer("@pulumi/kubernetes", `KappaArchitecture "${name}"`);
     return new k8s.core.v1.Namespace(
         `${name}-streams-namespace`,
         {

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import * as k8s from "@pulumi/kubernetes";
+import type * as k8s from "@pulumi/kubernetes";
 import { Validator } from "../core/errors";
 import { awsTags } from "../core/tags";
 import { LandingZone } from "../landing-zone";

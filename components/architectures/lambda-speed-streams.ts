@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import * as k8s from "@pulumi/kubernetes";
+import { requirePeer } from "../core/optional-peers";
 import { KubernetesTarget } from "../core/contracts";
 import { k8sLabels } from "../core/tags";
 import { KafkaStreamsApp, KafkaTopic } from "../kafka";
@@ -28,6 +28,7 @@ export function streamsSpeedLayer(name: string, inputs: SpeedLayerInputs, parent
     const target = inputs.kubernetes as KubernetesTarget;
     const stateful = streams.stateful ?? false;
     const namespaceName = streams.namespace ?? `${name}-speed`;
+    const k8s = requirePeer("@pulumi/kubernetes", `LambdaArchitecture "${name}"`);
 
     const dependsOn: pulumi.Resource[] = [inputs.topics];
     if (streams.createNamespace ?? true) {

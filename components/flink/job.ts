@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import * as k8s from "@pulumi/kubernetes";
+import type * as k8s from "@pulumi/kubernetes";
+import { requirePeer } from "../core/optional-peers";
 import { Storage } from "../core/contracts";
 import { dependsOnAll } from "../core/depends-on";
 import { PolicyStatement } from "../core/iam";
@@ -78,6 +79,7 @@ export class FlinkJob extends pulumi.ComponentResource {
         v.throwIfInvalid();
         // Validation guarantees both; the narrowing is for the compiler.
         if (!s.version || !state || !parts) throw new Error(`${COMPONENT} "${name}": unreachable`);
+        const k8s = requirePeer("@pulumi/kubernetes", `${COMPONENT} "${name}"`);
 
         const storage = args.storage;
         const target = args.operator.target;

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import * as k8s from "@pulumi/kubernetes";
+import type * as k8s from "@pulumi/kubernetes";
+import { requirePeer } from "../core/optional-peers";
 import { KubernetesTarget } from "../core/contracts";
 import { dependsOnAll } from "../core/depends-on";
 import { k8sLabels } from "../core/tags";
@@ -47,6 +48,7 @@ export class FlinkOperator extends pulumi.ComponentResource implements FlinkOper
         super(`spectrum:index:${OPERATOR_COMPONENT}`, name, {}, opts);
         const s = resolveOperatorSettings(args);
         validateOperator(name, s);
+        const k8s = requirePeer("@pulumi/kubernetes", `${OPERATOR_COMPONENT} "${name}"`);
 
         this.target = args.target;
         this.version = s.version;

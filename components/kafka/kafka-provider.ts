@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import * as kafka from "@pulumi/kafka";
+import type * as kafka from "@pulumi/kafka";
 import { KafkaConnection } from "../core/contracts";
+import { peerIfInstalled, requirePeer } from "../core/optional-peers";
 
 /**
  * An explicit `@pulumi/kafka` provider that talks to the brokers with the connection's own auth.
@@ -8,6 +9,7 @@ import { KafkaConnection } from "../core/contracts";
  * here: on MSK, topics go through the AWS API instead.
  */
 export function kafkaProvider(name: string, connection: KafkaConnection, parent: pulumi.Resource): kafka.Provider {
+    const kafka = requirePeer("@pulumi/kafka", `Kafka provider "${name}"`);
     const args: kafka.ProviderArgs = {
         bootstrapServers: pulumi.output(connection.bootstrapServers).apply((s) =>
             s
@@ -43,5 +45,7 @@ export function kafkaProviderFromOpts(opts?: pulumi.ComponentResourceOptions): k
     const providers = opts?.providers;
     if (!providers) return undefined;
     const list = Array.isArray(providers) ? providers : Object.values(providers);
-    return list.find((p): p is kafka.Provider => kafka.Provider.isInstance(p));
+    // Without @pulumi/kafka installed, none of them can be one of its providers.
+    const kafka = list.length > 0 ? peerIfInstalled("@pulumi/kafka") : undefined;
+    return kafka ? list.find((p): p is kafka.Provider => kafka.Provider.isInstance(p)) : undefined;
 }

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import * as kafka from "@pulumi/kafka";
+import type * as kafka from "@pulumi/kafka";
+import { requirePeer } from "../core/optional-peers";
 import { KafkaAccess } from "../core/kafka-access";
 import { KafkaStreamsSettings } from "./streams-args";
 import { kafkaProvider } from "./kafka-provider";
@@ -63,6 +64,7 @@ export function streamsAclSpecs(s: KafkaStreamsSettings): AclSpec[] {
 
 /** Creates the ACLs through `@pulumi/kafka`, logged in as the ACL admin connection. */
 export function createStreamsAcls(name: string, s: KafkaStreamsSettings, parent: pulumi.Resource): kafka.Acl[] {
+    const kafka = requirePeer("@pulumi/kafka", `KafkaStreamsApp "${name}"`);
     const principal: pulumi.Input<string> = s.aclPrincipal ?? pulumi.output(s.connection.scram?.username ?? "").apply((u) => `User:${u}`);
     const provider = kafkaProvider(`${name}-acl-admin`, s.aclConnection, parent);
     return streamsAclSpecs(s).map(

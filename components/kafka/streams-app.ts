@@ -1,6 +1,7 @@
 import * as crypto from "crypto";
 import * as pulumi from "@pulumi/pulumi";
-import * as k8s from "@pulumi/kubernetes";
+import type * as k8s from "@pulumi/kubernetes";
+import { requirePeer } from "../core/optional-peers";
 import { dependsOnAll } from "../core/depends-on";
 import { kafkaIamStatements } from "../core/kafka-access";
 import { awsTags, k8sLabels, k8sSelector } from "../core/tags";
@@ -40,6 +41,7 @@ export class KafkaStreamsApp extends pulumi.ComponentResource {
         super("spectrum:index:KafkaStreamsApp", name, {}, opts);
         const s: KafkaStreamsSettings = resolveStreamsSettings(name, args);
         validateKafkaStreamsApp(name, args, s);
+        const k8s = requirePeer("@pulumi/kubernetes", `KafkaStreamsApp "${name}"`);
         this.applicationId = s.applicationId;
         this.kubernetesName = s.kubernetesName;
         this.namespace = s.namespace;

@@ -1,4 +1,4 @@
-import * as k8s from "@pulumi/kubernetes";
+import type * as k8s from "@pulumi/kubernetes";
 import { KafkaConnection, KubernetesTarget } from "../core/contracts";
 import { WorkloadIdentityMode } from "../core/workload-identity";
 

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import * as k8s from "@pulumi/kubernetes";
+import type * as k8s from "@pulumi/kubernetes";
+import { requirePeer } from "../core/optional-peers";
 import { kafkaIamStatements } from "../core/kafka-access";
 import { workloadRole } from "../core/workload-identity";
 import { KafkaStreamsSettings } from "./streams-args";
@@ -44,6 +45,7 @@ export function createAutoscaling(
     parent: pulumi.Resource,
 ): k8s.apiextensions.CustomResource {
     const a = s.autoscaling as NonNullable<KafkaStreamsSettings["autoscaling"]>;
+    const k8s = requirePeer("@pulumi/kubernetes", `KafkaStreamsApp "${name}"`);
     const k8sOpts = { parent, provider: s.target.provider, dependsOn: p.dependsOn };
     const meta = (suffix: string) => ({ name: `${s.kubernetesName}-${suffix}`, namespace: s.namespace, labels: p.labels });
     const metadata: Record<string, pulumi.Input<string>> = {

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import * as k8s from "@pulumi/kubernetes";
+import type * as k8s from "@pulumi/kubernetes";
 import { KafkaStreamsSettings } from "./streams-args";
 import { PATHS, configFiles } from "./streams-properties";
 import { mskRegion } from "./connection";

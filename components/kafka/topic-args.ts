@@ -1,4 +1,4 @@
-import * as kafka from "@pulumi/kafka";
+import type * as kafka from "@pulumi/kafka";
 import { KafkaConnection } from "../core/contracts";
 
 /** Kafka's cleanup policies: delete old segments, keep the latest record per key, or both. */

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import * as kafka from "@pulumi/kafka";
+import { requirePeer } from "../core/optional-peers";
 import { Validator } from "../core/errors";
 import { KafkaConnection } from "../core/contracts";
 import { dataProtection } from "../core/protection";
@@ -101,6 +101,7 @@ function createTopicResource(
         );
         return { backend: "msk", arn: topic.arn };
     }
+    const kafka = requirePeer("@pulumi/kafka", `KafkaTopic "${name}"`);
     const kafkaProv = provider ?? kafkaProvider(`${name}-kafka`, connection, parent);
     new kafka.Topic(
         `${name}-topic`,

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import * as kafka from "@pulumi/kafka";
+import type * as kafka from "@pulumi/kafka";
 import { Validator } from "../core/errors";
 import { KafkaConnection } from "../core/contracts";
 import { TopicShape, TopicSpec, resolveTopicSettings } from "./topic-args";

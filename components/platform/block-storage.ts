@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { irsaTrustPolicy } from "../core/workload-identity";
-import * as k8s from "@pulumi/kubernetes";
+import type * as k8s from "@pulumi/kubernetes";
+import { requirePeer } from "../core/optional-peers";
 import { k8sLabels } from "../core/tags";
 
 /** The default StorageClass the platform cluster gets: encrypted gp3 EBS through the EBS CSI driver. */
@@ -63,6 +64,7 @@ export function defaultStorageClass(
     provider: k8s.Provider,
     parent: pulumi.Resource,
 ): k8s.storage.v1.StorageClass {
+    const k8s = requirePeer("@pulumi/kubernetes", `PlatformCluster "${name}"`);
     return new k8s.storage.v1.StorageClass(
         `${name}-gp3`,
         {

@@ -1,8 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import * as eks from "@pulumi/eks";
-import * as k8s from "@pulumi/kubernetes";
+import type * as eks from "@pulumi/eks";
+import type * as k8s from "@pulumi/kubernetes";
 import { KubernetesTarget } from "../core/contracts";
+import { requirePeer } from "../core/optional-peers";
 import { dataProtection } from "../core/protection";
 import { awsTags } from "../core/tags";
 import { DEFAULT_STORAGE_CLASS, defaultStorageClass, ebsCsiDriver } from "./block-storage";
@@ -41,6 +42,7 @@ export class PlatformCluster extends pulumi.ComponentResource {
         super("spectrum:index:PlatformCluster", name, {}, opts);
         const s: ClusterSettings = resolveClusterSettings(args);
         validateCluster(name, args, s);
+        const k8s = requirePeer("@pulumi/kubernetes", `PlatformCluster "${name}"`);
 
         if (s.existing) {
             this.provider = s.existing.provider ?? existingProvider(name, s.existing, this);
@@ -52,6 +54,7 @@ export class PlatformCluster extends pulumi.ComponentResource {
             };
             if (s.existing.clusterName !== undefined) this.clusterName = pulumi.output(s.existing.clusterName);
         } else {
+            const eks = requirePeer("@pulumi/eks", `PlatformCluster "${name}"`);
             const tags = awsTags("PlatformCluster", s.tags);
             const network = s.network as NetworkPlacement;
             this.secretsKey = new aws.kms.Key(
@@ -158,6 +161,7 @@ export class PlatformCluster extends pulumi.ComponentResource {
 
 /** The provider for a cluster you bring: its kubeconfig is treated as a secret (it may hold tokens). */
 function existingProvider(name: string, existing: ExistingCluster, parent: pulumi.Resource): k8s.Provider {
+    const k8s = requirePeer("@pulumi/kubernetes", `PlatformCluster "${name}"`);
     return new k8s.Provider(`${name}-k8s`, { kubeconfig: pulumi.secret(existing.kubeconfig as pulumi.Input<string>) }, { parent });
 }
 

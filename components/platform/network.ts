@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import * as awsx from "@pulumi/awsx";
+import type * as awsx from "@pulumi/awsx";
+import { requirePeer } from "../core/optional-peers";
 import { awsTags } from "../core/tags";
 import { vpcFlowLogs } from "./flow-logs";
 import { NetworkSettings, PlatformNetworkArgs, resolveNetworkSettings } from "./network-args";
@@ -69,6 +70,7 @@ function createVpc(name: string, s: NetworkSettings, tags: Record<string, string
     const prefix = (parseIpv4Cidr(s.cidrBlock) as { prefix: number }).prefix;
     const azCount = s.availabilityZoneCount as number;
     const zoneMask = prefix + Math.ceil(Math.log2(azCount));
+    const awsx = requirePeer("@pulumi/awsx", `PlatformNetwork "${name}"`);
     return new awsx.ec2.Vpc(
         `${name}-vpc`,
         {

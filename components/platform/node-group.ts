@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import * as eks from "@pulumi/eks";
+import type * as eks from "@pulumi/eks";
 import { serviceTrustPolicy } from "../core/iam";
+import { requirePeer } from "../core/optional-peers";
 import { servicePrincipal } from "../core/service-principals";
 import { ResolvedNodeGroup } from "./cluster-args";
 
@@ -82,6 +83,7 @@ export function platformNodeGroup(name: string, args: NodeGroupInputs, parent: p
         { parent },
     );
 
+    const eks = requirePeer("@pulumi/eks", `PlatformCluster "${name}"`);
     const nodeGroup = new eks.ManagedNodeGroup(
         `${name}-nodes`,
         {

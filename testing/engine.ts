@@ -9,6 +9,7 @@ import { StackConfig, loadStackConfig } from "./stack-config";
 /** A Pulumi program: what `index.ts` exports, or any function that creates resources. */
 export type Program = () => unknown;
 
+/** How {@link runProgram} runs a program: project, stack, config, and what the mocks answer. */
 export interface RunOptions {
     /** Project name (the config namespace for keys without one). Default: `project`. */
     project?: string;
@@ -40,7 +41,10 @@ export interface RunOptions {
 
 /** Raised when a program registers two resources with one URN, which the real engine rejects. */
 export class DuplicateResourceError extends Error {
-    constructor(readonly urns: string[]) {
+    constructor(
+        /** The URNs registered more than once. */
+        readonly urns: string[],
+    ) {
         super(
             `Duplicate resource URN${urns.length > 1 ? "s" : ""} (same type and name under the same parent types); the Pulumi engine would reject ${urns.length > 1 ? "them" : "it"}:\n  ${urns.join("\n  ")}`,
         );
@@ -283,6 +287,7 @@ function defaultCall(args: MockCallArgs, env: MockEnvironment): Record<string, u
     }
 }
 
+/** {@link RunOptions} for {@link runStack}: config, stack and secrets come from the stack file. */
 export interface StackRunOptions extends Omit<RunOptions, "config" | "stack" | "secretKeys" | "project"> {
     /** Project name; default: the `name` in the Pulumi.yaml beside the stacks folder, else `project`. */
     project?: string;

@@ -26,11 +26,17 @@ export interface PlannedResource {
     options: ResourceOptionsSeen;
 }
 
+/** The resource options of a planned resource that decide what an update or a destroy may do to it. */
 export interface ResourceOptionsSeen {
+    /** `protect`: the engine refuses to delete (or replace) it. */
     protect: boolean;
+    /** `retainOnDelete`: deleting it from the stack leaves the cloud resource in place. */
     retainOnDelete: boolean;
+    /** `deleteBeforeReplace`: a replacement deletes the old resource before creating the new one. */
     deleteBeforeReplace: boolean;
+    /** Input properties whose changes are ignored. */
     ignoreChanges: string[];
+    /** Input properties whose changes force a replacement. */
     replaceOnChanges: string[];
     /** Alias URNs and specs, rendered as strings. */
     aliases: string[];
@@ -40,7 +46,9 @@ export interface ResourceOptionsSeen {
 
 /** The JSON plan format (stable: other tools read it). */
 export interface PlanJson {
+    /** The stack name. */
     stack: string;
+    /** Every resource, in registration order; `parent` and `provider` are null when absent. */
     resources: Array<
         Pick<PlannedResource, "urn" | "type" | "name" | "custom" | "inputs" | "dependencies"> & {
             parent: string | null;
@@ -49,15 +57,19 @@ export interface PlanJson {
     >;
 }
 
-type ResourceRef = PlannedResource | string;
+/** A resource in graph queries: the planned resource itself, or its URN. */
+export type ResourceRef = PlannedResource | string;
 
 /** The resource graph of one program run, with the queries tests need. */
 export class ResourceGraph {
     private readonly byUrnMap: Map<string, PlannedResource>;
 
     constructor(
+        /** The project name. */
         readonly project: string,
+        /** The stack name. */
         readonly stack: string,
+        /** Every resource the program registered, in registration order. */
         readonly resources: readonly PlannedResource[],
         /** The stack outputs the program returned, resolved. */
         readonly outputs: Record<string, unknown>,

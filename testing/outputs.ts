@@ -2,7 +2,9 @@ import { MockResourceArgs } from "@pulumi/pulumi/runtime";
 
 /** The account and region the mock engine pretends to run in. */
 export interface MockEnvironment {
+    /** The AWS account id in ARNs and caller-identity answers. */
     accountId: string;
+    /** The AWS region in ARNs, endpoints and region answers. */
     region: string;
 }
 
@@ -246,7 +248,11 @@ function remoteComponentOutputs(args: MockResourceArgs, physical: string, env: M
  * Plausible outputs for any resource: the inputs echoed back, plus the computed properties
  * consumers read (ids, ARNs, names, endpoints). Must never throw: a throwing mock kills the worker.
  */
-export function plausibleOutputs(args: MockResourceArgs, urn: string, env: MockEnvironment): { id: string | undefined; state: State } {
+export function plausibleOutputs(
+    args: MockResourceArgs,
+    urn: string,
+    env: MockEnvironment,
+): { id: string | undefined; state: Record<string, unknown> } {
     const inputs = (args.inputs ?? {}) as State;
     // Physical names follow Pulumi's auto-naming: logical name plus a suffix.
     const physical = `${args.name}-${stableSuffix(urn)}`.slice(0, 63);

@@ -2,11 +2,17 @@ import { PlannedResource } from "./graph";
 
 /** A statement of an IAM policy document, as parsed from a planned resource's inputs. */
 export interface ParsedStatement {
+    /** Statement id, if any. */
     Sid?: string;
+    /** `Allow` or `Deny`. */
     Effect: string;
+    /** One action or several. */
     Action: string | string[];
+    /** One resource ARN or several (absent in trust policies). */
     Resource?: string | string[];
+    /** Who may assume the role (trust policies). */
     Principal?: unknown;
+    /** Condition operator -> key -> value(s). */
     Condition?: Record<string, Record<string, string | string[]>>;
 }
 

@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { parse } from "yaml";
 
+/** A stack's config as the engine would pass it to the program. */
 export interface StackConfig {
     /** The stack name, from the file name `Pulumi.<stack>.yaml`. */
     stack: string;

@@ -10,6 +10,7 @@ import { checkNetwork, privateSubnets } from "./placement";
 import { ArchitectureBaseArgs, ArchitectureTopic, createLakeAndLog } from "./lake-and-log";
 import { ARTIFACTS_ZONE, BatchOverrides, CURATED_ZONE, IngestOverrides, RAW_ZONE, batchTopicNames, createBatchLayer } from "./batch-layer";
 
+/** Arguments of {@link HybridArchitecture}: the base arguments, the topics, and ingest and batch overrides. */
 export interface HybridArchitectureArgs extends ArchitectureBaseArgs {
     /** Topics that stream into the landing zone, keyed by topic name. Default: `{ "events": {} }`. */
     topics?: Record<string, ArchitectureTopic>;
@@ -26,10 +27,15 @@ export interface HybridArchitectureArgs extends ArchitectureBaseArgs {
  * backfills are batch runs over raw data that never left the lake.
  */
 export class HybridArchitecture extends pulumi.ComponentResource {
+    /** The landing zone: raw, curated and artifacts zones. */
     readonly lake: LandingZone;
+    /** The MSK cluster the events stream through. */
     readonly kafka: KafkaCluster;
+    /** The topics that stream into the landing zone. */
     readonly topics: KafkaTopics;
+    /** Firehose delivery of the topics into the raw zone. */
     readonly ingest: MskFirehoseIngest;
+    /** The scheduled Spark job that turns each hour of raw data into curated Parquet. */
     readonly batch: SparkBatchJob;
     /** Per topic, the `s3://` URIs of its raw landing folder and of its curated batch view. */
     readonly locations: Record<string, { raw: pulumi.Output<string>; curated: pulumi.Output<string> }>;

@@ -131,6 +131,7 @@ export interface KappaStreamsOverrides {
     properties?: Record<string, string>;
 }
 
+/** Arguments of {@link KappaArchitecture}: the base arguments, the input topics, the job versions and which one is live. */
 export interface KappaArchitectureArgs extends ArchitectureBaseArgs {
     /** The Kubernetes cluster the stream jobs run on (`PlatformCluster.target`). Required. */
     target: KubernetesTarget;

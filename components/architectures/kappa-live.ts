@@ -11,7 +11,7 @@ export interface KappaLiveOutputs {
     /** `s3://` prefix of the live version's results in the landing zone, when the job writes there. */
     landingUri?: string;
     /** Consumers must read committed records only: outputs are written in transactions. */
-    isolationLevel: typeof READ_COMMITTED;
+    isolationLevel: "read_committed";
     /** Bootstrap servers of the cluster. */
     bootstrapServers: string;
 }

@@ -45,7 +45,9 @@ export interface KappaVersion {
  * consumers read, published as an SSM parameter, so a cut-over is one changed setting.
  */
 export class KappaArchitecture extends pulumi.ComponentResource {
+    /** The landing zone: job state, and the results of versions that write files. */
     readonly lake: LandingZone;
+    /** The MSK cluster whose topics are the log of record. */
     readonly kafka: KafkaCluster;
     /** The input topics (the log of record). */
     readonly inputTopics: KafkaTopics;

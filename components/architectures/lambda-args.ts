@@ -126,6 +126,7 @@ export interface ServingLayerArgs {
     batchHistoryStart?: string;
 }
 
+/** Arguments of {@link LambdaArchitecture}: the base arguments, the topics and their views, and the batch, speed and serving layers. */
 export interface LambdaArchitectureArgs extends ArchitectureBaseArgs {
     /** Where the Flink or Kafka Streams speed job runs (a `PlatformCluster`'s `target`). Required unless the processor is `spark-streaming`. */
     kubernetes?: KubernetesTarget;

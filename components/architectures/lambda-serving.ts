@@ -25,10 +25,13 @@ export interface ServingLayerInputs {
     tags: Record<string, string>;
 }
 
+/** The serving layer as deployed: the Glue catalog of both views and the Athena workgroup that merges them. */
 export interface ServingLayer {
+    /** The Glue database of every view's batch and speed tables. */
     database: aws.glue.CatalogDatabase;
     /** Per input topic: its batch and speed tables. */
     tables: Record<string, { batch: aws.glue.CatalogTable; speed: aws.glue.CatalogTable }>;
+    /** The Athena workgroup, with encrypted results in the landing zone and a scan limit. */
     workgroup: aws.athena.Workgroup;
     /** Per input topic: the saved query that merges its two views. */
     mergeQueries: Record<string, aws.athena.NamedQuery>;

@@ -31,15 +31,21 @@ export interface SpeedLayerInputs {
 
 /** The speed layer as deployed: the processor, where its views land, and its parts. */
 export interface SpeedLayer {
+    /** The stream processor that computes the speed views. */
     processor: StreamProcessor;
     /** Per input topic, the folder of its speed view. */
     locations: Record<string, StorageLocation>;
     /** `s3://` prefix of the speed job's exactly-once state (checkpoints) in the landing zone; none for Kafka Streams, whose state lives in Kafka. */
     stateUri?: pulumi.Output<string>;
+    /** The Flink operator, when the processor is Flink and the operator was installed here. */
     flinkOperator?: FlinkOperator;
+    /** The Flink job, when the processor is Flink. */
     flinkJob?: FlinkJob;
+    /** The long-running EMR cluster, when the processor is Spark Structured Streaming. */
     sparkCluster?: EmrSparkCluster;
+    /** The Structured Streaming job, when the processor is Spark Structured Streaming. */
     sparkJob?: SparkStreamingJob;
+    /** The Kafka Streams app, when the processor is Kafka Streams. */
     streamsApp?: KafkaStreamsApp;
     /** Firehose delivery of the Kafka Streams output topics into the speed zone. */
     delivery?: MskFirehoseIngest;

@@ -25,6 +25,7 @@ export interface LambdaViewLocations {
     speed: pulumi.Output<string>;
     /** Glue tables of the two views, in `database`. */
     batchTable: string;
+    /** Glue table of the speed view, in `database`. */
     speedTable: string;
     /** Name of the saved Athena query that merges them. */
     mergeQuery: string;
@@ -44,19 +45,27 @@ export interface LambdaViewLocations {
  *   zone, with a per-query scan cutoff, and a saved query per view merging the two.
  */
 export class LambdaArchitecture extends pulumi.ComponentResource {
+    /** The landing zone: raw, curated, artifacts, speed and results zones. */
     readonly lake: LandingZone;
+    /** The MSK cluster both layers read. */
     readonly kafka: KafkaCluster;
+    /** The input topics. */
     readonly topics: KafkaTopics;
     /** Batch layer: the raw-zone ingest and the hourly job. */
     readonly ingest: MskFirehoseIngest;
+    /** The hourly Spark job that writes the batch views. */
     readonly batch: SparkBatchJob;
+    /** The speed layer: its processor, its parts, and where its views land. */
     readonly speed: SpeedLayer;
+    /** Glue tables, the Athena workgroup and the saved queries that merge the two views. */
     readonly serving: ServingLayer;
     /** The stream processor of the speed layer, and why it was chosen. */
     readonly processor: StreamProcessor;
+    /** Why the speed layer's processor was chosen, in the order the decision was made. */
     readonly processorReasons: readonly string[];
-    /** The Glue database and the Athena workgroup. */
+    /** The Glue database of both views. */
     readonly databaseName: string;
+    /** The Athena workgroup that queries them. */
     readonly workgroupName: string;
     /** Per input topic: its folders, tables and merge query. */
     readonly views: Readonly<Record<string, LambdaViewLocations>>;

@@ -26,7 +26,9 @@ export interface ProcessingRequirements {
     teamRunsSpark?: boolean;
 }
 
+/** What {@link recommendProcessor} picked, why, and what else would work. */
 export interface ProcessorRecommendation {
+    /** The framework to use. */
     processor: Processor;
     /** Why, in the order the decision was made. */
     reasons: string[];

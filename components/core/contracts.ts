@@ -43,7 +43,7 @@ export type KafkaAuthMode = "iam" | "scram" | "tls" | "plaintext";
 
 /** Everything a client needs to reach a Kafka cluster. Produced by `KafkaCluster` or built by hand. */
 export interface KafkaConnection {
-    /** Comma-separated `host:port` list for {@link authMode}. */
+    /** Comma-separated `host:port` list for {@link KafkaConnection.authMode}. */
     readonly bootstrapServers: pulumi.Input<string>;
     /** How clients authenticate. */
     readonly authMode: KafkaAuthMode;

@@ -4,6 +4,7 @@
  * `<Component> "<name>": <field> = <value>: <what is wrong>. <how to fix>.`
  */
 export class SpectrumValidationError extends Error {
+    /** Every problem found, one uniform message each. */
     readonly problems: readonly string[];
 
     constructor(problems: readonly string[]) {

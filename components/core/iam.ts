@@ -8,20 +8,29 @@ export type PolicyCondition = Record<string, Record<string, pulumi.Input<string>
  * topic access) so that whoever owns the role decides where they are attached.
  */
 export interface PolicyStatement {
+    /** Statement id. Default: none. */
     Sid?: string;
+    /** Whether the statement allows or denies. */
     Effect: "Allow" | "Deny";
     /** Only in resource policies (bucket, key, topic policies); identity policies have none. */
     Principal?: "*" | { Service?: string | string[]; AWS?: pulumi.Input<string> | pulumi.Input<string>[] };
+    /** The actions, e.g. `s3:GetObject`. */
     Action: string[];
+    /** The resource ARNs (or patterns) the actions apply to. */
     Resource: pulumi.Input<string>[];
+    /** When the statement applies. Default: always. */
     Condition?: PolicyCondition;
 }
 
 /** A trust-policy statement (who may assume a role). */
 export interface TrustStatement {
+    /** Trust statements only allow. */
     Effect: "Allow";
+    /** Who may assume the role: an AWS service, a federated identity provider (IRSA) or an AWS principal. */
     Principal: { Service?: pulumi.Input<string> | pulumi.Input<string>[]; Federated?: pulumi.Input<string>; AWS?: pulumi.Input<string> };
+    /** `sts:AssumeRole`, `sts:AssumeRoleWithWebIdentity`, ... */
     Action: string | string[];
+    /** When the statement applies (e.g. the service account a web identity must be). Default: always. */
     Condition?: PolicyCondition;
 }
 

@@ -54,6 +54,7 @@ export interface FlinkAutoscalerArgs {
     stabilizationMinutes?: number;
 }
 
+/** Arguments of {@link FlinkJob}: the operator and storage it uses, the job, its resources and its state handling. */
 export interface FlinkJobArgs {
     /** The operator that runs the job: its namespaces, version and readiness. A {@link FlinkOperator} or a hand-built reference. Required. */
     operator: FlinkOperatorRef;

@@ -11,6 +11,7 @@ export type CertManagerMode = "install" | "present" | "none";
 /** Pod Security Standard enforced on a namespace. */
 export type PodSecurityLevel = "restricted" | "baseline";
 
+/** Arguments of {@link FlinkOperator}: the cluster, the release, the namespaces it watches, and cert-manager. */
 export interface FlinkOperatorArgs {
     /** The cluster. Required. */
     target: KubernetesTarget;

@@ -29,6 +29,7 @@ function podSecurityLabels(enforce: PodSecurityLevel): Record<string, string> {
  * Helm installs the operator's CRDs on first install only: see the README for upgrading them.
  */
 export class FlinkOperator extends pulumi.ComponentResource implements FlinkOperatorRef {
+    /** {@inheritDoc FlinkOperatorRef.target} */
     readonly target: KubernetesTarget;
     /** The installed operator release. */
     readonly version: string;
@@ -42,6 +43,7 @@ export class FlinkOperator extends pulumi.ComponentResource implements FlinkOper
     readonly release: k8s.helm.v3.Release;
     /** The cert-manager release, when installed here. */
     readonly certManagerRelease?: k8s.helm.v3.Release;
+    /** {@inheritDoc FlinkOperatorRef.readyResources} */
     readonly readyResources: readonly pulumi.Resource[];
 
     constructor(name: string, args: FlinkOperatorArgs, opts?: pulumi.ComponentResourceOptions) {

@@ -23,6 +23,7 @@ export interface EventTimePartitioning {
 /** The granularity of the date folders. */
 export type PartitionGranularity = "day" | "hour";
 
+/** Arguments of {@link MskFirehoseIngest}: the cluster and topics to read, the landing zone to write, buffering and partitioning. */
 export interface MskFirehoseIngestArgs {
     /**
      * The Kafka cluster to read. Must be Amazon MSK (`clusterArn` set) with `authMode: "iam"`:

@@ -7,6 +7,7 @@ export type MskClientAuth = "iam" | "scram";
 /** MSK's enhanced monitoring levels (more detail costs more CloudWatch metrics). */
 export type MskMonitoringLevel = "DEFAULT" | "PER_BROKER" | "PER_TOPIC_PER_BROKER" | "PER_TOPIC_PER_PARTITION";
 
+/** Arguments of {@link KafkaCluster}: placement, brokers, storage, authentication and monitoring. */
 export interface KafkaClusterArgs {
     /** VPC the brokers live in (their security group is created there). Required. */
     vpcId: pulumi.Input<string>;

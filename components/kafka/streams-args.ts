@@ -8,6 +8,7 @@ export type StreamsTopicRef = string | { readonly topicName: string; readonly pa
 /** Kafka Streams processing guarantees (the older exactly-once values are gone in Kafka 4). */
 export type ProcessingGuarantee = "exactly_once_v2" | "at_least_once";
 
+/** Health checks of a Kafka Streams app's pods. */
 export interface StreamsHealthArgs {
     /** Port of the app's HTTP health endpoints. Default: 8080. */
     port?: number;
@@ -19,6 +20,7 @@ export interface StreamsHealthArgs {
     startupTimeoutSeconds?: number;
 }
 
+/** Lag-based autoscaling of a Kafka Streams app through KEDA. */
 export interface StreamsAutoscalingArgs {
     /** Most replicas KEDA may run. Required. */
     maxReplicas: number;
@@ -40,6 +42,7 @@ export interface StreamsAutoscalingArgs {
     kedaServiceAccount?: string;
 }
 
+/** Arguments of {@link KafkaStreamsApp}: the cluster and Kubernetes target, the image, its topics, and how it runs. */
 export interface KafkaStreamsAppArgs {
     /** The Kafka cluster. Required. */
     connection: KafkaConnection;

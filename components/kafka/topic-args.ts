@@ -58,6 +58,7 @@ export interface TopicSpec {
     protect?: boolean;
 }
 
+/** Arguments of {@link KafkaTopic}: the topic's spec and the connection to the cluster it lives on. */
 export interface KafkaTopicArgs extends TopicSpec {
     /** The cluster: a `KafkaCluster`'s `connection` or `externalKafka(...)`. Required. */
     connection: KafkaConnection;

@@ -7,6 +7,7 @@ import { validateTopic } from "./topic-config";
 import { kafkaProvider, kafkaProviderFromOpts, usesMskTopicApi } from "./kafka-provider";
 import { KafkaTopic } from "./topic";
 
+/** Arguments of {@link KafkaTopics}: the connection, defaults shared by every topic, and the topics. */
 export interface KafkaTopicsArgs {
     /** The cluster every topic lives on. Required. */
     connection: KafkaConnection;

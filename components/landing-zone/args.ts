@@ -13,6 +13,7 @@ export interface AreaLifecycle {
     noncurrentVersionExpireDays?: number;
 }
 
+/** Arguments of {@link LandingZone}: its zones and the lifecycle of each area. Every field is optional. */
 export interface LandingZoneArgs {
     /**
      * The data zones, each with its lifecycle overrides, e.g. `{ raw: {}, curated: { glacierAfterDays: 365 } }`.

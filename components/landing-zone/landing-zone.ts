@@ -24,15 +24,21 @@ type Encryption = { sseAlgorithm: "aws:kms"; kmsKeyArn: pulumi.Output<string> } 
  * expiry make reprocessing safe: a rerun that overwrites outputs can be rolled back for a while.
  */
 export class LandingZone extends pulumi.ComponentResource implements Storage {
+    /** {@inheritDoc Storage.bucketName} */
     readonly bucketName: pulumi.Output<string>;
+    /** {@inheritDoc Storage.bucketArn} */
     readonly bucketArn: pulumi.Output<string>;
+    /** {@inheritDoc Storage.kmsKeyArn} */
     readonly kmsKeyArn: pulumi.Output<string>;
     /** Name of the bucket that receives S3 server access logs. */
     readonly accessLogBucketName: pulumi.Output<string>;
+    /** {@inheritDoc Storage.areas} */
     readonly areas: readonly string[];
     /** The data zones: the areas other than `checkpoints` and `logs`. */
     readonly zones: readonly string[];
+    /** {@inheritDoc Storage.checkpointArea} */
     readonly checkpointArea = CHECKPOINT_AREA;
+    /** {@inheritDoc Storage.logArea} */
     readonly logArea = LOG_AREA;
     /** The data bucket. */
     readonly bucket: aws.s3.Bucket;
@@ -157,6 +163,7 @@ export class LandingZone extends pulumi.ComponentResource implements Storage {
         new aws.s3.BucketLifecycleConfiguration(`${prefix}-lifecycle`, { bucket: bucket.id, rules }, { ...opts, dependsOn: [versioning] });
     }
 
+    /** {@inheritDoc Storage.keyPrefix} */
     keyPrefix(area: string, path?: string): string {
         const v = new Validator("LandingZone", this.componentName);
         v.check(this.areas.includes(area), "area", area, "not an area of this landing zone", `Use one of ${this.areas.join(", ")}`);
@@ -174,11 +181,13 @@ export class LandingZone extends pulumi.ComponentResource implements Storage {
         return [area, ...segments].join("/") + "/";
     }
 
+    /** {@inheritDoc Storage.uri} */
     uri(area: string, path?: string): pulumi.Output<string> {
         const prefix = this.keyPrefix(area, path);
         return pulumi.interpolate`s3://${this.bucketName}/${prefix}`;
     }
 
+    /** {@inheritDoc Storage.grant} */
     grant(access: StorageAccess, area: string, path?: string): PolicyStatement[] {
         return grantStatements({ bucketArn: this.bucketArn, kmsKeyArn: this.kmsKeyArn }, access, this.keyPrefix(area, path));
     }

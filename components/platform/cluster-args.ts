@@ -39,6 +39,7 @@ export interface NodeGroupSizing {
     diskSizeGiB?: number;
 }
 
+/** Arguments of {@link PlatformCluster}: the network and shape of a new EKS cluster, or an existing cluster. */
 export interface PlatformClusterArgs {
     /** Sizing profile: node group size and support policy defaults. Default: `dev`. */
     profile?: PlatformProfile;

@@ -25,6 +25,7 @@ export interface FlowLogOptions {
     trafficType?: "ALL" | "ACCEPT" | "REJECT";
 }
 
+/** Arguments of {@link PlatformNetwork}: the shape of a new VPC, or an existing one. Every field is optional. */
 export interface PlatformNetworkArgs {
     /** Sizing profile: NAT layout and flow-log defaults. Default: `dev`. */
     profile?: PlatformProfile;

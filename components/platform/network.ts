@@ -26,7 +26,9 @@ export interface NetworkPlacement {
  * in `existing`, in which case nothing is created.
  */
 export class PlatformNetwork extends pulumi.ComponentResource implements NetworkPlacement {
+    /** {@inheritDoc NetworkPlacement.vpcId} */
     readonly vpcId: pulumi.Output<string>;
+    /** {@inheritDoc NetworkPlacement.privateSubnetIds} */
     readonly privateSubnetIds: pulumi.Output<string[]>;
     /** Public subnets; undefined for an existing VPC described without them. */
     readonly publicSubnetIds?: pulumi.Output<string[]>;

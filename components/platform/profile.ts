@@ -23,14 +23,19 @@ export interface ProfileDefaults {
     flowLogRetentionInDays: number;
     /** Graviton instance types of the cluster's node group. */
     nodeInstanceTypes: string[];
+    /** Fewest nodes of the node group. */
     nodeMinSize: number;
+    /** Nodes the node group starts with. */
     nodeDesiredSize: number;
+    /** Most nodes of the node group. */
     nodeMaxSize: number;
     /** Root volume of each node, GiB: container images and emptyDir live here. */
     nodeDiskSizeGiB: number;
+    /** The EKS version support policy. */
     supportType: ClusterSupportType;
 }
 
+/** What each platform profile stands for (the table in the platform README). */
 export const PROFILE_DEFAULTS: Readonly<Record<PlatformProfile, Readonly<ProfileDefaults>>> = {
     dev: {
         natGateways: "Single",

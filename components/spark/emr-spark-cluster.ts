@@ -27,6 +27,7 @@ export interface SparkClusterTarget {
     readonly storage: Storage;
 }
 
+/** Arguments of {@link EmrSparkCluster}: the landing zone, the network, the cluster's shape and its protection. */
 export interface EmrSparkClusterArgs extends ClusterShapeArgs {
     /** The landing zone: logs go to its log area, the nodes' S3 access is scoped to it. Required. */
     storage: Storage;
@@ -107,8 +108,11 @@ function validate(name: string, args: EmrSparkClusterArgs, s: Settings): void {
  * a job never replaces the cluster.
  */
 export class EmrSparkCluster extends pulumi.ComponentResource implements SparkClusterTarget {
+    /** {@inheritDoc SparkClusterTarget.clusterId} */
     readonly clusterId: pulumi.Output<string>;
+    /** {@inheritDoc SparkClusterTarget.clusterArn} */
     readonly clusterArn: pulumi.Output<string>;
+    /** {@inheritDoc SparkClusterTarget.instanceRoleName} */
     readonly instanceRoleName: pulumi.Output<string>;
     /** ARN of the nodes' instance role. */
     readonly instanceRoleArn: pulumi.Output<string>;
@@ -118,6 +122,7 @@ export class EmrSparkCluster extends pulumi.ComponentResource implements SparkCl
     readonly primaryDns: pulumi.Output<string>;
     /** `s3://` URI the cluster's logs are written under. */
     readonly logUri: pulumi.Output<string>;
+    /** {@inheritDoc SparkClusterTarget.storage} */
     readonly storage: Storage;
     /** The EMR cluster. */
     readonly cluster: aws.emr.Cluster;

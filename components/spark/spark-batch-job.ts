@@ -20,6 +20,7 @@ const COMPONENT = "SparkBatchJob";
 /** The tag key naming the batch job a transient cluster belongs to. */
 export const JOB_TAG_KEY = "spectrum:job";
 
+/** Arguments of {@link SparkBatchJob}: the application, its schedule, the transient cluster's shape and network. */
 export interface SparkBatchJobArgs extends SparkApplicationArgs {
     /** The landing zone: the job's code, inputs and outputs are in it, its logs go to its log area. Required. */
     storage: Storage;

@@ -19,7 +19,7 @@ export const CHECKPOINT_CONF = `${SPECTRUM_CONF_PREFIX}checkpointLocation`;
 /** The Spark property the trigger interval reaches the application as. */
 export const TRIGGER_CONF = `${SPECTRUM_CONF_PREFIX}triggerInterval`;
 
-/** How a failed job is restarted; see {@link RestartPolicy}. */
+/** How a failed job is restarted: with backoff, a bounded number of times, the count reset once it has run long enough. */
 export interface RestartArgs {
     /** Consecutive restarts, each failing within `healthySeconds`, before the job is left stopped and the alarm fires. Default: 5. */
     maxAttempts?: number;
@@ -31,6 +31,7 @@ export interface RestartArgs {
     healthySeconds?: number;
 }
 
+/** Arguments of {@link SparkStreamingJob}: the application, the cluster it runs on, and how it restarts. */
 export interface SparkStreamingJobArgs extends SparkApplicationArgs {
     /** The long-running cluster to run on (an `EmrSparkCluster`). The job never changes it. Required. */
     cluster: SparkClusterTarget;

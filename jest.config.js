@@ -9,4 +9,9 @@ module.exports = {
     testMatch: ["**/*.test.ts"],
     transform: { "^.+\\.ts$": ["@swc/jest", { jsc: { target: "es2022" } }] },
     moduleFileExtensions: ["ts", "js", "json"],
+    // The examples import the library by its package name; tests run them against the sources (no build needed).
+    moduleNameMapper: {
+        "^pulumi-spectrum$": "<rootDir>/components/index.ts",
+        "^pulumi-spectrum/testing$": "<rootDir>/testing/index.ts",
+    },
 };

@@ -1,10 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
-// A platform repo imports all of these from "pulumi-spectrum".
-import { KubernetesTarget } from "../../components/core";
-import { FlinkJob, FlinkOperator } from "../../components/flink";
-import { LandingZone } from "../../components/landing-zone";
+import { FlinkJob, FlinkOperator, KubernetesTarget, LandingZone } from "pulumi-spectrum";
 
 /**
  * The Flink Kubernetes Operator on an EKS cluster you already run, and the operator's bundled

@@ -1,9 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
-// A platform repo imports all of these from "pulumi-spectrum".
-import { KubernetesTarget } from "../../components/core";
-import { KafkaStreamsApp, KafkaTopics, TopicShape, externalKafka } from "../../components/kafka";
+import { KafkaStreamsApp, KafkaTopics, KubernetesTarget, TopicShape, externalKafka } from "pulumi-spectrum";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

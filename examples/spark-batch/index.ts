@@ -1,9 +1,7 @@
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-// A platform repo imports all of these from "pulumi-spectrum".
-import { LandingZone } from "../../components/landing-zone";
-import { SparkBatchJob } from "../../components/spark";
+import { LandingZone, SparkBatchJob } from "pulumi-spectrum";
 
 const SCRIPT = "daily_page_views.py";
 

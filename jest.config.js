@@ -7,6 +7,8 @@ module.exports = {
     testTimeout: 30000,
     roots: ["<rootDir>/test"],
     testMatch: ["**/*.test.ts"],
+    // A platform repo's project files, tested against the packed package by scripts/consumer-test.sh.
+    testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/consumer/"],
     transform: { "^.+\\.ts$": ["@swc/jest", { jsc: { target: "es2022" } }] },
     moduleFileExtensions: ["ts", "js", "json"],
     // The examples import the library by its package name; tests run them against the sources (no build needed).

@@ -97,13 +97,15 @@ npm install --silent
 run_readme install
 run_readme install-optional
 
-step "platform: one @pulumi/pulumi in the tree"
-copies="$(npm ls @pulumi/pulumi --all --parseable | sort -u)"
-printf '%s\n' "$copies"
-[ "$(printf '%s\n' "$copies" | wc -l)" -eq 1 ] || {
-    echo "more than one @pulumi/pulumi installed" >&2
-    exit 1
-}
+step "platform: one copy of @pulumi/pulumi and of each provider SDK in the tree"
+for sdk in $(node -p "Object.keys(require('$repo/package.json').peerDependencies).join(' ')"); do
+    copies="$(npm ls "$sdk" --all --parseable | sort -u)"
+    printf '%s\n' "$copies"
+    [ "$(printf '%s\n' "$copies" | wc -l)" -eq 1 ] || {
+        echo "more than one $sdk installed" >&2
+        exit 1
+    }
+done
 [ "$(node -p 'require("@pulumi/pulumi/package.json").version')" = "$pulumi_version" ]
 
 step "platform: type-check (template tsconfig, moduleResolution node) and jest under pulumi-spectrum/testing"

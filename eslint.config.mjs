@@ -24,4 +24,8 @@ export default tseslint.config(
         languageOptions: { globals: { require: "readonly", process: "readonly", console: "readonly", __dirname: "readonly" } },
         rules: { "@typescript-eslint/no-require-imports": "off" },
     },
+    {
+        files: ["scripts/*.mjs"],
+        languageOptions: { globals: { process: "readonly", console: "readonly" } },
+    },
 );

@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { PlannedResource } from "../../testing";
 import { FoundDocument, KNOWN_POLICY_INPUTS, policyDocuments } from "./documents";
-import { plan, planTargets } from "./plans";
+import { plan, planTargets } from "../plan-targets";
 import { IamReference } from "./reference";
 import { RuleException, documentProblems, servicesIn } from "./rules";
 

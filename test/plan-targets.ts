@@ -1,17 +1,17 @@
 import * as fs from "fs";
 import * as path from "path";
-import { Program, ResourceGraph, runStack } from "../../testing";
-import rootProgram from "../../index";
-import { existingClusterCalls as calls } from "../existing-clusters";
+import { Program, ResourceGraph, runStack } from "../testing";
+import rootProgram from "../index";
+import { existingClusterCalls as calls } from "./existing-clusters";
 // The examples' modules are their programs (`export =`), as Pulumi runs them.
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the only way to import an `export =` module
-import flinkJob = require("../../examples/flink-job");
+import flinkJob = require("../examples/flink-job");
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- as above
-import kafkaStreams = require("../../examples/kafka-streams");
+import kafkaStreams = require("../examples/kafka-streams");
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- as above
-import sparkBatch = require("../../examples/spark-batch");
+import sparkBatch = require("../examples/spark-batch");
 
-const root = path.join(__dirname, "..", "..");
+const root = path.join(__dirname, "..");
 
 /** A plan to check: a stack of the root program, or an example with its dev stack file. */
 export interface PlanTarget {

@@ -1,102 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { Storage } from "../core/contracts";
-import { Validator } from "../core/errors";
 import { dataProtection } from "../core/protection";
-import { awsTags } from "../core/tags";
 import { awsContext } from "./aws-context";
-import { ClusterShapeArgs, ResolvedShape, checkNetwork, checkShape, resolveShape } from "./cluster-shape";
 import { clusterFleet, taskFleetArgs } from "./fleets";
 import { clusterFoundation } from "./foundation";
-import { StorageGrant, StorageLocation, checkLocation } from "./locations";
-import { checkComponentName } from "./naming";
-import { EMR_MANAGED_POLICY_TAG, EmrNetworkArgs } from "./network";
+import { EMR_MANAGED_POLICY_TAG } from "./network";
 import { computeLimits } from "./scaling";
-
-const COMPONENT = "EmrSparkCluster";
-
-/** What a Spark job needs from the long-running cluster it is submitted to. */
-export interface SparkClusterTarget {
-    /** The cluster id (`j-...`). */
-    readonly clusterId: pulumi.Output<string>;
-    /** The cluster ARN, for IAM policies scoped to this cluster. */
-    readonly clusterArn: pulumi.Output<string>;
-    /** Name of the nodes' instance role: jobs attach their landing-zone grants to it. */
-    readonly instanceRoleName: pulumi.Output<string>;
-    /** The landing zone the cluster works on. */
-    readonly storage: Storage;
-}
-
-/** Arguments of {@link EmrSparkCluster}: the landing zone, the network, the cluster's shape and its protection. */
-export interface EmrSparkClusterArgs extends ClusterShapeArgs {
-    /** The landing zone: logs go to its log area, the nodes' S3 access is scoped to it. Required. */
-    storage: Storage;
-    /** The private subnets the cluster runs in. Required. */
-    network: EmrNetworkArgs;
-    /**
-     * Landing-zone access every job on this cluster shares (jobs add their own grants). The log
-     * location is always writable. Default: none.
-     */
-    grants?: StorageGrant[];
-    /** Three primary nodes, so the cluster survives the loss of one. Default: false. */
-    highAvailability?: boolean;
-    /**
-     * Steps that may run at once. Each streaming job holds a slot for as long as it runs, so
-     * leave room for them and for batch steps. Default: 10.
-     */
-    stepConcurrencyLevel?: number;
-    /** EMR termination protection. Default: the value of `protect`. */
-    terminationProtection?: boolean;
-    /**
-     * Protect the cluster from `pulumi destroy` and from replacement (a replaced cluster loses its
-     * running streaming jobs and HDFS). Set to `false` only for throwaway dev stacks. Default: true.
-     */
-    protect?: boolean;
-    /** Tags added to every AWS resource. Default: none (spectrum's own tags are always added). */
-    tags?: Record<string, string>;
-}
-
-interface Settings {
-    shape: ResolvedShape;
-    grants: StorageGrant[];
-    highAvailability: boolean;
-    stepConcurrencyLevel: number;
-    protect: boolean;
-    terminationProtection: boolean;
-    logLocation: StorageLocation;
-    tags: Record<string, string>;
-}
-
-function resolve(name: string, args: EmrSparkClusterArgs): Settings {
-    const highAvailability = args.highAvailability ?? false;
-    const protect = args.protect ?? true;
-    return {
-        shape: resolveShape(args, highAvailability),
-        grants: args.grants ?? [],
-        highAvailability,
-        stepConcurrencyLevel: args.stepConcurrencyLevel ?? 10,
-        protect,
-        terminationProtection: args.terminationProtection ?? protect,
-        logLocation: { area: args.storage.logArea, path: `emr/${name}` },
-        tags: awsTags(COMPONENT, args.tags),
-    };
-}
-
-function validate(name: string, args: EmrSparkClusterArgs, s: Settings): void {
-    const v = new Validator(COMPONENT, name);
-    checkComponentName(v, name);
-    checkNetwork(v, args.network);
-    checkShape(v, s.shape, s.highAvailability);
-    s.grants.forEach((g, i) => checkLocation(v, args.storage, `grants[${i}]`, g));
-    v.check(
-        Number.isInteger(s.stepConcurrencyLevel) && s.stepConcurrencyLevel >= 1 && s.stepConcurrencyLevel <= 256,
-        "stepConcurrencyLevel",
-        s.stepConcurrencyLevel,
-        "EMR runs 1 to 256 steps at once",
-        "Use a whole number in that range, with a slot per streaming job",
-    );
-    v.throwIfInvalid();
-}
+import { COMPONENT, EmrSparkClusterArgs, SparkClusterTarget, resolveEmrSparkClusterSettings } from "./emr-spark-cluster-args";
+import { validateEmrSparkCluster } from "./emr-spark-cluster-validate";
 
 /**
  * A long-running EMR on EC2 cluster for Spark: Structured Streaming jobs and shared batch. Graviton
@@ -129,8 +41,8 @@ export class EmrSparkCluster extends pulumi.ComponentResource implements SparkCl
 
     constructor(name: string, args: EmrSparkClusterArgs, opts?: pulumi.ComponentResourceOptions) {
         super("spectrum:index:EmrSparkCluster", name, {}, opts);
-        const s = resolve(name, args);
-        validate(name, args, s);
+        const s = resolveEmrSparkClusterSettings(name, args);
+        validateEmrSparkCluster(name, args, s);
         this.storage = args.storage;
         const ctx = awsContext(this);
         const foundation = clusterFoundation(

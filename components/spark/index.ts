@@ -1,4 +1,5 @@
-export { EmrSparkCluster, EmrSparkClusterArgs, SparkClusterTarget } from "./emr-spark-cluster";
+export { EmrSparkCluster } from "./emr-spark-cluster";
+export { EmrSparkClusterArgs, SparkClusterTarget } from "./emr-spark-cluster-args";
 export { ClusterShapeArgs } from "./cluster-shape";
 export { FleetArgs, FleetRole } from "./fleets";
 export { ScalingArgs } from "./scaling";
@@ -18,7 +19,9 @@ export {
     kafkaPackageMismatch,
     sparkKafkaPackage,
 } from "./emr-releases";
-export { SparkBatchJob, SparkBatchJobArgs, JOB_TAG_KEY } from "./spark-batch-job";
+export { SparkBatchJob } from "./spark-batch-job";
+export { SparkBatchJobArgs, JOB_TAG_KEY } from "./spark-batch-job-args";
 export { SparkApplicationArgs, SPECTRUM_CONF_PREFIX } from "./spark-step";
 export { LOGICAL_TIME_CONF } from "./batch-definition";
-export { SparkStreamingJob, SparkStreamingJobArgs, RestartArgs, CHECKPOINT_CONF, TRIGGER_CONF } from "./spark-streaming-job";
+export { SparkStreamingJob } from "./spark-streaming-job";
+export { SparkStreamingJobArgs, RestartArgs, CHECKPOINT_CONF, TRIGGER_CONF } from "./spark-streaming-job-args";

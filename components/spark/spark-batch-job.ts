@@ -1,131 +1,16 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { Storage } from "../core/contracts";
-import { SpectrumValidationError, Validator } from "../core/errors";
+import { SpectrumValidationError } from "../core/errors";
 import { policyDocument, serviceTrustPolicy } from "../core/iam";
-import { awsTags } from "../core/tags";
 import { workflowFailureAlarm } from "./alarms";
 import { awsContext } from "./aws-context";
-import { JobTag, batchWorkflowStatements, startExecutionStatements } from "./batch-iam";
+import { batchWorkflowStatements, startExecutionStatements } from "./batch-iam";
 import { batchDefinition, runJobFlowRequest } from "./batch-definition";
-import { ClusterShapeArgs, ResolvedShape, checkNetwork, checkShape, resolveShape } from "./cluster-shape";
 import { clusterFoundation } from "./foundation";
-import { StorageLocation } from "./locations";
-import { checkComponentName } from "./naming";
-import { EMR_MANAGED_POLICY_TAG, EmrNetworkArgs } from "./network";
-import { checkScheduleExpression, checkTimeZone } from "./schedule";
-import { SparkApplicationArgs, applicationGrants, checkApplication, sparkSubmitCommand } from "./spark-step";
-
-const COMPONENT = "SparkBatchJob";
-/** The tag key naming the batch job a transient cluster belongs to. */
-export const JOB_TAG_KEY = "spectrum:job";
-
-/** Arguments of {@link SparkBatchJob}: the application, its schedule, the transient cluster's shape and network. */
-export interface SparkBatchJobArgs extends SparkApplicationArgs {
-    /** The landing zone: the job's code, inputs and outputs are in it, its logs go to its log area. Required. */
-    storage: Storage;
-    /** The private subnets the transient clusters run in. Required. */
-    network: EmrNetworkArgs;
-    /**
-     * When to run, as an EventBridge Scheduler expression: `cron(minutes hours day-of-month month
-     * day-of-week year)` or `rate(<n> <minutes|hours|days>)`. Required.
-     */
-    schedule: string;
-    /** IANA time zone the cron expression is read in (daylight saving time included). Default: "UTC". */
-    timeZone?: string;
-    /** Whether the schedule starts runs; `false` keeps the workflow for manual runs and backfills only. Default: true. */
-    enabled?: boolean;
-    /** The transient cluster's shape. Default: see {@link ClusterShapeArgs} (Graviton fleets, task nodes on Spot, managed scaling 2-10). */
-    cluster?: ClusterShapeArgs;
-    /** Minutes the Spark step may run before it is cancelled and the cluster terminated. Default: 360. */
-    timeoutMinutes?: number;
-    /**
-     * Times a failed Spark application is run again (5 minutes apart, then longer) before the run
-     * fails. Spectrum's default dynamic partition overwrite makes reruns of partitioned writes
-     * idempotent; make sure yours are before raising this. Default: 0.
-     */
-    stepRetries?: number;
-    /** Idle minutes after which EMR terminates a cluster that a failed run left behind. Default: 30. */
-    idleTimeoutMinutes?: number;
-    /** SNS topic notified when a run fails. Default: none (the alarm shows in CloudWatch only). */
-    alarmTopicArn?: pulumi.Input<string>;
-    /** Tags added to every AWS resource and to the transient clusters. Default: none (spectrum's own tags are always added). */
-    tags?: Record<string, string>;
-}
-
-interface Settings {
-    shape: ResolvedShape;
-    timeZone: string;
-    enabled: boolean;
-    timeoutMinutes: number;
-    stepRetries: number;
-    idleTimeoutMinutes: number;
-    logLocation: StorageLocation;
-    jobTag: JobTag;
-    tags: Record<string, string>;
-}
-
-function resolve(name: string, args: SparkBatchJobArgs): Settings {
-    return {
-        shape: resolveShape(args.cluster ?? {}, false),
-        timeZone: args.timeZone ?? "UTC",
-        enabled: args.enabled ?? true,
-        timeoutMinutes: args.timeoutMinutes ?? 360,
-        stepRetries: args.stepRetries ?? 0,
-        idleTimeoutMinutes: args.idleTimeoutMinutes ?? 30,
-        logLocation: { area: args.storage.logArea, path: `emr/${name}` },
-        jobTag: { key: JOB_TAG_KEY, value: `${pulumi.getProject()}/${pulumi.getStack()}/${name}` },
-        tags: awsTags(COMPONENT, args.tags),
-    };
-}
-
-function validate(name: string, args: SparkBatchJobArgs, s: Settings): void {
-    const v = new Validator(COMPONENT, name);
-    checkComponentName(v, name);
-    checkNetwork(v, args.network);
-    checkShape(v, s.shape, false, "cluster");
-    checkApplication(v, args.storage, args);
-    checkScheduleExpression(v, "schedule", args.schedule);
-    checkTimeZone(v, "timeZone", s.timeZone);
-    // Arguments reach the step through a States Language intrinsic function, whose escaping of a
-    // backslash is not handled the same way by every tool that reads definitions.
-    for (const [field, value] of [
-        ...(args.args ?? []).map((a, i) => [`args[${i}]`, a] as const),
-        ...Object.entries(args.sparkConf ?? {}).map(([k, val]) => [`sparkConf.${k}`, val] as const),
-    ]) {
-        if (typeof value === "string")
-            v.check(
-                !value.includes("\\"),
-                field,
-                value,
-                "contains a backslash, which a batch job's step arguments cannot carry",
-                "Remove the backslash, or pass the value in a file the application reads",
-            );
-    }
-    v.check(
-        Number.isInteger(s.timeoutMinutes) && s.timeoutMinutes >= 1 && s.timeoutMinutes <= 7 * 24 * 60,
-        "timeoutMinutes",
-        s.timeoutMinutes,
-        "must be a whole number of minutes between 1 and 10080 (a week)",
-        "Use e.g. 360",
-    );
-    v.check(
-        Number.isInteger(s.stepRetries) && s.stepRetries >= 0 && s.stepRetries <= 5,
-        "stepRetries",
-        s.stepRetries,
-        "must be a whole number from 0 to 5",
-        "Use 0 to fail on the first application failure",
-    );
-    // EMR's idle timeout accepts 60 seconds to 7 days.
-    v.check(
-        Number.isInteger(s.idleTimeoutMinutes) && s.idleTimeoutMinutes >= 1 && s.idleTimeoutMinutes <= 10080,
-        "idleTimeoutMinutes",
-        s.idleTimeoutMinutes,
-        "EMR accepts an idle timeout of 1 minute to 7 days",
-        "Use e.g. 30",
-    );
-    v.throwIfInvalid();
-}
+import { EMR_MANAGED_POLICY_TAG } from "./network";
+import { applicationGrants, sparkSubmitCommand } from "./spark-step";
+import { COMPONENT, SparkBatchJobArgs, resolveSparkBatchJobSettings } from "./spark-batch-job-args";
+import { validateSparkBatchJob } from "./spark-batch-job-validate";
 
 /**
  * A scheduled Spark job on a transient EMR cluster: the cheapest way to run hourly or daily batch
@@ -150,8 +35,8 @@ export class SparkBatchJob extends pulumi.ComponentResource {
 
     constructor(name: string, args: SparkBatchJobArgs, opts?: pulumi.ComponentResourceOptions) {
         super("spectrum:index:SparkBatchJob", name, {}, opts);
-        const s = resolve(name, args);
-        validate(name, args, s);
+        const s = resolveSparkBatchJobSettings(name, args);
+        validateSparkBatchJob(name, args, s);
         const ctx = awsContext(this);
         const foundation = clusterFoundation(
             name,

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { KappaArchitecture, KappaArchitectureArgs } from "../components/architectures/kappa";
+import { KappaArchitecture, KappaArchitectureArgs } from "../components/architectures/kappa/kappa";
 import { TopicShape } from "../components/kafka";
 import { objectConfig } from "./config";
 import { stackCluster, stackNetwork, stackProfile } from "./platform";

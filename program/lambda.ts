@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { LambdaArchitecture } from "../components/architectures/lambda";
-import { LambdaArchitectureArgs } from "../components/architectures/lambda-args";
-import { athenaName, speedNeedsKubernetes } from "../components/architectures/lambda-settings";
+import { LambdaArchitecture } from "../components/architectures/lambda/lambda";
+import { LambdaArchitectureArgs } from "../components/architectures/lambda/lambda-args";
+import { athenaName, speedNeedsKubernetes } from "../components/architectures/lambda/lambda-settings";
 import { TopicShape } from "../components/kafka";
 import { objectConfig } from "./config";
 import { stackCluster, stackNetwork, stackProfile } from "./platform";

@@ -1,10 +1,10 @@
-export * from "./recommend-processor";
-export * from "./profile";
-export * from "./hybrid";
-export { ArchitectureBaseArgs, ArchitectureTopic, KafkaClusterOverrides, LandingZoneOverrides } from "./lake-and-log";
-export { IngestOverrides, BatchOverrides, HOURLY_SCHEDULE } from "./batch-layer";
-export * from "./kappa";
-export { LambdaArchitecture, LambdaViewLocations } from "./lambda";
+export * from "./shared/recommend-processor";
+export * from "./shared/profile";
+export * from "./hybrid/hybrid";
+export { ArchitectureBaseArgs, ArchitectureTopic, KafkaClusterOverrides, LandingZoneOverrides } from "./shared/lake-and-log";
+export { IngestOverrides, BatchOverrides, HOURLY_SCHEDULE } from "./shared/batch-layer";
+export * from "./kappa/kappa";
+export { LambdaArchitecture, LambdaViewLocations } from "./lambda/lambda";
 export {
     LambdaArchitectureArgs,
     LambdaViewArgs,
@@ -14,7 +14,7 @@ export {
     SparkStreamingSpeedArgs,
     KafkaStreamsSpeedArgs,
     ServingLayerArgs,
-} from "./lambda-args";
-export { SpeedLayer } from "./lambda-speed";
-export { ServingLayer } from "./lambda-serving";
-export { speedNeedsKubernetes } from "./lambda-settings";
+} from "./lambda/lambda-args";
+export { SpeedLayer } from "./lambda/speed-flavour";
+export { ServingLayer } from "./lambda/serving";
+export { speedNeedsKubernetes } from "./lambda/lambda-settings";

@@ -1,6 +1,6 @@
 import * as k8s from "@pulumi/kubernetes";
 import { SpectrumValidationError } from "../../components/core";
-import { KappaArchitecture, KappaArchitectureArgs } from "../../components/architectures/kappa";
+import { KappaArchitecture, KappaArchitectureArgs } from "../../components/architectures/kappa/kappa";
 import { runProgram } from "../../testing";
 
 type Overrides = Partial<Omit<KappaArchitectureArgs, "network" | "target">>;

@@ -1,6 +1,6 @@
 import * as k8s from "@pulumi/kubernetes";
 import { KubernetesTarget } from "../../components/core";
-import { KappaArchitecture, KappaArchitectureArgs } from "../../components/architectures/kappa";
+import { KappaArchitecture, KappaArchitectureArgs } from "../../components/architectures/kappa/kappa";
 import { PlannedResource, ResourceGraph, policyStatements, runProgram } from "../../testing";
 
 const FD = "kubernetes:flink.apache.org/v1beta1:FlinkDeployment";

@@ -1,6 +1,6 @@
 import * as k8s from "@pulumi/kubernetes";
-import { LambdaArchitecture } from "../../components/architectures/lambda";
-import { LambdaArchitectureArgs } from "../../components/architectures/lambda-args";
+import { LambdaArchitecture } from "../../components/architectures/lambda/lambda";
+import { LambdaArchitectureArgs } from "../../components/architectures/lambda/lambda-args";
 import { KubernetesTarget, SpectrumValidationError } from "../../components/core";
 import { PlannedResource, ResourceGraph, policyStatements, runProgram } from "../../testing";
 import { ParsedStatement } from "../../testing/policy";

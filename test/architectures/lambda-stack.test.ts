@@ -2,7 +2,7 @@ import * as path from "path";
 import { ResourceGraph, loadStackConfig, policyStatements, runProgram, runStack } from "../../testing";
 import rootProgram from "../../index";
 import { BATCH_ARCHITECTURE_PROFILE_FIELDS, planAs, profileDifferences } from "./profiles";
-import { SPEED_VIEWS_PY } from "../../components/architectures/lambda-speed-script";
+import { SPEED_VIEWS_PY } from "../../components/architectures/lambda/jobs/speed-views";
 import { T, TOPICS, asArray, firehoseTopics, resourcesFor, topicsFor } from "./lambda-fixtures";
 
 type Obj = Record<string, unknown>;

@@ -1,6 +1,6 @@
 import { PlannedResource, ResourceGraph, policyStatements } from "../../testing";
 import { parseProperties } from "../kafka/helpers";
-import { HOURLY_RAW_TO_CURATED_PY } from "../../components/architectures/jobs/hourly-raw-to-curated";
+import { HOURLY_RAW_TO_CURATED_PY } from "../../components/architectures/shared/jobs/hourly-raw-to-curated";
 import { T, TOPICS, asArray, firehoseTopics, planLambda, resourcesFor, topicsFor, views } from "./lambda-fixtures";
 
 type Obj = Record<string, unknown>;

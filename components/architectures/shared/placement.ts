@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Validator } from "../core/errors";
-import { NetworkPlacement } from "../platform";
+import { Validator } from "../../core/errors";
+import { NetworkPlacement } from "../../platform";
 
 /**
  * The private subnets as a list of known length, one output each: MSK and EMR need the count when

@@ -1,11 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { Storage } from "../core/contracts";
-import { PolicyStatement, mergeStatements, policyDocument } from "../core/iam";
-import { StorageLocation } from "../spark";
+import { Storage } from "../../core/contracts";
+import { PolicyStatement, mergeStatements, policyDocument } from "../../core/iam";
+import { StorageLocation } from "../../spark";
 import { RESULTS_ZONE, ResolvedView } from "./lambda-settings";
-import { viewTableArgs } from "./lambda-tables";
-import { mergeQuery, viewTables } from "./lambda-merge-query";
+import { viewTableArgs } from "./tables";
+import { mergeQuery, viewTables } from "./merge-query";
 
 /** Athena writes query results under this folder of the results zone. */
 export const ATHENA_RESULTS_PATH = "athena";

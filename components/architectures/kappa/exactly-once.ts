@@ -1,6 +1,6 @@
-import { KafkaAuthMode } from "../core/contracts";
+import { KafkaAuthMode } from "../../core/contracts";
 import { KappaStartFrom } from "./kappa-args";
-import { KappaVersionNames } from "./kappa-naming";
+import { KappaVersionNames } from "./version-names";
 
 /**
  * Exactly-once from input topic to output topic. The pieces that must agree:

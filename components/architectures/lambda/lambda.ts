@@ -1,19 +1,20 @@
 import * as pulumi from "@pulumi/pulumi";
-import { awsTags } from "../core/tags";
-import { LandingZone } from "../landing-zone";
-import { KafkaCluster, KafkaTopics } from "../kafka";
-import { MskFirehoseIngest } from "../ingest";
-import { SparkBatchJob } from "../spark";
-import { StreamProcessor } from "./recommend-processor";
-import { privateSubnets } from "./placement";
-import { ArchitectureTopic, createLakeAndLog } from "./lake-and-log";
-import { ARTIFACTS_ZONE, CURATED_ZONE, RAW_ZONE, createBatchLayer } from "./batch-layer";
+import { awsTags } from "../../core/tags";
+import { LandingZone } from "../../landing-zone";
+import { KafkaCluster, KafkaTopics } from "../../kafka";
+import { MskFirehoseIngest } from "../../ingest";
+import { SparkBatchJob } from "../../spark";
+import { StreamProcessor } from "../shared/recommend-processor";
+import { privateSubnets } from "../shared/placement";
+import { ArchitectureTopic, createLakeAndLog } from "../shared/lake-and-log";
+import { ARTIFACTS_ZONE, CURATED_ZONE, RAW_ZONE, createBatchLayer } from "../shared/batch-layer";
 import { LambdaArchitectureArgs } from "./lambda-args";
 import { LAMBDA_COMPONENT, RESULTS_ZONE, SPEED_ZONE, resolveLambdaSettings } from "./lambda-settings";
-import { SpeedLayer, createSpeedLayer } from "./lambda-speed";
-import { speedTopicName } from "./lambda-speed-streams";
-import { ServingLayer, createServingLayer } from "./lambda-serving";
-import { viewTables } from "./lambda-merge-query";
+import { SpeedLayer } from "./speed-flavour";
+import { createSpeedLayer } from "./speed-layer";
+import { speedTopicName } from "./speed-streams";
+import { ServingLayer, createServingLayer } from "./serving";
+import { viewTables } from "./merge-query";
 
 /** Where one input topic's data is at each stage, and how to query it. */
 export interface LambdaViewLocations {

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { READ_COMMITTED } from "./kappa-exactly-once";
+import { READ_COMMITTED } from "./exactly-once";
 
 /** What consumers of a Kappa architecture read: the live version's outputs. */
 export interface KappaLiveOutputs {

@@ -1,10 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { KafkaConnection } from "../core/contracts";
-import { LandingZone } from "../landing-zone";
-import { MskFirehoseIngest, MskFirehoseIngestArgs } from "../ingest";
-import { SparkBatchJob, SparkBatchJobArgs, StorageLocation } from "../spark";
-import { Validator } from "../core/errors";
+import { KafkaConnection } from "../../core/contracts";
+import { LandingZone } from "../../landing-zone";
+import { MskFirehoseIngest, MskFirehoseIngestArgs } from "../../ingest";
+import { SparkBatchJob, SparkBatchJobArgs, StorageLocation } from "../../spark";
+import { Validator } from "../../core/errors";
 import { ArchitectureDefaults } from "./profile";
 import { safeKey } from "./placement";
 import { HOURLY_RAW_TO_CURATED_FILE, HOURLY_RAW_TO_CURATED_PY } from "./jobs/hourly-raw-to-curated";

@@ -1,14 +1,22 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Validator } from "../core/errors";
-import { awsTags } from "../core/tags";
-import { LandingZone } from "../landing-zone";
-import { KafkaCluster, KafkaTopics } from "../kafka";
-import { MskFirehoseIngest } from "../ingest";
-import { SparkBatchJob } from "../spark";
-import { profileDefaults } from "./profile";
-import { checkNetwork, privateSubnets } from "./placement";
-import { ArchitectureBaseArgs, ArchitectureTopic, createLakeAndLog } from "./lake-and-log";
-import { ARTIFACTS_ZONE, BatchOverrides, CURATED_ZONE, IngestOverrides, RAW_ZONE, batchTopicNames, createBatchLayer } from "./batch-layer";
+import { Validator } from "../../core/errors";
+import { awsTags } from "../../core/tags";
+import { LandingZone } from "../../landing-zone";
+import { KafkaCluster, KafkaTopics } from "../../kafka";
+import { MskFirehoseIngest } from "../../ingest";
+import { SparkBatchJob } from "../../spark";
+import { profileDefaults } from "../shared/profile";
+import { checkNetwork, privateSubnets } from "../shared/placement";
+import { ArchitectureBaseArgs, ArchitectureTopic, createLakeAndLog } from "../shared/lake-and-log";
+import {
+    ARTIFACTS_ZONE,
+    BatchOverrides,
+    CURATED_ZONE,
+    IngestOverrides,
+    RAW_ZONE,
+    batchTopicNames,
+    createBatchLayer,
+} from "../shared/batch-layer";
 
 /** Arguments of {@link HybridArchitecture}: the base arguments, the topics, and ingest and batch overrides. */
 export interface HybridArchitectureArgs extends ArchitectureBaseArgs {

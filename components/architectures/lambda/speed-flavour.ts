@@ -1,17 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
-import { KubernetesTarget } from "../core/contracts";
-import { LandingZone } from "../landing-zone";
-import { KafkaCluster, KafkaStreamsApp, KafkaTopics } from "../kafka";
-import { FlinkJob, FlinkOperator } from "../flink";
-import { EmrSparkCluster, SparkStreamingJob, StorageLocation } from "../spark";
-import { MskFirehoseIngest } from "../ingest";
-import { NetworkPlacement } from "../platform";
-import { StreamProcessor } from "./recommend-processor";
+import { KubernetesTarget } from "../../core/contracts";
+import { LandingZone } from "../../landing-zone";
+import { KafkaCluster, KafkaStreamsApp, KafkaTopics } from "../../kafka";
+import { FlinkJob, FlinkOperator } from "../../flink";
+import { EmrSparkCluster, SparkStreamingJob, StorageLocation } from "../../spark";
+import { MskFirehoseIngest } from "../../ingest";
+import { NetworkPlacement } from "../../platform";
+import { StreamProcessor } from "../shared/recommend-processor";
 import { SpeedLayerArgs } from "./lambda-args";
 import { LambdaSettings } from "./lambda-settings";
-import { flinkSpeedLayer } from "./lambda-speed-flink";
-import { sparkSpeedLayer } from "./lambda-speed-spark";
-import { streamsSpeedLayer } from "./lambda-speed-streams";
 
 /** What every speed-layer flavour needs. */
 export interface SpeedLayerInputs {
@@ -54,16 +51,4 @@ export interface SpeedLayer {
 /** The views as the speed job receives them: each input topic and where its view goes. */
 export function speedViewsArg(views: Array<{ topic: string; output: pulumi.Input<string> }>): pulumi.Output<string> {
     return pulumi.jsonStringify(views);
-}
-
-/** Builds the speed layer with the processor the settings chose. */
-export function createSpeedLayer(name: string, inputs: SpeedLayerInputs, parent: pulumi.Resource): SpeedLayer {
-    switch (inputs.settings.processor) {
-        case "flink":
-            return flinkSpeedLayer(name, inputs, parent);
-        case "spark-streaming":
-            return sparkSpeedLayer(name, inputs, parent);
-        case "kafka-streams":
-            return streamsSpeedLayer(name, inputs, parent);
-    }
 }

@@ -1,24 +1,24 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import type * as k8s from "@pulumi/kubernetes";
-import { Validator } from "../core/errors";
-import { awsTags } from "../core/tags";
-import { LandingZone } from "../landing-zone";
-import { KafkaCluster, KafkaStreamsApp, KafkaTopics, TopicShape } from "../kafka";
-import { FlinkJob, FlinkOperator } from "../flink";
-import { createLakeAndLog } from "./lake-and-log";
+import { Validator } from "../../core/errors";
+import { awsTags } from "../../core/tags";
+import { LandingZone } from "../../landing-zone";
+import { KafkaCluster, KafkaStreamsApp, KafkaTopics, TopicShape } from "../../kafka";
+import { FlinkJob, FlinkOperator } from "../../flink";
+import { createLakeAndLog } from "../shared/lake-and-log";
 import { KappaArchitectureArgs, KappaProcessor } from "./kappa-args";
-import { KappaVersionNames } from "./kappa-naming";
+import { KappaVersionNames } from "./version-names";
 import { KappaSettings, KappaVersionSettings, resolveKappaSettings } from "./kappa-settings";
 import { validateKappa } from "./kappa-validate";
-import { inputTopicSpecs, outputTopicSpecs, previousShapes } from "./kappa-topics";
-import { KappaJobContext, flinkVersionJob, streamsNamespace, streamsVersionApp } from "./kappa-jobs";
-import { KappaLiveOutputs, livePointer } from "./kappa-live";
-import { READ_COMMITTED } from "./kappa-exactly-once";
+import { inputTopicSpecs, outputTopicSpecs, previousShapes } from "./topic-specs";
+import { KappaJobContext, flinkVersionJob, streamsNamespace, streamsVersionApp } from "./version-jobs";
+import { KappaLiveOutputs, livePointer } from "./live-pointer";
+import { READ_COMMITTED } from "./exactly-once";
 
 export * from "./kappa-args";
-export type { KappaVersionNames } from "./kappa-naming";
-export type { KappaLiveOutputs } from "./kappa-live";
+export type { KappaVersionNames } from "./version-names";
+export type { KappaLiveOutputs } from "./live-pointer";
 
 /** One running version of the job and what it owns. */
 export interface KappaVersion {

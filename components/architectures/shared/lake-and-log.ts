@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { AreaLifecycle, LandingZone, LandingZoneArgs } from "../landing-zone";
-import { KafkaCluster, KafkaClusterArgs, KafkaTopics, TopicShape, TopicSpec } from "../kafka";
-import { NetworkPlacement } from "../platform";
+import { AreaLifecycle, LandingZone, LandingZoneArgs } from "../../landing-zone";
+import { KafkaCluster, KafkaClusterArgs, KafkaTopics, TopicShape, TopicSpec } from "../../kafka";
+import { NetworkPlacement } from "../../platform";
 import { ArchitectureDefaults, ArchitectureProfile, DAY_MS } from "./profile";
 import { privateSubnets } from "./placement";
 

@@ -1,4 +1,4 @@
-import { Validator } from "../core/errors";
+import { Validator } from "../../core/errors";
 
 /** The frameworks on the batch-to-streaming spectrum that spectrum deploys. */
 export type Processor = "spark-batch" | "spark-streaming" | "flink" | "kafka-streams";

@@ -1,6 +1,6 @@
-import { TopicShape } from "../kafka";
-import { DAY_MS } from "./profile";
-import { ArchitectureTopic } from "./lake-and-log";
+import { TopicShape } from "../../kafka";
+import { DAY_MS } from "../shared/profile";
+import { ArchitectureTopic } from "../shared/lake-and-log";
 import { KappaSettings, KappaVersionSettings } from "./kappa-settings";
 
 /** Exactly-once needs every committed write on two of three replicas: never weaker for a Kappa log. */

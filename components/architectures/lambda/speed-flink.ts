@@ -1,10 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
-import { KubernetesTarget } from "../core/contracts";
-import { FlinkJob, FlinkOperator, FlinkOperatorRef } from "../flink";
-import { StorageLocation } from "../spark";
+import { KubernetesTarget } from "../../core/contracts";
+import { FlinkJob, FlinkOperator, FlinkOperatorRef } from "../../flink";
+import { StorageLocation } from "../../spark";
 import { FlinkSpeedArgs } from "./lambda-args";
 import { DEFAULT_SPEED_FLINK_VERSION, LAMBDA_COMPONENT, SMOKE_TEST_JAR, SPEED_ZONE } from "./lambda-settings";
-import { SpeedLayer, SpeedLayerInputs, speedViewsArg } from "./lambda-speed";
+import { SpeedLayer, SpeedLayerInputs, speedViewsArg } from "./speed-flavour";
 
 /**
  * The Flink speed layer: the operator (unless one is given) and one FlinkJob reading every input

@@ -1,16 +1,16 @@
-import { Validator } from "../core/errors";
-import { WorkloadIdentityMode } from "../core/workload-identity";
-import { CleanupPolicy } from "../kafka";
-import { ArchitectureDefaults, profileDefaults } from "./profile";
-import { ProcessorRecommendation, recommendProcessor } from "./recommend-processor";
+import { Validator } from "../../core/errors";
+import { WorkloadIdentityMode } from "../../core/workload-identity";
+import { CleanupPolicy } from "../../kafka";
+import { ArchitectureDefaults, profileDefaults } from "../shared/profile";
+import { ProcessorRecommendation, recommendProcessor } from "../shared/recommend-processor";
 import { KappaArchitectureArgs, KappaFlinkOverrides, KappaProcessor, KappaStartFrom } from "./kappa-args";
-import { KappaVersionNames, versionNames } from "./kappa-naming";
+import { KappaVersionNames, versionNames } from "./version-names";
 import {
     DEFAULT_CHECKPOINT_INTERVAL_SECONDS,
     DEFAULT_CHECKPOINT_TIMEOUT_SECONDS,
     DEFAULT_TRANSACTION_TIMEOUT_MS,
     brokerTransactionMaxTimeoutMs,
-} from "./kappa-exactly-once";
+} from "./exactly-once";
 
 export const DEFAULT_KAPPA_FLINK_VERSION = "1.20.3";
 /** Shipped in every official Flink image: a state machine over generated events (reads no topic), so the stack runs before any job code exists. */

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { policyDocument } from "../core/iam";
-import { kafkaIamStatements } from "../core/kafka-access";
+import { policyDocument } from "../../core/iam";
+import { kafkaIamStatements } from "../../core/kafka-access";
 import {
     DEFAULT_EMR_RELEASE,
     EmrSparkCluster,
@@ -10,12 +10,12 @@ import {
     StorageLocation,
     emrRelease,
     sparkKafkaPackage,
-} from "../spark";
-import { ARTIFACTS_ZONE } from "./batch-layer";
-import { privateSubnets, safeKey } from "./placement";
+} from "../../spark";
+import { ARTIFACTS_ZONE } from "../shared/batch-layer";
+import { privateSubnets, safeKey } from "../shared/placement";
 import { SPEED_ZONE } from "./lambda-settings";
-import { SPEED_VIEWS_FILE, SPEED_VIEWS_PY } from "./lambda-speed-script";
-import { SpeedLayer, SpeedLayerInputs, speedViewsArg } from "./lambda-speed";
+import { SPEED_VIEWS_FILE, SPEED_VIEWS_PY } from "./jobs/speed-views";
+import { SpeedLayer, SpeedLayerInputs, speedViewsArg } from "./speed-flavour";
 
 /** The MSK IAM login module the Kafka source needs with IAM auth: plain Java, the same for every Spark. */
 export const MSK_IAM_AUTH_PACKAGE = "software.amazon.msk:aws-msk-iam-auth:2.2.0";

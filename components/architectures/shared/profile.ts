@@ -1,4 +1,4 @@
-import { Validator } from "../core/errors";
+import { Validator } from "../../core/errors";
 
 /**
  * How big and how redundant an architecture is. `dev` is the smallest shape that still works end

@@ -1,9 +1,9 @@
-import { Validator } from "../core/errors";
+import { Validator } from "../../core/errors";
 import { KappaArchitectureArgs, KappaJobVersion } from "./kappa-args";
-import { JOB_NAME, MAX_JOB_NAME, VERSION_NAME } from "./kappa-naming";
+import { JOB_NAME, MAX_JOB_NAME, VERSION_NAME } from "./version-names";
 import { KappaSettings } from "./kappa-settings";
-import { TOLERABLE_FAILED_CHECKPOINTS, longestOpenTransactionMs } from "./kappa-exactly-once";
-import { checkNetwork } from "./placement";
+import { TOLERABLE_FAILED_CHECKPOINTS, longestOpenTransactionMs } from "./exactly-once";
+import { checkNetwork } from "../shared/placement";
 
 /** MSK refuses a tiered-storage topic whose `retention.ms` is below 3 days. */
 const MSK_TIERED_MIN_RETENTION_DAYS = 3;

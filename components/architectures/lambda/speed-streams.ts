@@ -1,13 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
-import { requirePeer } from "../core/optional-peers";
-import { KubernetesTarget } from "../core/contracts";
-import { k8sLabels } from "../core/tags";
-import { KafkaStreamsApp, KafkaTopic } from "../kafka";
-import { MskFirehoseIngest } from "../ingest";
-import { StorageLocation } from "../spark";
+import { requirePeer } from "../../core/optional-peers";
+import { KubernetesTarget } from "../../core/contracts";
+import { k8sLabels } from "../../core/tags";
+import { KafkaStreamsApp, KafkaTopic } from "../../kafka";
+import { MskFirehoseIngest } from "../../ingest";
+import { StorageLocation } from "../../spark";
 import { KafkaStreamsSpeedArgs } from "./lambda-args";
 import { SPEED_TOPIC_SUFFIX, SPEED_ZONE } from "./lambda-settings";
-import { SpeedLayer, SpeedLayerInputs } from "./lambda-speed";
+import { SpeedLayer, SpeedLayerInputs } from "./speed-flavour";
 
 /** The output topic a Kafka Streams speed job writes a topic's view to. */
 export function speedTopicName(topic: string): string {

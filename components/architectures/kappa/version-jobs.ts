@@ -1,12 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import type * as k8s from "@pulumi/kubernetes";
-import { requirePeer } from "../core/optional-peers";
-import { KafkaConnection, KubernetesTarget, Storage } from "../core/contracts";
-import { k8sLabels } from "../core/tags";
-import { KafkaStreamsApp, KafkaTopic, KafkaTopics } from "../kafka";
-import { FlinkJob, FlinkOperator, FlinkOperatorRef } from "../flink";
+import { requirePeer } from "../../core/optional-peers";
+import { KafkaConnection, KubernetesTarget, Storage } from "../../core/contracts";
+import { k8sLabels } from "../../core/tags";
+import { KafkaStreamsApp, KafkaTopic, KafkaTopics } from "../../kafka";
+import { FlinkJob, FlinkOperator, FlinkOperatorRef } from "../../flink";
 import { KappaSettings, KappaVersionSettings } from "./kappa-settings";
-import { TOLERABLE_FAILED_CHECKPOINTS, jobEnvironment, minPauseSeconds } from "./kappa-exactly-once";
+import { TOLERABLE_FAILED_CHECKPOINTS, jobEnvironment, minPauseSeconds } from "./exactly-once";
 
 /** What every version's workload is built from. */
 export interface KappaJobContext {

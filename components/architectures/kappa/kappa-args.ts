@@ -1,9 +1,9 @@
-import { KubernetesTarget } from "../core/contracts";
-import { WorkloadIdentityMode } from "../core/workload-identity";
-import { CleanupPolicy } from "../kafka";
-import { FlinkOperatorArgs, FlinkProcessResources } from "../flink";
-import { ProcessingRequirements } from "./recommend-processor";
-import { ArchitectureBaseArgs } from "./lake-and-log";
+import { KubernetesTarget } from "../../core/contracts";
+import { WorkloadIdentityMode } from "../../core/workload-identity";
+import { CleanupPolicy } from "../../kafka";
+import { FlinkOperatorArgs, FlinkProcessResources } from "../../flink";
+import { ProcessingRequirements } from "../shared/recommend-processor";
+import { ArchitectureBaseArgs } from "../shared/lake-and-log";
 
 /** The stream processors a Kappa architecture runs. */
 export type KappaProcessor = "flink" | "kafka-streams";

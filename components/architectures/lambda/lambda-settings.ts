@@ -1,12 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Validator } from "../core/errors";
-import { ArchitectureDefaults, ArchitectureProfile, profileDefaults } from "./profile";
-import { checkNetwork } from "./placement";
-import { batchTopicNames } from "./batch-layer";
-import { ProcessingRequirements, StreamProcessor, recommendProcessor } from "./recommend-processor";
-import { ArchitectureTopic } from "./lake-and-log";
+import { Validator } from "../../core/errors";
+import { ArchitectureDefaults, ArchitectureProfile, profileDefaults } from "../shared/profile";
+import { checkNetwork } from "../shared/placement";
+import { batchTopicNames } from "../shared/batch-layer";
+import { ProcessingRequirements, StreamProcessor, recommendProcessor } from "../shared/recommend-processor";
+import { ArchitectureTopic } from "../shared/lake-and-log";
 import { LambdaArchitectureArgs, SparkStreamingSpeedArgs, ViewColumn } from "./lambda-args";
-import { DEFAULT_EMR_RELEASE, EMR_RELEASES_AS_OF, emrRelease, kafkaPackageMismatch, releaseLineOf, sparkKafkaPackage } from "../spark";
+import { DEFAULT_EMR_RELEASE, EMR_RELEASES_AS_OF, emrRelease, kafkaPackageMismatch, releaseLineOf, sparkKafkaPackage } from "../../spark";
 
 export const LAMBDA_COMPONENT = "LambdaArchitecture";
 /** The zone real-time views land in, and the zone Athena writes query results to. */

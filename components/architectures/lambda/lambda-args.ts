@@ -1,11 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
-import { KubernetesTarget } from "../core/contracts";
-import { WorkloadIdentityMode } from "../core/workload-identity";
-import { FlinkOperatorRef, FlinkProcessResources } from "../flink";
-import { ClusterShapeArgs, StorageFile } from "../spark";
-import { ProcessingRequirements, StreamProcessor } from "./recommend-processor";
-import { ArchitectureBaseArgs, ArchitectureTopic } from "./lake-and-log";
-import { BatchOverrides, IngestOverrides } from "./batch-layer";
+import { KubernetesTarget } from "../../core/contracts";
+import { WorkloadIdentityMode } from "../../core/workload-identity";
+import { FlinkOperatorRef, FlinkProcessResources } from "../../flink";
+import { ClusterShapeArgs, StorageFile } from "../../spark";
+import { ProcessingRequirements, StreamProcessor } from "../shared/recommend-processor";
+import { ArchitectureBaseArgs, ArchitectureTopic } from "../shared/lake-and-log";
+import { BatchOverrides, IngestOverrides } from "../shared/batch-layer";
 
 /** One column of a view, as Athena reads it. */
 export interface ViewColumn {

@@ -3,7 +3,7 @@ import tseslint from "typescript-eslint";
 import { createNodeResolver, importX } from "eslint-plugin-import-x";
 
 export default tseslint.config(
-    { ignores: ["dist/", "node_modules/", "coverage/", "**/*.js", "!bench/*.js", "!scripts/*.js"] },
+    { ignores: ["dist/", "node_modules/", "coverage/", ".cache/", "**/*.js", "!bench/*.js", "!scripts/*.js"] },
     js.configs.recommended,
     ...tseslint.configs.recommended,
     {

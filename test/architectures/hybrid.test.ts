@@ -1,3 +1,5 @@
+import * as fs from "fs";
+import * as path from "path";
 import { HybridArchitecture, HybridArchitectureArgs } from "../../components/architectures";
 import { SpectrumValidationError } from "../../components/core";
 import { PlannedResource, ResourceGraph, policyStatements, runProgram } from "../../testing";
@@ -116,6 +118,9 @@ describe("HybridArchitecture (hybrid stack, dev profile)", () => {
         expect(definition).toContain(`s3://${bucket}/artifacts/jobs/hourly_raw_to_curated.py`);
         const script = graph.one("aws:s3/bucketObjectv2:BucketObjectv2");
         expect(script.inputs).toMatchObject({ key: "artifacts/jobs/hourly_raw_to_curated.py", serverSideEncryption: "aws:kms" });
+        // The job as the repository (and the package) holds it, byte for byte.
+        const source = path.join(__dirname, "..", "..", "components", "architectures", "shared", "jobs", "hourly_raw_to_curated.py");
+        expect(script.inputs.content).toBe(fs.readFileSync(source, "utf8"));
         expect(
             graph.dependsOn(graph.one("spectrum:index:SparkBatchJob"), script) ||
                 graph.childrenOf(graph.one("spectrum:index:SparkBatchJob"), { deep: true }).some((r) => graph.dependsOn(r, script)),

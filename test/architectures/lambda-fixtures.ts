@@ -8,6 +8,7 @@ import { ParsedStatement } from "../../testing/policy";
 export const T = {
     arch: "spectrum:index:LambdaArchitecture",
     bucket: "aws:s3/bucket:Bucket",
+    object: "aws:s3/bucketObjectv2:BucketObjectv2",
     lifecycle: "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
     key: "aws:kms/key:Key",
     msk: "aws:msk/cluster:Cluster",

@@ -1,11 +1,12 @@
+import * as fs from "fs";
 import * as path from "path";
 import { ResourceGraph, loadStackConfig, policyStatements, runProgram, runStack } from "../../testing";
 import rootProgram from "../../index";
 import { BATCH_ARCHITECTURE_PROFILE_FIELDS, planAs, profileDifferences } from "./profiles";
-import { SPEED_VIEWS_PY } from "../../components/architectures/lambda/jobs/speed-views";
 import { T, TOPICS, asArray, firehoseTopics, resourcesFor, topicsFor } from "./lambda-fixtures";
 
 type Obj = Record<string, unknown>;
+const SPEED_VIEWS_SOURCE = path.join(__dirname, "..", "..", "components", "architectures", "lambda", "jobs", "lambda_speed_views.py");
 const stackFile = (name: string) => path.join(__dirname, "..", "..", "stacks", `Pulumi.${name}.yaml`);
 
 const planLambda = (file: string, stack = "lambda") => planAs(file, stack);
@@ -68,7 +69,15 @@ describe("lambda stack (root program, dev profile)", () => {
         expect(ingress.inputs.referencedSecurityGroupId).toBe((graph.one(T.emr).inputs.ec2Attributes as Obj).emrManagedSlaveSecurityGroup);
     });
 
+    it("uploads the bundled speed job exactly as lambda/jobs/lambda_speed_views.py holds it", () => {
+        const script = graph.one(T.object, "lambda-speed-script");
+        expect(script.inputs.key).toBe("artifacts/jobs/lambda_speed_views.py");
+        expect(script.inputs.content).toBe(fs.readFileSync(SPEED_VIEWS_SOURCE, "utf8"));
+        expect(speedSubmit(graph)).toContain(`s3://${bucket}/artifacts/jobs/lambda_speed_views.py`);
+    });
+
     it("keeps the speed job's exactly-once state in the landing zone's checkpoint area and its output in the speed zone", () => {
+        const SPEED_VIEWS_PY = graph.one(T.object, "lambda-speed-script").inputs.content as string;
         const args = speedSubmit(graph);
         const checkpoint = `s3://${bucket}/checkpoints/spark/lambda-speed/`;
         expect(args).toContain(`spark.sql.streaming.checkpointLocation=${checkpoint}`);

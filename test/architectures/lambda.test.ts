@@ -1,6 +1,5 @@
 import { PlannedResource, ResourceGraph, policyStatements } from "../../testing";
 import { parseProperties } from "../kafka/helpers";
-import { HOURLY_RAW_TO_CURATED_PY } from "../../components/architectures/shared/jobs/hourly-raw-to-curated";
 import { T, TOPICS, asArray, firehoseTopics, planLambda, resourcesFor, topicsFor, views } from "./lambda-fixtures";
 
 type Obj = Record<string, unknown>;
@@ -106,6 +105,7 @@ describe("LambdaArchitecture with a Flink speed layer", () => {
         );
         // In declaration order: the Parquet columns follow it.
         expect(Object.keys(JSON.parse(columns).orders)).toEqual(["order_id", "amount"]);
+        const HOURLY_RAW_TO_CURATED_PY = graph.one(T.object, "lambda-batch-script").inputs.content as string;
         expect(HOURLY_RAW_TO_CURATED_PY).toMatch(
             /add_argument\("--columns"[\s\S]*if name in columns:\n\s+records = shaped\(records, columns\[name\]\)/,
         );

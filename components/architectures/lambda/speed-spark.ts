@@ -14,9 +14,15 @@ import {
 import { ARTIFACTS_ZONE } from "../shared/batch-layer";
 import { privateSubnets, safeKey } from "../shared/placement";
 import { SPEED_ZONE } from "./lambda-settings";
-import { SPEED_VIEWS_FILE, SPEED_VIEWS_PY } from "./jobs/speed-views";
+import { readJobScript } from "../../core/job-script";
 import { SpeedLayer, SpeedLayerInputs, speedViewsArg } from "./speed-flavour";
 
+/**
+ * The PySpark Structured Streaming application the Lambda speed layer runs on Spark by default
+ * (`jobs/` beside this file). It is generic: each input topic's records become JSON lines under
+ * the topic's speed-view folder, in the same hourly folders the batch view uses.
+ */
+export const SPEED_VIEWS_FILE = "lambda_speed_views.py";
 /** The MSK IAM login module the Kafka source needs with IAM auth: plain Java, the same for every Spark. */
 export const MSK_IAM_AUTH_PACKAGE = "software.amazon.msk:aws-msk-iam-auth:2.2.0";
 
@@ -90,7 +96,7 @@ export function sparkSpeedLayer(name: string, inputs: SpeedLayerInputs, parent: 
                 {
                     bucket: lake.bucketName,
                     key: `${lake.keyPrefix(ARTIFACTS_ZONE, "jobs")}${SPEED_VIEWS_FILE}`,
-                    source: new pulumi.asset.StringAsset(SPEED_VIEWS_PY),
+                    content: readJobScript(__dirname, SPEED_VIEWS_FILE),
                     contentType: "text/x-python",
                     // The bucket policy accepts uploads under the landing zone's key only.
                     serverSideEncryption: "aws:kms",

@@ -7,7 +7,7 @@ import { SparkBatchJob, SparkBatchJobArgs, StorageLocation } from "../../spark";
 import { Validator } from "../../core/errors";
 import { ArchitectureDefaults } from "./profile";
 import { safeKey } from "./placement";
-import { HOURLY_RAW_TO_CURATED_FILE, HOURLY_RAW_TO_CURATED_PY } from "./jobs/hourly-raw-to-curated";
+import { readJobScript } from "../../core/job-script";
 
 /** Ingest settings an architecture lets its user override. */
 export type IngestOverrides = Omit<MskFirehoseIngestArgs, "connection" | "topics" | "storage" | "zone" | "tags">;
@@ -19,6 +19,12 @@ export type BatchOverrides = Partial<Omit<SparkBatchJobArgs, "storage" | "networ
 export const RAW_ZONE = "raw";
 export const CURATED_ZONE = "curated";
 export const ARTIFACTS_ZONE = "artifacts";
+/**
+ * The PySpark application the hybrid and Lambda batch layers run by default (`jobs/` beside this
+ * file). It is generic: every `spark.spectrum.input.<name>` (a topic's raw folder) becomes
+ * `spark.spectrum.output.<name>`.
+ */
+export const HOURLY_RAW_TO_CURATED_FILE = "hourly_raw_to_curated.py";
 /** Fifteen minutes past each hour: Firehose has flushed the previous hour (buffers are at most 15 minutes). */
 export const HOURLY_SCHEDULE = "cron(15 * * * ? *)";
 
@@ -117,7 +123,7 @@ export function createBatchLayer(name: string, args: BatchLayerArgs, parent: pul
             {
                 bucket: args.lake.bucketName,
                 key: `${args.lake.keyPrefix(ARTIFACTS_ZONE, "jobs")}${HOURLY_RAW_TO_CURATED_FILE}`,
-                source: new pulumi.asset.StringAsset(HOURLY_RAW_TO_CURATED_PY),
+                content: readJobScript(__dirname, HOURLY_RAW_TO_CURATED_FILE),
                 contentType: "text/x-python",
                 // The bucket policy accepts uploads under the landing zone's key only.
                 serverSideEncryption: "aws:kms",

@@ -1,11 +1,4 @@
-/**
- * The PySpark application the hybrid and Lambda batch layers run by default, shipped as source so
- * it travels inside the npm package and is uploaded with the stack. It is generic: every
- * `spark.spectrum.input.<name>` (a topic's raw folder) becomes `spark.spectrum.output.<name>`.
- */
-export const HOURLY_RAW_TO_CURATED_FILE = "hourly_raw_to_curated.py";
-
-export const HOURLY_RAW_TO_CURATED_PY = `"""Hourly raw -> curated: one hour of Firehose-delivered JSON per input, deduplicated, as Parquet.
+"""Hourly raw -> curated: one hour of Firehose-delivered JSON per input, deduplicated, as Parquet.
 
 spectrum passes the locations and the run's logical time as Spark properties:
   spark.spectrum.input.<name>   s3://<landing zone>/raw/<topic>/   (GZIP JSON lines under dt=YYYY-MM-DD/hr=HH/)
@@ -35,7 +28,7 @@ from pyspark.sql.types import StringType
 INPUT = "spark.spectrum.input."
 OUTPUT = "spark.spectrum.output."
 # Spark reads char and varchar only in table schemas; in Parquet they are strings either way.
-CHAR_TYPE = re.compile(r"\\b(var)?char\\(\\d+\\)")
+CHAR_TYPE = re.compile(r"\b(var)?char\(\d+\)")
 # Arrays, maps and structs are converted through JSON: struct fields match by name (a cast goes by
 # position), and a field that is null all hour (inferred as a string) cannot be cast to them.
 NESTED_TYPE = re.compile(r"^(array|map|struct)<")
@@ -62,7 +55,7 @@ def shaped(records, columns):
         if field is None:
             value = F.lit(None).cast(kind)
         else:
-            source = F.col("\`" + field.name.replace("\`", "\`\`") + "\`")
+            source = F.col("`" + field.name.replace("`", "``") + "`")
             if NESTED_TYPE.search(kind):
                 text = source if isinstance(field.dataType, StringType) else F.to_json(source)
                 value = F.from_json(text, kind)
@@ -110,4 +103,3 @@ def main():
 
 if __name__ == "__main__":
     main()
-`;

@@ -1,12 +1,4 @@
-/**
- * The PySpark Structured Streaming application the Lambda speed layer runs on Spark by default,
- * shipped as source so it travels inside the npm package and is uploaded with the stack. It is
- * generic: each input topic's records become JSON lines under the topic's speed-view folder, in
- * the same hourly folders the batch view uses.
- */
-export const SPEED_VIEWS_FILE = "lambda_speed_views.py";
-
-export const SPEED_VIEWS_PY = `"""Lambda speed layer: each input topic's records, as JSON lines in hourly folders of the speed zone.
+"""Lambda speed layer: each input topic's records, as JSON lines in hourly folders of the speed zone.
 
 Arguments (from spectrum):
   --bootstrap-servers  the MSK brokers (IAM auth, port 9098)
@@ -91,7 +83,7 @@ def main():
         # need it) and the text writer adds its own, and the speed table's JSON SerDe would read the
         # blank line between as a record of nulls. Empty and null values become no line at all.
         lines = records.select(
-            F.regexp_replace(F.col("value").cast("string"), "[\\r\\n]+$", "").alias("value"),
+            F.regexp_replace(F.col("value").cast("string"), "[\r\n]+$", "").alias("value"),
             F.date_format("timestamp", "yyyy-MM-dd").alias("dt"),
             F.date_format("timestamp", "HH").alias("hr"),
         ).where(F.length("value") > 0)
@@ -109,4 +101,3 @@ def main():
 
 if __name__ == "__main__":
     main()
-`;

@@ -172,7 +172,7 @@ export interface FlinkJobSettings {
     statePath: string;
 }
 
-export function resolveJobSettings(name: string, args: FlinkJobArgs): FlinkJobSettings {
+export function resolveFlinkJobSettings(name: string, args: FlinkJobArgs): FlinkJobSettings {
     const namespace = args.namespace ?? args.operator.jobNamespaces[0] ?? "";
     const deploymentName = args.deploymentName ?? name;
     const maxParallelism = args.maxParallelism ?? 720;

@@ -2,7 +2,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { Validator } from "../core/errors";
 import { workloadIdentityProblem } from "../core/workload-identity";
 import { OPERATOR_FORBIDDEN_KEYS, RENAMED_KEYS, spellingFor, spellingsOf } from "./config-keys";
-import { FlinkConfigParts } from "./flink-config";
+import { FlinkConfigParts, buildFlinkConfig, mergeFlinkConfig } from "./flink-config";
+import { stateLocations } from "./state-locations";
 import { FlinkJobArgs, FlinkJobSettings } from "./job-args";
 import { MIN_PROCESS_MEMORY_MIB, memoryMiB } from "./memory";
 import { OPERATOR_FLINK_VERSIONS, SUPPORTED_FLINK_MINORS, imageFlinkVersion } from "./versions";
@@ -26,8 +27,11 @@ const OWNED_ENV = ["ENABLE_BUILT_IN_PLUGINS", "KAFKA_BOOTSTRAP_SERVERS"];
 
 const isInt = (n: number) => Number.isInteger(n);
 
-/** Validates everything that can be checked on plain values, before any resource is created. */
-export function validateArgs(name: string, args: FlinkJobArgs, s: FlinkJobSettings): Validator {
+/**
+ * Validates everything that can be checked on plain values, before any resource is created,
+ * including the Flink configuration the job would get; throws one error listing every problem.
+ */
+export function validateFlinkJob(name: string, args: FlinkJobArgs, s: FlinkJobSettings): void {
     const v = new Validator(COMPONENT, name);
 
     v.check(
@@ -57,7 +61,13 @@ export function validateArgs(name: string, args: FlinkJobArgs, s: FlinkJobSettin
     validateState(v, args, s);
     validateAccess(v, args, s);
     validateEnv(v, s);
-    return v;
+    const state = stateLocations(args.storage, s);
+    if (s.version && state) {
+        const parts = buildFlinkConfig(s, s.version, state);
+        validateUserConfig(v, s, parts);
+        validateDeploymentConfig(v, s, mergeFlinkConfig(parts, s.flinkConfiguration));
+    }
+    v.throwIfInvalid();
 }
 
 function validateVersion(v: Validator, args: FlinkJobArgs, s: FlinkJobSettings): void {
@@ -321,7 +331,7 @@ function validateEnv(v: Validator, s: FlinkJobSettings): void {
 }
 
 /** Checks the user's `flinkConfiguration` against the keys FlinkJob builds and the version's spellings. */
-export function validateUserConfig(v: Validator, s: FlinkJobSettings, parts: FlinkConfigParts): void {
+function validateUserConfig(v: Validator, s: FlinkJobSettings, parts: FlinkConfigParts): void {
     if (!s.version) return;
     const version = s.version;
     for (const key of Object.keys(s.flinkConfiguration)) {
@@ -369,7 +379,7 @@ export function validateUserConfig(v: Validator, s: FlinkJobSettings, parts: Fli
  * of as an event on the resource: stateful upgrade modes need a checkpoint directory, savepoint
  * mode a savepoint directory, more than one JobManager high availability.
  */
-export function validateDeploymentConfig(v: Validator, s: FlinkJobSettings, config: Record<string, unknown>): void {
+function validateDeploymentConfig(v: Validator, s: FlinkJobSettings, config: Record<string, unknown>): void {
     const has = (key: string) => spellingsOf(key).some((k) => config[k] !== undefined && config[k] !== "");
     if (s.stateful) {
         v.check(

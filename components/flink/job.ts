@@ -8,37 +8,12 @@ import { kafkaIamStatements } from "../core/kafka-access";
 import { dataProtection } from "../core/protection";
 import { awsTags, k8sLabels } from "../core/tags";
 import { workloadRole } from "../core/workload-identity";
-import { FlinkConfigParts, StateLocations, buildFlinkConfig, mergeFlinkConfig } from "./flink-config";
-import { FlinkJobArgs, FlinkJobSettings, resolveJobSettings } from "./job-args";
-import { COMPONENT, validateArgs, validateDeploymentConfig, validateUserConfig } from "./job-validate";
+import { buildFlinkConfig, mergeFlinkConfig } from "./flink-config";
+import { FlinkJobArgs, FlinkJobSettings, resolveFlinkJobSettings } from "./job-args";
+import { COMPONENT, validateFlinkJob } from "./job-validate";
+import { foreignSavepointPath, stateLocations } from "./state-locations";
 import { podTemplate } from "./pod-template";
 import { FlinkStateGuard } from "./state-guard";
-
-/** The state locations of a job, or undefined when the storage refuses its prefix (reported by validation). */
-function stateLocations(storage: Storage, s: FlinkJobSettings): StateLocations | undefined {
-    try {
-        const area = storage.checkpointArea;
-        return {
-            checkpoints: storage.uri(area, `${s.statePath}/checkpoints`),
-            savepoints: storage.uri(area, `${s.statePath}/savepoints`),
-            highAvailability: storage.uri(area, `${s.statePath}/ha`),
-        };
-    } catch {
-        return undefined;
-    }
-}
-
-/** Path inside the checkpoint area of a savepoint the job starts from, when it is not under the job's own prefix. */
-function foreignSavepointPath(storage: Storage, s: FlinkJobSettings): string | undefined {
-    const prefix = `/${storage.checkpointArea}/`;
-    const m = s.initialSavepointPath ? /^s3:\/\/[^/]+(\/.+)$/.exec(s.initialSavepointPath) : null;
-    if (!m || !m[1].startsWith(prefix)) return undefined;
-    const path = m[1]
-        .slice(prefix.length)
-        .replace(/\/_metadata$/, "")
-        .replace(/\/+$/, "");
-    return path === s.statePath || path.startsWith(`${s.statePath}/`) ? undefined : path;
-}
 
 /**
  * One Flink application on Kubernetes: a `FlinkDeployment` in application mode run by the Flink
@@ -67,18 +42,12 @@ export class FlinkJob extends pulumi.ComponentResource {
 
     constructor(name: string, args: FlinkJobArgs, opts?: pulumi.ComponentResourceOptions) {
         super(`spectrum:index:${COMPONENT}`, name, {}, opts);
-        const s = resolveJobSettings(name, args);
-        const v = validateArgs(name, args, s);
+        const s = resolveFlinkJobSettings(name, args);
+        validateFlinkJob(name, args, s);
         const state = stateLocations(args.storage, s);
-        let parts: FlinkConfigParts | undefined;
-        if (s.version && state) {
-            parts = buildFlinkConfig(s, s.version, state);
-            validateUserConfig(v, s, parts);
-            validateDeploymentConfig(v, s, mergeFlinkConfig(parts, s.flinkConfiguration));
-        }
-        v.throwIfInvalid();
         // Validation guarantees both; the narrowing is for the compiler.
-        if (!s.version || !state || !parts) throw new Error(`${COMPONENT} "${name}": unreachable`);
+        if (!s.version || !state) throw new Error(`${COMPONENT} "${name}": unreachable`);
+        const parts = buildFlinkConfig(s, s.version, state);
         const k8s = requirePeer("@pulumi/kubernetes", `${COMPONENT} "${name}"`);
 
         const storage = args.storage;

@@ -59,7 +59,7 @@ export interface FlinkOperatorSettings {
     labels: Record<string, string>;
 }
 
-export function resolveOperatorSettings(args: FlinkOperatorArgs): FlinkOperatorSettings {
+export function resolveFlinkOperatorSettings(args: FlinkOperatorArgs): FlinkOperatorSettings {
     return {
         version: args.version ?? DEFAULT_OPERATOR_VERSION,
         namespace: args.namespace ?? "flink-operator",

@@ -1,5 +1,5 @@
 import { Validator } from "../core/errors";
-import { FlinkOperatorSettings } from "./operator-args";
+import { FlinkOperatorArgs, FlinkOperatorSettings } from "./operator-args";
 import { operatorConfig } from "./operator-values";
 
 export const OPERATOR_COMPONENT = "FlinkOperator";
@@ -8,7 +8,8 @@ const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 /** Ports the operator pod already uses: health probes and the webhook. */
 const RESERVED_PORTS = [8085, 9443];
 
-export function validateOperator(name: string, s: FlinkOperatorSettings): void {
+/** Checks every argument before anything is registered; throws one error listing every problem. Every check reads the resolved settings. */
+export function validateFlinkOperator(name: string, _args: FlinkOperatorArgs, s: FlinkOperatorSettings): void {
     const v = new Validator(OPERATOR_COMPONENT, name);
     v.check(/^\d+\.\d+\.\d+$/.test(s.version), "version", s.version, "not an operator release version", 'Use a release such as "1.15.0"');
     v.check(

@@ -4,9 +4,9 @@ import { requirePeer } from "../core/optional-peers";
 import { KubernetesTarget } from "../core/contracts";
 import { dependsOnAll } from "../core/depends-on";
 import { k8sLabels } from "../core/tags";
-import { FlinkOperatorArgs, PodSecurityLevel, resolveOperatorSettings } from "./operator-args";
+import { FlinkOperatorArgs, PodSecurityLevel, resolveFlinkOperatorSettings } from "./operator-args";
 import { FlinkOperatorRef } from "./operator-ref";
-import { OPERATOR_COMPONENT, validateOperator } from "./operator-validate";
+import { OPERATOR_COMPONENT, validateFlinkOperator } from "./operator-validate";
 import { certManagerValues, operatorValues } from "./operator-values";
 import { operatorChartUrl } from "./versions";
 
@@ -48,8 +48,8 @@ export class FlinkOperator extends pulumi.ComponentResource implements FlinkOper
 
     constructor(name: string, args: FlinkOperatorArgs, opts?: pulumi.ComponentResourceOptions) {
         super(`spectrum:index:${OPERATOR_COMPONENT}`, name, {}, opts);
-        const s = resolveOperatorSettings(args);
-        validateOperator(name, s);
+        const s = resolveFlinkOperatorSettings(args);
+        validateFlinkOperator(name, args, s);
         const k8s = requirePeer("@pulumi/kubernetes", `${OPERATOR_COMPONENT} "${name}"`);
 
         this.target = args.target;

@@ -97,7 +97,7 @@ export interface MskFirehoseIngestSettings {
     tags: Record<string, string>;
 }
 
-export function resolveSettings(args: MskFirehoseIngestArgs): MskFirehoseIngestSettings {
+export function resolveMskFirehoseIngestSettings(args: MskFirehoseIngestArgs): MskFirehoseIngestSettings {
     return {
         connection: args.connection,
         topics: args.topics ?? [],

@@ -1,5 +1,5 @@
 import { Validator } from "../core/errors";
-import { MskFirehoseIngestSettings } from "./msk-firehose-ingest-args";
+import { MskFirehoseIngestArgs, MskFirehoseIngestSettings } from "./msk-firehose-ingest-args";
 
 export const COMPONENT = "MskFirehoseIngest";
 
@@ -29,8 +29,11 @@ function wholeIn(n: number, min: number, max: number): boolean {
     return Number.isInteger(n) && n >= min && n <= max;
 }
 
-/** Checks, on plain values, everything Firehose, MSK or IAM would otherwise reject mid-deployment. */
-export function validateIngest(name: string, s: MskFirehoseIngestSettings): void {
+/**
+ * Checks, on plain values, everything Firehose, MSK or IAM would otherwise reject mid-deployment;
+ * throws one error listing every problem. Every check reads the resolved settings.
+ */
+export function validateMskFirehoseIngest(name: string, _args: MskFirehoseIngestArgs, s: MskFirehoseIngestSettings): void {
     const v = new Validator(COMPONENT, name);
     const c = s.connection;
 

@@ -3,8 +3,8 @@ import * as aws from "@pulumi/aws";
 import { dependsOnAll } from "../core/depends-on";
 import { policyDocument } from "../core/iam";
 import { awsTags } from "../core/tags";
-import { MskFirehoseIngestArgs, MskFirehoseIngestSettings, resolveSettings } from "./msk-firehose-ingest-args";
-import { COMPONENT, validateIngest } from "./msk-firehose-ingest-validate";
+import { MskFirehoseIngestArgs, MskFirehoseIngestSettings, resolveMskFirehoseIngestSettings } from "./msk-firehose-ingest-args";
+import { COMPONENT, validateMskFirehoseIngest } from "./msk-firehose-ingest-validate";
 import { dataPrefix, errorPrefix, eventTimeProcessing, readFromTimestamp } from "./layout";
 import { FIREHOSE_PRINCIPAL, firehoseClusterPolicyStatement, logStatement, mskSourceStatements, roleDocument } from "./policies";
 
@@ -32,8 +32,8 @@ export class MskFirehoseIngest extends pulumi.ComponentResource {
 
     constructor(name: string, args: MskFirehoseIngestArgs, opts?: pulumi.ComponentResourceOptions) {
         super(`spectrum:index:${COMPONENT}`, name, {}, opts);
-        const s: MskFirehoseIngestSettings = resolveSettings(args);
-        validateIngest(name, s);
+        const s: MskFirehoseIngestSettings = resolveMskFirehoseIngestSettings(args);
+        validateMskFirehoseIngest(name, args, s);
         const tags = awsTags(COMPONENT, s.tags);
         const clusterArn = s.connection.clusterArn as pulumi.Input<string>;
         const storage = s.storage;

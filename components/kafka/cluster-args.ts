@@ -97,7 +97,7 @@ export interface KafkaClusterSettings {
     tags: Record<string, string>;
 }
 
-export function resolveClusterSettings(args: KafkaClusterArgs): KafkaClusterSettings {
+export function resolveKafkaClusterSettings(args: KafkaClusterArgs): KafkaClusterSettings {
     const subnets = args.subnetIds ?? [];
     return {
         vpcId: args.vpcId,

@@ -3,7 +3,7 @@ import * as aws from "@pulumi/aws";
 import { KafkaConnection } from "../core/contracts";
 import { dataProtection } from "../core/protection";
 import { awsTags } from "../core/tags";
-import { KafkaClusterArgs, KafkaClusterSettings, MSK_CLIENT_PORT, resolveClusterSettings } from "./cluster-args";
+import { KafkaClusterArgs, KafkaClusterSettings, MSK_CLIENT_PORT, resolveKafkaClusterSettings } from "./cluster-args";
 import { validateKafkaCluster } from "./cluster-validate";
 import { brokerProperties, renderServerProperties } from "./broker-config";
 import { multiVpcPortRange } from "./multi-vpc";
@@ -39,7 +39,7 @@ export class KafkaCluster extends pulumi.ComponentResource {
 
     constructor(name: string, args: KafkaClusterArgs, opts?: pulumi.ComponentResourceOptions) {
         super("spectrum:index:KafkaCluster", name, {}, opts);
-        const s: KafkaClusterSettings = resolveClusterSettings(args);
+        const s: KafkaClusterSettings = resolveKafkaClusterSettings(args);
         validateKafkaCluster(name, args, s);
         const tags = awsTags("KafkaCluster", s.tags);
         const keep = { parent: this, ...dataProtection(s.protect) };

@@ -6,7 +6,7 @@ export { externalKafka } from "./connection";
 export type { ExternalKafkaArgs } from "./connection";
 export { KafkaTopic } from "./topic";
 export { KafkaTopics } from "./topics";
-export type { KafkaTopicsArgs } from "./topics";
+export type { KafkaTopicsArgs } from "./topics-args";
 export type { KafkaTopicArgs, TopicSpec, TopicShape, CleanupPolicy, CompactionArgs } from "./topic-args";
 export { KafkaStreamsApp } from "./streams-app";
 export type {

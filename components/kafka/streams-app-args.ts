@@ -153,7 +153,7 @@ export function topicInfo(ref: StreamsTopicRef): TopicInfo {
     return typeof ref === "string" ? { name: ref } : { name: ref.topicName, partitions: ref.partitions };
 }
 
-export function resolveStreamsSettings(name: string, args: KafkaStreamsAppArgs): KafkaStreamsSettings {
+export function resolveKafkaStreamsAppSettings(name: string, args: KafkaStreamsAppArgs): KafkaStreamsSettings {
     const stateful = args.stateful ?? true;
     const replicas = args.replicas ?? 2;
     const closeTimeoutSeconds = args.closeTimeoutSeconds ?? 60;

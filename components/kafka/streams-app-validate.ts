@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Validator } from "../core/errors";
 import { workloadIdentityProblem } from "../core/workload-identity";
 import { KafkaStreamsAppArgs, KafkaStreamsSettings } from "./streams-app-args";
-import { checkTopicName } from "./topic-config";
+import { checkTopicName } from "./topic-validate";
 
 const COMPONENT = "KafkaStreamsApp";
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;

@@ -6,7 +6,7 @@ import { dependsOnAll } from "../core/depends-on";
 import { kafkaIamStatements } from "../core/kafka-access";
 import { awsTags, k8sLabels, k8sSelector } from "../core/tags";
 import { workloadRole } from "../core/workload-identity";
-import { KafkaStreamsAppArgs, KafkaStreamsSettings, resolveStreamsSettings } from "./streams-app-args";
+import { KafkaStreamsAppArgs, KafkaStreamsSettings, resolveKafkaStreamsAppSettings } from "./streams-app-args";
 import { validateKafkaStreamsApp } from "./streams-app-validate";
 import { credentialFiles, streamsProperties } from "./streams-properties";
 import { podTemplate } from "./streams-pod";
@@ -39,7 +39,7 @@ export class KafkaStreamsApp extends pulumi.ComponentResource {
 
     constructor(name: string, args: KafkaStreamsAppArgs, opts?: pulumi.ComponentResourceOptions) {
         super("spectrum:index:KafkaStreamsApp", name, {}, opts);
-        const s: KafkaStreamsSettings = resolveStreamsSettings(name, args);
+        const s: KafkaStreamsSettings = resolveKafkaStreamsAppSettings(name, args);
         validateKafkaStreamsApp(name, args, s);
         const k8s = requirePeer("@pulumi/kubernetes", `KafkaStreamsApp "${name}"`);
         this.applicationId = s.applicationId;

@@ -86,7 +86,7 @@ export interface TopicSettings {
 
 export const DEFAULT_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
 
-export function resolveTopicSettings(componentName: string, spec: TopicSpec): TopicSettings {
+export function resolveKafkaTopicSettings(componentName: string, spec: TopicSpec): TopicSettings {
     const replicationFactor = spec.replicationFactor ?? 3;
     const cleanupPolicy = spec.cleanupPolicy ?? "delete";
     const deletes = cleanupPolicy !== "compact";

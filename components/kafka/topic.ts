@@ -1,11 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { requirePeer } from "../core/optional-peers";
-import { Validator } from "../core/errors";
 import { KafkaConnection } from "../core/contracts";
 import { dataProtection } from "../core/protection";
-import { KafkaTopicArgs, TopicSettings, TopicShape, resolveTopicSettings } from "./topic-args";
-import { topicConfigs, validateTopic } from "./topic-config";
+import { KafkaTopicArgs, TopicSettings, TopicShape, resolveKafkaTopicSettings } from "./topic-args";
+import { topicConfigs } from "./topic-config";
+import { validateKafkaTopic } from "./topic-validate";
 import { kafkaProvider, kafkaProviderFromOpts, usesMskTopicApi } from "./kafka-provider";
 
 /**
@@ -33,10 +33,8 @@ export class KafkaTopic extends pulumi.ComponentResource {
 
     constructor(name: string, args: KafkaTopicArgs, opts?: pulumi.ComponentResourceOptions) {
         super("spectrum:index:KafkaTopic", name, {}, opts);
-        const s = resolveTopicSettings(name, args);
-        const v = new Validator("KafkaTopic", name);
-        validateTopic(v, "", args, s, args.connection);
-        v.throwIfInvalid();
+        const s = resolveKafkaTopicSettings(name, args);
+        validateKafkaTopic(name, args, s);
         warnOnNameCollisions(name, s.name);
 
         this.topicName = s.name;

@@ -91,7 +91,7 @@ function resolve(base: ResolvedLifecycle, override: AreaLifecycle | undefined): 
     };
 }
 
-export function resolveSettings(args: LandingZoneArgs): LandingZoneSettings {
+export function resolveLandingZoneSettings(args: LandingZoneArgs): LandingZoneSettings {
     const zoneArgs = args.zones ?? { raw: {}, curated: {} };
     const areas: Record<string, ResolvedLifecycle> = {};
     for (const [zone, lifecycle] of Object.entries(zoneArgs)) areas[zone] = resolve(zoneDefaults[zone] ?? otherZoneDefault, lifecycle);

@@ -5,7 +5,7 @@ import { PolicyStatement } from "../core/iam";
 import { Storage, StorageAccess } from "../core/contracts";
 import { dataProtection } from "../core/protection";
 import { awsTags } from "../core/tags";
-import { CHECKPOINT_AREA, LOG_AREA, LandingZoneArgs, LandingZoneSettings, resolveSettings } from "./landing-zone-args";
+import { CHECKPOINT_AREA, LOG_AREA, LandingZoneArgs, LandingZoneSettings, resolveLandingZoneSettings } from "./landing-zone-args";
 import { validateLandingZone } from "./landing-zone-validate";
 import { accessLogRule, lifecycleRule } from "./lifecycle";
 import { dataBucketPolicy, logBucketPolicy } from "./policies";
@@ -51,7 +51,7 @@ export class LandingZone extends pulumi.ComponentResource implements Storage {
 
     constructor(name: string, args: LandingZoneArgs = {}, opts?: pulumi.ComponentResourceOptions) {
         super("spectrum:index:LandingZone", name, {}, opts);
-        const s: LandingZoneSettings = resolveSettings(args);
+        const s: LandingZoneSettings = resolveLandingZoneSettings(args);
         validateLandingZone(name, args, s);
         this.componentName = name;
         this.zones = s.zones;

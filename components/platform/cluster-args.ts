@@ -108,7 +108,7 @@ export interface ClusterSettings {
     tags: Record<string, string>;
 }
 
-export function resolveClusterSettings(args: PlatformClusterArgs): ClusterSettings {
+export function resolvePlatformClusterSettings(args: PlatformClusterArgs): ClusterSettings {
     const profile = args.profile ?? "dev";
     const d = profileDefaults(profile);
     const publicEndpoint = args.publicEndpoint ?? true;

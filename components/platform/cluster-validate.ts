@@ -31,7 +31,7 @@ const CREATE_ONLY: ReadonlyArray<keyof PlatformClusterArgs> = [
 ];
 
 /** Rejects what EKS would reject, or would accept and then break, before anything is created. */
-export function validateCluster(name: string, args: PlatformClusterArgs, s: ClusterSettings): void {
+export function validatePlatformCluster(name: string, args: PlatformClusterArgs, s: ClusterSettings): void {
     const v = new Validator(COMPONENT, name);
     v.check(
         PLATFORM_PROFILES.includes(s.profile as never),

@@ -7,8 +7,8 @@ import { requirePeer } from "../core/optional-peers";
 import { dataProtection } from "../core/protection";
 import { awsTags } from "../core/tags";
 import { DEFAULT_STORAGE_CLASS, defaultStorageClass, ebsCsiDriver } from "./block-storage";
-import { ClusterSettings, ExistingCluster, PlatformClusterArgs, resolveClusterSettings } from "./cluster-args";
-import { accessEntryKey, validateCluster } from "./cluster-validate";
+import { ClusterSettings, ExistingCluster, PlatformClusterArgs, resolvePlatformClusterSettings } from "./cluster-args";
+import { accessEntryKey, validatePlatformCluster } from "./cluster-validate";
 import { NetworkPlacement } from "./network";
 import { platformNodeGroup } from "./node-group";
 
@@ -40,8 +40,8 @@ export class PlatformCluster extends pulumi.ComponentResource {
 
     constructor(name: string, args: PlatformClusterArgs = {}, opts?: pulumi.ComponentResourceOptions) {
         super("spectrum:index:PlatformCluster", name, {}, opts);
-        const s: ClusterSettings = resolveClusterSettings(args);
-        validateCluster(name, args, s);
+        const s: ClusterSettings = resolvePlatformClusterSettings(args);
+        validatePlatformCluster(name, args, s);
         const k8s = requirePeer("@pulumi/kubernetes", `PlatformCluster "${name}"`);
 
         if (s.existing) {

@@ -67,7 +67,7 @@ export interface NetworkSettings {
     tags: Record<string, string>;
 }
 
-export function resolveNetworkSettings(args: PlatformNetworkArgs): NetworkSettings {
+export function resolvePlatformNetworkSettings(args: PlatformNetworkArgs): NetworkSettings {
     const profile = args.profile ?? "dev";
     const d = profileDefaults(profile);
     const existing = args.existing;

@@ -24,7 +24,7 @@ const CREATE_ONLY: ReadonlyArray<keyof PlatformNetworkArgs> = [
 ];
 
 /** Rejects what EC2/awsx would reject, or would accept and then break, before anything is created. */
-export function validateNetwork(name: string, args: PlatformNetworkArgs, s: NetworkSettings): void {
+export function validatePlatformNetwork(name: string, args: PlatformNetworkArgs, s: NetworkSettings): void {
     const v = new Validator(COMPONENT, name);
     v.check(
         PLATFORM_PROFILES.includes(s.profile as never),

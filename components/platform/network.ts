@@ -3,8 +3,8 @@ import type * as awsx from "@pulumi/awsx";
 import { requirePeer } from "../core/optional-peers";
 import { awsTags } from "../core/tags";
 import { vpcFlowLogs } from "./flow-logs";
-import { NetworkSettings, PlatformNetworkArgs, resolveNetworkSettings } from "./network-args";
-import { validateNetwork } from "./network-validate";
+import { NetworkSettings, PlatformNetworkArgs, resolvePlatformNetworkSettings } from "./network-args";
+import { validatePlatformNetwork } from "./network-validate";
 import { parseIpv4Cidr } from "./checks";
 
 /** Where a cluster or a broker fleet goes: what {@link PlatformNetwork} provides, or a VPC you describe. */
@@ -39,8 +39,8 @@ export class PlatformNetwork extends pulumi.ComponentResource implements Network
 
     constructor(name: string, args: PlatformNetworkArgs = {}, opts?: pulumi.ComponentResourceOptions) {
         super("spectrum:index:PlatformNetwork", name, {}, opts);
-        const s: NetworkSettings = resolveNetworkSettings(args);
-        validateNetwork(name, args, s);
+        const s: NetworkSettings = resolvePlatformNetworkSettings(args);
+        validatePlatformNetwork(name, args, s);
         this.availabilityZoneCount = s.availabilityZoneCount as number;
 
         if (s.existing) {

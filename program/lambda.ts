@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { LambdaArchitecture } from "../components/architectures/lambda/lambda";
 import { LambdaArchitectureArgs } from "../components/architectures/lambda/lambda-args";
-import { athenaName, speedNeedsKubernetes } from "../components/architectures/lambda/lambda-settings";
+import { athenaName } from "../components/architectures/lambda/athena-names";
+import { speedNeedsKubernetes } from "../components/architectures/lambda/speed-processor";
 import { TopicShape } from "../components/kafka";
 import { objectConfig } from "./config";
 import { stackCluster, stackNetwork, stackProfile } from "./platform";

@@ -1,6 +1,7 @@
 export * from "./shared/recommend-processor";
 export * from "./shared/profile";
 export * from "./hybrid/hybrid";
+export { HybridArchitectureArgs } from "./hybrid/hybrid-args";
 export { ArchitectureBaseArgs, ArchitectureTopic, KafkaClusterOverrides, LandingZoneOverrides } from "./shared/lake-and-log";
 export { IngestOverrides, BatchOverrides, HOURLY_SCHEDULE } from "./shared/batch-layer";
 export * from "./kappa/kappa";
@@ -17,4 +18,4 @@ export {
 } from "./lambda/lambda-args";
 export { SpeedLayer } from "./lambda/speed-flavour";
 export { ServingLayer } from "./lambda/serving";
-export { speedNeedsKubernetes } from "./lambda/lambda-settings";
+export { speedNeedsKubernetes } from "./lambda/speed-processor";

@@ -1,32 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Validator } from "../../core/errors";
 import { awsTags } from "../../core/tags";
 import { LandingZone } from "../../landing-zone";
 import { KafkaCluster, KafkaTopics } from "../../kafka";
 import { MskFirehoseIngest } from "../../ingest";
 import { SparkBatchJob } from "../../spark";
-import { profileDefaults } from "../shared/profile";
-import { checkNetwork, privateSubnets } from "../shared/placement";
-import { ArchitectureBaseArgs, ArchitectureTopic, createLakeAndLog } from "../shared/lake-and-log";
-import {
-    ARTIFACTS_ZONE,
-    BatchOverrides,
-    CURATED_ZONE,
-    IngestOverrides,
-    RAW_ZONE,
-    batchTopicNames,
-    createBatchLayer,
-} from "../shared/batch-layer";
-
-/** Arguments of {@link HybridArchitecture}: the base arguments, the topics, and ingest and batch overrides. */
-export interface HybridArchitectureArgs extends ArchitectureBaseArgs {
-    /** Topics that stream into the landing zone, keyed by topic name. Default: `{ "events": {} }`. */
-    topics?: Record<string, ArchitectureTopic>;
-    /** Ingest overrides (buffering, event-time partitioning, ...). Default: hourly folders, the profile's buffering. */
-    ingest?: IngestOverrides;
-    /** Batch-job overrides (application, schedule, cluster shape, ...). Default: the bundled hourly raw-to-curated script at 15 past each hour. */
-    batch?: BatchOverrides;
-}
+import { privateSubnets } from "../shared/placement";
+import { createLakeAndLog } from "../shared/lake-and-log";
+import { ARTIFACTS_ZONE, CURATED_ZONE, RAW_ZONE, createBatchLayer } from "../shared/batch-layer";
+import { HYBRID_COMPONENT, HybridArchitectureArgs, resolveHybridSettings } from "./hybrid-args";
+import { validateHybridArchitecture } from "./hybrid-validate";
 
 /**
  * The most common hybrid in practice: events stream into the landing zone's raw zone in real time
@@ -49,15 +31,12 @@ export class HybridArchitecture extends pulumi.ComponentResource {
     readonly locations: Record<string, { raw: pulumi.Output<string>; curated: pulumi.Output<string> }>;
 
     constructor(name: string, args: HybridArchitectureArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("spectrum:index:HybridArchitecture", name, {}, opts);
-        const v = new Validator("HybridArchitecture", name);
-        const defaults = profileDefaults(v, args.profile);
-        checkNetwork(v, args.network);
-        const topics = args.topics ?? { events: {} };
-        const names = batchTopicNames(v, topics);
-        v.throwIfInvalid();
+        super(`spectrum:index:${HYBRID_COMPONENT}`, name, {}, opts);
+        const s = resolveHybridSettings(args);
+        validateHybridArchitecture(name, args, s);
+        const { defaults, topics, topicNames: names } = s;
 
-        const tags = awsTags("HybridArchitecture", args.tags, "hybrid");
+        const tags = awsTags(HYBRID_COMPONENT, args.tags, "hybrid");
         const {
             lake,
             kafka,

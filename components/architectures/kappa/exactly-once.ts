@@ -1,5 +1,5 @@
 import { KafkaAuthMode } from "../../core/contracts";
-import { KappaStartFrom } from "./kappa-args";
+import type { KappaStartFrom } from "./kappa-args";
 import { KappaVersionNames } from "./version-names";
 
 /**

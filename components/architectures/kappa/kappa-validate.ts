@@ -1,9 +1,10 @@
 import { Validator } from "../../core/errors";
 import { KappaArchitectureArgs, KappaJobVersion } from "./kappa-args";
 import { JOB_NAME, MAX_JOB_NAME, VERSION_NAME } from "./version-names";
-import { KappaSettings } from "./kappa-settings";
+import { KappaSettings } from "./kappa-args";
 import { TOLERABLE_FAILED_CHECKPOINTS, longestOpenTransactionMs } from "./exactly-once";
 import { checkNetwork } from "../shared/placement";
+import { checkProfile } from "../shared/profile-check";
 
 /** MSK refuses a tiered-storage topic whose `retention.ms` is below 3 days. */
 const MSK_TIERED_MIN_RETENTION_DAYS = 3;
@@ -14,8 +15,10 @@ const positive = (n: unknown): n is number => typeof n === "number" && Number.is
 const positiveInt = (n: unknown): n is number => typeof n === "number" && Number.isInteger(n) && n > 0;
 const days = (n: number) => `${n} day${n === 1 ? "" : "s"}`;
 
-/** Every problem with a Kappa architecture's arguments, before anything is created. */
-export function validateKappa(v: Validator, args: KappaArchitectureArgs, s: KappaSettings): void {
+/** Checks every argument before anything is registered; throws one error listing every problem. */
+export function validateKappaArchitecture(name: string, args: KappaArchitectureArgs, s: KappaSettings): void {
+    const v = new Validator("KappaArchitecture", name);
+    checkProfile(v, args.profile);
     checkNetwork(v, args.network);
     v.check(
         args.target?.provider !== undefined,
@@ -51,6 +54,7 @@ export function validateKappa(v: Validator, args: KappaArchitectureArgs, s: Kapp
     validateVersions(v, args, s);
     validateExactlyOnce(v, s);
     validateLatencyBudget(v, args, s);
+    v.throwIfInvalid();
 }
 
 /**

@@ -1,22 +1,30 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import type * as k8s from "@pulumi/kubernetes";
-import { Validator } from "../../core/errors";
 import { awsTags } from "../../core/tags";
 import { LandingZone } from "../../landing-zone";
 import { KafkaCluster, KafkaStreamsApp, KafkaTopics, TopicShape } from "../../kafka";
 import { FlinkJob, FlinkOperator } from "../../flink";
 import { createLakeAndLog } from "../shared/lake-and-log";
-import { KappaArchitectureArgs, KappaProcessor } from "./kappa-args";
+import { KappaArchitectureArgs, KappaProcessor, KappaSettings, KappaVersionSettings, resolveKappaSettings } from "./kappa-args";
 import { KappaVersionNames } from "./version-names";
-import { KappaSettings, KappaVersionSettings, resolveKappaSettings } from "./kappa-settings";
-import { validateKappa } from "./kappa-validate";
+import { validateKappaArchitecture } from "./kappa-validate";
 import { inputTopicSpecs, outputTopicSpecs, previousShapes } from "./topic-specs";
 import { KappaJobContext, flinkVersionJob, streamsNamespace, streamsVersionApp } from "./version-jobs";
 import { KappaLiveOutputs, livePointer } from "./live-pointer";
 import { READ_COMMITTED } from "./exactly-once";
 
-export * from "./kappa-args";
+export type {
+    KappaProcessor,
+    KappaStartFrom,
+    KappaInputTopic,
+    KappaOutputTopic,
+    KappaLandingOutput,
+    KappaJobVersion,
+    KappaFlinkOverrides,
+    KappaStreamsOverrides,
+    KappaArchitectureArgs,
+} from "./kappa-args";
 export type { KappaVersionNames } from "./version-names";
 export type { KappaLiveOutputs } from "./live-pointer";
 
@@ -70,10 +78,8 @@ export class KappaArchitecture extends pulumi.ComponentResource {
 
     constructor(name: string, args: KappaArchitectureArgs, opts?: pulumi.ComponentResourceOptions) {
         super("spectrum:index:KappaArchitecture", name, {}, opts);
-        const v = new Validator("KappaArchitecture", name);
-        const s = resolveKappaSettings(v, name, args);
-        validateKappa(v, args, s);
-        v.throwIfInvalid();
+        const s = resolveKappaSettings(name, args);
+        validateKappaArchitecture(name, args, s);
         const processor = s.processor as KappaProcessor;
         const tags = awsTags("KappaArchitecture", args.tags, "kappa");
         const landingArea = s.landing?.area ?? "curated";

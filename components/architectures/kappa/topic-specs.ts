@@ -1,7 +1,7 @@
 import { TopicShape } from "../../kafka";
 import { DAY_MS } from "../shared/profile";
 import { ArchitectureTopic } from "../shared/lake-and-log";
-import { KappaSettings, KappaVersionSettings } from "./kappa-settings";
+import { KappaSettings, KappaVersionSettings } from "./kappa-args";
 
 /** Exactly-once needs every committed write on two of three replicas: never weaker for a Kappa log. */
 const DURABLE = { replicationFactor: 3, minInsyncReplicas: 2 } as const;

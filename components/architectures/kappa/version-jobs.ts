@@ -5,7 +5,7 @@ import { KafkaConnection, KubernetesTarget, Storage } from "../../core/contracts
 import { k8sLabels } from "../../core/tags";
 import { KafkaStreamsApp, KafkaTopic, KafkaTopics } from "../../kafka";
 import { FlinkJob, FlinkOperator, FlinkOperatorRef } from "../../flink";
-import { KappaSettings, KappaVersionSettings } from "./kappa-settings";
+import { KappaSettings, KappaVersionSettings } from "./kappa-args";
 import { TOLERABLE_FAILED_CHECKPOINTS, jobEnvironment, minPauseSeconds } from "./exactly-once";
 
 /** What every version's workload is built from. */

@@ -5,7 +5,19 @@ import { FlinkOperatorRef, FlinkProcessResources } from "../../flink";
 import { ClusterShapeArgs, StorageFile } from "../../spark";
 import { ProcessingRequirements, StreamProcessor } from "../shared/recommend-processor";
 import { ArchitectureBaseArgs, ArchitectureTopic } from "../shared/lake-and-log";
-import { BatchOverrides, IngestOverrides } from "../shared/batch-layer";
+import { BatchOverrides, IngestOverrides, batchTopicNames } from "../shared/batch-layer";
+import { ArchitectureDefaults, ArchitectureProfile } from "../shared/profile";
+import { defaultsOf, knownProfile } from "../shared/profile-check";
+import { athenaName, hiveType } from "./athena-names";
+import { chooseSpeedProcessor } from "./speed-processor";
+
+/** The Flink version of the speed job unless given. */
+export const DEFAULT_SPEED_FLINK_VERSION = "1.20.3";
+/** Flink's bundled example, in every stock image: a smoke test that reads no topic. */
+export const SMOKE_TEST_JAR = "local:///opt/flink/examples/streaming/StateMachineExample.jar";
+const GiB = 1024 * 1024 * 1024;
+/** Athena's per-query scan cutoff unless given: enough for a dev stack's views, a guard on a prod one's bill. */
+const CUTOFF_DEFAULTS: Record<ArchitectureProfile, number> = { dev: 10 * GiB, prod: 200 * GiB };
 
 /** One column of a view, as Athena reads it. */
 export interface ViewColumn {
@@ -144,4 +156,67 @@ export interface LambdaArchitectureArgs extends ArchitectureBaseArgs {
     serving?: ServingLayerArgs;
     /** SNS topic for the batch job's and speed job's alarms. Default: none (alarms show in CloudWatch only). */
     alarmTopicArn?: pulumi.Input<string>;
+}
+
+/** One topic's view, resolved. */
+export interface ResolvedView {
+    /** The input topic. */
+    topic: string;
+    /** Base name of its tables and merge query. */
+    table: string;
+    columns: ViewColumn[];
+}
+
+export interface LambdaSettings {
+    defaults: ArchitectureDefaults;
+    profile: ArchitectureProfile;
+    topics: Record<string, ArchitectureTopic>;
+    /** Input topic names, in declaration order. */
+    topicNames: string[];
+    views: ResolvedView[];
+    processor: StreamProcessor;
+    /** Why this processor: the recommendation's reasons, or that it was chosen explicitly. */
+    processorReasons: string[];
+    consumerGroup: string;
+    speedRetentionDays: number;
+    databaseName: string;
+    workgroupName: string;
+    bytesScannedCutoffPerQuery: number;
+    resultRetentionDays: number;
+    batchHistoryStart: string;
+}
+
+/** Applies every default once (the profile's and the architecture's); the architecture reads only this. */
+export function resolveLambdaSettings(name: string, args: LambdaArchitectureArgs): LambdaSettings {
+    const profile = knownProfile(args.profile);
+    const topics = args.topics ?? { events: {} };
+    const topicNames = batchTopicNames(topics);
+    const viewArgs = args.views ?? {};
+    const views: ResolvedView[] = topicNames
+        .filter((topic) => viewArgs[topic] !== undefined)
+        .map((topic) => ({ topic, table: viewArgs[topic].table ?? athenaName(topic), columns: catalogColumns(viewArgs[topic].columns) }));
+    const speed = args.speed ?? {};
+    const { processor, reasons } = chooseSpeedProcessor(speed.processor, speed.requirements);
+    const serving = args.serving ?? {};
+    return {
+        defaults: defaultsOf(args.profile),
+        profile,
+        topics,
+        topicNames,
+        views,
+        processor,
+        processorReasons: reasons,
+        consumerGroup: speed.consumerGroup ?? `${name}-speed`,
+        speedRetentionDays: speed.retentionDays ?? 7,
+        databaseName: serving.databaseName ?? athenaName(`${name}_${pulumi.getStack()}`),
+        workgroupName: serving.workgroupName ?? `${name}-${pulumi.getStack()}`,
+        bytesScannedCutoffPerQuery: serving.bytesScannedCutoffPerQuery ?? CUTOFF_DEFAULTS[profile],
+        resultRetentionDays: serving.resultRetentionDays ?? 30,
+        batchHistoryStart: serving.batchHistoryStart ?? "NOW-3YEARS",
+    };
+}
+
+/** The columns with their types as the Glue catalog must hold them (malformed ones are left to validation). */
+function catalogColumns(columns: ViewColumn[]): ViewColumn[] {
+    return Array.isArray(columns) ? columns.map((c) => (typeof c?.type === "string" ? { ...c, type: hiveType(c.type) } : c)) : columns;
 }

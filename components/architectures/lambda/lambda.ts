@@ -9,7 +9,9 @@ import { privateSubnets } from "../shared/placement";
 import { ArchitectureTopic, createLakeAndLog } from "../shared/lake-and-log";
 import { ARTIFACTS_ZONE, CURATED_ZONE, RAW_ZONE, createBatchLayer } from "../shared/batch-layer";
 import { LambdaArchitectureArgs } from "./lambda-args";
-import { LAMBDA_COMPONENT, RESULTS_ZONE, SPEED_ZONE, resolveLambdaSettings } from "./lambda-settings";
+import { resolveLambdaSettings } from "./lambda-args";
+import { validateLambdaArchitecture } from "./lambda-validate";
+import { LAMBDA_COMPONENT, RESULTS_ZONE, SPEED_ZONE } from "./names";
 import { SpeedLayer } from "./speed-flavour";
 import { createSpeedLayer } from "./speed-layer";
 import { speedTopicName } from "./speed-streams";
@@ -74,6 +76,7 @@ export class LambdaArchitecture extends pulumi.ComponentResource {
     constructor(name: string, args: LambdaArchitectureArgs, opts?: pulumi.ComponentResourceOptions) {
         super(`spectrum:index:${LAMBDA_COMPONENT}`, name, {}, opts);
         const s = resolveLambdaSettings(name, args);
+        validateLambdaArchitecture(name, args, s);
         const d = s.defaults;
         const tags = awsTags(LAMBDA_COMPONENT, args.tags, "lambda");
 

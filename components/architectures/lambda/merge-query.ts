@@ -1,4 +1,4 @@
-import { ResolvedView } from "./lambda-settings";
+import { ResolvedView } from "./lambda-args";
 
 const quote = (id: string) => `"${id}"`;
 

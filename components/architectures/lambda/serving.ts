@@ -3,7 +3,8 @@ import * as aws from "@pulumi/aws";
 import { Storage } from "../../core/contracts";
 import { PolicyStatement, mergeStatements, policyDocument } from "../../core/iam";
 import { StorageLocation } from "../../spark";
-import { RESULTS_ZONE, ResolvedView } from "./lambda-settings";
+import { ResolvedView } from "./lambda-args";
+import { RESULTS_ZONE } from "./names";
 import { viewTableArgs } from "./tables";
 import { mergeQuery, viewTables } from "./merge-query";
 

@@ -8,7 +8,7 @@ import { MskFirehoseIngest } from "../../ingest";
 import { NetworkPlacement } from "../../platform";
 import { StreamProcessor } from "../shared/recommend-processor";
 import { SpeedLayerArgs } from "./lambda-args";
-import { LambdaSettings } from "./lambda-settings";
+import { LambdaSettings } from "./lambda-args";
 
 /** What every speed-layer flavour needs. */
 export interface SpeedLayerInputs {

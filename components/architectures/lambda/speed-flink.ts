@@ -3,7 +3,8 @@ import { KubernetesTarget } from "../../core/contracts";
 import { FlinkJob, FlinkOperator, FlinkOperatorRef } from "../../flink";
 import { StorageLocation } from "../../spark";
 import { FlinkSpeedArgs } from "./lambda-args";
-import { DEFAULT_SPEED_FLINK_VERSION, LAMBDA_COMPONENT, SMOKE_TEST_JAR, SPEED_ZONE } from "./lambda-settings";
+import { DEFAULT_SPEED_FLINK_VERSION, SMOKE_TEST_JAR } from "./lambda-args";
+import { LAMBDA_COMPONENT, SPEED_ZONE } from "./names";
 import { SpeedLayer, SpeedLayerInputs, speedViewsArg } from "./speed-flavour";
 
 /**

@@ -13,7 +13,7 @@ import {
 } from "../../spark";
 import { ARTIFACTS_ZONE } from "../shared/batch-layer";
 import { privateSubnets, safeKey } from "../shared/placement";
-import { SPEED_ZONE } from "./lambda-settings";
+import { SPEED_ZONE } from "./names";
 import { readJobScript } from "../../core/job-script";
 import { SpeedLayer, SpeedLayerInputs, speedViewsArg } from "./speed-flavour";
 

@@ -6,7 +6,7 @@ import { KafkaStreamsApp, KafkaTopic } from "../../kafka";
 import { MskFirehoseIngest } from "../../ingest";
 import { StorageLocation } from "../../spark";
 import { KafkaStreamsSpeedArgs } from "./lambda-args";
-import { SPEED_TOPIC_SUFFIX, SPEED_ZONE } from "./lambda-settings";
+import { SPEED_TOPIC_SUFFIX, SPEED_ZONE } from "./names";
 import { SpeedLayer, SpeedLayerInputs } from "./speed-flavour";
 
 /** The output topic a Kafka Streams speed job writes a topic's view to. */

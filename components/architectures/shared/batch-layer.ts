@@ -28,12 +28,17 @@ export const HOURLY_RAW_TO_CURATED_FILE = "hourly_raw_to_curated.py";
 /** Fifteen minutes past each hour: Firehose has flushed the previous hour (buffers are at most 15 minutes). */
 export const HOURLY_SCHEDULE = "cron(15 * * * ? *)";
 
+/** The topic names a batch layer ingests: each declared topic's own name, or its key. */
+export function batchTopicNames(topics: Record<string, { name?: string }>): string[] {
+    return Object.entries(topics).map(([key, spec]) => spec.name ?? key);
+}
+
 /**
- * The topic names a batch layer ingests, checked: at least one, and no two that become the same
- * Spark location name (`a.b` and `a_b` both become `a_b`).
+ * Checks the topics a batch layer ingests: at least one, and no two that become the same Spark
+ * location name (`a.b` and `a_b` both become `a_b`).
  */
-export function batchTopicNames(v: Validator, topics: Record<string, { name?: string }>): string[] {
-    const names = Object.entries(topics).map(([key, spec]) => spec.name ?? key);
+export function checkBatchTopics(v: Validator, topics: Record<string, { name?: string }>): void {
+    const names = batchTopicNames(topics);
     v.check(names.length > 0, "topics", topics, "no topics to ingest", "Declare at least one topic, e.g. topics: { events: {} }");
     const keys = new Map<string, string>();
     for (const topic of names) {
@@ -47,7 +52,6 @@ export function batchTopicNames(v: Validator, topics: Record<string, { name?: st
         );
         keys.set(safeKey(topic), topic);
     }
-    return names;
 }
 
 export interface BatchLayerArgs {

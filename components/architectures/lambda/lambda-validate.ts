@@ -1,63 +1,13 @@
-import * as pulumi from "@pulumi/pulumi";
 import { Validator } from "../../core/errors";
-import { ArchitectureDefaults, ArchitectureProfile, profileDefaults } from "../shared/profile";
 import { checkNetwork } from "../shared/placement";
-import { batchTopicNames } from "../shared/batch-layer";
-import { ProcessingRequirements, StreamProcessor, recommendProcessor } from "../shared/recommend-processor";
+import { checkBatchTopics } from "../shared/batch-layer";
+import { checkProfile } from "../shared/profile-check";
 import { ArchitectureTopic } from "../shared/lake-and-log";
-import { LambdaArchitectureArgs, SparkStreamingSpeedArgs, ViewColumn } from "./lambda-args";
 import { DEFAULT_EMR_RELEASE, EMR_RELEASES_AS_OF, emrRelease, kafkaPackageMismatch, releaseLineOf, sparkKafkaPackage } from "../../spark";
-
-export const LAMBDA_COMPONENT = "LambdaArchitecture";
-/** The zone real-time views land in, and the zone Athena writes query results to. */
-export const SPEED_ZONE = "speed";
-export const RESULTS_ZONE = "results";
-/** Output topics of a Kafka Streams speed job: `<input topic><suffix>`. */
-export const SPEED_TOPIC_SUFFIX = "-speed";
-/** Partition columns every view carries (hourly folders `dt=YYYY-MM-DD/hr=HH/`), and the merge query's layer column. */
-export const RESERVED_COLUMNS = ["dt", "hr", "layer"];
-/** The Flink version of the speed job unless given. */
-export const DEFAULT_SPEED_FLINK_VERSION = "1.20.3";
-/** Flink's bundled example, in every stock image: a smoke test that reads no topic. */
-export const SMOKE_TEST_JAR = "local:///opt/flink/examples/streaming/StateMachineExample.jar";
-
-const STREAM_PROCESSORS: readonly StreamProcessor[] = ["flink", "spark-streaming", "kafka-streams"];
-const GiB = 1024 * 1024 * 1024;
-const MIN_CUTOFF_BYTES = 10 * 1024 * 1024;
-const CUTOFF_DEFAULTS: Record<ArchitectureProfile, number> = { dev: 10 * GiB, prod: 200 * GiB };
-
-/** One topic's view, resolved. */
-export interface ResolvedView {
-    /** The input topic. */
-    topic: string;
-    /** Base name of its tables and merge query. */
-    table: string;
-    columns: ViewColumn[];
-}
-
-export interface LambdaSettings {
-    defaults: ArchitectureDefaults;
-    profile: ArchitectureProfile;
-    topics: Record<string, ArchitectureTopic>;
-    /** Input topic names, in declaration order. */
-    topicNames: string[];
-    views: ResolvedView[];
-    processor: StreamProcessor;
-    /** Why this processor: the recommendation's reasons, or that it was chosen explicitly. */
-    processorReasons: string[];
-    consumerGroup: string;
-    speedRetentionDays: number;
-    databaseName: string;
-    workgroupName: string;
-    bytesScannedCutoffPerQuery: number;
-    resultRetentionDays: number;
-    batchHistoryStart: string;
-}
-
-/** Lowercase letters, digits and `_`: what Athena accepts unquoted in database, table and column names. */
-export function athenaName(text: string): string {
-    return text.toLowerCase().replace(/[^a-z0-9_]/g, "_");
-}
+import { LambdaArchitectureArgs, LambdaSettings, SparkStreamingSpeedArgs, ViewColumn } from "./lambda-args";
+import { athenaName } from "./athena-names";
+import { LAMBDA_COMPONENT, RESERVED_COLUMNS, SPEED_TOPIC_SUFFIX } from "./names";
+import { checkSpeedProcessor } from "./speed-processor";
 
 const ATHENA_NAME = /^[a-z_][a-z0-9_]{0,127}$/;
 const WORKGROUP_NAME = /^[A-Za-z0-9._-]{1,128}$/;
@@ -65,19 +15,8 @@ const GROUP_NAME = /^[A-Za-z0-9._-]{1,200}$/;
 const PRIMITIVE_TYPE =
     /^(string|varchar\(\d+\)|char\(\d+\)|tinyint|smallint|int|integer|bigint|float|double|boolean|timestamp|date|binary|decimal(\(\d+\s*(,\s*\d+)?\))?)$/;
 const COMPLEX_TYPE = /^(array|map|struct)<.+>$/;
+const MIN_CUTOFF_BYTES = 10 * 1024 * 1024;
 const HISTORY_START = /^(\d{4}-\d{2}-\d{2}|NOW(-\d+(YEARS|MONTHS|WEEKS|DAYS))?)$/;
-
-/**
- * A column type as the Glue catalog must hold it: Athena parses the stored string as a Hive type,
- * which knows `int` but not `integer` and no spaces (`decimal(12, 2)` makes every query over the
- * table fail with HIVE_INVALID_METADATA). Lowercase, without whitespace, `integer` spelled `int`.
- */
-export function hiveType(type: string): string {
-    return type
-        .toLowerCase()
-        .replace(/\s+/g, "")
-        .replace(/(^|[<,:])integer(?=[>,]|$)/g, "$1int");
-}
 
 function balanced(type: string): boolean {
     let depth = 0;
@@ -90,70 +29,6 @@ function balanced(type: string): boolean {
 
 function isWholeAtLeast(value: unknown, min: number): boolean {
     return typeof value === "number" && Number.isInteger(value) && value >= min;
-}
-
-/** The processor: the explicit choice, or the recommendation for the requirements. */
-function chooseProcessor(
-    v: Validator,
-    processor: unknown,
-    requirements: ProcessingRequirements | undefined,
-): { processor: StreamProcessor; reasons: string[] } {
-    if (processor !== "auto") {
-        const ok = processor === undefined || STREAM_PROCESSORS.includes(processor as StreamProcessor);
-        v.check(
-            ok,
-            "speed.processor",
-            processor,
-            "not a stream processor",
-            `Use one of ${STREAM_PROCESSORS.join(", ")}, or auto with speed.requirements`,
-        );
-        return {
-            processor: ok && processor !== undefined ? (processor as StreamProcessor) : "flink",
-            reasons: [
-                processor === undefined ? "the default speed processor (speed.processor unset)" : "chosen explicitly (speed.processor)",
-            ],
-        };
-    }
-    if (requirements === undefined || typeof requirements !== "object") {
-        v.fail(
-            "speed.requirements",
-            requirements,
-            "processor auto needs the workload's requirements",
-            "Give at least speed.requirements.latencyBudgetMs, e.g. 5000",
-        );
-        return { processor: "flink", reasons: [] };
-    }
-    const latency = requirements.latencyBudgetMs;
-    const latencyOk = typeof latency === "number" && Number.isFinite(latency) && latency > 0;
-    v.check(
-        latencyOk,
-        "speed.requirements.latencyBudgetMs",
-        latency,
-        "must be a positive number of milliseconds",
-        "Give the latency the speed views' readers accept, e.g. 5000",
-    );
-    const state = requirements.stateSizeGiB;
-    const stateOk = state === undefined || (typeof state === "number" && Number.isFinite(state) && state >= 0);
-    v.check(
-        stateOk,
-        "speed.requirements.stateSizeGiB",
-        state,
-        "must be zero or more",
-        "Give the job's working state in GiB, or omit it for a stateless job",
-    );
-    if (!latencyOk || !stateOk) return { processor: "flink", reasons: [] };
-    // The speed layer reads the input topics by construction.
-    const recommendation = recommendProcessor({ ...requirements, inputInKafka: true });
-    if (recommendation.processor === "spark-batch") {
-        v.fail(
-            "speed.requirements",
-            requirements,
-            `they call for batch processing (${recommendation.reasons[0]}), which the batch layer already does: a speed layer needs a stream processor`,
-            "Lower latencyBudgetMs below an hour for real-time views, or deploy the hybrid architecture instead",
-        );
-        return { processor: "flink", reasons: recommendation.reasons };
-    }
-    return { processor: recommendation.processor, reasons: recommendation.reasons };
 }
 
 function checkColumns(v: Validator, topic: string, columns: unknown): void {
@@ -239,19 +114,17 @@ function checkDurability(v: Validator, args: LambdaArchitectureArgs, topics: Rec
     );
 }
 
-/** Resolves every default and checks every argument, throwing one error that lists all problems. */
-export function resolveLambdaSettings(name: string, args: LambdaArchitectureArgs): LambdaSettings {
+/** Checks every argument before anything is registered; throws one error listing every problem. */
+export function validateLambdaArchitecture(name: string, args: LambdaArchitectureArgs, s: LambdaSettings): void {
     const v = new Validator(LAMBDA_COMPONENT, name);
-    const defaults = profileDefaults(v, args.profile);
-    const profile: ArchitectureProfile = args.profile === "prod" ? "prod" : "dev";
+    checkProfile(v, args.profile);
     checkNetwork(v, args.network);
 
-    const topics = args.topics ?? { events: {} };
-    const topicNames = batchTopicNames(v, topics);
-    checkDurability(v, args, topics);
+    const topicNames = s.topicNames;
+    checkBatchTopics(v, s.topics);
+    checkDurability(v, args, s.topics);
 
     const viewArgs = args.views ?? {};
-    const views: ResolvedView[] = [];
     const tables = new Map<string, string>();
     for (const topic of topicNames) {
         const view = viewArgs[topic];
@@ -282,7 +155,6 @@ export function resolveLambdaSettings(name: string, args: LambdaArchitectureArgs
             "Give one of the views another table",
         );
         tables.set(table, topic);
-        views.push({ topic, table, columns: view.columns });
     }
     for (const topic of Object.keys(viewArgs)) {
         v.check(
@@ -295,7 +167,8 @@ export function resolveLambdaSettings(name: string, args: LambdaArchitectureArgs
     }
 
     const speed = args.speed ?? {};
-    const { processor, reasons } = chooseProcessor(v, speed.processor, speed.requirements);
+    checkSpeedProcessor(v, speed.processor, speed.requirements);
+    const processor = s.processor;
     if (processor === "flink" || processor === "kafka-streams") {
         v.check(
             args.kubernetes !== undefined,
@@ -335,7 +208,7 @@ export function resolveLambdaSettings(name: string, args: LambdaArchitectureArgs
         }
     }
     if (processor === "spark-streaming") checkSparkSpeedPackages(v, speed.sparkStreaming);
-    const consumerGroup = speed.consumerGroup ?? `${name}-speed`;
+    const consumerGroup = s.consumerGroup;
     v.check(
         GROUP_NAME.test(consumerGroup),
         "speed.consumerGroup",
@@ -343,7 +216,7 @@ export function resolveLambdaSettings(name: string, args: LambdaArchitectureArgs
         "Kafka group ids here are letters, digits, ., _ and -",
         'Set speed.consumerGroup, e.g. "lambda-speed"',
     );
-    const speedRetentionDays = speed.retentionDays ?? 7;
+    const speedRetentionDays = s.speedRetentionDays;
     v.check(
         isWholeAtLeast(speedRetentionDays, 1),
         "speed.retentionDays",
@@ -352,8 +225,7 @@ export function resolveLambdaSettings(name: string, args: LambdaArchitectureArgs
         "Use e.g. 7: longer than the batch layer may fall behind",
     );
 
-    const serving = args.serving ?? {};
-    const databaseName = serving.databaseName ?? athenaName(`${name}_${pulumi.getStack()}`);
+    const databaseName = s.databaseName;
     v.check(
         ATHENA_NAME.test(databaseName),
         "serving.databaseName",
@@ -361,7 +233,7 @@ export function resolveLambdaSettings(name: string, args: LambdaArchitectureArgs
         "Athena database names are lowercase letters, digits and _",
         'Set serving.databaseName, e.g. "lambda_prod"',
     );
-    const workgroupName = serving.workgroupName ?? `${name}-${pulumi.getStack()}`;
+    const workgroupName = s.workgroupName;
     v.check(
         WORKGROUP_NAME.test(workgroupName),
         "serving.workgroupName",
@@ -369,7 +241,7 @@ export function resolveLambdaSettings(name: string, args: LambdaArchitectureArgs
         "Athena workgroup names are 1 to 128 letters, digits, ., _ and -",
         'Set serving.workgroupName, e.g. "lambda-prod"',
     );
-    const bytesScannedCutoffPerQuery = serving.bytesScannedCutoffPerQuery ?? CUTOFF_DEFAULTS[profile];
+    const bytesScannedCutoffPerQuery = s.bytesScannedCutoffPerQuery;
     v.check(
         isWholeAtLeast(bytesScannedCutoffPerQuery, MIN_CUTOFF_BYTES),
         "serving.bytesScannedCutoffPerQuery",
@@ -377,7 +249,7 @@ export function resolveLambdaSettings(name: string, args: LambdaArchitectureArgs
         "Athena's per-query cutoff is a whole number of bytes, at least 10 MiB (10485760)",
         "Use e.g. 10737418240 (10 GiB)",
     );
-    const resultRetentionDays = serving.resultRetentionDays ?? 30;
+    const resultRetentionDays = s.resultRetentionDays;
     v.check(
         isWholeAtLeast(resultRetentionDays, 1),
         "serving.resultRetentionDays",
@@ -385,7 +257,7 @@ export function resolveLambdaSettings(name: string, args: LambdaArchitectureArgs
         "must be a whole number of days, at least 1",
         "Use e.g. 30",
     );
-    const batchHistoryStart = serving.batchHistoryStart ?? "NOW-3YEARS";
+    const batchHistoryStart = s.batchHistoryStart;
     v.check(
         HISTORY_START.test(batchHistoryStart),
         "serving.batchHistoryStart",
@@ -394,33 +266,6 @@ export function resolveLambdaSettings(name: string, args: LambdaArchitectureArgs
         "Use yyyy-MM-dd (e.g. 2024-01-01) or NOW-<n>YEARS",
     );
     v.throwIfInvalid();
-
-    return {
-        defaults,
-        profile,
-        topics,
-        topicNames,
-        views: views.map((view) => ({ ...view, columns: view.columns.map((c) => ({ ...c, type: hiveType(c.type) })) })),
-        processor,
-        processorReasons: reasons,
-        consumerGroup,
-        speedRetentionDays,
-        databaseName,
-        workgroupName,
-        bytesScannedCutoffPerQuery,
-        resultRetentionDays,
-        batchHistoryStart,
-    };
-}
-
-/**
- * Whether the speed layer needs a Kubernetes cluster (Flink and Kafka Streams do, Spark runs on
- * EMR), so a stack creates one only when it is used. Unusable settings answer true and are
- * reported by the architecture itself.
- */
-export function speedNeedsKubernetes(speed: LambdaArchitectureArgs["speed"]): boolean {
-    const v = new Validator(LAMBDA_COMPONENT, "speed");
-    return chooseProcessor(v, speed?.processor, speed?.requirements).processor !== "spark-streaming" || !v.ok;
 }
 
 /**

@@ -1,14 +1,9 @@
-/** A mistake in how the plan command was called or configured: reported in one line, exit code 2. */
-export class UsageError extends Error {
-    constructor(message: string) {
-        super(message);
-        this.name = "UsageError";
-    }
-}
+import { REPORT_USAGE, ReportArgs, takeReportFlags } from "./report-args";
+import { UsageError } from "./usage-error";
+
+export { UsageError };
 
 export const USAGE = "usage: npm run plan -- <stack> [--json | --mermaid]";
-
-import { REPORT_USAGE, ReportArgs, takeReportFlags } from "./report-args";
 
 export interface PlanArgs {
     /** The stack to plan: `stacks/Pulumi.<stack>.yaml`. */

@@ -1,4 +1,4 @@
-import { UsageError } from "./args";
+import { UsageError } from "./usage-error";
 
 export const REPORT_USAGE =
     "reports: [--cost [--assume name=value]...] [--capacity] [--diff <previous-plan.json> [--fail-on-data-loss]] (with --json: the reports as JSON)";

@@ -2,41 +2,15 @@ import * as crypto from "crypto";
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { policyDocument, serviceTrustPolicy } from "../core/iam";
+import { readJobScript } from "../core/job-script";
 import { AwsContext } from "./aws-context";
 
 /**
- * The deployer: started by `aws.lambda.Invocation` on create, update and delete of a streaming
- * job, it runs the supervisor's `deploy` (or, on delete, `stop`) and waits for it, so a job that
- * cannot be (re)started fails `pulumi up` instead of failing silently.
+ * The deployer's handler (`jobs/` beside this file): started by `aws.lambda.Invocation` on create,
+ * update and delete of a streaming job, it runs the supervisor's `deploy` (or, on delete, `stop`)
+ * and waits for it, so a job that cannot be (re)started fails `pulumi up` instead of failing silently.
  */
-export const DEPLOYER_SOURCE = `import json
-import time
-
-import boto3
-
-sfn = boto3.client("stepfunctions")
-
-
-def handler(event, context):
-    lifecycle = event.get("tf") or {}
-    action = "stop" if lifecycle.get("action") == "delete" else "deploy"
-    previous = lifecycle.get("prev_input") or {}
-    state_machine = event.get("stateMachineArn") or previous.get("stateMachineArn")
-    started = sfn.start_execution(
-        stateMachineArn=state_machine,
-        input=json.dumps({"action": action, "revision": event.get("revision")}),
-    )
-    arn = started["executionArn"]
-    while context.get_remaining_time_in_millis() > 20000:
-        time.sleep(10)
-        execution = sfn.describe_execution(executionArn=arn)
-        status = execution["status"]
-        if status == "SUCCEEDED":
-            return {"action": action, "status": status, "executionArn": arn}
-        if status != "RUNNING":
-            raise RuntimeError(f"{action} ended {status}: {execution.get('error', '')} {execution.get('cause', '')} ({arn})")
-    raise TimeoutError(f"{action} still running when the deployer ran out of time; follow {arn}")
-`;
+export const DEPLOYER_FILE = "streaming_job_deployer.py";
 
 export interface DeployerArgs {
     ctx: AwsContext;
@@ -87,7 +61,7 @@ export function deployer(name: string, args: DeployerArgs, parent: pulumi.Resour
             runtime: aws.lambda.Runtime.Python3d13,
             architectures: ["arm64"],
             handler: "index.handler",
-            code: new pulumi.asset.AssetArchive({ "index.py": new pulumi.asset.StringAsset(DEPLOYER_SOURCE) }),
+            code: new pulumi.asset.AssetArchive({ "index.py": new pulumi.asset.StringAsset(readJobScript(__dirname, DEPLOYER_FILE)) }),
             role: role.arn,
             timeout: 900,
             memorySize: 128,

@@ -13,6 +13,7 @@ import { FlinkJobArgs, FlinkJobSettings, resolveFlinkJobSettings } from "./job-a
 import { COMPONENT, validateFlinkJob } from "./job-validate";
 import { foreignSavepointPath, stateLocations } from "./state-locations";
 import { podTemplate } from "./pod-template";
+import { FlinkDeployment } from "./crd/flink-deployment";
 import { FlinkStateGuard } from "./state-guard";
 
 /**
@@ -131,38 +132,39 @@ export class FlinkJob extends pulumi.ComponentResource {
         );
 
         const env = { ...s.env, ...(s.kafka ? { KAFKA_BOOTSTRAP_SERVERS: s.kafka.connection.bootstrapServers } : {}) };
-        this.deployment = new k8s.apiextensions.CustomResource(
-            `${name}-deployment`,
-            {
-                apiVersion: "flink.apache.org/v1beta1",
-                kind: "FlinkDeployment",
-                metadata,
-                spec: {
-                    image: s.image,
-                    imagePullPolicy: "IfNotPresent",
-                    flinkVersion: s.version.crd,
-                    mode: "native",
-                    serviceAccount: s.deploymentName,
-                    flinkConfiguration: mergeFlinkConfig(parts, s.flinkConfiguration),
-                    podTemplate: podTemplate({ version: s.version, s3Plugin: s.s3Plugin, metricsPort: s.metricsPort, labels, env }),
-                    jobManager: { replicas: s.jobManager.replicas, resource: { cpu: s.jobManager.cpu, memory: s.jobManager.memory } },
-                    taskManager: {
-                        resource: { cpu: s.taskManager.cpu, memory: s.taskManager.memory },
-                        ...(s.taskManager.replicas !== undefined ? { replicas: s.taskManager.replicas } : {}),
-                    },
-                    job: {
-                        jarURI: s.jarUri,
-                        ...(s.entryClass ? { entryClass: s.entryClass } : {}),
-                        args: s.args,
-                        parallelism: s.parallelism,
-                        upgradeMode: s.upgradeMode,
-                        state: s.state,
-                        ...(s.initialSavepointPath ? { initialSavepointPath: s.initialSavepointPath } : {}),
-                        ...(s.allowNonRestoredState ? { allowNonRestoredState: true } : {}),
-                        ...(s.savepointTriggerNonce !== undefined ? { savepointTriggerNonce: s.savepointTriggerNonce } : {}),
-                    },
+        const deployment: FlinkDeployment = {
+            apiVersion: "flink.apache.org/v1beta1",
+            kind: "FlinkDeployment",
+            metadata,
+            spec: {
+                image: s.image,
+                imagePullPolicy: "IfNotPresent",
+                flinkVersion: s.version.crd,
+                mode: "native",
+                serviceAccount: s.deploymentName,
+                flinkConfiguration: mergeFlinkConfig(parts, s.flinkConfiguration),
+                podTemplate: podTemplate({ version: s.version, s3Plugin: s.s3Plugin, metricsPort: s.metricsPort, labels, env }),
+                jobManager: { replicas: s.jobManager.replicas, resource: { cpu: s.jobManager.cpu, memory: s.jobManager.memory } },
+                taskManager: {
+                    resource: { cpu: s.taskManager.cpu, memory: s.taskManager.memory },
+                    ...(s.taskManager.replicas !== undefined ? { replicas: s.taskManager.replicas } : {}),
+                },
+                job: {
+                    jarURI: s.jarUri,
+                    ...(s.entryClass ? { entryClass: s.entryClass } : {}),
+                    args: s.args,
+                    parallelism: s.parallelism,
+                    upgradeMode: s.upgradeMode,
+                    state: s.state,
+                    ...(s.initialSavepointPath ? { initialSavepointPath: s.initialSavepointPath } : {}),
+                    ...(s.allowNonRestoredState ? { allowNonRestoredState: true } : {}),
+                    ...(s.savepointTriggerNonce !== undefined ? { savepointTriggerNonce: s.savepointTriggerNonce } : {}),
                 },
             },
+        };
+        this.deployment = new k8s.apiextensions.CustomResource(
+            `${name}-deployment`,
+            { ...deployment },
             {
                 ...k8sOpts,
                 ...dataProtection(s.protect),

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import * as k8s from "@pulumi/kubernetes";
 import { FlinkVersion, S3Plugin, s3PluginJar } from "./versions";
 
 /** The container name the operator merges a pod template into; any other name becomes a sidecar. */
@@ -37,7 +38,7 @@ export function mainContainerEnv(inputs: PodTemplateInputs): EnvVar[] {
  * context, the plugin env on the main container, and annotations that keep node autoscalers
  * (Cluster Autoscaler, Karpenter) from evicting a running job to consolidate nodes.
  */
-export function podTemplate(inputs: PodTemplateInputs) {
+export function podTemplate(inputs: PodTemplateInputs): k8s.types.input.core.v1.Pod {
     return {
         apiVersion: "v1",
         kind: "Pod",

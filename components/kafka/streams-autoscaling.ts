@@ -6,6 +6,10 @@ import { workloadRole } from "../core/workload-identity";
 import { KafkaStreamsSettings } from "./streams-app-args";
 import { lagReaderAccess } from "./streams-access";
 import { mskRegion } from "./connection";
+import { ScaledObject, ScaledObjectSpec, TriggerAuthentication, TriggerAuthenticationSpec } from "./crd/keda";
+
+/** The HPA behavior a ScaledObject passes on. */
+export type HpaBehavior = NonNullable<NonNullable<NonNullable<ScaledObjectSpec["advanced"]>["horizontalPodAutoscalerConfig"]>["behavior"]>;
 
 export interface AutoscalingInputs {
     /** The StatefulSet's name. */
@@ -25,7 +29,7 @@ export interface AutoscalingInputs {
  * the replicas to the new maximum directly, whatever the behavior says, and the lag that follows
  * cannot scale back beyond it.
  */
-export function scalingBehavior(scaleOutAfterSeconds: number): Record<string, unknown> {
+export function scalingBehavior(scaleOutAfterSeconds: number): HpaBehavior {
     return {
         scaleUp: { stabilizationWindowSeconds: scaleOutAfterSeconds },
         scaleDown: { selectPolicy: "Disabled" },
@@ -56,7 +60,7 @@ export function createAutoscaling(
         offsetResetPolicy: "earliest",
         allowIdleConsumers: "false",
     };
-    let authSpec: Record<string, unknown> | undefined;
+    let authSpec: TriggerAuthenticationSpec | undefined;
 
     switch (s.connection.authMode) {
         case "iam": {
@@ -109,30 +113,30 @@ export function createAutoscaling(
             break;
     }
 
-    const auth = authSpec
-        ? new k8s.apiextensions.CustomResource(
-              `${name}-keda-auth`,
-              { apiVersion: "keda.sh/v1alpha1", kind: "TriggerAuthentication", metadata: meta("kafka"), spec: authSpec },
-              k8sOpts,
-          )
-        : undefined;
-
-    return new k8s.apiextensions.CustomResource(
-        `${name}-scaler`,
-        {
+    let auth: k8s.apiextensions.CustomResource | undefined;
+    if (authSpec) {
+        const triggerAuthentication: TriggerAuthentication = {
             apiVersion: "keda.sh/v1alpha1",
-            kind: "ScaledObject",
-            metadata: { name: s.kubernetesName, namespace: s.namespace, labels: p.labels },
-            spec: {
-                scaleTargetRef: { apiVersion: "apps/v1", kind: "StatefulSet", name: p.statefulSetName },
-                minReplicaCount: a.minReplicas,
-                maxReplicaCount: a.maxReplicas,
-                pollingInterval: a.pollingIntervalSeconds,
-                // No cooldownPeriod: KEDA applies it only to scaling to zero, which a Streams app never does.
-                advanced: { horizontalPodAutoscalerConfig: { behavior: scalingBehavior(a.scaleOutAfterSeconds) } },
-                triggers: [{ type: "kafka", metadata, ...(auth ? { authenticationRef: { name: auth.metadata.name } } : {}) }],
-            },
+            kind: "TriggerAuthentication",
+            metadata: meta("kafka"),
+            spec: authSpec,
+        };
+        auth = new k8s.apiextensions.CustomResource(`${name}-keda-auth`, { ...triggerAuthentication }, k8sOpts);
+    }
+
+    const scaledObject: ScaledObject = {
+        apiVersion: "keda.sh/v1alpha1",
+        kind: "ScaledObject",
+        metadata: { name: s.kubernetesName, namespace: s.namespace, labels: p.labels },
+        spec: {
+            scaleTargetRef: { apiVersion: "apps/v1", kind: "StatefulSet", name: p.statefulSetName },
+            minReplicaCount: a.minReplicas,
+            maxReplicaCount: a.maxReplicas,
+            pollingInterval: a.pollingIntervalSeconds,
+            // No cooldownPeriod: KEDA applies it only to scaling to zero, which a Streams app never does.
+            advanced: { horizontalPodAutoscalerConfig: { behavior: scalingBehavior(a.scaleOutAfterSeconds) } },
+            triggers: [{ type: "kafka", metadata, ...(auth ? { authenticationRef: { name: auth.metadata.name } } : {}) }],
         },
-        k8sOpts,
-    );
+    };
+    return new k8s.apiextensions.CustomResource(`${name}-scaler`, { ...scaledObject }, k8sOpts);
 }

@@ -14,3 +14,4 @@ export { loadStackConfig } from "./stack-config";
 export type { StackConfig } from "./stack-config";
 export { policyStatements } from "./policy";
 export type { ParsedStatement } from "./policy";
+export { validationProblems } from "./validation";

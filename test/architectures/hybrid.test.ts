@@ -1,8 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { HybridArchitecture, HybridArchitectureArgs } from "../../components/architectures";
-import { SpectrumValidationError } from "../../components/core";
-import { PlannedResource, ResourceGraph, policyStatements, runProgram } from "../../testing";
+import { PlannedResource, ResourceGraph, policyStatements, runProgram, validationProblems } from "../../testing";
 import { BATCH_ARCHITECTURE_PROFILE_FIELDS, planAs, profileDifferences } from "./profiles";
 
 const T = {
@@ -203,15 +202,10 @@ describe("HybridArchitecture profiles", () => {
 
 describe("HybridArchitecture validation", () => {
     const network = { vpcId: "vpc-1", privateSubnetIds: ["a", "b", "c"], availabilityZoneCount: 3 };
-    const problems = async (args: Partial<HybridArchitectureArgs>): Promise<readonly string[]> => {
-        try {
-            await runProgram(() => new HybridArchitecture("bad", { profile: "dev", network, ...args } as HybridArchitectureArgs));
-        } catch (e) {
-            expect(e).toBeInstanceOf(SpectrumValidationError);
-            return (e as SpectrumValidationError).problems;
-        }
-        throw new Error("expected a SpectrumValidationError");
-    };
+    const problems = (args: Partial<HybridArchitectureArgs>): Promise<readonly string[]> =>
+        validationProblems(() =>
+            runProgram(() => new HybridArchitecture("bad", { profile: "dev", network, ...args } as HybridArchitectureArgs)),
+        );
 
     it("rejects an unknown profile, an empty topic list and topics that collide as Spark names", async () => {
         expect(await problems({ profile: "staging" as never })).toEqual([

@@ -1,30 +1,25 @@
 import * as k8s from "@pulumi/kubernetes";
-import { SpectrumValidationError } from "../../components/core";
 import { KappaArchitecture, KappaArchitectureArgs } from "../../components/architectures/kappa/kappa";
-import { runProgram } from "../../testing";
+import { runProgram, validationProblems } from "../../testing";
 
 type Overrides = Partial<Omit<KappaArchitectureArgs, "network" | "target">>;
 
 /** The problems the architecture reports for these arguments (it must refuse them). */
-async function problems(overrides: Overrides): Promise<readonly string[]> {
-    const run = runProgram(() => {
-        new KappaArchitecture("kappa", {
-            profile: "dev",
-            network: { vpcId: "vpc-1", privateSubnetIds: ["subnet-a", "subnet-b", "subnet-c"], availabilityZoneCount: 3 },
-            target: {
-                provider: new k8s.Provider("eks", { kubeconfig: "{}" }),
-                oidcProviderArn: "arn:aws:iam::123456789012:oidc-provider/x",
-                oidcProviderUrl: "https://x",
-            },
-            ...overrides,
-        });
-    });
-    const error = await run.then(
-        () => undefined,
-        (e: unknown) => e,
+function problems(overrides: Overrides): Promise<readonly string[]> {
+    return validationProblems(() =>
+        runProgram(() => {
+            new KappaArchitecture("kappa", {
+                profile: "dev",
+                network: { vpcId: "vpc-1", privateSubnetIds: ["subnet-a", "subnet-b", "subnet-c"], availabilityZoneCount: 3 },
+                target: {
+                    provider: new k8s.Provider("eks", { kubeconfig: "{}" }),
+                    oidcProviderArn: "arn:aws:iam::123456789012:oidc-provider/x",
+                    oidcProviderUrl: "https://x",
+                },
+                ...overrides,
+            });
+        }),
     );
-    expect(error).toBeInstanceOf(SpectrumValidationError);
-    return (error as SpectrumValidationError).problems;
 }
 
 /** Expects one problem that names the field and value and says what is wrong and how to fix it. */

@@ -1,8 +1,8 @@
 import * as k8s from "@pulumi/kubernetes";
 import { LambdaArchitecture } from "../../components/architectures/lambda/lambda";
 import { LambdaArchitectureArgs } from "../../components/architectures/lambda/lambda-args";
-import { KubernetesTarget, SpectrumValidationError } from "../../components/core";
-import { PlannedResource, ResourceGraph, policyStatements, runProgram } from "../../testing";
+import { KubernetesTarget } from "../../components/core";
+import { PlannedResource, ResourceGraph, policyStatements, runProgram, validationProblems } from "../../testing";
 import { ParsedStatement } from "../../testing/policy";
 
 export const T = {
@@ -74,9 +74,9 @@ export function planLambda(extra: Partial<LambdaArchitectureArgs> = {}): Promise
 }
 
 /** The validation problems of building the architecture with these args. */
-export async function problemsOf(args: Partial<LambdaArchitectureArgs>): Promise<readonly string[]> {
-    try {
-        await runProgram(
+export function problemsOf(args: Partial<LambdaArchitectureArgs>): Promise<readonly string[]> {
+    return validationProblems(() =>
+        runProgram(
             () =>
                 new LambdaArchitecture("bad", {
                     profile: "dev",
@@ -86,12 +86,8 @@ export async function problemsOf(args: Partial<LambdaArchitectureArgs>): Promise
                     views: { clicks: views.clicks },
                     ...args,
                 } as LambdaArchitectureArgs),
-        );
-    } catch (e) {
-        if (e instanceof SpectrumValidationError) return e.problems;
-        throw e;
-    }
-    throw new Error("expected a SpectrumValidationError");
+        ),
+    );
 }
 
 export const asArray = (x: string | string[] | undefined): string[] => (x === undefined ? [] : Array.isArray(x) ? x : [x]);

@@ -1,4 +1,4 @@
-import { ProcessingRequirements, recommendProcessor } from "../../components/architectures";
+import { ProcessingRequirements, recommendProcessor } from "../../components/architectures/shared/recommend-processor";
 
 describe("recommendProcessor on the six reference scenarios", () => {
     const scenarios: Array<[string, ProcessingRequirements, string]> = [

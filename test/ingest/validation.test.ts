@@ -1,23 +1,19 @@
-import { KafkaConnection, SpectrumValidationError } from "../../components/core";
+import { KafkaConnection } from "../../components/core";
 import { LandingZone } from "../../components/landing-zone";
 import { MskFirehoseIngest, MskFirehoseIngestArgs } from "../../components/ingest";
-import { runProgram } from "../../testing";
+import { runProgram, validationProblems } from "../../testing";
 import { mskIamConnection, types } from "./fixtures";
 
 type Overrides = Partial<MskFirehoseIngestArgs>;
 
 /** The problems the component reports for these arguments (fails the test if there are none). */
-async function problems(overrides: Overrides, name = "ingest"): Promise<string[]> {
-    try {
-        await runProgram(() => {
+function problems(overrides: Overrides, name = "ingest"): Promise<string[]> {
+    return validationProblems(() =>
+        runProgram(() => {
             const lz = new LandingZone("lz", { protect: false });
             new MskFirehoseIngest(name, { connection: mskIamConnection(), topics: ["orders"], storage: lz, ...overrides });
-        });
-    } catch (e) {
-        if (e instanceof SpectrumValidationError) return [...e.problems];
-        throw e;
-    }
-    throw new Error("expected a SpectrumValidationError, the program ran");
+        }),
+    );
 }
 
 /** The single problem for these arguments; its text must name the component, field and value. */

@@ -1,15 +1,7 @@
-import { SpectrumValidationError } from "../../components/core";
+import { validationProblems } from "../../testing";
 
 /** Runs `build` and returns the validation problems it throws; fails the test if it does not throw one. */
-export function problemsOf(build: () => unknown): string[] {
-    try {
-        build();
-    } catch (e) {
-        if (e instanceof SpectrumValidationError) return [...e.problems];
-        throw e;
-    }
-    throw new Error("expected a SpectrumValidationError, but construction succeeded");
-}
+export const problemsOf = (build: () => unknown): string[] => validationProblems(build);
 
 /** Asserts one problem mentions every fragment (component, field, value, fix). */
 export function expectProblem(problems: string[], ...fragments: string[]): void {

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { PolicyStatement, kafkaIamStatements } from "../../components/core";
+import { PolicyStatement } from "../../components/core/iam";
+import { kafkaIamStatements } from "../../components/core/kafka-access";
 
 const CLUSTER = "arn:aws:kafka:us-east-1:123456789012:cluster/events/abcd-1";
 

@@ -1,7 +1,6 @@
 import * as k8s from "@pulumi/kubernetes";
 import { PlatformCluster, PlatformClusterArgs, PlatformNetwork } from "../../components/platform";
-import { SpectrumValidationError } from "../../components/core";
-import { PlannedResource, ResourceGraph, policyStatements, runProgram } from "../../testing";
+import { PlannedResource, ResourceGraph, policyStatements, runProgram, validationProblems } from "../../testing";
 
 const types = {
     cluster: "spectrum:index:PlatformCluster",
@@ -20,14 +19,8 @@ const CONFIG = { config: { "aws:region": "us-east-1" } };
 const NETWORK = { vpcId: "vpc-0abc", privateSubnetIds: ["subnet-01", "subnet-02", "subnet-03"] };
 
 /** Runs a program that builds one cluster, expecting validation to fail, and returns the problems. */
-async function problems(args: PlatformClusterArgs | (() => PlatformClusterArgs)): Promise<readonly string[]> {
-    try {
-        await runProgram(() => new PlatformCluster("eks", typeof args === "function" ? args() : args), CONFIG);
-    } catch (e) {
-        expect(e).toBeInstanceOf(SpectrumValidationError);
-        return (e as SpectrumValidationError).problems;
-    }
-    throw new Error("expected a SpectrumValidationError");
+function problems(args: PlatformClusterArgs | (() => PlatformClusterArgs)): Promise<readonly string[]> {
+    return validationProblems(() => runProgram(() => new PlatformCluster("eks", typeof args === "function" ? args() : args), CONFIG));
 }
 
 describe("PlatformCluster", () => {

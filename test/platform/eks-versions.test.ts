@@ -1,5 +1,6 @@
-import { DEFAULT_KUBERNETES_VERSION, EKS_VERSIONS, PROFILE_DEFAULTS } from "../../components/platform";
-import { eksVersion, minorOf, supportPhase, versionNotice } from "../../components/platform/eks-versions";
+import { DEFAULT_KUBERNETES_VERSION } from "../../components/platform/cluster-args";
+import { PROFILE_DEFAULTS } from "../../components/platform/profile";
+import { EKS_VERSIONS, eksVersion, minorOf, supportPhase, versionNotice } from "../../components/platform/eks-versions";
 
 /** `YYYY-MM-DD` plus whole months (EKS counts its support windows in months from the release day). */
 function plusMonths(day: string, months: number): string {

@@ -1,7 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { PlatformNetwork, PlatformNetworkArgs } from "../../components/platform";
-import { SpectrumValidationError } from "../../components/core";
-import { PlannedResource, ResourceGraph, policyStatements, runProgram } from "../../testing";
+import { PlannedResource, ResourceGraph, policyStatements, runProgram, validationProblems } from "../../testing";
 
 const types = {
     network: "spectrum:index:PlatformNetwork",
@@ -16,14 +15,8 @@ const REGION = { "aws:region": "eu-west-1" };
 type SubnetSpec = { type: string; cidrMask: number; tags: Record<string, string> };
 
 /** Runs a program that builds one network, expecting validation to fail, and returns the problems. */
-async function problems(args: PlatformNetworkArgs, config: Record<string, unknown> = REGION): Promise<readonly string[]> {
-    try {
-        await runProgram(() => new PlatformNetwork("net", args), { config });
-    } catch (e) {
-        expect(e).toBeInstanceOf(SpectrumValidationError);
-        return (e as SpectrumValidationError).problems;
-    }
-    throw new Error("expected a SpectrumValidationError");
+function problems(args: PlatformNetworkArgs, config: Record<string, unknown> = REGION): Promise<readonly string[]> {
+    return validationProblems(() => runProgram(() => new PlatformNetwork("net", args), { config }));
 }
 
 describe("PlatformNetwork", () => {

@@ -4,7 +4,7 @@ import { LandingZone } from "../../landing-zone";
 import { KafkaCluster, KafkaTopics } from "../../kafka";
 import { MskFirehoseIngest } from "../../ingest";
 import { SparkBatchJob } from "../../spark";
-import { privateSubnets } from "../shared/placement";
+import { EMR_FLEET_SUBNETS, privateSubnets } from "../shared/placement";
 import { createLakeAndLog } from "../shared/lake-and-log";
 import { ARTIFACTS_ZONE, CURATED_ZONE, RAW_ZONE, createBatchLayer } from "../shared/batch-layer";
 import { HYBRID_COMPONENT, HybridArchitectureArgs, resolveHybridSettings } from "./hybrid-args";
@@ -66,7 +66,7 @@ export class HybridArchitecture extends pulumi.ComponentResource {
                 topics: names,
                 topicResources: [declared],
                 vpcId: args.network.vpcId,
-                subnetIds: privateSubnets(args.network, 6),
+                subnetIds: privateSubnets(args.network, EMR_FLEET_SUBNETS),
                 ingest: args.ingest,
                 batch: args.batch,
                 tags,

@@ -5,7 +5,7 @@ import { KafkaCluster, KafkaTopics } from "../../kafka";
 import { MskFirehoseIngest } from "../../ingest";
 import { SparkBatchJob } from "../../spark";
 import { StreamProcessor } from "../shared/recommend-processor";
-import { privateSubnets } from "../shared/placement";
+import { EMR_FLEET_SUBNETS, privateSubnets } from "../shared/placement";
 import { ArchitectureTopic, createLakeAndLog } from "../shared/lake-and-log";
 import { ARTIFACTS_ZONE, CURATED_ZONE, RAW_ZONE, createBatchLayer } from "../shared/batch-layer";
 import { LambdaArchitectureArgs } from "./lambda-args";
@@ -116,7 +116,7 @@ export class LambdaArchitecture extends pulumi.ComponentResource {
                 topics: s.topicNames,
                 topicResources: [topics],
                 vpcId: args.network.vpcId,
-                subnetIds: privateSubnets(args.network, 6),
+                subnetIds: privateSubnets(args.network, EMR_FLEET_SUBNETS),
                 ingest: args.ingest,
                 batch: { alarmTopicArn: args.alarmTopicArn, ...args.batch },
                 // The batch views' Parquet columns get the types their tables declare.

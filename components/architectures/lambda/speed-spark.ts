@@ -12,7 +12,7 @@ import {
     sparkKafkaPackage,
 } from "../../spark";
 import { ARTIFACTS_ZONE } from "../shared/batch-layer";
-import { privateSubnets, safeKey } from "../shared/placement";
+import { EMR_FLEET_SUBNETS, privateSubnets, safeKey } from "../shared/placement";
 import { SPEED_ZONE } from "./names";
 import { readJobScript } from "../../core/job-script";
 import { SpeedLayer, SpeedLayerInputs, speedViewsArg } from "./speed-flavour";
@@ -54,7 +54,7 @@ export function sparkSpeedLayer(name: string, inputs: SpeedLayerInputs, parent: 
         {
             ...spark.cluster,
             storage: lake,
-            network: { vpcId: inputs.network.vpcId, subnetIds: privateSubnets(inputs.network, 6) },
+            network: { vpcId: inputs.network.vpcId, subnetIds: privateSubnets(inputs.network, EMR_FLEET_SUBNETS) },
             highAvailability: s.profile === "prod",
             protect: d.protect,
             tags: inputs.tags,

@@ -27,6 +27,8 @@ export const ARTIFACTS_ZONE = "artifacts";
 export const HOURLY_RAW_TO_CURATED_FILE = "hourly_raw_to_curated.py";
 /** Fifteen minutes past each hour: Firehose has flushed the previous hour (buffers are at most 15 minutes). */
 export const HOURLY_SCHEDULE = "cron(15 * * * ? *)";
+/** An hourly run is cancelled (and its cluster terminated) before the next one starts, so two never overlap. */
+const HOURLY_RUN_TIMEOUT_MINUTES = 50;
 
 /** The topic names a batch layer ingests: each declared topic's own name, or its key. */
 export function batchTopicNames(topics: Record<string, { name?: string }>): string[] {
@@ -143,7 +145,7 @@ export function createBatchLayer(name: string, args: BatchLayerArgs, parent: pul
             schedule: HOURLY_SCHEDULE,
             application: { area: ARTIFACTS_ZONE, path: `jobs/${HOURLY_RAW_TO_CURATED_FILE}` },
             cluster: { scaling: { minCapacity: 2, maxCapacity: d.batchMaxCapacity } },
-            timeoutMinutes: 50,
+            timeoutMinutes: HOURLY_RUN_TIMEOUT_MINUTES,
             ...args.batch,
             ...(columnsArg.length > 0 ? { args: [...columnsArg, ...(args.batch?.args ?? [])] } : {}),
             storage: args.lake,

@@ -3,7 +3,7 @@ import { AreaLifecycle, LandingZone, LandingZoneArgs } from "../../landing-zone"
 import { KafkaCluster, KafkaClusterArgs, KafkaTopics, TopicShape, TopicSpec } from "../../kafka";
 import { NetworkPlacement } from "../../platform";
 import { ArchitectureDefaults, ArchitectureProfile, DAY_MS } from "./profile";
-import { privateSubnets } from "./placement";
+import { MSK_BROKER_SUBNETS, privateSubnets } from "./placement";
 
 /** Landing-zone settings an architecture lets its user override. */
 export type LandingZoneOverrides = Omit<LandingZoneArgs, "tags">;
@@ -77,7 +77,7 @@ export function createLakeAndLog(name: string, args: LakeAndLogArgs, parent: pul
             ...args.kafka,
             vpcId: args.network.vpcId,
             // MSK takes brokers in 2 or 3 zones.
-            subnetIds: privateSubnets(args.network, 3),
+            subnetIds: privateSubnets(args.network, MSK_BROKER_SUBNETS),
             tags: args.tags,
         },
         { parent },

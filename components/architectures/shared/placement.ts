@@ -2,6 +2,14 @@ import * as pulumi from "@pulumi/pulumi";
 import { Validator } from "../../core/errors";
 import { NetworkPlacement } from "../../platform";
 
+/** MSK brokers spread over two or three Availability Zones, with one client subnet in each. */
+export const MSK_BROKER_SUBNETS = 3;
+/**
+ * EMR instance fleets take a list of subnets and launch where capacity is, so they get one per
+ * Availability Zone of the network, which PlatformNetwork caps at six.
+ */
+export const EMR_FLEET_SUBNETS = 6;
+
 /**
  * The private subnets as a list of known length, one output each: MSK and EMR need the count when
  * the program runs, while the ids may still be outputs of a VPC created in the same stack.

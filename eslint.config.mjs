@@ -2,6 +2,11 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import { createNodeResolver, importX } from "eslint-plugin-import-x";
 
+const FRAMEWORKS = ["landing-zone", "kafka", "flink", "spark", "ingest", "platform"];
+const LIBRARY_ONLY = { group: ["**/testing/**", "**/cli/**"], message: "components/ never imports testing/ or cli/" };
+/** Imports of `folders` from a file one or two levels inside a component folder. */
+const importsOf = (folders) => folders.flatMap((f) => [`../${f}`, `../${f}/*`, `../../${f}`, `../../${f}/*`]);
+
 export default tseslint.config(
     { ignores: ["dist/", "node_modules/", "coverage/", ".cache/", "**/*.js", "!bench/*.js", "!scripts/*.js"] },
     js.configs.recommended,
@@ -19,9 +24,38 @@ export default tseslint.config(
             "import-x/no-cycle": ["error", { ignoreExternal: true }],
             "@typescript-eslint/no-explicit-any": "error",
             "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+            "no-restricted-imports": ["error", { patterns: [LIBRARY_ONLY] }],
+        },
+    },
+    {
+        // Dependencies point one way: architectures -> framework folders -> core.
+        files: FRAMEWORKS.map((f) => `components/${f}/**`),
+        rules: {
             "no-restricted-imports": [
                 "error",
-                { patterns: [{ group: ["**/testing/**", "**/cli/**"], message: "components/ never imports testing/ or cli/" }] },
+                {
+                    patterns: [
+                        LIBRARY_ONLY,
+                        {
+                            group: [...importsOf([...FRAMEWORKS, "architectures"]), "../index", "../../index"],
+                            message: "a framework folder imports only core/; another framework's side reaches it through core/contracts.ts",
+                        },
+                    ],
+                },
+            ],
+        },
+    },
+    {
+        files: ["components/core/**"],
+        rules: {
+            "no-restricted-imports": [
+                "error",
+                {
+                    patterns: [
+                        LIBRARY_ONLY,
+                        { group: ["../*", "!../core"], message: "core/ is what every component shares: it imports no component" },
+                    ],
+                },
             ],
         },
     },

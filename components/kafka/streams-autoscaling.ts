@@ -5,7 +5,7 @@ import { kafkaIamStatements } from "../core/kafka-access";
 import { workloadRole } from "../core/workload-identity";
 import { KafkaStreamsSettings } from "./streams-app-args";
 import { lagReaderAccess } from "./streams-access";
-import { mskRegion } from "./connection";
+import { mskRegion } from "./msk-arn";
 import { ScaledObject, ScaledObjectSpec, TriggerAuthentication, TriggerAuthenticationSpec } from "./crd/keda";
 
 /** The HPA behavior a ScaledObject passes on. */

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type * as k8s from "@pulumi/kubernetes";
 import { KafkaStreamsSettings } from "./streams-app-args";
 import { PATHS, configFiles } from "./streams-properties";
-import { mskRegion } from "./connection";
+import { mskRegion } from "./msk-arn";
 
 type Probe = k8s.types.input.core.v1.Probe;
 type EnvVar = k8s.types.input.core.v1.EnvVar;

@@ -4,6 +4,12 @@ import { createNodeResolver, importX } from "eslint-plugin-import-x";
 
 const FRAMEWORKS = ["landing-zone", "kafka", "flink", "spark", "ingest", "platform"];
 const LIBRARY_ONLY = { group: ["**/testing/**", "**/cli/**"], message: "components/ never imports testing/ or cli/" };
+/** The optional peer SDKs: the library imports their types only and loads them with requirePeer (core/optional-peers.ts). */
+const OPTIONAL_PEERS = ["@pulumi/kubernetes", "@pulumi/kafka", "@pulumi/eks", "@pulumi/awsx"].map((name) => ({
+    name,
+    allowTypeImports: true,
+    message: "an optional peer SDK: `import type` it, and load it with requirePeer where a resource is created",
+}));
 /** Imports of `folders` from a file one or two levels inside a component folder. */
 const importsOf = (folders) => folders.flatMap((f) => [`../${f}`, `../${f}/*`, `../../${f}`, `../../${f}/*`]);
 
@@ -24,7 +30,7 @@ export default tseslint.config(
             "import-x/no-cycle": ["error", { ignoreExternal: true }],
             "@typescript-eslint/no-explicit-any": "error",
             "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
-            "no-restricted-imports": ["error", { patterns: [LIBRARY_ONLY] }],
+            "no-restricted-imports": ["error", { paths: OPTIONAL_PEERS, patterns: [LIBRARY_ONLY] }],
         },
     },
     {
@@ -34,6 +40,7 @@ export default tseslint.config(
             "no-restricted-imports": [
                 "error",
                 {
+                    paths: OPTIONAL_PEERS,
                     patterns: [
                         LIBRARY_ONLY,
                         {
@@ -51,6 +58,7 @@ export default tseslint.config(
             "no-restricted-imports": [
                 "error",
                 {
+                    paths: OPTIONAL_PEERS,
                     patterns: [
                         LIBRARY_ONLY,
                         { group: ["../*", "!../core"], message: "core/ is what every component shares: it imports no component" },

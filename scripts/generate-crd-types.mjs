@@ -153,7 +153,8 @@ async function main(paths) {
                 }),
             );
         }
-        const imports = 'import * as pulumi from "@pulumi/pulumi";\nimport * as k8s from "@pulumi/kubernetes";';
+        // Types only: @pulumi/kubernetes is an optional peer, loaded when a component needs it.
+        const imports = 'import type * as pulumi from "@pulumi/pulumi";\nimport type * as k8s from "@pulumi/kubernetes";';
         const code = await prettier.format(`${header(target, files)}\n${imports}\n\n${parts.join("\n")}`, options);
         fs.mkdirSync(path.dirname(path.join(root, target.output)), { recursive: true });
         fs.writeFileSync(path.join(root, target.output), code);

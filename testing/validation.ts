@@ -30,6 +30,7 @@ function succeeded(): never {
  * expect(validationProblems(() => new KafkaTopic("t", args))[0]).toMatch(/^KafkaTopic "t": partitions = 0: /);
  */
 export function validationProblems(work: () => PromiseLike<unknown>): Promise<string[]>;
+/** {@inheritDoc (validationProblems:1)} */
 export function validationProblems(work: () => unknown): string[];
 export function validationProblems(work: () => unknown): string[] | Promise<string[]> {
     let result: unknown;

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import * as k8s from "@pulumi/kubernetes";
+import type * as k8s from "@pulumi/kubernetes";
 import { FlinkVersion, S3Plugin, s3PluginJar } from "./versions";
 
 /** The container name the operator merges a pod template into; any other name becomes a sidecar. */

@@ -5,8 +5,8 @@
  * FlinkDeployment (flinkdeployments.flink.apache.org, v1beta1): apache/flink-kubernetes-operator, tag release-1.15.0, commit 79d730bab4d8403f3a447fb027f879f5cbdc59ad,
  *   helm/flink-kubernetes-operator/crds/flinkdeployments.flink.apache.org-v1.yml (sha256 7977265fc26d5e13e46ea5a18b18ce71dc1b93a7c750d781843a7af0d1d13e47)
  */
-import * as pulumi from "@pulumi/pulumi";
-import * as k8s from "@pulumi/kubernetes";
+import type * as pulumi from "@pulumi/pulumi";
+import type * as k8s from "@pulumi/kubernetes";
 
 /**
  * A FlinkDeployment (flink.apache.org/v1beta1) as a Pulumi program declares it: apiVersion, kind, metadata and spec.

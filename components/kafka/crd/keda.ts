@@ -7,8 +7,8 @@
  * TriggerAuthentication (triggerauthentications.keda.sh, v1alpha1): kedacore/keda, tag v2.20.2, commit 68a5b5028f35b22d50597c69819ab32c4e92f21a,
  *   config/crd/bases/keda.sh_triggerauthentications.yaml (sha256 275307b4cb19ca8f0f506a879282aa4c67587ac16ec757f494d6585c5c185d65)
  */
-import * as pulumi from "@pulumi/pulumi";
-import * as k8s from "@pulumi/kubernetes";
+import type * as pulumi from "@pulumi/pulumi";
+import type * as k8s from "@pulumi/kubernetes";
 
 /**
  * A ScaledObject (keda.sh/v1alpha1) as a Pulumi program declares it: apiVersion, kind, metadata and spec.

@@ -6,3 +6,6 @@ export * from "./contracts";
 export * from "./workload-identity";
 export * from "./kafka-access";
 export * from "./depends-on";
+export * from "./schema";
+export * from "./run-scope";
+export * from "./clashes";

@@ -9,3 +9,4 @@ export * from "./depends-on";
 export * from "./schema";
 export * from "./run-scope";
 export * from "./clashes";
+export * from "./aws-limits";

@@ -1,3 +1,3 @@
 export { MskFirehoseIngest } from "./msk-firehose-ingest";
-export { MskFirehoseIngestArgs, EventTimePartitioning, EventTimeFormat, PartitionGranularity } from "./args";
+export { MskFirehoseIngestArgs, EventTimePartitioning, EventTimeFormat, PartitionGranularity } from "./msk-firehose-ingest-args";
 export { firehoseClusterPolicyStatement } from "./policies";

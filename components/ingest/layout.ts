@@ -1,5 +1,5 @@
 import * as aws from "@pulumi/aws";
-import { EventTimePartitioning, PartitionGranularity } from "./args";
+import { EventTimePartitioning, PartitionGranularity } from "./msk-firehose-ingest-args";
 
 type Processing = aws.types.input.kinesis.FirehoseDeliveryStreamExtendedS3ConfigurationProcessingConfiguration;
 

@@ -3,8 +3,8 @@ import * as aws from "@pulumi/aws";
 import { dependsOnAll } from "../core/depends-on";
 import { policyDocument } from "../core/iam";
 import { awsTags } from "../core/tags";
-import { MskFirehoseIngestArgs, MskFirehoseIngestSettings, resolveSettings } from "./args";
-import { COMPONENT, validateIngest } from "./validate";
+import { MskFirehoseIngestArgs, MskFirehoseIngestSettings, resolveSettings } from "./msk-firehose-ingest-args";
+import { COMPONENT, validateIngest } from "./msk-firehose-ingest-validate";
 import { dataPrefix, errorPrefix, eventTimeProcessing, readFromTimestamp } from "./layout";
 import { FIREHOSE_PRINCIPAL, firehoseClusterPolicyStatement, logStatement, mskSourceStatements, roleDocument } from "./policies";
 

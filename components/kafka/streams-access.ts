@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type * as kafka from "@pulumi/kafka";
 import { requirePeer } from "../core/optional-peers";
 import { KafkaAccess } from "../core/kafka-access";
-import { KafkaStreamsSettings } from "./streams-args";
+import { KafkaStreamsSettings } from "./streams-app-args";
 import { kafkaProvider } from "./kafka-provider";
 
 /**

@@ -3,7 +3,7 @@ import type * as k8s from "@pulumi/kubernetes";
 import { requirePeer } from "../core/optional-peers";
 import { kafkaIamStatements } from "../core/kafka-access";
 import { workloadRole } from "../core/workload-identity";
-import { KafkaStreamsSettings } from "./streams-args";
+import { KafkaStreamsSettings } from "./streams-app-args";
 import { lagReaderAccess } from "./streams-access";
 import { mskRegion } from "./connection";
 

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type * as k8s from "@pulumi/kubernetes";
-import { KafkaStreamsSettings } from "./streams-args";
+import { KafkaStreamsSettings } from "./streams-app-args";
 import { PATHS, configFiles } from "./streams-properties";
 import { mskRegion } from "./connection";
 

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { KafkaConnection } from "../core/contracts";
-import { KafkaStreamsSettings } from "./streams-args";
+import { KafkaStreamsSettings } from "./streams-app-args";
 
 /** Where the pod finds its configuration, state and credentials. */
 export const PATHS = {

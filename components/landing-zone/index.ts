@@ -1,2 +1,2 @@
 export { LandingZone } from "./landing-zone";
-export { LandingZoneArgs, AreaLifecycle } from "./args";
+export { LandingZoneArgs, AreaLifecycle } from "./landing-zone-args";

@@ -1,5 +1,5 @@
 import * as aws from "@pulumi/aws";
-import { ResolvedLifecycle } from "./args";
+import { ResolvedLifecycle } from "./landing-zone-args";
 
 type Rule = aws.types.input.s3.BucketLifecycleConfigurationRule;
 

@@ -3,7 +3,7 @@ import * as k8s from "@pulumi/kubernetes";
 import { KafkaConnection, KubernetesTarget } from "../../components/core";
 import { KafkaStreamsApp, KafkaStreamsAppArgs } from "../../components/kafka";
 import { runProgram } from "../../testing";
-import { imageTag } from "../../components/kafka/streams-validate";
+import { imageTag } from "../../components/kafka/streams-app-validate";
 import { expectProblem, problemsOf } from "./helpers";
 
 const msk: KafkaConnection = {

@@ -1,5 +1,5 @@
 import { Validator } from "../core/errors";
-import { CHECKPOINT_AREA, LOG_AREA, LandingZoneArgs, LandingZoneSettings } from "./args";
+import { CHECKPOINT_AREA, LOG_AREA, LandingZoneArgs, LandingZoneSettings } from "./landing-zone-args";
 
 const COMPONENT = "LandingZone";
 const ZONE_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Validator } from "../core/errors";
 import { workloadIdentityProblem } from "../core/workload-identity";
-import { KafkaStreamsAppArgs, KafkaStreamsSettings } from "./streams-args";
+import { KafkaStreamsAppArgs, KafkaStreamsSettings } from "./streams-app-args";
 import { checkTopicName } from "./topic-config";
 
 const COMPONENT = "KafkaStreamsApp";

@@ -1,5 +1,5 @@
 import { Validator } from "../core/errors";
-import { MskFirehoseIngestSettings } from "./args";
+import { MskFirehoseIngestSettings } from "./msk-firehose-ingest-args";
 
 export const COMPONENT = "MskFirehoseIngest";
 

@@ -15,7 +15,7 @@ import { KappaArchitectureArgs } from "../components/architectures/kappa-args";
 import { LambdaArchitectureArgs } from "../components/architectures/lambda-args";
 import { PlatformClusterArgs, PlatformNetworkArgs } from "../components/platform";
 import { v, map, strict, checkShape, closestMatch, didYouMean, explain, Problem } from "../components/core";
-import { LandingZoneArgs } from "../components/landing-zone";
+import { landingZoneArgs } from "../components/landing-zone";
 
 export const ARCHITECTURES = ["landing", "hybrid", "kappa", "lambda"] as const;
 export type ArchitectureName = (typeof ARCHITECTURES)[number];
@@ -103,15 +103,6 @@ const kubernetesConfig = topLevel<Omit<PlatformClusterArgs, "network">>({
     protect: "value",
     tags: "map",
 });
-const landingZoneConfig = topLevel<LandingZoneArgs>({
-    zones: "map",
-    checkpoints: "map",
-    logs: "map",
-    abortIncompleteUploadsAfterDays: "value",
-    accessLogRetentionDays: "value",
-    protect: "value",
-    tags: "map",
-});
 
 interface StackKey {
     /** The declaration its value must satisfy. */
@@ -138,7 +129,7 @@ export const STACK_CONFIG: Readonly<Record<string, StackKey>> = {
         structured: false,
     },
     profile: { schema: v.picklist(["dev", "prod"]), readBy: ALL_BUT_LANDING, structured: false },
-    landingZone: { schema: landingZoneConfig, readBy: ["landing"], structured: true },
+    landingZone: { schema: landingZoneArgs, readBy: ["landing"], structured: true },
     network: { schema: networkConfig, readBy: ALL_BUT_LANDING, structured: true },
     kubernetes: { schema: kubernetesConfig, readBy: ["kappa", "lambda"], structured: true },
     hybrid: { schema: hybridConfig, readBy: ["hybrid"], structured: true },

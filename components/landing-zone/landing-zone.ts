@@ -5,8 +5,8 @@ import { PolicyStatement } from "../core/iam";
 import { Storage, StorageAccess } from "../core/contracts";
 import { dataProtection } from "../core/protection";
 import { awsTags } from "../core/tags";
-import { CHECKPOINT_AREA, LOG_AREA, LandingZoneArgs, LandingZoneSettings, resolveSettings } from "./landing-zone-args";
-import { validateLandingZone } from "./landing-zone-validate";
+import { CHECKPOINT_AREA, LOG_AREA, LandingZoneArgs, LandingZoneSettings } from "./landing-zone-args";
+import { COMPONENT, landingZoneSettings } from "./landing-zone-validate";
 import { accessLogRule, lifecycleRule } from "./lifecycle";
 import { dataBucketPolicy, logBucketPolicy } from "./policies";
 import { grantStatements } from "./grants";
@@ -50,9 +50,9 @@ export class LandingZone extends pulumi.ComponentResource implements Storage {
     private readonly componentName: string;
 
     constructor(name: string, args: LandingZoneArgs = {}, opts?: pulumi.ComponentResourceOptions) {
+        // Checked before super(): a rejected landing zone registers nothing, not even itself.
+        const s: LandingZoneSettings = landingZoneSettings(name, args);
         super("spectrum:index:LandingZone", name, {}, opts);
-        const s: LandingZoneSettings = resolveSettings(args);
-        validateLandingZone(name, args, s);
         this.componentName = name;
         this.zones = s.zones;
         this.areas = [...s.zones, CHECKPOINT_AREA, LOG_AREA];
@@ -165,7 +165,7 @@ export class LandingZone extends pulumi.ComponentResource implements Storage {
 
     /** {@inheritDoc Storage.keyPrefix} */
     keyPrefix(area: string, path?: string): string {
-        const v = new Validator("LandingZone", this.componentName);
+        const v = new Validator(COMPONENT, this.componentName);
         v.check(this.areas.includes(area), "area", area, "not an area of this landing zone", `Use one of ${this.areas.join(", ")}`);
         const segments = (path ?? "").split("/").filter((p) => p.length > 0);
         for (const segment of segments) {

@@ -9,4 +9,10 @@ export { KafkaTopics } from "./topics";
 export type { KafkaTopicsArgs } from "./topics";
 export type { KafkaTopicArgs, TopicSpec, TopicShape, CleanupPolicy, CompactionArgs } from "./topic-args";
 export { KafkaStreamsApp } from "./streams-app";
-export type { KafkaStreamsAppArgs, StreamsTopicRef, ProcessingGuarantee, StreamsHealthArgs, StreamsAutoscalingArgs } from "./streams-app-args";
+export type {
+    KafkaStreamsAppArgs,
+    StreamsTopicRef,
+    ProcessingGuarantee,
+    StreamsHealthArgs,
+    StreamsAutoscalingArgs,
+} from "./streams-app-args";

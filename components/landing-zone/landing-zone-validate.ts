@@ -1,6 +1,6 @@
 import { Validator } from "../core/errors";
 import { bucketNameProblem, kmsAliasProblem } from "../core/aws-limits";
-import { parseArgs } from "../core/schema";
+import { fieldPath, parseArgs } from "../core/schema";
 import { CHECKPOINT_AREA, LOG_AREA, LandingZoneSettings, landingZoneArgs, resolveSettings } from "./landing-zone-args";
 
 export const COMPONENT = "LandingZone";
@@ -36,23 +36,27 @@ export function validateLandingZone(name: string, s: LandingZoneSettings): void 
         "Declare zones such as { raw: {}, curated: {} }, or omit zones for that default",
     );
     for (const zone of s.zones) {
+        const field = fieldPath([{ key: "zones" }, { key: zone }]);
         v.check(
             ZONE_NAME.test(zone),
-            `zones.${zone}`,
+            field,
             zone,
             "a zone name must be lowercase letters, digits and dashes",
             'Rename the zone, e.g. "raw-events"',
         );
         v.check(
             zone !== CHECKPOINT_AREA && zone !== LOG_AREA,
-            `zones.${zone}`,
+            field,
             zone,
             `"${zone}" is a reserved area of every landing zone`,
             `Use the ${zone} argument to configure it, or pick another zone name`,
         );
     }
     for (const [area, lc] of Object.entries(s.areas)) {
-        const field = (key: string) => (area === CHECKPOINT_AREA || area === LOG_AREA ? `${area}.${key}` : `zones.${area}.${key}`);
+        const field = (key: string) =>
+            fieldPath(
+                area === CHECKPOINT_AREA || area === LOG_AREA ? [{ key: area }, { key }] : [{ key: "zones" }, { key: area }, { key }],
+            );
         const ia = lc.infrequentAccessAfterDays;
         const glacier = lc.glacierAfterDays;
         if (ia !== false && glacier !== false) {

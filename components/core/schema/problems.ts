@@ -87,6 +87,8 @@ function requirementText(requirement: unknown): string {
 export function describeIssue(issue: Issue, root = ""): Problem {
     const field = fieldPath(issue.path as { key?: unknown }[] | undefined, root);
     const value = issue.input;
+    // An Output where a plain value is needed says so, whatever the declaration's own message.
+    if (pulumi.Output.isInstance(value) || value instanceof Promise) return { field, value, ...typeProblem(value, issue.expected ?? "") };
     const own = issue.message.includes(FIX_SEPARATOR) ? issue.message.split(FIX_SEPARATOR) : undefined;
     if (own) return { field, value, problem: own[0], fix: own.slice(1).join(" ") };
     const key = String(issue.path?.[issue.path.length - 1]?.key ?? "");

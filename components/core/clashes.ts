@@ -103,9 +103,7 @@ export class ClashRegistry {
     /** The problem a claim would raise, without recording it; undefined when the identity is free. */
     conflict(kind: ClashKind, identity: string, who: Claimant, scope?: string | object, key = identity): string | undefined {
         const earlier = this.claims.get(`${kind}|${scopeKey(scope)}|${key}`);
-        if (earlier === undefined || (earlier.component === who.component && earlier.name === who.name && earlier.field === who.field)) {
-            return undefined;
-        }
+        if (earlier === undefined) return undefined;
         const k = CLASH_KINDS[kind];
         const same = earlier.identity === identity ? "" : ` (${describeValue(earlier.identity)})`;
         return (

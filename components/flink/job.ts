@@ -13,6 +13,7 @@ import { FlinkJobArgs, FlinkJobSettings, resolveJobSettings } from "./job-args";
 import { COMPONENT, validateArgs, validateDeploymentConfig, validateUserConfig } from "./job-validate";
 import { podTemplate } from "./pod-template";
 import { FlinkStateGuard } from "./state-guard";
+import { clashRegistry } from "../core/clashes";
 
 /** The state locations of a job, or undefined when the storage refuses its prefix (reported by validation). */
 function stateLocations(storage: Storage, s: FlinkJobSettings): StateLocations | undefined {
@@ -84,6 +85,20 @@ export class FlinkJob extends pulumi.ComponentResource {
         const storage = args.storage;
         const target = args.operator.target;
         const area = storage.checkpointArea;
+        clashRegistry().claimAll([
+            {
+                kind: "flink-deployment-name",
+                identity: `${s.namespace}/${s.deploymentName}`,
+                who: { component: COMPONENT, name, field: "deploymentName" },
+                scope: target,
+            },
+            {
+                kind: "flink-state-prefix",
+                identity: storage.keyPrefix(area, s.statePath),
+                who: { component: COMPONENT, name, field: "statePath" },
+                scope: storage,
+            },
+        ]);
         this.deploymentName = s.deploymentName;
         this.namespace = s.namespace;
         this.stateUri = storage.uri(area, s.statePath);

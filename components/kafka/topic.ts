@@ -7,6 +7,7 @@ import { dataProtection } from "../core/protection";
 import { KafkaTopicArgs, TopicSettings, TopicShape, resolveTopicSettings } from "./topic-args";
 import { topicConfigs, validateTopic } from "./topic-config";
 import { kafkaProvider, kafkaProviderFromOpts, usesMskTopicApi } from "./kafka-provider";
+import { clashRegistry, foldTopicName } from "../core/clashes";
 
 /**
  * One Kafka topic that is never silently lost. On MSK (the connection has a cluster ARN) it is an
@@ -38,6 +39,14 @@ export class KafkaTopic extends pulumi.ComponentResource {
         validateTopic(v, "", args, s, args.connection);
         v.throwIfInvalid();
         warnOnNameCollisions(name, s.name);
+        // Kafka folds . into _ in metric names: orders.v1 and orders_v1 cannot live on one cluster.
+        clashRegistry().claim(
+            "kafka-topic",
+            s.name,
+            { component: "KafkaTopic", name, field: "name" },
+            args.connection,
+            foldTopicName(s.name),
+        );
 
         this.topicName = s.name;
         this.partitions = s.partitions;

@@ -79,3 +79,28 @@ describe("the clash registry lives for one program run", () => {
         ).rejects.toThrow('KafkaTopics "b": topics.orders_v1 = "orders_v1": KafkaTopics "a" already uses this topic name ("orders.v1")');
     });
 });
+
+describe("components claim their identities", () => {
+    test("a second Flink operator on one cluster is refused, naming both", async () => {
+        const { FlinkOperator } = await import("../../components/flink");
+        const { clusterTarget } = await import("../flink/fixtures");
+        const run = runProgram(() => {
+            const target = clusterTarget();
+            new FlinkOperator("first", { target });
+            new FlinkOperator("second", { target, namespace: "flink-2", jobNamespaces: ["jobs-2"] });
+        });
+        await expect(run).rejects.toThrow(
+            'FlinkOperator "second": target = "flink-kubernetes-operator": FlinkOperator "first" already uses this operator install',
+        );
+    });
+
+    test("two landing zones with one name are refused before the engine's duplicate-URN error", async () => {
+        const { LandingZone } = await import("../../components/landing-zone");
+        await expect(
+            runProgram(() => {
+                new LandingZone("lake");
+                new LandingZone("lake");
+            }),
+        ).rejects.toThrow('LandingZone "lake": name = "lake": LandingZone "lake" already uses this resource name');
+    });
+});

@@ -158,7 +158,10 @@ const MARKER = (id: string) => new RegExp(`(<!-- args: ${id} -->)[\\s\\S]*?(<!--
 /** A README's text with the table `table` regenerated; fails when the markers are missing. */
 export function withTable(readme: string, table: ArgsTable, root: string): string {
     if (!MARKER(table.id).test(readme)) throw new Error(`${table.readme}: no <!-- args: ${table.id} --> ... <!-- /args --> markers`);
-    return readme.replace(MARKER(table.id), (_, open: string, close: string) => `${open}\n<!-- prettier-ignore -->\n${renderTable(table, root)}\n${close}`);
+    return readme.replace(
+        MARKER(table.id),
+        (_, open: string, close: string) => `${open}\n<!-- prettier-ignore -->\n${renderTable(table, root)}\n${close}`,
+    );
 }
 
 /** Rewrites every README table; returns the files changed. */

@@ -136,6 +136,8 @@ export const STACK_CONFIG: Readonly<Record<string, StackKey>> = {
     kappa: { schema: kappaConfig, readBy: ["kappa"], structured: true },
     lambda: { schema: lambdaConfig, readBy: ["lambda"], structured: true },
     deployedTopics: { schema: map(v.string(), map(v.string(), v.unknown())), readBy: ALL_BUT_LANDING, structured: true },
+    // Read by the plan's --cost and --capacity reports, which check its fields (cli/capacity/load.ts).
+    load: { schema: map(v.string(), v.unknown()), readBy: ARCHITECTURES, structured: true },
 };
 
 /**

@@ -7,7 +7,7 @@ import { MskFirehoseIngest } from "../ingest";
 import { SparkBatchJob } from "../spark";
 import { profileDefaults } from "./profile";
 import { checkNetwork, privateSubnets } from "./placement";
-import { ArchitectureBaseArgs, ArchitectureTopic, createLakeAndLog } from "./lake-and-log";
+import { ArchitectureBaseArgs, ArchitectureTopic, LakeAndLogArgs, checkLakeAndLog, createLakeAndLog } from "./lake-and-log";
 import { ARTIFACTS_ZONE, BatchOverrides, CURATED_ZONE, IngestOverrides, RAW_ZONE, batchTopicNames, createBatchLayer } from "./batch-layer";
 
 /** Arguments of {@link HybridArchitecture}: the base arguments, the topics, and ingest and batch overrides. */
@@ -41,7 +41,7 @@ export class HybridArchitecture extends pulumi.ComponentResource {
     readonly locations: Record<string, { raw: pulumi.Output<string>; curated: pulumi.Output<string> }>;
 
     constructor(name: string, args: HybridArchitectureArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("spectrum:index:HybridArchitecture", name, {}, opts);
+        // Everything that can be checked without a resource is checked before the first one.
         const v = new Validator("HybridArchitecture", name);
         const defaults = profileDefaults(v, args.profile);
         checkNetwork(v, args.network);
@@ -50,26 +50,21 @@ export class HybridArchitecture extends pulumi.ComponentResource {
         v.throwIfInvalid();
 
         const tags = awsTags("HybridArchitecture", args.tags, "hybrid");
-        const {
-            lake,
-            kafka,
-            topics: declared,
-        } = createLakeAndLog(
-            name,
-            {
-                defaults,
-                network: args.network,
-                zones: { [RAW_ZONE]: {}, [CURATED_ZONE]: {}, [ARTIFACTS_ZONE]: {} },
-                landingZone: args.landingZone,
-                kafka: args.kafka,
-                kafkaClientSecurityGroupIds: args.kafkaClientSecurityGroupIds,
-                topics,
-                previousTopics: args.previousTopics,
-                multiVpcConnectivity: true,
-                tags,
-            },
-            this,
-        );
+        const lakeAndLog: LakeAndLogArgs = {
+            defaults,
+            network: args.network,
+            zones: { [RAW_ZONE]: {}, [CURATED_ZONE]: {}, [ARTIFACTS_ZONE]: {} },
+            landingZone: args.landingZone,
+            kafka: args.kafka,
+            kafkaClientSecurityGroupIds: args.kafkaClientSecurityGroupIds,
+            topics,
+            previousTopics: args.previousTopics,
+            multiVpcConnectivity: true,
+            tags,
+        };
+        checkLakeAndLog(name, lakeAndLog);
+        super("spectrum:index:HybridArchitecture", name, {}, opts);
+        const { lake, kafka, topics: declared } = createLakeAndLog(name, lakeAndLog, this);
         const layer = createBatchLayer(
             name,
             {

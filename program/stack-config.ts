@@ -14,7 +14,7 @@ import { HybridArchitectureArgs } from "../components/architectures";
 import { KappaArchitectureArgs } from "../components/architectures/kappa-args";
 import { LambdaArchitectureArgs } from "../components/architectures/lambda-args";
 import { PlatformClusterArgs, PlatformNetworkArgs } from "../components/platform";
-import { v, map, strict, checkShape, closestMatch, didYouMean, explain, Problem } from "../components/core";
+import { v, map, strict, checkShape, closestMatch, didYouMean, explain, Problem } from "../components/core/schema";
 import { landingZoneArgs } from "../components/landing-zone";
 
 export const ARCHITECTURES = ["landing", "hybrid", "kappa", "lambda"] as const;

@@ -17,13 +17,18 @@ export interface StackConfig {
  * names the file, and the line and column where they are known: `<file>:<line>:<column>: <problem>`.
  */
 export class StackFileError extends Error {
-    constructor(
-        readonly file: string,
-        problem: string,
-        readonly line?: number,
-        readonly column?: number,
-    ) {
+    /** The stack config file. */
+    readonly file: string;
+    /** The line of the problem (1-based), when known. */
+    readonly line?: number;
+    /** The column of the problem (1-based), when known. */
+    readonly column?: number;
+
+    constructor(file: string, problem: string, line?: number, column?: number) {
         super(`${file}${line !== undefined ? `:${line}:${column ?? 1}` : ""}: ${problem}`);
+        this.file = file;
+        this.line = line;
+        this.column = column;
         // The plan command and Pulumi treat it as a config mistake: one line, exit code 2.
         this.name = "StackConfigError";
     }

@@ -27,7 +27,9 @@ export const areaLifecycleShape = {
     /** Delete noncurrent versions this many days after they were replaced. Default: 30 for zones and logs, 1 for checkpoints. */
     noncurrentVersionExpireDays: v.optional(days("Use a positive integer such as 30")),
 };
+/** The schema of one area's lifecycle overrides, built from {@link areaLifecycleShape}. */
 export const areaLifecycle: v.StrictObjectSchema<typeof areaLifecycleShape, undefined> = strict(areaLifecycleShape);
+/** Lifecycle overrides of one area: days to each transition and to expiry, `false` to turn a step off. */
 export type AreaLifecycle = v.InferInput<typeof areaLifecycle>;
 
 /** The declaration of `LandingZone`'s args: type, structural check, defaults and README table. */
@@ -58,7 +60,9 @@ export const landingZoneShape = {
     /** Tags added to every AWS resource (keys must not start with `aws:`). Default: `{}` (spectrum's own tags are always added). */
     tags: v.optional(awsTagMap(), {}),
 };
+/** The schema of {@link LandingZone}'s args: checks them, fills in defaults, exports as JSON Schema. */
 export const landingZoneArgs: v.StrictObjectSchema<typeof landingZoneShape, undefined> = strict(landingZoneShape);
+/** Arguments of {@link LandingZone}: its zones and the lifecycle of each area. Every field is optional. */
 export type LandingZoneArgs = v.InferInput<typeof landingZoneArgs>;
 /** The args with every default applied. */
 export type LandingZoneInput = v.InferOutput<typeof landingZoneArgs>;

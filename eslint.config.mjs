@@ -61,7 +61,10 @@ export default tseslint.config(
                     paths: OPTIONAL_PEERS,
                     patterns: [
                         LIBRARY_ONLY,
-                        { group: ["../*", "!../core"], message: "core/ is what every component shares: it imports no component" },
+                        {
+                            group: importsOf([...FRAMEWORKS, "architectures"]),
+                            message: "core/ is what every component shares: it imports no component",
+                        },
                     ],
                 },
             ],

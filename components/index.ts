@@ -26,7 +26,7 @@ export type {
 } from "./core";
 
 // The S3 landing zone.
-export { LandingZone } from "./landing-zone";
+export { LandingZone, landingZoneArgs, landingZoneShape, areaLifecycle, areaLifecycleShape } from "./landing-zone";
 export type { LandingZoneArgs, AreaLifecycle } from "./landing-zone";
 
 // Kafka: MSK or a cluster you bring, topics, Kafka Streams apps.

@@ -1,14 +1,35 @@
 import * as pulumi from "@pulumi/pulumi";
+import { Problem, describeValue } from "../components/core";
 
-/** A stack config value that the root program cannot use. */
+function sentence(s: string): string {
+    return /[.!?]$/.test(s) ? s : `${s}.`;
+}
+
+/**
+ * Stack config the root program cannot use, one message per problem:
+ * `stack config <namespace:key[.field]> = <value>: <what is wrong>. <how to fix>.`
+ */
 export class StackConfigError extends Error {
-    constructor(key: string, value: unknown, problem: string, fix: string) {
-        super(`stack config ${key} = ${JSON.stringify(value)}: ${problem}. ${fix}.`);
+    readonly problems: readonly string[];
+
+    constructor(key: string, value: unknown, problem: string, fix: string);
+    constructor(problems: readonly Problem[]);
+    constructor(keyOrProblems: string | readonly Problem[], value?: unknown, problem?: string, fix?: string) {
+        const list: readonly Problem[] =
+            typeof keyOrProblems === "string" ? [{ field: keyOrProblems, value, problem: problem ?? "", fix: fix ?? "" }] : keyOrProblems;
+        const problems = list.map((p) => `stack config ${p.field} = ${describeValue(p.value)}: ${sentence(p.problem)} ${sentence(p.fix)}`);
+        super(problems.length === 1 ? problems[0] : `${problems.length} problems:\n  - ${problems.join("\n  - ")}`);
         this.name = "StackConfigError";
+        this.problems = problems;
+        // Pulumi's language host prints a RunError's message without a stack trace.
+        Object.defineProperty(this, "__pulumiRunError", { value: true });
     }
 }
 
-/** Reads an optional structured config object, reporting a value that is not an object clearly. */
+/**
+ * Reads an optional structured config object. The root program has checked every key against
+ * its declaration (stack-config.ts) before it reads any, so the value has the declared shape.
+ */
 export function objectConfig<T extends object>(config: pulumi.Config, key: string): T | undefined {
     const raw = config.get(key);
     if (raw === undefined) return undefined;

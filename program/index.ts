@@ -4,6 +4,7 @@ import { landingStack } from "./landing";
 import { hybridStack } from "./hybrid";
 import { kappaStack } from "./kappa";
 import { lambdaStack } from "./lambda";
+import { stackConfigProblems } from "./stack-config";
 
 type StackBuilder = (config: pulumi.Config) => Record<string, unknown>;
 
@@ -18,6 +19,9 @@ export const architectures: Record<string, StackBuilder> = {
 /** The root program: builds the architecture the stack config names and returns its outputs. */
 export function deployArchitecture(): Record<string, unknown> {
     const config = new pulumi.Config("spectrum");
+    // Every key is checked before anything is built, so a misspelt key fails instead of being ignored.
+    const problems = stackConfigProblems(pulumi.runtime.allConfig(), config.name);
+    if (problems.length > 0) throw new StackConfigError(problems);
     const architecture = config.get("architecture");
     const build = architecture === undefined ? undefined : architectures[architecture];
     if (!build) {

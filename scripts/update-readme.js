@@ -1,5 +1,5 @@
 // Regenerates the README's generated blocks (architecture diagrams, every stack's cost and capacity
-// report, the data-loss diff example) from the plans, the way test/docs checks them. Needs a build:
+// report, the data-loss diff example, the argument tables) from the plans, the way test/docs checks them. Needs a build:
 // `npm run build && node scripts/update-readme.js`.
 const fs = require("fs");
 const os = require("os");
@@ -67,6 +67,8 @@ async function main() {
         }
     });
     fs.writeFileSync(readmePath, readme);
+    // The argument tables come from the args declarations, not from a plan.
+    dist("cli/args-docs").writeTables(root);
 }
 
 main().catch((error) => {

@@ -5,6 +5,7 @@ import { MockCallArgs, MockResourceArgs } from "@pulumi/pulumi/runtime";
 import { PlannedResource, ResourceGraph } from "./graph";
 import { MockEnvironment, defaultEnvironment, plausibleOutputs, stableSuffix } from "./outputs";
 import { StackConfig, loadStackConfig } from "./stack-config";
+import { onRunFailure } from "../components/core/run-scope";
 
 /** A Pulumi program: what `index.ts` exports, or any function that creates resources. */
 export type Program = () => unknown;
@@ -203,6 +204,10 @@ async function runExclusive(program: Program, options: RunOptions): Promise<Reso
     let outputs: Record<string, unknown> = {};
     try {
         const result = await pulumi.runtime.runInPulumiStack(async () => {
+            // Checks of Output values run after the program returns; they fail the run through here.
+            onRunFailure((error) => {
+                failure ??= error;
+            });
             try {
                 const value = await program();
                 return typeof value === "function" ? await (value as () => unknown)() : value;

@@ -10,7 +10,7 @@ export { ResourceGraph } from "./graph";
 export type { PlannedResource, PlanJson, ResourceOptionsSeen, ResourceRef } from "./graph";
 export { plausibleOutputs } from "./outputs";
 export type { MockEnvironment } from "./outputs";
-export { loadStackConfig } from "./stack-config";
+export { loadStackConfig, StackFileError } from "./stack-config";
 export type { StackConfig } from "./stack-config";
 export { policyStatements } from "./policy";
 export type { ParsedStatement } from "./policy";

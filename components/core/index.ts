@@ -6,3 +6,27 @@ export * from "./contracts";
 export * from "./workload-identity";
 export * from "./kafka-access";
 export * from "./depends-on";
+// The schema layer's helpers; valibot itself (`v`) is imported from "./schema" by declarations, not re-exported.
+export {
+    strict,
+    map,
+    input,
+    integer,
+    explain,
+    awsTagMap,
+    InputSchema,
+    checkShape,
+    parseArgs,
+    checkWhenResolved,
+    ShapeCheck,
+    LaterValue,
+    Problem,
+    describeIssue,
+    fieldPath,
+    editDistance,
+    closestMatch,
+    didYouMean,
+} from "./schema";
+export * from "./run-scope";
+export * from "./clashes";
+export * from "./aws-limits";

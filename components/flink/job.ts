@@ -15,6 +15,7 @@ import { foreignSavepointPath, stateLocations } from "./state-locations";
 import { podTemplate } from "./pod-template";
 import { FlinkDeployment } from "./crd/flink-deployment";
 import { FlinkStateGuard } from "./state-guard";
+import { clashRegistry } from "../core/clashes";
 
 /**
  * One Flink application on Kubernetes: a `FlinkDeployment` in application mode run by the Flink
@@ -54,6 +55,20 @@ export class FlinkJob extends pulumi.ComponentResource {
         const storage = args.storage;
         const target = args.operator.target;
         const area = storage.checkpointArea;
+        clashRegistry().claimAll([
+            {
+                kind: "flink-deployment-name",
+                identity: `${s.namespace}/${s.deploymentName}`,
+                who: { component: COMPONENT, name, field: "deploymentName" },
+                scope: target,
+            },
+            {
+                kind: "flink-state-prefix",
+                identity: storage.keyPrefix(area, s.statePath),
+                who: { component: COMPONENT, name, field: "statePath" },
+                scope: storage,
+            },
+        ]);
         this.deploymentName = s.deploymentName;
         this.namespace = s.namespace;
         this.stateUri = storage.uri(area, s.statePath);

@@ -1,6 +1,7 @@
 import { Validator } from "../core/errors";
 import { FlinkOperatorArgs, FlinkOperatorSettings } from "./operator-args";
 import { operatorConfig } from "./operator-values";
+import { DEFAULT_OPERATOR_VERSION, OPERATOR_FLINK_VERSIONS } from "./versions";
 
 export const OPERATOR_COMPONENT = "FlinkOperator";
 
@@ -11,7 +12,19 @@ const RESERVED_PORTS = [8085, 9443];
 /** Checks every argument before anything is registered; throws one error listing every problem. Every check reads the resolved settings. */
 export function validateFlinkOperator(name: string, _args: FlinkOperatorArgs, s: FlinkOperatorSettings): void {
     const v = new Validator(OPERATOR_COMPONENT, name);
-    v.check(/^\d+\.\d+\.\d+$/.test(s.version), "version", s.version, "not an operator release version", 'Use a release such as "1.15.0"');
+    if (!/^\d+\.\d+\.\d+$/.test(s.version)) {
+        v.fail("version", s.version, "not an operator release version", `Use a release such as "${DEFAULT_OPERATOR_VERSION}"`);
+    } else {
+        // FlinkJob checks spec.flinkVersion against the CRD of the installed release: only releases whose CRD we know.
+        const known = Object.keys(OPERATOR_FLINK_VERSIONS);
+        v.check(
+            known.includes(s.version),
+            "version",
+            s.version,
+            "is not an operator release whose CRDs spectrum knows",
+            `Use ${known.map((k) => `"${k}"`).join(" or ")}, or add the release's CRD Flink versions to OPERATOR_FLINK_VERSIONS in flink/versions.ts`,
+        );
+    }
     v.check(
         DNS_LABEL.test(s.namespace) && s.namespace.length <= 63,
         "namespace",

@@ -9,6 +9,7 @@ import { FlinkOperatorRef } from "./operator-ref";
 import { OPERATOR_COMPONENT, validateFlinkOperator } from "./operator-validate";
 import { certManagerValues, operatorValues } from "./operator-values";
 import { operatorChartUrl } from "./versions";
+import { clashRegistry } from "../core/clashes";
 
 const CERT_MANAGER_NAMESPACE = "cert-manager";
 
@@ -50,6 +51,12 @@ export class FlinkOperator extends pulumi.ComponentResource implements FlinkOper
         super(`spectrum:index:${OPERATOR_COMPONENT}`, name, {}, opts);
         const s = resolveFlinkOperatorSettings(args);
         validateFlinkOperator(name, args, s);
+        clashRegistry().claim(
+            "operator-install",
+            "flink-kubernetes-operator",
+            { component: OPERATOR_COMPONENT, name, field: "target" },
+            args.target,
+        );
         const k8s = requirePeer("@pulumi/kubernetes", `${OPERATOR_COMPONENT} "${name}"`);
 
         this.target = args.target;

@@ -7,6 +7,7 @@ import { MskFirehoseIngestArgs, MskFirehoseIngestSettings, resolveMskFirehoseIng
 import { COMPONENT, validateMskFirehoseIngest } from "./msk-firehose-ingest-validate";
 import { dataPrefix, errorPrefix, eventTimeProcessing, readFromTimestamp } from "./layout";
 import { FIREHOSE_PRINCIPAL, firehoseClusterPolicyStatement, logStatement, mskSourceStatements, roleDocument } from "./policies";
+import { clashRegistry } from "../core/clashes";
 
 /**
  * Continuously delivers MSK topics into a landing zone with Amazon Data Firehose: one delivery
@@ -34,6 +35,15 @@ export class MskFirehoseIngest extends pulumi.ComponentResource {
         super(`spectrum:index:${COMPONENT}`, name, {}, opts);
         const s: MskFirehoseIngestSettings = resolveMskFirehoseIngestSettings(args);
         validateMskFirehoseIngest(name, args, s);
+        if (s.manageClusterPolicy) {
+            // An MSK cluster has one resource policy: a second ingest writing it would overwrite the first.
+            clashRegistry().claim(
+                "msk-cluster-policy",
+                "the cluster's resource policy",
+                { component: COMPONENT, name, field: "manageClusterPolicy" },
+                s.connection,
+            );
+        }
         const tags = awsTags(COMPONENT, s.tags);
         const clusterArn = s.connection.clusterArn as pulumi.Input<string>;
         const storage = s.storage;

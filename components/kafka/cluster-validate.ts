@@ -2,6 +2,8 @@ import { Validator } from "../core/errors";
 import { KafkaClusterArgs, KafkaClusterSettings } from "./cluster-args";
 import { validateBrokerProperties } from "./broker-config";
 import { MIN_TOPIC_API_VERSION, atLeast, parseMskKafkaVersion } from "./versions";
+import { MSK_KAFKA_VERSIONS, MSK_STANDARD_BROKER_TYPES } from "./msk-catalog";
+import { didYouMean } from "../core/schema/did-you-mean";
 
 const COMPONENT = "KafkaCluster";
 // CloudWatch Logs accepts only these retention periods (days).
@@ -29,6 +31,7 @@ export function validateKafkaCluster(name: string, args: KafkaClusterArgs, s: Ka
     );
 
     const version = parseMskKafkaVersion(s.kafkaVersion);
+    const problemsBeforeVersion = v.messages.length;
     if (!version) {
         v.fail(
             "kafkaVersion",
@@ -58,6 +61,14 @@ export function validateKafkaCluster(name: string, args: KafkaClusterArgs, s: Ka
             "MSK offers KRaft mode from 3.7",
             'Use "3.7.x.kraft" or later',
         );
+        if (v.messages.length === problemsBeforeVersion && !(s.kafkaVersion in MSK_KAFKA_VERSIONS)) {
+            v.fail(
+                "kafkaVersion",
+                s.kafkaVersion,
+                "is not a version MSK offers",
+                `${didYouMean(s.kafkaVersion, Object.keys(MSK_KAFKA_VERSIONS))} Versions MSK offers are in kafka/msk-catalog.ts`,
+            );
+        }
     }
 
     v.check(
@@ -83,6 +94,9 @@ export function validateKafkaCluster(name: string, args: KafkaClusterArgs, s: Ka
         "not an MSK standard broker type (express brokers are not supported here)",
         'Use a type like "kafka.m7g.large"',
     );
+    if (INSTANCE_TYPE.test(s.instanceType) && !MSK_STANDARD_BROKER_TYPES.includes(s.instanceType)) {
+        v.fail("instanceType", s.instanceType, "is not an MSK standard broker size", didYouMean(s.instanceType, MSK_STANDARD_BROKER_TYPES));
+    }
     if (s.tieredStorage) {
         v.check(
             !s.instanceType.startsWith("kafka.t3."),

@@ -12,6 +12,7 @@ import { credentialFiles, streamsProperties } from "./streams-properties";
 import { podTemplate } from "./streams-pod";
 import { createStreamsAcls, streamsAccess } from "./streams-access";
 import { createAutoscaling } from "./streams-autoscaling";
+import { clashRegistry } from "../core/clashes";
 
 const COMPONENT_LABEL = "kafka-streams";
 
@@ -41,6 +42,13 @@ export class KafkaStreamsApp extends pulumi.ComponentResource {
         super("spectrum:index:KafkaStreamsApp", name, {}, opts);
         const s: KafkaStreamsSettings = resolveKafkaStreamsAppSettings(name, args);
         validateKafkaStreamsApp(name, args, s);
+        // Two apps with one application.id on one cluster would share a consumer group and state.
+        clashRegistry().claim(
+            "kafka-streams-application-id",
+            s.applicationId,
+            { component: "KafkaStreamsApp", name, field: "applicationId" },
+            s.connection,
+        );
         const k8s = requirePeer("@pulumi/kubernetes", `KafkaStreamsApp "${name}"`);
         this.applicationId = s.applicationId;
         this.kubernetesName = s.kubernetesName;

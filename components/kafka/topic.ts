@@ -7,6 +7,7 @@ import { KafkaTopicArgs, TopicSettings, TopicShape, resolveKafkaTopicSettings } 
 import { topicConfigs } from "./topic-config";
 import { validateKafkaTopic } from "./topic-validate";
 import { kafkaProvider, kafkaProviderFromOpts, usesMskTopicApi } from "./kafka-provider";
+import { clashRegistry, foldTopicName } from "../core/clashes";
 
 /**
  * One Kafka topic that is never silently lost. On MSK (the connection has a cluster ARN) it is an
@@ -36,6 +37,14 @@ export class KafkaTopic extends pulumi.ComponentResource {
         const s = resolveKafkaTopicSettings(name, args);
         validateKafkaTopic(name, args, s);
         warnOnNameCollisions(name, s.name);
+        // Kafka folds . into _ in metric names: orders.v1 and orders_v1 cannot live on one cluster.
+        clashRegistry().claim(
+            "kafka-topic",
+            s.name,
+            { component: "KafkaTopic", name, field: "name" },
+            args.connection,
+            foldTopicName(s.name),
+        );
 
         this.topicName = s.name;
         this.partitions = s.partitions;

@@ -1,2 +1,2 @@
 export { LandingZone } from "./landing-zone";
-export { LandingZoneArgs, AreaLifecycle } from "./landing-zone-args";
+export { LandingZoneArgs, AreaLifecycle, landingZoneArgs, landingZoneShape, areaLifecycle, areaLifecycleShape } from "./landing-zone-args";

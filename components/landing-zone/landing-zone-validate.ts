@@ -1,67 +1,65 @@
 import { Validator } from "../core/errors";
-import { CHECKPOINT_AREA, LOG_AREA, LandingZoneArgs, LandingZoneSettings } from "./landing-zone-args";
+import { bucketNameProblem, kmsAliasProblem } from "../core/aws-limits";
+import { fieldPath, parseArgs } from "../core/schema";
+import { CHECKPOINT_AREA, LOG_AREA, LandingZoneSettings, landingZoneArgs, resolveSettings } from "./landing-zone-args";
 
-const COMPONENT = "LandingZone";
+export const COMPONENT = "LandingZone";
 const ZONE_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
 // S3 rejects a STANDARD_IA transition earlier than 30 days after creation, and a later transition
 // earlier than 30 days after the STANDARD_IA one.
 const MIN_IA_DAYS = 30;
 
-function positiveInt(n: number): boolean {
-    return Number.isInteger(n) && n >= 1;
+/**
+ * Checks a LandingZone's args, structure first (the declaration in landing-zone-args.ts), then
+ * what S3 itself would reject, and returns the settings the component reads. Throws one
+ * SpectrumValidationError naming every problem; call it before registering anything.
+ */
+export function landingZoneSettings(name: string, args: unknown): LandingZoneSettings {
+    const s = resolveSettings(parseArgs(COMPONENT, name, landingZoneArgs, args));
+    validateLandingZone(name, s);
+    return s;
 }
 
-/** Checks what S3 itself would reject, before anything is created. */
-export function validateLandingZone(name: string, args: LandingZoneArgs, s: LandingZoneSettings): void {
+/** The rules across fields, and the names S3 and KMS derive from the component's name. */
+export function validateLandingZone(name: string, s: LandingZoneSettings): void {
     const v = new Validator(COMPONENT, name);
+    // The longest auto-named bucket is `<name>-access-logs-<7 random characters>`.
+    const bucket = bucketNameProblem(`${name}-access-logs`, true);
+    if (bucket) v.fail("name", name, `${bucket.problem} (in the access-log bucket's name)`, bucket.fix);
+    const alias = kmsAliasProblem(`alias/spectrum-${name}-x`);
+    if (alias) v.fail("name", name, `${alias.problem} (in the key's alias)`, alias.fix);
     v.check(
         s.zones.length > 0,
         "zones",
-        args.zones,
+        {},
         "at least one data zone is needed",
         "Declare zones such as { raw: {}, curated: {} }, or omit zones for that default",
     );
     for (const zone of s.zones) {
+        const field = fieldPath([{ key: "zones" }, { key: zone }]);
         v.check(
             ZONE_NAME.test(zone),
-            `zones.${zone}`,
+            field,
             zone,
             "a zone name must be lowercase letters, digits and dashes",
             'Rename the zone, e.g. "raw-events"',
         );
         v.check(
             zone !== CHECKPOINT_AREA && zone !== LOG_AREA,
-            `zones.${zone}`,
+            field,
             zone,
             `"${zone}" is a reserved area of every landing zone`,
             `Use the ${zone} argument to configure it, or pick another zone name`,
         );
     }
     for (const [area, lc] of Object.entries(s.areas)) {
-        const field = (key: string) => (area === CHECKPOINT_AREA || area === LOG_AREA ? `${area}.${key}` : `zones.${area}.${key}`);
-        for (const key of ["infrequentAccessAfterDays", "glacierAfterDays", "expireAfterDays", "noncurrentVersionExpireDays"] as const) {
-            const value = lc[key];
-            if (value !== false)
-                v.check(
-                    positiveInt(value),
-                    field(key),
-                    value,
-                    "must be a whole number of days, at least 1",
-                    "Use a positive integer, or false to turn the step off",
-                );
-        }
+        const field = (key: string) =>
+            fieldPath(
+                area === CHECKPOINT_AREA || area === LOG_AREA ? [{ key: area }, { key }] : [{ key: "zones" }, { key: area }, { key }],
+            );
         const ia = lc.infrequentAccessAfterDays;
         const glacier = lc.glacierAfterDays;
-        if (ia !== false && positiveInt(ia)) {
-            v.check(
-                ia >= MIN_IA_DAYS,
-                field("infrequentAccessAfterDays"),
-                ia,
-                `S3 rejects a STANDARD_IA transition earlier than ${MIN_IA_DAYS} days`,
-                `Use ${MIN_IA_DAYS} or more`,
-            );
-        }
-        if (ia !== false && glacier !== false && positiveInt(ia) && positiveInt(glacier)) {
+        if (ia !== false && glacier !== false) {
             v.check(
                 glacier >= ia + MIN_IA_DAYS,
                 field("glacierAfterDays"),
@@ -72,7 +70,7 @@ export function validateLandingZone(name: string, args: LandingZoneArgs, s: Land
         }
         const lastTransition = Math.max(ia === false ? 0 : ia, glacier === false ? 0 : glacier);
         const expire = lc.expireAfterDays;
-        if (expire !== false && positiveInt(expire) && lastTransition > 0) {
+        if (expire !== false && lastTransition > 0) {
             v.check(
                 expire > lastTransition,
                 field("expireAfterDays"),
@@ -82,27 +80,5 @@ export function validateLandingZone(name: string, args: LandingZoneArgs, s: Land
             );
         }
     }
-    // Values from stack config arrive untyped: a YAML "yes" must not silently turn protection off.
-    v.check(
-        typeof s.protect === "boolean",
-        "protect",
-        args.protect,
-        "must be true or false",
-        "Write protect: true (the default) or protect: false for a throwaway dev stack",
-    );
-    v.check(
-        positiveInt(s.abortIncompleteUploadsAfterDays),
-        "abortIncompleteUploadsAfterDays",
-        args.abortIncompleteUploadsAfterDays,
-        "must be a whole number of days, at least 1",
-        "Use a positive integer such as 3",
-    );
-    v.check(
-        positiveInt(s.accessLogRetentionDays),
-        "accessLogRetentionDays",
-        args.accessLogRetentionDays,
-        "must be a whole number of days, at least 1",
-        "Use a positive integer such as 365",
-    );
     v.throwIfInvalid();
 }

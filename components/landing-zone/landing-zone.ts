@@ -5,11 +5,12 @@ import { PolicyStatement } from "../core/iam";
 import { Storage, StorageAccess } from "../core/contracts";
 import { dataProtection } from "../core/protection";
 import { awsTags } from "../core/tags";
-import { CHECKPOINT_AREA, LOG_AREA, LandingZoneArgs, LandingZoneSettings, resolveLandingZoneSettings } from "./landing-zone-args";
-import { validateLandingZone } from "./landing-zone-validate";
+import { CHECKPOINT_AREA, LOG_AREA, LandingZoneArgs, LandingZoneSettings } from "./landing-zone-args";
+import { COMPONENT, landingZoneSettings } from "./landing-zone-validate";
 import { accessLogRule, lifecycleRule } from "./lifecycle";
 import { dataBucketPolicy, logBucketPolicy } from "./policies";
 import { grantStatements } from "./grants";
+import { clashRegistry } from "../core/clashes";
 
 const ACCESS_LOG_PREFIX = "s3-access/";
 // Characters S3 documents as safe in object keys; anything else is refused in a location.
@@ -50,9 +51,10 @@ export class LandingZone extends pulumi.ComponentResource implements Storage {
     private readonly componentName: string;
 
     constructor(name: string, args: LandingZoneArgs = {}, opts?: pulumi.ComponentResourceOptions) {
+        // Checked before super(): a rejected landing zone registers nothing, not even itself.
+        const s: LandingZoneSettings = landingZoneSettings(name, args);
+        clashRegistry().claim("child-name", name, { component: COMPONENT, name, field: "name" }, opts?.parent, `${COMPONENT}::${name}`);
         super("spectrum:index:LandingZone", name, {}, opts);
-        const s: LandingZoneSettings = resolveLandingZoneSettings(args);
-        validateLandingZone(name, args, s);
         this.componentName = name;
         this.zones = s.zones;
         this.areas = [...s.zones, CHECKPOINT_AREA, LOG_AREA];
@@ -165,7 +167,7 @@ export class LandingZone extends pulumi.ComponentResource implements Storage {
 
     /** {@inheritDoc Storage.keyPrefix} */
     keyPrefix(area: string, path?: string): string {
-        const v = new Validator("LandingZone", this.componentName);
+        const v = new Validator(COMPONENT, this.componentName);
         v.check(this.areas.includes(area), "area", area, "not an area of this landing zone", `Use one of ${this.areas.join(", ")}`);
         const segments = (path ?? "").split("/").filter((p) => p.length > 0);
         for (const segment of segments) {

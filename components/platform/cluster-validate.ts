@@ -2,13 +2,14 @@ import * as pulumi from "@pulumi/pulumi";
 import { Validator } from "../core/errors";
 import { isBlank, isInteger, parseIpv4Cidr } from "./checks";
 import { CONTROL_PLANE_LOG_TYPES, ClusterSettings, DEFAULT_KUBERNETES_VERSION, ExistingCluster, PlatformClusterArgs } from "./cluster-args";
-import { EKS_VERSIONS, EKS_VERSIONS_AS_OF, minorOf, versionNotice } from "./eks-versions";
+import { EKS_VERSIONS, EKS_VERSIONS_AS_OF, minorOf, newestEksVersion, versionNotice } from "./eks-versions";
 import { PLATFORM_PROFILES } from "./profile";
 
 const COMPONENT = "PlatformCluster";
 const KUBERNETES_VERSION = /^1\.(\d+)$/;
 // The catalog's oldest entry: older minors have left extended support, and EKS creates no cluster with them.
 const OLDEST_VERSION = EKS_VERSIONS[EKS_VERSIONS.length - 1].version;
+const NEWEST_VERSION = newestEksVersion().version;
 // Graviton families carry a `g` right after the generation digit: m7g, c7gn, r8g, t4g, im4gn, ...
 const GRAVITON_TYPE = /^[a-z]+\d+g[a-z]*\.[a-z0-9]+$/;
 const PRINCIPAL_ARN = /^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/.+$/;
@@ -136,7 +137,7 @@ function validateCreated(v: Validator, args: PlatformClusterArgs, s: ClusterSett
             "not a Kubernetes minor version",
             `Write it as "1.<minor>", e.g. "${DEFAULT_KUBERNETES_VERSION}"`,
         );
-    else
+    else {
         v.check(
             Number(version[1]) >= (minorOf(OLDEST_VERSION) ?? 0),
             "kubernetesVersion",
@@ -144,6 +145,14 @@ function validateCreated(v: Validator, args: PlatformClusterArgs, s: ClusterSett
             `EKS no longer creates clusters older than ${OLDEST_VERSION} (their extended support has ended; EKS version catalog as of ${EKS_VERSIONS_AS_OF})`,
             `Use a version EKS supports, e.g. the default "${DEFAULT_KUBERNETES_VERSION}"`,
         );
+        v.check(
+            Number(version[1]) <= (minorOf(NEWEST_VERSION) ?? Infinity),
+            "kubernetesVersion",
+            args.kubernetesVersion,
+            `EKS offers no version newer than ${NEWEST_VERSION} (EKS version catalog as of ${EKS_VERSIONS_AS_OF})`,
+            `Use ${NEWEST_VERSION} or older, or add the new version to platform/eks-versions.ts once EKS offers it`,
+        );
+    }
 
     v.check(
         typeof s.publicEndpoint === "boolean",

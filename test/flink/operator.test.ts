@@ -29,13 +29,16 @@ describe("FlinkOperator", () => {
     beforeAll(async () => {
         graph = await runProgram(() => {
             const target = clusterTarget();
+            // One operator per cluster: the variants below are compared in one program, so each gets a
+            // target of its own (the clash registry tells clusters apart by their KubernetesTarget).
+            const another = () => ({ ...target });
             new FlinkOperator("flink", { target });
             // Something the caller orders the operator after (the cluster's nodes, say).
             const nodes = new k8s.core.v1.ConfigMap("nodes", { metadata: { name: "nodes" } }, { provider: target.provider });
             new FlinkOperator(
                 "ha",
                 {
-                    target,
+                    target: another(),
                     replicas: 2,
                     namespace: "flink-ha",
                     jobNamespaces: ["team-a", "team-b"],
@@ -46,14 +49,14 @@ describe("FlinkOperator", () => {
                 { dependsOn: [nodes] },
             );
             new FlinkOperator("plain", {
-                target,
+                target: another(),
                 namespace: "flink-plain",
                 jobNamespaces: ["plain-jobs"],
                 certManager: "none",
                 jobNamespacePodSecurity: "baseline",
             });
             new FlinkOperator("shared", {
-                target,
+                target: another(),
                 namespace: "flink-shared",
                 jobNamespaces: ["flink-shared", "shared-jobs"],
                 certManager: "none",

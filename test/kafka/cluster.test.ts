@@ -2,6 +2,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { KafkaCluster, KafkaClusterArgs } from "../../components/kafka";
 import { PlannedResource, ResourceGraph, runProgram } from "../../testing";
 import { expectProblem, parseProperties, problemsOf } from "./helpers";
+import { MSK_KAFKA_VERSIONS, MSK_STANDARD_BROKER_TYPES } from "../../components/kafka/msk-catalog";
+import { DEFAULT_MSK_KAFKA_VERSION } from "../../components/kafka/versions";
 
 const T = {
     cluster: "aws:msk/cluster:Cluster",
@@ -318,6 +320,23 @@ describe("KafkaCluster validation", () => {
         expectProblem(problemsOf(build({ kafkaVersion: "3.5.1" })), 'kafkaVersion = "3.5.1"', "3.6 or later", "Use 3.6.0 or later");
         expectProblem(problemsOf(build({ kafkaVersion: "4.0.x" })), 'kafkaVersion = "4.0.x"', "only in KRaft mode", 'Use "4.0.x.kraft"');
         expectProblem(problemsOf(build({ kafkaVersion: "latest" })), 'kafkaVersion = "latest"', "not a version MSK names");
+    });
+
+    it("refuses versions and broker sizes that have the right shape but that MSK does not offer", () => {
+        expectProblem(
+            problemsOf(build({ kafkaVersion: "3.10.x.kraft" })),
+            'kafkaVersion = "3.10.x.kraft"',
+            "not a version MSK offers",
+            "Did you mean",
+        );
+        expectProblem(problemsOf(build({ kafkaVersion: "4.2.x.kraft" })), "not a version MSK offers");
+        expectProblem(
+            problemsOf(build({ instanceType: "kafka.m7g.medium" })),
+            'instanceType = "kafka.m7g.medium"',
+            "not an MSK standard broker size",
+        );
+        expect(Object.keys(MSK_KAFKA_VERSIONS)).toContain(DEFAULT_MSK_KAFKA_VERSION);
+        expect(MSK_STANDARD_BROKER_TYPES).toEqual(expect.arrayContaining(["kafka.t3.small", "kafka.m5.24xlarge", "kafka.m7g.16xlarge"]));
     });
 
     it("refuses open CIDRs, bad storage and retention settings, and SCRAM secrets without SCRAM", () => {

@@ -312,6 +312,9 @@ describe("PlatformCluster validation", () => {
             'PlatformCluster "eks": kubernetesVersion = "1.24": EKS no longer creates clusters older than 1.32 (their extended support has ended; EKS version catalog as of 2026-12-05). Use a version EKS supports, e.g. the default "1.36".',
             'PlatformCluster "eks": controlPlaneLogTypes = "kubelet": unknown control-plane log type. Use any of api, audit, authenticator, controllerManager, scheduler.',
         ]);
+        expect(await problems({ network: NETWORK, kubernetesVersion: "1.40" })).toEqual([
+            'PlatformCluster "eks": kubernetesVersion = "1.40": EKS offers no version newer than 1.36 (EKS version catalog as of 2026-12-05). Use 1.36 or older, or add the new version to platform/eks-versions.ts once EKS offers it.',
+        ]);
         expect(await problems({ network: { vpcId: "vpc-1", privateSubnetIds: ["subnet-1"] }, kubernetesVersion: "v1.35" })).toEqual([
             'PlatformCluster "eks": network.privateSubnetIds = ["subnet-1"]: EKS needs subnets in at least two AZs. Give the cluster private subnets in two or more AZs.',
             'PlatformCluster "eks": kubernetesVersion = "v1.35": not a Kubernetes minor version. Write it as "1.<minor>", e.g. "1.36".',

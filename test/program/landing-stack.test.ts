@@ -57,6 +57,8 @@ describe("landing stack (root program)", () => {
                     "spectrum:landingZone": { zones: { raw: { infrequentAccessAfterDays: 7 } } },
                 },
             }),
-        ).rejects.toThrow('LandingZone "landing": zones.raw.infrequentAccessAfterDays = 7');
+        ).rejects.toThrow(
+            "stack config spectrum:landingZone.zones.raw.infrequentAccessAfterDays = 7: S3 rejects a STANDARD_IA transition earlier than 30 days. Use 30 or more.",
+        );
     });
 });

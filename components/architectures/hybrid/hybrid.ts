@@ -5,7 +5,7 @@ import { KafkaCluster, KafkaTopics } from "../../kafka";
 import { MskFirehoseIngest } from "../../ingest";
 import { SparkBatchJob } from "../../spark";
 import { EMR_FLEET_SUBNETS, privateSubnets } from "../shared/placement";
-import { createLakeAndLog } from "../shared/lake-and-log";
+import { LakeAndLogArgs, checkLakeAndLog, createLakeAndLog } from "../shared/lake-and-log";
 import { ARTIFACTS_ZONE, CURATED_ZONE, RAW_ZONE, createBatchLayer } from "../shared/batch-layer";
 import { HYBRID_COMPONENT, HybridArchitectureArgs, resolveHybridSettings } from "./hybrid-args";
 import { validateHybridArchitecture } from "./hybrid-validate";
@@ -31,32 +31,27 @@ export class HybridArchitecture extends pulumi.ComponentResource {
     readonly locations: Record<string, { raw: pulumi.Output<string>; curated: pulumi.Output<string> }>;
 
     constructor(name: string, args: HybridArchitectureArgs, opts?: pulumi.ComponentResourceOptions) {
-        super(`spectrum:index:${HYBRID_COMPONENT}`, name, {}, opts);
+        // Everything that can be checked without a resource is checked before the first one.
         const s = resolveHybridSettings(args);
         validateHybridArchitecture(name, args, s);
         const { defaults, topics, topicNames: names } = s;
 
         const tags = awsTags(HYBRID_COMPONENT, args.tags, "hybrid");
-        const {
-            lake,
-            kafka,
-            topics: declared,
-        } = createLakeAndLog(
-            name,
-            {
-                defaults,
-                network: args.network,
-                zones: { [RAW_ZONE]: {}, [CURATED_ZONE]: {}, [ARTIFACTS_ZONE]: {} },
-                landingZone: args.landingZone,
-                kafka: args.kafka,
-                kafkaClientSecurityGroupIds: args.kafkaClientSecurityGroupIds,
-                topics,
-                previousTopics: args.previousTopics,
-                multiVpcConnectivity: true,
-                tags,
-            },
-            this,
-        );
+        const lakeAndLog: LakeAndLogArgs = {
+            defaults,
+            network: args.network,
+            zones: { [RAW_ZONE]: {}, [CURATED_ZONE]: {}, [ARTIFACTS_ZONE]: {} },
+            landingZone: args.landingZone,
+            kafka: args.kafka,
+            kafkaClientSecurityGroupIds: args.kafkaClientSecurityGroupIds,
+            topics,
+            previousTopics: args.previousTopics,
+            multiVpcConnectivity: true,
+            tags,
+        };
+        checkLakeAndLog(name, lakeAndLog);
+        super(`spectrum:index:${HYBRID_COMPONENT}`, name, {}, opts);
+        const { lake, kafka, topics: declared } = createLakeAndLog(name, lakeAndLog, this);
         const layer = createBatchLayer(
             name,
             {

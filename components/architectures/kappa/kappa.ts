@@ -5,7 +5,7 @@ import { awsTags } from "../../core/tags";
 import { LandingZone } from "../../landing-zone";
 import { KafkaCluster, KafkaStreamsApp, KafkaTopics, TopicShape } from "../../kafka";
 import { FlinkJob, FlinkOperator } from "../../flink";
-import { createLakeAndLog } from "../shared/lake-and-log";
+import { LakeAndLogArgs, checkLakeAndLog, createLakeAndLog } from "../shared/lake-and-log";
 import { KappaArchitectureArgs, KappaProcessor, KappaSettings, KappaVersionSettings, resolveKappaSettings } from "./kappa-args";
 import { KappaVersionNames } from "./version-names";
 import { validateKappaArchitecture } from "./kappa-validate";
@@ -77,29 +77,28 @@ export class KappaArchitecture extends pulumi.ComponentResource {
     readonly topicShapes: Readonly<Record<string, TopicShape>>;
 
     constructor(name: string, args: KappaArchitectureArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("spectrum:index:KappaArchitecture", name, {}, opts);
+        // Everything that can be checked without a resource is checked before the first one.
         const s = resolveKappaSettings(name, args);
         validateKappaArchitecture(name, args, s);
         const processor = s.processor as KappaProcessor;
         const tags = awsTags("KappaArchitecture", args.tags, "kappa");
         const landingArea = s.landing?.area ?? "curated";
 
-        const { lake, kafka, topics } = createLakeAndLog(
-            name,
-            {
-                defaults: { ...s.defaults, protect: s.protect },
-                network: args.network,
-                zones: { [landingArea]: {} },
-                landingZone: args.landingZone,
-                kafka: args.kafka,
-                kafkaClientSecurityGroupIds: args.kafkaClientSecurityGroupIds,
-                topics: inputTopicSpecs(s),
-                previousTopics: previousShapes(args.previousTopics, Object.keys(s.inputs)),
-                multiVpcConnectivity: false,
-                tags,
-            },
-            this,
-        );
+        const lakeAndLog: LakeAndLogArgs = {
+            defaults: { ...s.defaults, protect: s.protect },
+            network: args.network,
+            zones: { [landingArea]: {} },
+            landingZone: args.landingZone,
+            kafka: args.kafka,
+            kafkaClientSecurityGroupIds: args.kafkaClientSecurityGroupIds,
+            topics: inputTopicSpecs(s),
+            previousTopics: previousShapes(args.previousTopics, Object.keys(s.inputs)),
+            multiVpcConnectivity: false,
+            tags,
+        };
+        checkLakeAndLog(name, lakeAndLog);
+        super("spectrum:index:KappaArchitecture", name, {}, opts);
+        const { lake, kafka, topics } = createLakeAndLog(name, lakeAndLog, this);
         this.lake = lake;
         this.kafka = kafka;
         this.inputTopics = topics;

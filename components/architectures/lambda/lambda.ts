@@ -6,7 +6,7 @@ import { MskFirehoseIngest } from "../../ingest";
 import { SparkBatchJob } from "../../spark";
 import { StreamProcessor } from "../shared/recommend-processor";
 import { EMR_FLEET_SUBNETS, privateSubnets } from "../shared/placement";
-import { ArchitectureTopic, createLakeAndLog } from "../shared/lake-and-log";
+import { ArchitectureTopic, LakeAndLogArgs, checkLakeAndLog, createLakeAndLog } from "../shared/lake-and-log";
 import { ARTIFACTS_ZONE, CURATED_ZONE, RAW_ZONE, createBatchLayer } from "../shared/batch-layer";
 import { LambdaArchitectureArgs } from "./lambda-args";
 import { resolveLambdaSettings } from "./lambda-args";
@@ -74,7 +74,7 @@ export class LambdaArchitecture extends pulumi.ComponentResource {
     readonly views: Readonly<Record<string, LambdaViewLocations>>;
 
     constructor(name: string, args: LambdaArchitectureArgs, opts?: pulumi.ComponentResourceOptions) {
-        super(`spectrum:index:${LAMBDA_COMPONENT}`, name, {}, opts);
+        // Everything that can be checked without a resource is checked before the first one.
         const s = resolveLambdaSettings(name, args);
         validateLambdaArchitecture(name, args, s);
         const d = s.defaults;
@@ -83,29 +83,28 @@ export class LambdaArchitecture extends pulumi.ComponentResource {
         // A Kafka Streams speed job writes its views to topics of their own.
         const speedTopics: Record<string, ArchitectureTopic> =
             s.processor === "kafka-streams" ? Object.fromEntries(s.topicNames.map((t) => [speedTopicName(t), {}])) : {};
-        const { lake, kafka, topics } = createLakeAndLog(
-            name,
-            {
-                defaults: d,
-                network: args.network,
-                zones: {
-                    [RAW_ZONE]: {},
-                    [CURATED_ZONE]: {},
-                    [ARTIFACTS_ZONE]: {},
-                    // Real-time views matter only until the batch views cover the same hours.
-                    [SPEED_ZONE]: { expireAfterDays: s.speedRetentionDays },
-                    [RESULTS_ZONE]: { expireAfterDays: s.resultRetentionDays },
-                },
-                landingZone: args.landingZone,
-                kafka: args.kafka,
-                kafkaClientSecurityGroupIds: args.kafkaClientSecurityGroupIds,
-                topics: { ...s.topics, ...speedTopics },
-                previousTopics: args.previousTopics,
-                multiVpcConnectivity: true,
-                tags,
+        const lakeAndLog: LakeAndLogArgs = {
+            defaults: d,
+            network: args.network,
+            zones: {
+                [RAW_ZONE]: {},
+                [CURATED_ZONE]: {},
+                [ARTIFACTS_ZONE]: {},
+                // Real-time views matter only until the batch views cover the same hours.
+                [SPEED_ZONE]: { expireAfterDays: s.speedRetentionDays },
+                [RESULTS_ZONE]: { expireAfterDays: s.resultRetentionDays },
             },
-            this,
-        );
+            landingZone: args.landingZone,
+            kafka: args.kafka,
+            kafkaClientSecurityGroupIds: args.kafkaClientSecurityGroupIds,
+            topics: { ...s.topics, ...speedTopics },
+            previousTopics: args.previousTopics,
+            multiVpcConnectivity: true,
+            tags,
+        };
+        checkLakeAndLog(name, lakeAndLog);
+        super(`spectrum:index:${LAMBDA_COMPONENT}`, name, {}, opts);
+        const { lake, kafka, topics } = createLakeAndLog(name, lakeAndLog, this);
 
         const batch = createBatchLayer(
             name,

@@ -4,6 +4,10 @@ import { KafkaCluster, KafkaClusterArgs, KafkaTopics, TopicShape, TopicSpec } fr
 import { NetworkPlacement } from "../../platform";
 import { ArchitectureDefaults, ArchitectureProfile, DAY_MS } from "./profile";
 import { MSK_BROKER_SUBNETS, privateSubnets } from "./placement";
+import { SpectrumValidationError } from "../../core/errors";
+import { landingZoneSettings } from "../../landing-zone/landing-zone-validate";
+import { resolveKafkaClusterSettings } from "../../kafka/cluster-args";
+import { validateKafkaCluster } from "../../kafka/cluster-validate";
 
 /** Landing-zone settings an architecture lets its user override. */
 export type LandingZoneOverrides = Omit<LandingZoneArgs, "tags">;
@@ -52,36 +56,62 @@ export interface LakeAndLog {
     topics: KafkaTopics;
 }
 
+/** The LandingZone args an architecture passes: its zones, the profile's protection, the user's overrides. */
+function lakeArgs(args: LakeAndLogArgs): LandingZoneArgs {
+    return { protect: args.defaults.protect, ...args.landingZone, zones: { ...args.zones, ...args.landingZone?.zones }, tags: args.tags };
+}
+
+/** The KafkaCluster args an architecture passes: the profile's sizes, the user's overrides, the network's subnets. */
+function kafkaArgs(args: LakeAndLogArgs): KafkaClusterArgs {
+    const d = args.defaults;
+    return {
+        instanceType: d.brokerInstanceType,
+        volumeSizeGiB: d.brokerVolumeGiB,
+        maxVolumeSizeGiB: d.brokerMaxVolumeGiB,
+        enhancedMonitoring: d.kafkaMonitoring,
+        logRetentionDays: d.logRetentionDays,
+        protect: d.protect,
+        multiVpcConnectivity: args.multiVpcConnectivity,
+        clientSecurityGroupIds: args.kafkaClientSecurityGroupIds,
+        ...args.kafka,
+        vpcId: args.network.vpcId,
+        // MSK takes brokers in 2 or 3 zones.
+        subnetIds: privateSubnets(args.network, MSK_BROKER_SUBNETS),
+        tags: args.tags,
+    };
+}
+
+/**
+ * Checks the landing zone's and the Kafka cluster's args together, before either is created, and
+ * throws one SpectrumValidationError with the problems of both: an invalid Kafka override is
+ * reported before the landing zone's resources are registered, together with any lake problem.
+ */
+export function checkLakeAndLog(name: string, args: LakeAndLogArgs): void {
+    const problems: string[] = [];
+    const collect = (check: () => void) => {
+        try {
+            check();
+        } catch (error) {
+            if (!(error instanceof SpectrumValidationError)) throw error;
+            problems.push(...error.problems);
+        }
+    };
+    collect(() => landingZoneSettings(`${name}-lake`, lakeArgs(args)));
+    collect(() => {
+        const kafka = kafkaArgs(args);
+        validateKafkaCluster(`${name}-kafka`, kafka, resolveKafkaClusterSettings(kafka));
+    });
+    if (problems.length > 0) throw new SpectrumValidationError(problems);
+}
+
 /**
  * What every architecture starts from: the landing zone (the lake) and the Kafka cluster with its
  * topics (the log), sized and protected by the profile, each overridable.
  */
 export function createLakeAndLog(name: string, args: LakeAndLogArgs, parent: pulumi.Resource): LakeAndLog {
     const d = args.defaults;
-    const lake = new LandingZone(
-        `${name}-lake`,
-        { protect: d.protect, ...args.landingZone, zones: { ...args.zones, ...args.landingZone?.zones }, tags: args.tags },
-        { parent },
-    );
-    const kafka = new KafkaCluster(
-        `${name}-kafka`,
-        {
-            instanceType: d.brokerInstanceType,
-            volumeSizeGiB: d.brokerVolumeGiB,
-            maxVolumeSizeGiB: d.brokerMaxVolumeGiB,
-            enhancedMonitoring: d.kafkaMonitoring,
-            logRetentionDays: d.logRetentionDays,
-            protect: d.protect,
-            multiVpcConnectivity: args.multiVpcConnectivity,
-            clientSecurityGroupIds: args.kafkaClientSecurityGroupIds,
-            ...args.kafka,
-            vpcId: args.network.vpcId,
-            // MSK takes brokers in 2 or 3 zones.
-            subnetIds: privateSubnets(args.network, MSK_BROKER_SUBNETS),
-            tags: args.tags,
-        },
-        { parent },
-    );
+    const lake = new LandingZone(`${name}-lake`, lakeArgs(args), { parent });
+    const kafka = new KafkaCluster(`${name}-kafka`, kafkaArgs(args), { parent });
     const topics = new KafkaTopics(
         `${name}-topics`,
         {

@@ -1,0 +1,186 @@
+/**
+ * README argument tables generated from the args declarations, like terraform-docs: each table
+ * sits between `<!-- args: <Table> -->` and `<!-- /args -->` in a README, and is rebuilt from the
+ * declaration's shape (its type, from the schema) and the doc comments on the shape's properties
+ * (the description and its `Default:`), read with the TypeScript compiler API, the same comments
+ * consumers see in their editor. `npm run docs:readme` rewrites them (with the README's other generated
+ * blocks); a test fails when one drifts.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import ts from "typescript";
+import type * as v from "valibot";
+import { areaLifecycle, landingZoneArgs } from "../components/landing-zone/landing-zone-args";
+
+/** One generated table: which shape's doc comments, which schema, which README. */
+export interface ArgsTable {
+    /** The marker name: `<!-- args: <id> -->`. */
+    id: string;
+    /** The file declaring the shape, relative to the repository root. */
+    source: string;
+    /** The exported const holding the shape, e.g. `landingZoneShape`. */
+    shape: string;
+    /** The schema built from it. */
+    schema: v.StrictObjectSchema<v.ObjectEntries, undefined>;
+    /** The README holding the table, relative to the repository root. */
+    readme: string;
+}
+
+/** Names for nested declarations, so a field's type reads `map of AreaLifecycle`. */
+const NAMED = new Map<unknown, string>([[areaLifecycle, "AreaLifecycle"]]);
+
+/** Every generated table. A converted component adds its own here (see CONTRIBUTING.md). */
+export const ARGS_TABLES: readonly ArgsTable[] = [
+    {
+        id: "LandingZone",
+        source: "components/landing-zone/landing-zone-args.ts",
+        shape: "landingZoneShape",
+        schema: landingZoneArgs,
+        readme: "README.md",
+    },
+    {
+        id: "AreaLifecycle",
+        source: "components/landing-zone/landing-zone-args.ts",
+        shape: "areaLifecycleShape",
+        schema: areaLifecycle,
+        readme: "README.md",
+    },
+];
+
+/** A field's doc comment, split into its description and the text after `Default:`. */
+export interface FieldDoc {
+    description: string;
+    default: string | undefined;
+}
+
+/** The doc comments on the properties of `export const <shape> = { ... }` in a source file. */
+export function shapeDocs(file: string, shape: string): Record<string, FieldDoc> {
+    const source = ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.ES2022, true);
+    const docs: Record<string, FieldDoc> = {};
+    const visit = (node: ts.Node): void => {
+        if (
+            ts.isVariableDeclaration(node) &&
+            node.name.getText() === shape &&
+            node.initializer &&
+            ts.isObjectLiteralExpression(node.initializer)
+        ) {
+            for (const prop of node.initializer.properties) {
+                const name = prop.name?.getText(source) ?? "";
+                const comment = ts
+                    .getJSDocCommentsAndTags(prop)
+                    .map((doc) => (typeof doc.comment === "string" ? doc.comment : (ts.getTextOfJSDocComment(doc.comment) ?? "")))
+                    .join(" ");
+                const text = comment.replace(/\s+/g, " ").trim();
+                const match = /^(.*?)\s*Default: (.*?)\.?$/.exec(text);
+                docs[name] = match ? { description: match[1], default: match[2] } : { description: text, default: undefined };
+            }
+        }
+        ts.forEachChild(node, visit);
+    };
+    visit(source);
+    return docs;
+}
+
+type AnySchema = v.GenericSchema & {
+    type: string;
+    wrapped?: AnySchema;
+    pipe?: AnySchema[];
+    options?: unknown[];
+    literal?: unknown;
+    value?: AnySchema;
+    requirement?: unknown;
+    item?: AnySchema;
+};
+
+/** A short, readable type for a schema: `integer ≥ 1`, `integer ≥ 30 or false`, `map of AreaLifecycle`. */
+export function typeText(schema: AnySchema): string {
+    const named = NAMED.get(schema);
+    if (named) return named;
+    switch (schema.type) {
+        case "optional":
+        case "exact_optional":
+        case "nullish":
+            return typeText(schema.wrapped as AnySchema);
+        case "pulumi_input":
+            return `Input<${typeText(schema.wrapped as AnySchema)}>`;
+        case "union":
+            return (schema.options as AnySchema[]).map(typeText).join(" or ");
+        case "literal":
+            return JSON.stringify(schema.literal);
+        case "picklist":
+            return (schema.options as unknown[]).map((o) => JSON.stringify(o)).join(" \\| ");
+        case "record":
+            return `map of ${typeText(schema.value as AnySchema)}`;
+        case "array":
+            return `list of ${typeText(schema.item as AnySchema)}`;
+        case "strict_object":
+            return "object";
+        default:
+            break;
+    }
+    if (schema.pipe) {
+        // Pipes nest (a step built on days()): gather every action down to the base type.
+        const actions: AnySchema[] = [];
+        let base: AnySchema = schema;
+        while (base.pipe) {
+            actions.push(...base.pipe.slice(1));
+            base = base.pipe[0];
+        }
+        let text = actions.some((a) => a.type === "integer") ? "integer" : typeText(base);
+        const min = Math.max(...actions.filter((a) => a.type === "min_value").map((a) => Number(a.requirement)));
+        const max = Math.min(...actions.filter((a) => a.type === "max_value").map((a) => Number(a.requirement)));
+        if (Number.isFinite(min)) text += ` ≥ ${min}`;
+        if (Number.isFinite(max) && max < Number.MAX_SAFE_INTEGER) text += `, ≤ ${max}`;
+        return text;
+    }
+    return schema.type;
+}
+
+function cell(text: string): string {
+    return text.replace(/\|/g, "\\|");
+}
+
+/** The markdown table for one declaration. Fails when a field has no doc comment or no `Default:`. */
+export function renderTable(table: ArgsTable, root: string): string {
+    const docs = shapeDocs(path.join(root, table.source), table.shape);
+    const rows = Object.entries(table.schema.entries).map(([field, schema]) => {
+        const doc = docs[field];
+        if (!doc?.description) throw new Error(`${table.source}: ${table.shape}.${field} has no doc comment`);
+        if (doc.default === undefined)
+            throw new Error(`${table.source}: ${table.shape}.${field}'s doc comment does not say "Default: ..."`);
+        return `| \`${field}\` | ${cell(typeText(schema as AnySchema))} | ${cell(doc.default)} | ${cell(doc.description)} |`;
+    });
+    return ["| Arg | Type | Default | |", "|---|---|---|---|", ...rows].join("\n");
+}
+
+const MARKER = (id: string) => new RegExp(`(<!-- args: ${id} -->)[\\s\\S]*?(<!-- /args -->)`);
+
+/** A README's text with the table `table` regenerated; fails when the markers are missing. */
+export function withTable(readme: string, table: ArgsTable, root: string): string {
+    if (!MARKER(table.id).test(readme)) throw new Error(`${table.readme}: no <!-- args: ${table.id} --> ... <!-- /args --> markers`);
+    return readme.replace(
+        MARKER(table.id),
+        (_, open: string, close: string) => `${open}\n<!-- prettier-ignore -->\n${renderTable(table, root)}\n${close}`,
+    );
+}
+
+/** Rewrites every README table; returns the files changed. */
+export function writeTables(root: string): string[] {
+    const changed: string[] = [];
+    for (const readme of new Set(ARGS_TABLES.map((t) => t.readme))) {
+        const file = path.join(root, readme);
+        const before = fs.readFileSync(file, "utf8");
+        const after = ARGS_TABLES.filter((t) => t.readme === readme).reduce((text, t) => withTable(text, t, root), before);
+        if (after !== before) {
+            fs.writeFileSync(file, after);
+            changed.push(readme);
+        }
+    }
+    return changed;
+}
+
+if (require.main === module) {
+    const root = path.resolve(__dirname, "..", "..");
+    const changed = writeTables(root);
+    process.stdout.write(changed.length > 0 ? `updated ${changed.join(", ")}\n` : "argument tables are up to date\n");
+}

@@ -1,0 +1,5 @@
+export { v, strict, map, input, integer, explain, InputSchema } from "./declare";
+export { checkShape, parseArgs, checkWhenResolved, ShapeCheck, LaterValue } from "./check";
+export { Problem, describeIssue, fieldPath } from "./problems";
+export { editDistance, closestMatch, didYouMean } from "./did-you-mean";
+export { awsTagMap } from "./aws-tags";

@@ -1,0 +1,203 @@
+/**
+ * The declaration of the `spectrum:` stack config namespace: every key the root program reads, the
+ * architectures that read it, and the shape of its value. A key outside it is refused with a
+ * suggestion, a key the stack's architecture does not read is refused, and values are checked
+ * against the same declarations the components use.
+ *
+ * Plug-in point: a component or architecture converted to a schema declaration (see
+ * CONTRIBUTING.md) replaces its `topLevel(...)` entry below with its schema, e.g.
+ * `landingZone: { schema: landingZoneArgs, ... }`. Until then `topLevel` checks the top-level
+ * keys (typed against the args interface, so the list cannot drift) and whether each is a
+ * mapping, a list or a single value.
+ */
+import { HybridArchitectureArgs } from "../components/architectures";
+import { KappaArchitectureArgs } from "../components/architectures/kappa/kappa-args";
+import { LambdaArchitectureArgs } from "../components/architectures/lambda/lambda-args";
+import { PlatformClusterArgs, PlatformNetworkArgs } from "../components/platform";
+import { v, map, strict, checkShape, closestMatch, didYouMean, explain, Problem } from "../components/core/schema";
+import { landingZoneArgs } from "../components/landing-zone";
+
+export const ARCHITECTURES = ["landing", "hybrid", "kappa", "lambda"] as const;
+export type ArchitectureName = (typeof ARCHITECTURES)[number];
+
+/** How a not-yet-converted field is checked: its kind of YAML value only. */
+type FieldShape = "map" | "list" | "value";
+
+/** A mapping with exactly these keys, each only checked for being a mapping, a list or a single value. */
+function topLevel<T>(fields: Record<keyof T, FieldShape>) {
+    const entries: Record<string, v.GenericSchema> = {};
+    for (const [key, shape] of Object.entries<FieldShape>(fields)) {
+        entries[key] = v.optional(shape === "map" ? map(v.string(), v.unknown()) : shape === "list" ? v.array(v.unknown()) : v.unknown());
+    }
+    return strict(entries);
+}
+
+// The keys the stacks may set: the architecture's args less what the program itself supplies.
+const hybridConfig = topLevel<Omit<HybridArchitectureArgs, "profile" | "network">>({
+    topics: "map",
+    ingest: "map",
+    batch: "map",
+    previousTopics: "map",
+    kafkaClientSecurityGroupIds: "list",
+    landingZone: "map",
+    kafka: "map",
+    tags: "map",
+});
+const kappaConfig = topLevel<Omit<KappaArchitectureArgs, "profile" | "network" | "target">>({
+    storageClassName: "value",
+    processor: "value",
+    requirements: "map",
+    jobName: "value",
+    replayHorizonDays: "value",
+    inputTopics: "map",
+    outputTopics: "map",
+    landingOutput: "map",
+    versions: "list",
+    live: "value",
+    transactionTimeoutMs: "value",
+    liveParameterName: "value",
+    flink: "map",
+    streams: "map",
+    protect: "value",
+    previousTopics: "map",
+    kafkaClientSecurityGroupIds: "list",
+    landingZone: "map",
+    kafka: "map",
+    tags: "map",
+});
+const lambdaConfig = topLevel<Omit<LambdaArchitectureArgs, "profile" | "network" | "kubernetes">>({
+    topics: "map",
+    views: "map",
+    ingest: "map",
+    batch: "map",
+    speed: "map",
+    serving: "map",
+    alarmTopicArn: "value",
+    previousTopics: "map",
+    kafkaClientSecurityGroupIds: "list",
+    landingZone: "map",
+    kafka: "map",
+    tags: "map",
+});
+const networkConfig = topLevel<PlatformNetworkArgs>({
+    profile: "value",
+    existing: "map",
+    cidrBlock: "value",
+    availabilityZoneCount: "value",
+    natGateways: "value",
+    s3GatewayEndpoint: "value",
+    region: "value",
+    flowLogs: "value",
+    tags: "map",
+});
+const kubernetesConfig = topLevel<Omit<PlatformClusterArgs, "network">>({
+    profile: "value",
+    existing: "map",
+    kubernetesVersion: "value",
+    publicEndpoint: "value",
+    publicAccessCidrs: "list",
+    nodes: "map",
+    controlPlaneLogTypes: "list",
+    supportType: "value",
+    adminPrincipalArns: "list",
+    protect: "value",
+    tags: "map",
+});
+
+interface StackKey {
+    /** The declaration its value must satisfy. */
+    schema: v.GenericSchema;
+    /** The architectures whose stacks read it. */
+    readBy: readonly ArchitectureName[];
+    /** Whether the value is a mapping or list (passed by Pulumi as JSON), rather than a single string. */
+    structured: boolean;
+}
+
+const ALL_BUT_LANDING = ["hybrid", "kappa", "lambda"] as const;
+
+/** Every key of the `spectrum:` namespace. */
+export const STACK_CONFIG: Readonly<Record<string, StackKey>> = {
+    architecture: {
+        schema: v.picklist(ARCHITECTURES, (issue) => {
+            const close = closestMatch(String(issue.input), ARCHITECTURES);
+            return explain(
+                "is not a known architecture",
+                `${close ? `Did you mean "${close}"? ` : ""}Set it to one of ${ARCHITECTURES.join(", ")}`,
+            );
+        }),
+        readBy: ARCHITECTURES,
+        structured: false,
+    },
+    profile: { schema: v.picklist(["dev", "prod"]), readBy: ALL_BUT_LANDING, structured: false },
+    landingZone: { schema: landingZoneArgs, readBy: ["landing"], structured: true },
+    network: { schema: networkConfig, readBy: ALL_BUT_LANDING, structured: true },
+    kubernetes: { schema: kubernetesConfig, readBy: ["kappa", "lambda"], structured: true },
+    hybrid: { schema: hybridConfig, readBy: ["hybrid"], structured: true },
+    kappa: { schema: kappaConfig, readBy: ["kappa"], structured: true },
+    lambda: { schema: lambdaConfig, readBy: ["lambda"], structured: true },
+    deployedTopics: { schema: map(v.string(), map(v.string(), v.unknown())), readBy: ALL_BUT_LANDING, structured: true },
+    // Read by the plan's --cost and --capacity reports, which check its fields (cli/capacity/load.ts).
+    load: { schema: map(v.string(), v.unknown()), readBy: ARCHITECTURES, structured: true },
+};
+
+/**
+ * Checks the whole `<namespace>:` part of a stack's config (`namespace:key` -> the string Pulumi
+ * passes, JSON for mappings and lists) and returns every problem found, in the uniform format's
+ * parts with the full key as the field.
+ */
+export function stackConfigProblems(all: Readonly<Record<string, string>>, namespace = "spectrum"): Problem[] {
+    const problems: Problem[] = [];
+    const prefix = `${namespace}:`;
+    const keys = Object.keys(STACK_CONFIG);
+    const architecture = all[`${prefix}architecture`] as ArchitectureName | undefined;
+    for (const [fullKey, raw] of Object.entries(all)) {
+        if (!fullKey.startsWith(prefix)) continue;
+        const key = fullKey.slice(prefix.length);
+        const declared = STACK_CONFIG[key];
+        if (declared === undefined) {
+            problems.push(unknownKey(fullKey, key, raw, prefix, keys));
+            continue;
+        }
+        const value = declared.structured ? parseJson(raw) : raw;
+        const { problems: found } = checkShape(declared.schema, value, fullKey);
+        problems.push(...found);
+        if (architecture !== undefined && ARCHITECTURES.includes(architecture) && !declared.readBy.includes(architecture)) {
+            problems.push({
+                field: fullKey,
+                value,
+                problem: `the ${architecture} architecture does not read it`,
+                fix: `Remove it, or set ${prefix}architecture to ${declared.readBy.join(" or ")}`,
+            });
+        }
+    }
+    return problems;
+}
+
+function unknownKey(fullKey: string, key: string, raw: string, prefix: string, keys: readonly string[]): Problem {
+    const value = parseJson(raw);
+    const [head, ...rest] = key.split(".");
+    if (rest.length > 0 && STACK_CONFIG[head]?.structured) {
+        // `spectrum:landingZone.protect: false` written literally is a key of its own to Pulumi.
+        return {
+            field: fullKey,
+            value,
+            problem: `Pulumi reads a dotted key as a key of its own, not as ${rest.join(".")} inside ${prefix}${head}`,
+            fix: `Nest it: ${prefix}${head}: { ${rest.join(": { ")}: ${raw}${" }".repeat(rest.length - 1)} } (pulumi config set --path '${prefix}${key}' sets it so)`,
+        };
+    }
+    return {
+        field: fullKey,
+        value,
+        problem: `is not a ${prefix} config key`,
+        fix: didYouMean(key, keys).replace(/"([^"]+)"/g, `"${prefix}$1"`),
+    };
+}
+
+/** Pulumi passes mappings and lists as JSON and anything else as its text. */
+function parseJson(raw: string): unknown {
+    try {
+        return JSON.parse(raw);
+    } catch {
+        return raw;
+    }
+}

@@ -3,3 +3,4 @@ export { checkShape, parseArgs, checkWhenResolved, ShapeCheck, LaterValue } from
 export { Problem, describeIssue, fieldPath } from "./problems";
 export { editDistance, closestMatch, didYouMean } from "./did-you-mean";
 export { awsTagMap } from "./aws-tags";
+export { k8sQuantity, k8sLabelMap } from "./kubernetes";

@@ -152,7 +152,7 @@ part_sql() {
     home=$(trino_java_home)
     cp=$(classpath "trino-$TRINO_VERSION" trino -Dtrino.version="$TRINO_VERSION")
     classes=$(JAVAC="$home/bin/javac" compile sql "$cp" "$ENGINES/sql/SqlCheck.java")
-    "$home/bin/java" -cp "$cp:$classes" SqlCheck "$RUN/plans" "$RUN/inputs/sql"
+    "$home/bin/java" -cp "$cp:$classes" SqlCheck "$RUN/inputs/sql"
 }
 
 part_spark() {

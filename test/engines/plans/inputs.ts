@@ -71,6 +71,10 @@ function main(): void {
                 if (!version) throw new Error(`${plan.label} ${r.name}: no Flink version in image ${spec.image}`);
                 write(path.join(out, "flink", version, `${base}.properties`), spec.flinkConfiguration);
                 count(`flink ${version} configs`);
+            } else if (r.type === "aws:glue/catalogTable:CatalogTable") {
+                fs.mkdirSync(path.join(out, "sql"), { recursive: true });
+                fs.appendFileSync(path.join(out, "sql", `${plan.label}.tables`), `${r.inputs.databaseName as string}.${r.inputs.name as string}\n`);
+                count("catalog tables");
             } else if (r.type === "aws:athena/namedQuery:NamedQuery") {
                 fs.mkdirSync(path.join(out, "sql"), { recursive: true });
                 fs.writeFileSync(path.join(out, "sql", `${base}.sql`), r.inputs.query as string);

@@ -1,0 +1,107 @@
+"""Spark checks: an S3 stand-in (moto's server mode on 127.0.0.1) and spark-submit of the plans' job scripts."""
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import boto3
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+
+def pytest_addoption(parser):
+    parser.addoption("--plans", required=True, help="folder of exported plan JSON files")
+    parser.addoption("--work", required=True, help="scratch folder for this run")
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def plans(request):
+    folder = Path(request.config.getoption("--plans"))
+    return {p.stem: json.loads(p.read_text()) for p in sorted(folder.glob("*.json"))}
+
+
+@pytest.fixture(scope="session")
+def work(request):
+    path = Path(request.config.getoption("--work"))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+@pytest.fixture(scope="session")
+def s3_endpoint(work):
+    """moto's S3-compatible server on 127.0.0.1, stopped when the session ends."""
+    port = free_port()
+    log = open(work / "moto.log", "w")
+    server = subprocess.Popen([sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)], stdout=log, stderr=subprocess.STDOUT)
+    endpoint = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):  # bounded: 100 connection attempts 0.1 s apart
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield endpoint
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def s3(s3_endpoint):
+    return boto3.client("s3", endpoint_url=s3_endpoint, region_name="us-east-1", aws_access_key_id="test", aws_secret_access_key="test")
+
+
+@pytest.fixture(scope="session")
+def spark_submit(s3_endpoint, work):
+    """Runs one spark-submit command as the workflow builds it, on local Spark with s3:// served by moto."""
+    bin_dir = Path(sys.executable).parent
+    jars = os.environ["SPARK_S3_JARS"]
+
+    def run(args, spark_defaults, label):
+        assert args[0] == "spark-submit"
+        command = [str(bin_dir / "spark-submit"), "--master", "local[2]"]
+        rest = list(args[1:])
+        # EMR runs the driver on the cluster; locally the driver is this process's child.
+        if "--deploy-mode" in rest:
+            rest[rest.index("--deploy-mode") + 1] = "client"
+        # What EMR's cluster configuration provides: its spark-defaults, and s3:// through an S3 filesystem
+        # (S3A pointed at moto, where EMR uses EMRFS).
+        confs = {
+            **spark_defaults,
+            "spark.jars": jars,
+            # Also on the launching JVM's classpath: spark-submit itself fetches the s3:// script.
+            "spark.driver.extraClassPath": jars.replace(",", ":"),
+            "spark.jars.ivy": os.environ.get("SPARK_IVY_DIR", str(work / "ivy")),
+            "spark.hadoop.fs.s3.impl": "org.apache.hadoop.fs.s3a.S3AFileSystem",
+            "spark.hadoop.fs.s3a.endpoint": s3_endpoint,
+            "spark.hadoop.fs.s3a.path.style.access": "true",
+            "spark.hadoop.fs.s3a.connection.ssl.enabled": "false",
+            "spark.hadoop.fs.s3a.access.key": "test",
+            "spark.hadoop.fs.s3a.secret.key": "test",
+            "spark.hadoop.fs.s3a.change.detection.mode": "none",
+            "spark.driver.memory": "1g",
+            "spark.ui.enabled": "false",
+            "spark.sql.shuffle.partitions": "4",
+        }
+        for key, value in confs.items():
+            command += ["--conf", f"{key}={value}"]
+        env = {**os.environ, "PYSPARK_PYTHON": sys.executable, "SPARK_LOCAL_IP": "127.0.0.1"}
+        log = work / f"{label}.log"
+        with open(log, "w") as out:
+            code = subprocess.run(command + rest, stdout=out, stderr=subprocess.STDOUT, env=env, timeout=600).returncode
+        return code, log.read_text()
+
+    return run

@@ -1,0 +1,69 @@
+"""What a plan says about its batch jobs: the spark-submit command, the cluster's spark-defaults, the
+uploaded script, where Firehose writes each input, and the Glue tables over the outputs."""
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from intrinsics import evaluate_array
+
+
+@dataclass
+class BatchJob:
+    plan: str
+    workflow: str
+    definition: dict
+    spark_defaults: dict
+    script_key: str
+    script: str
+    bucket: str
+    inputs: dict = field(default_factory=dict)  # name -> s3:// folder
+    outputs: dict = field(default_factory=dict)  # name -> s3:// folder
+    raw_prefixes: dict = field(default_factory=dict)  # name -> Firehose prefix template
+    tables: dict = field(default_factory=dict)  # output s3:// folder -> Glue table inputs
+
+    def command(self, logical_time):
+        """The spark-submit arguments the workflow builds for an execution with this logical time."""
+        state = {"run": {"logicalTime": logical_time, "logicalTimeConf": f"spark.spectrum.logicalTime={logical_time}"}}
+        return evaluate_array(self.definition["States"]["BuildCommand"]["Parameters"]["args.$"], state)
+
+
+def batch_jobs(plan):
+    resources = plan["resources"]
+    for sm in (r for r in resources if r["type"] == "aws:sfn/stateMachine:StateMachine"):
+        definition = json.loads(sm["inputs"]["definition"])
+        if "BuildCommand" not in definition.get("States", {}):
+            continue
+        create = definition["States"]["CreateCluster"]["Parameters"]
+        defaults = {}
+        for c in create.get("Configurations", []):
+            if c["Classification"] == "spark-defaults":
+                defaults.update(c["Properties"])
+        probe = evaluate_array(definition["States"]["BuildCommand"]["Parameters"]["args.$"], {"run": {"logicalTimeConf": "x"}})
+        script_uri = next(a for a in probe if isinstance(a, str) and a.startswith("s3://") and a.endswith(".py"))
+        bucket, key = script_uri[len("s3://") :].split("/", 1)
+        script = next(r for r in resources if r["type"].startswith("aws:s3/bucketObject") and r["inputs"].get("key") == key)
+        job = BatchJob(plan["label"], sm["name"], definition, defaults, key, script["content"], bucket)
+        for arg in probe:
+            m = re.match(r"spark\.spectrum\.(input|output)\.([\w-]+)=(s3://.*)$", str(arg))
+            if m:
+                (job.inputs if m.group(1) == "input" else job.outputs)[m.group(2)] = m.group(3)
+        for r in resources:
+            if r["type"] == "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream":
+                s3 = r["inputs"]["extendedS3Configuration"]
+                for name, folder in job.inputs.items():
+                    if f"s3://{bucket}/{s3['prefix']}".startswith(folder):
+                        job.raw_prefixes[name] = s3["prefix"]
+            if r["type"] == "aws:glue/catalogTable:CatalogTable":
+                job.tables[r["inputs"]["storageDescriptor"]["location"]] = r["inputs"]
+        yield job
+
+
+def render_firehose_prefix(prefix, moment: datetime):
+    """A Firehose S3 prefix with its !{timestamp:...} expressions evaluated (Java date patterns used here: yyyy MM dd HH)."""
+
+    def timestamp(m):
+        return m.group(1).replace("yyyy", "%Y").replace("MM", "%m").replace("dd", "%d").replace("HH", "%H")
+
+    return moment.strftime(re.sub(r"!\{timestamp:([^}]*)\}", timestamp, prefix))

@@ -101,15 +101,22 @@ NODE_TS=(node --stack-trace-limit=0 -r "$ENGINES/register-ts.js")
 
 part_flink() {
     local catalog=$ENGINES/flink/operator-options-$FLINK_OPERATOR_VERSION.tsv status=0
-    for version in $FLINK_VERSIONS; do
-        local jars=${FLINK_JARS[$version]:-$version}
-        local cp classes
-        cp=$(classpath "flink-$jars" flink -Dflink.version="$jars")
-        classes=$(compile "flink-$jars" "$cp" "$ENGINES/flink/FlinkConfigCheck.java")
+    local version core kubernetes prometheus s3 cp classes
+    while read -r version core kubernetes prometheus s3; do
+        [ -n "$version" ] || continue
+        cp=$(classpath "flink-$core-k8s$kubernetes-prom$prometheus-s3$s3" flink -Dflink.version="$core" \
+            -Dflink-kubernetes.version="$kubernetes" -Dflink-prometheus.version="$prometheus" -Dflink-s3.version="$s3")
+        classes=$(compile "flink-$version" "$cp" "$ENGINES/flink/FlinkConfigCheck.java")
         local configs=("$RUN/inputs/flink/$version"/*.properties)
         [ -e "${configs[0]}" ] || { echo "no emitted configuration for Flink $version" && status=1 && continue; }
         java -cp "$cp:$classes" FlinkConfigCheck "$version" --operator-options "$catalog" "${configs[@]}" 2>/dev/null || status=1
-    done
+        # Controls: the keys renamed in 1.20 in their other spelling. Versions before 1.20 lack the new
+        # names and must refuse them; 1.20 and (per their jars) 2.0-2.2 still read the old names as deprecated keys.
+        if [[ "$version" == 1.1[89].* ]]; then
+            java -cp "$cp:$classes" FlinkConfigCheck "$version" --operator-options "$catalog" --must-reject \
+                "$RUN/inputs/flink-controls/$version"/*.properties 2>/dev/null || status=1
+        fi
+    done <<<"$FLINK_JARS"
     return $status
 }
 

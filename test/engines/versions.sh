@@ -19,9 +19,21 @@ KAFKA_VERSION=3.9.1
 # The MSK IAM login module the emitted Streams properties name (components/kafka/streams-properties.ts).
 MSK_IAM_AUTH_VERSION=2.2.0
 
-# Flink: one exact version per minor in components/flink/versions.ts (SUPPORTED_FLINK_MINORS), the newest
-# patch on Maven Central; 1.20.3 is the stacks' default image.
-FLINK_VERSIONS="1.18.1 1.19.3 1.20.3 2.0.1 2.1.1 2.2.0"
+# Flink: one exact version per minor in components/flink/versions.ts (SUPPORTED_FLINK_MINORS); 1.20.3 is the
+# stacks' default image. A FlinkJob is planned at each version, and its configuration checked against that
+# minor's jars. Maven Central lacks some modules at some patches (e.g. flink-kubernetes 1.20.2-1.20.4,
+# flink-metrics-prometheus 2.1.x): those come from another patch of the same minor (options do not change
+# within a minor), or, for the Prometheus reporter of 2.1, from 2.2.0.
+#   image version | core, runtime, streaming, clients, RocksDB | kubernetes | prometheus | s3-fs-hadoop
+FLINK_JARS="
+1.18.1 1.18.1 1.18.1 1.18.1 1.18.1
+1.19.3 1.19.3 1.19.1 1.19.1 1.19.3
+1.20.3 1.20.3 1.20.1 1.20.3 1.20.1
+2.0.1  2.0.1  2.0.0  2.0.0  2.0.0
+2.1.1  2.1.1  2.1.0  2.2.0  2.1.1
+2.2.0  2.2.0  2.2.0  2.2.0  2.2.0
+"
+FLINK_VERSIONS=$(awk 'NF { print $1 }' <<<"$FLINK_JARS" | tr '\n' ' ')
 
 # The Flink Kubernetes Operator the components install (components/flink/versions.ts): its autoscaler and
 # operator options are checked from flink/operator-options-<version>.tsv (its jars are not on Maven Central).

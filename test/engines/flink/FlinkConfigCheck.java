@@ -30,7 +30,8 @@ import org.apache.flink.configuration.FallbackKey;
  * The operator's options (autoscaler and operator keys, which the operator reads from the same
  * flinkConfiguration) come from a catalog of its release, as its jars are not on Maven Central.
  *
- * Usage: FlinkConfigCheck <flink version> [--operator-options <catalog.tsv>] <file.properties>... ; prints one line per problem and a
+ * Usage: FlinkConfigCheck <flink version> [--operator-options <catalog.tsv>] [--must-reject] <file.properties>...;
+ * with --must-reject every file is a control that must have a problem. Prints one line per problem and a
  * summary; exits 1 when any file has a problem.
  */
 public final class FlinkConfigCheck {
@@ -55,15 +56,26 @@ public final class FlinkConfigCheck {
         FlinkConfigCheck check = new FlinkConfigCheck();
         check.collect();
         int first = 1;
-        if (args[1].equals("--operator-options")) {
-            check.readCatalog(args[2]);
-            first = 3;
+        boolean mustReject = false;
+        if (args[first].equals("--operator-options")) {
+            check.readCatalog(args[first + 1]);
+            first += 2;
+        }
+        if (args[first].equals("--must-reject")) {
+            mustReject = true;
+            first++;
         }
         int failed = 0;
         int passed = 0;
         for (int i = first; i < args.length; i++) {
             List<String> problems = check.check(load(args[i]));
             String name = new File(args[i]).getName();
+            if (mustReject) {
+                // A control: the check must find something wrong in it.
+                System.out.println("  control " + name + ": " + problems.size() + " problem(s) found" + (problems.isEmpty() ? " (expected some)" : ""));
+                for (String p : problems) System.out.println("         " + p);
+                problems = problems.isEmpty() ? List.of("the check accepted a configuration it must refuse") : List.of();
+            }
             if (problems.isEmpty()) {
                 passed++;
                 System.out.println("  ok   " + name);

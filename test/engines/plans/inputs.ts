@@ -1,6 +1,7 @@
 /**
  * Turns the exported plans into the inputs of the JVM checks (Java reads properties files, not
- * JSON): `<out>/kafka/{broker,topics,streams}/`, `<out>/flink/<flink version>/`, `<out>/sql/`.
+ * JSON): `<out>/kafka/{broker,topics,streams}/`, `<out>/flink/<flink version>/` (and the controls in
+ * `<out>/flink-controls/<flink version>/`), `<out>/sql/`.
  * File names are `<plan label>__<resource name>`, so a failure names where it came from.
  *
  * Usage: node -r ./test/engines/register-ts.js test/engines/plans/inputs.ts <plans dir> <out dir>
@@ -9,6 +10,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { parse as parseProperties } from "./properties";
 import { imageFlinkVersion } from "../../../components/flink/versions";
+import { RENAMED_KEYS } from "../../../components/flink/config-keys";
 
 interface Resource {
     type: string;
@@ -71,6 +73,13 @@ function main(): void {
                 if (!version) throw new Error(`${plan.label} ${r.name}: no Flink version in image ${spec.image}`);
                 write(path.join(out, "flink", version, `${base}.properties`), spec.flinkConfiguration);
                 count(`flink ${version} configs`);
+                // Control: the same configuration with every renamed key in its other spelling, which
+                // versions before the rename must refuse (run.sh says which versions it expects to).
+                const swapped = Object.entries(spec.flinkConfiguration).map(([k, v]) => {
+                    const rename = RENAMED_KEYS.find((r) => r.legacy === k || r.current === k);
+                    return [rename ? (rename.legacy === k ? rename.current : rename.legacy) : k, v];
+                });
+                write(path.join(out, "flink-controls", version, `${base}.properties`), Object.fromEntries(swapped));
             } else if (r.type === "aws:glue/catalogTable:CatalogTable") {
                 fs.mkdirSync(path.join(out, "sql"), { recursive: true });
                 fs.appendFileSync(path.join(out, "sql", `${plan.label}.tables`), `${r.inputs.databaseName as string}.${r.inputs.name as string}\n`);

@@ -43,6 +43,12 @@ record() {
     [ "$3" -ne 0 ] && status=FAILED && FAILED=$((FAILED + 1))
     SUMMARY+=("$(printf '%-6s %-7s %4ss  %s' "$1" "$status" "$(($(date +%s) - $2))" "$4")")
 }
+# totals <log>: the checks' own counts added up ("N passed, M failed" lines of the checkers, pytest's last line).
+totals() {
+    grep -E '^(flink [0-9.]+|kafka|sql \(Trino parser\)): [0-9]+ passed|^[0-9]+ (passed|failed).* in [0-9.]+s' "$1" |
+        awk '{ for (i = 1; i < NF; i++) { if ($(i + 1) ~ /^passed/) p += $i; if ($(i + 1) ~ /^failed/) f += $i } }
+             END { printf "%d checks passed, %d failed", p, f }'
+}
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
 # --- installs (cached) -------------------------------------------------------------------------
@@ -120,15 +126,16 @@ part_flink() {
     return $status
 }
 
-part_kafka() {
-    local cp classes dir=$RUN/kafka port controller
-    cp=$(classpath "kafka-$KAFKA_VERSION" kafka -Dkafka.version="$KAFKA_VERSION" -Dmsk-iam-auth.version="$MSK_IAM_AUTH_VERSION")
-    classes=$(compile kafka "$cp" "$ENGINES/kafka/KafkaCheck.java")
-    mkdir -p "$dir"
+KAFKA_CP() { classpath "kafka-$KAFKA_VERSION" kafka -Dkafka.version="$KAFKA_VERSION" -Dmsk-iam-auth.version="$MSK_IAM_AUTH_VERSION"; }
+
+# start_broker <dir> <classpath>: one KRaft node (broker and controller) on 127.0.0.1, with the MSK stacks'
+# server properties where a single node allows them (test/engines/kafka/single-node.properties says
+# what changes). Sets BOOTSTRAP; the broker is stopped with everything else this run started.
+start_broker() {
+    local dir=$1 cp=$2 port controller
+    mkdir -p "$dir/remote"
     port=$(free_port)
     controller=$(free_port)
-    # One KRaft node (broker and controller), with the MSK stacks' server properties where a single
-    # node allows them: replication factors and minimum ISRs of the internal topics are 1 here.
     {
         cat "$RUN/inputs/kafka/broker/"*.properties | sort -u
         cat "$ENGINES/kafka/single-node.properties"
@@ -138,15 +145,22 @@ part_kafka() {
         echo "log.dirs=$dir/log"
         echo "rsm.config.dir=$dir/remote"
     } >"$dir/server.properties"
-    mkdir -p "$dir/remote"
     local java=(java -Xmx768m -Dlog4j.configuration="file:$ENGINES/kafka/log4j.properties" -Dkafka.logs.dir="$dir" -cp "$cp")
     "${java[@]}" kafka.tools.StorageTool format -t "$(python3 -c 'import base64, uuid; print(base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("="))')" \
         -c "$dir/server.properties" >"$dir/format.log" 2>&1 || { cat "$dir/format.log" && return 1; }
     "${java[@]}" kafka.Kafka "$dir/server.properties" >"$dir/broker.out" 2>&1 &
     STARTED+=($!)
-    echo "broker (Kafka $KAFKA_VERSION, KRaft) on 127.0.0.1:$port, pid $!"
-    java -Dlog4j.configuration="file:$ENGINES/kafka/log4j-check.properties" -Dkafkacheck.log="$dir/check.log" \
-        -cp "$cp:$classes" KafkaCheck "127.0.0.1:$port" "$RUN/inputs/kafka" "$dir"
+    BOOTSTRAP=127.0.0.1:$port
+    echo "broker (Kafka $KAFKA_VERSION, KRaft) on $BOOTSTRAP, pid $!"
+}
+
+part_kafka() {
+    local cp classes
+    cp=$(KAFKA_CP)
+    classes=$(compile kafka "$cp" "$ENGINES/kafka/KafkaCheck.java")
+    start_broker "$RUN/kafka" "$cp"
+    java -Dlog4j.configuration="file:$ENGINES/kafka/log4j-check.properties" -Dkafkacheck.log="$RUN/kafka/check.log" \
+        -cp "$cp:$classes" KafkaCheck "$BOOTSTRAP" "$RUN/inputs/kafka" "$RUN/kafka"
 }
 
 part_aws() {
@@ -163,11 +177,15 @@ part_sql() {
 }
 
 part_spark() {
-    local jars
+    local jars kafka_cp classes
     python_env
     jars=$(classpath "spark-s3-hadoop$HADOOP_AWS_VERSION" spark-s3 -Dhadoop-aws.version="$HADOOP_AWS_VERSION" -Daws-sdk-bundle.version="$AWS_SDK_BUNDLE_VERSION")
-    SPARK_S3_JARS=${jars//:/,} SPARK_IVY_DIR="$CACHE/ivy" "$PYTHON_ENV/bin/python" -m pytest -q -p no:cacheprovider "$ENGINES/spark" \
-        --plans "$RUN/plans" --work "$RUN/spark"
+    # The speed job reads Kafka: a broker of its own, and a producer for its test records.
+    kafka_cp=$(KAFKA_CP)
+    classes=$(compile kafka-produce "$kafka_cp" "$ENGINES/kafka/Produce.java")
+    start_broker "$RUN/spark-kafka" "$kafka_cp"
+    SPARK_S3_JARS=${jars//:/,} SPARK_IVY_DIR="$CACHE/ivy" KAFKA_PRODUCE_CP="$kafka_cp:$classes" \
+        "$PYTHON_ENV/bin/python" -m pytest -q -p no:cacheprovider "$ENGINES/spark" --plans "$RUN/plans" --work "$RUN/spark" --bootstrap "$BOOTSTRAP"
 }
 
 for part in "${PARTS[@]}"; do
@@ -177,7 +195,7 @@ for part in "${PARTS[@]}"; do
     # Process substitution, not a pipe: the part runs in this shell, so the processes it starts are known here.
     "part_$part" > >(tee "$RUN/$part.log") 2>&1 || code=$?
     sleep 0.2
-    record "$part" "$started" "$code" "$(grep -E '[0-9]+ passed' "$RUN/$part.log" | tail -n 3 | tr '\n' ' ' || true)"
+    record "$part" "$started" "$code" "$(totals "$RUN/$part.log")"
     stop_started
     STARTED=()
 done

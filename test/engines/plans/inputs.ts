@@ -36,7 +36,12 @@ function line(key: string, value: string): string {
 
 function write(file: string, entries: Record<string, string>): void {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, Object.entries(entries).map(([k, v]) => line(k, v)).join("\n") + "\n");
+    fs.writeFileSync(
+        file,
+        Object.entries(entries)
+            .map(([k, v]) => line(k, v))
+            .join("\n") + "\n",
+    );
 }
 
 const fileName = (plan: Plan, r: Resource) => `${plan.label}__${r.name}`.replace(/[^A-Za-z0-9._-]/g, "_");
@@ -45,7 +50,10 @@ function main(): void {
     const [plansDir, out] = process.argv.slice(2);
     const counts: Record<string, number> = {};
     const count = (what: string) => (counts[what] = (counts[what] ?? 0) + 1);
-    for (const file of fs.readdirSync(plansDir).filter((f) => f.endsWith(".json")).sort()) {
+    for (const file of fs
+        .readdirSync(plansDir)
+        .filter((f) => f.endsWith(".json"))
+        .sort()) {
         const plan = JSON.parse(fs.readFileSync(path.join(plansDir, file), "utf8")) as Plan;
         for (const r of plan.resources) {
             const base = fileName(plan, r);
@@ -54,7 +62,9 @@ function main(): void {
                 count("broker configs");
             } else if (r.type === "aws:msk/topic:Topic" || r.type === "kafka:index/topic:Topic") {
                 const msk = r.type === "aws:msk/topic:Topic";
-                const configs = msk ? (JSON.parse((r.inputs.configs as string) ?? "{}") as Record<string, string>) : ((r.inputs.config as Record<string, string>) ?? {});
+                const configs = msk
+                    ? (JSON.parse((r.inputs.configs as string) ?? "{}") as Record<string, string>)
+                    : ((r.inputs.config as Record<string, string>) ?? {});
                 // Topic names repeat across stacks; on the one test broker each plan's topics get its label as prefix.
                 write(path.join(out, "kafka", "topics", `${base}.properties`), {
                     "topic.name": `${plan.label}.${r.inputs.name as string}`,
@@ -63,7 +73,10 @@ function main(): void {
                     ...Object.fromEntries(Object.entries(configs).map(([k, v]) => [`config.${k}`, String(v)])),
                 });
                 count("topics");
-            } else if (r.type === "kubernetes:core/v1:ConfigMap" && typeof (r.inputs.data as Record<string, unknown>)?.["streams.properties"] === "string") {
+            } else if (
+                r.type === "kubernetes:core/v1:ConfigMap" &&
+                typeof (r.inputs.data as Record<string, unknown>)?.["streams.properties"] === "string"
+            ) {
                 const text = (r.inputs.data as Record<string, string>)["streams.properties"];
                 write(path.join(out, "kafka", "streams", `${base}.properties`), parseProperties(text));
                 count("streams configs");
@@ -82,7 +95,10 @@ function main(): void {
                 write(path.join(out, "flink-controls", version, `${base}.properties`), Object.fromEntries(swapped));
             } else if (r.type === "aws:glue/catalogTable:CatalogTable") {
                 fs.mkdirSync(path.join(out, "sql"), { recursive: true });
-                fs.appendFileSync(path.join(out, "sql", `${plan.label}.tables`), `${r.inputs.databaseName as string}.${r.inputs.name as string}\n`);
+                fs.appendFileSync(
+                    path.join(out, "sql", `${plan.label}.tables`),
+                    `${r.inputs.databaseName as string}.${r.inputs.name as string}\n`,
+                );
                 count("catalog tables");
             } else if (r.type === "aws:athena/namedQuery:NamedQuery") {
                 fs.mkdirSync(path.join(out, "sql"), { recursive: true });
@@ -91,7 +107,11 @@ function main(): void {
             }
         }
     }
-    console.log(Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(", "));
+    console.log(
+        Object.entries(counts)
+            .map(([k, v]) => `${v} ${k}`)
+            .join(", "),
+    );
 }
 
 main();

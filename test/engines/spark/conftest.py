@@ -17,6 +17,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 def pytest_addoption(parser):
     parser.addoption("--plans", required=True, help="folder of exported plan JSON files")
     parser.addoption("--work", required=True, help="scratch folder for this run")
+    parser.addoption("--bootstrap", required=True, help="the local Kafka broker the speed job reads")
 
 
 def free_port():
@@ -65,12 +66,17 @@ def s3(s3_endpoint):
 
 
 @pytest.fixture(scope="session")
+def bootstrap(request):
+    return request.config.getoption("--bootstrap")
+
+
+@pytest.fixture(scope="session")
 def spark_submit(s3_endpoint, work):
     """Runs one spark-submit command as the workflow builds it, on local Spark with s3:// served by moto."""
     bin_dir = Path(sys.executable).parent
     jars = os.environ["SPARK_S3_JARS"]
 
-    def run(args, spark_defaults, label):
+    def command_for(args, spark_defaults):
         assert args[0] == "spark-submit"
         command = [str(bin_dir / "spark-submit"), "--master", "local[2]"]
         rest = list(args[1:])
@@ -98,10 +104,20 @@ def spark_submit(s3_endpoint, work):
         }
         for key, value in confs.items():
             command += ["--conf", f"{key}={value}"]
-        env = {**os.environ, "PYSPARK_PYTHON": sys.executable, "SPARK_LOCAL_IP": "127.0.0.1"}
+        return command + rest
+
+    env = {**os.environ, "PYSPARK_PYTHON": sys.executable, "SPARK_LOCAL_IP": "127.0.0.1"}
+
+    def run(args, spark_defaults, label):
         log = work / f"{label}.log"
         with open(log, "w") as out:
-            code = subprocess.run(command + rest, stdout=out, stderr=subprocess.STDOUT, env=env, timeout=600).returncode
+            code = subprocess.run(command_for(args, spark_defaults), stdout=out, stderr=subprocess.STDOUT, env=env, timeout=600).returncode
         return code, log.read_text()
 
+    def start(args, spark_defaults, label):
+        """A long-running submit (the streaming job): the process, its output going to <label>.log."""
+        out = open(work / f"{label}.log", "w")
+        return subprocess.Popen(command_for(args, spark_defaults), stdout=out, stderr=subprocess.STDOUT, env=env)
+
+    run.start = start
     return run

@@ -184,7 +184,7 @@ part_spark() {
     kafka_cp=$(KAFKA_CP)
     classes=$(compile kafka-produce "$kafka_cp" "$ENGINES/kafka/Produce.java")
     start_broker "$RUN/spark-kafka" "$kafka_cp"
-    SPARK_S3_JARS=${jars//:/,} SPARK_IVY_DIR="$CACHE/ivy" KAFKA_PRODUCE_CP="$kafka_cp:$classes" \
+    SPARK_S3_JARS=${jars//:/,} SPARK_IVY_DIR="$CACHE/ivy" KAFKA_PRODUCE_CP="$kafka_cp:$classes" SPARK_KAFKA_CONNECTOR_VERSION="$SPARK_KAFKA_CONNECTOR_VERSION" \
         "$PYTHON_ENV/bin/python" -m pytest -q -p no:cacheprovider "$ENGINES/spark" --plans "$RUN/plans" --work "$RUN/spark" --bootstrap "$BOOTSTRAP"
 }
 

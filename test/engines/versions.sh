@@ -6,6 +6,9 @@ PYSPARK_VERSION=3.5.6
 # The Hadoop line PySpark 3.5 bundles (hadoop-client-api 3.3.4) and the AWS SDK bundle hadoop-aws 3.3.4 was built against.
 HADOOP_AWS_VERSION=3.3.4
 AWS_SDK_BUNDLE_VERSION=1.12.262
+# The speed job names spark-sql-kafka-0-10_2.12:3.5.6 in spark.jars.packages; the Maven Central these machines
+# reach serves only 3.5.7 of the 3.5 line, so the speed check substitutes it (same minor, a patch apart).
+SPARK_KAFKA_CONNECTOR_VERSION=3.5.7
 # S3 stand-in (moto's server mode), AWS API models (botocore's service JSON files), the Python test runner, Parquet reader.
 MOTO_VERSION=5.2.5
 BOTOCORE_VERSION=1.44.5

@@ -2,12 +2,14 @@
 run from the plan's submit command against a local broker and moto's S3.
 
 Test-only changes, besides the harness's (MSK IAM options emptied, see speed_harness.py): the
-brokers are the local one, and the trigger interval is 5 seconds instead of the stack's minute.
+brokers are the local one, the trigger interval is 5 seconds instead of the stack's minute, and the
+Kafka connector in spark.jars.packages is the 3.5 patch Maven Central serves here (versions.sh).
 """
 
 import gzip
 import json
 import os
+import re
 import subprocess
 import time
 from pathlib import Path
@@ -35,9 +37,12 @@ def produce(bootstrap, topic, values, work):
 
 
 def speed_lines(s3, bucket, prefix):
-    """Every line of every object under the prefix, by object key."""
+    """Every line of every object a reader sees under the prefix, by object key (as Athena and Hive, it
+    skips paths with a part starting with `_` or `.`, such as a write still in `_temporary/`)."""
     found = {}
     for o in s3.list_objects_v2(Bucket=bucket, Prefix=prefix).get("Contents", []):
+        if any(part.startswith(("_", ".")) for part in o["Key"][len(prefix) :].split("/")):
+            continue
         body = s3.get_object(Bucket=bucket, Key=o["Key"])["Body"].read()
         if o["Key"].endswith(".gz"):
             found[o["Key"]] = gzip.decompress(body).decode().split("\n")
@@ -70,7 +75,13 @@ def speed(plans, s3, spark_submit, bootstrap, work):
     at = args.index(script_uri)
     job_args = args[at + 1 :]
     job_args[job_args.index("--bootstrap-servers") + 1] = bootstrap
-    confs = [a if not a.startswith("spark.spectrum.triggerInterval=") else "spark.spectrum.triggerInterval=5 seconds" for a in args[:at]]
+    connector = os.environ["SPARK_KAFKA_CONNECTOR_VERSION"]
+    confs = [
+        "spark.spectrum.triggerInterval=5 seconds"
+        if a.startswith("spark.spectrum.triggerInterval=")
+        else re.sub(r"(spark-sql-kafka-0-10_2\.12:)[\w.]+", rf"\g<1>{connector}", a)
+        for a in args[:at]
+    ]
     views = json.loads(job_args[job_args.index("--views") + 1])
     outputs = {a.split("=", 1)[0][len("spark.spectrum.output.") :]: a.split("=", 1)[1] for a in confs if a.startswith("spark.spectrum.output.")}
 

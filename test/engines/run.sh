@@ -11,7 +11,7 @@ ENGINES=$ROOT/test/engines
 source "$ENGINES/versions.sh"
 
 CACHE=${SPECTRUM_ENGINE_CACHE:-$ROOT/.cache/engines}
-RUN=$CACHE/run
+RUN=${SPECTRUM_ENGINE_RUN:-$CACHE/run}
 rm -rf "$RUN"
 mkdir -p "$RUN" "$CACHE"
 

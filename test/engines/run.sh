@@ -45,7 +45,7 @@ record() {
 }
 # totals <log>: the checks' own counts added up ("N passed, M failed" lines of the checkers, pytest's last line).
 totals() {
-    grep -E '^(flink [0-9.]+|kafka|sql \(Trino parser\)): [0-9]+ passed|^[0-9]+ (passed|failed).* in [0-9.]+s' "$1" |
+    grep -E '^(flink [0-9.]+|kafka|sql \(Trino parser\)): .*[0-9]+ passed|^[0-9]+ (passed|failed).* in [0-9.]+s' "$1" |
         awk '{ for (i = 1; i < NF; i++) { if ($(i + 1) ~ /^passed/) p += $i; if ($(i + 1) ~ /^failed/) f += $i } }
              END { printf "%d checks passed, %d failed", p, f }'
 }

@@ -116,7 +116,8 @@ def test_parquet_columns_have_the_declared_types(jobs, s3, work, label):
     for name, folder in job.outputs.items():
         declared = [(c["name"], arrow_type(c["type"])) for c in job.tables[folder]["storageDescriptor"]["columns"]]
         for table in read_partition(s3, job, name, work):
-            assert [(f.name, f.type) for f in table.schema] == declared, f"{name}: {table.schema}"
+            written = [(f.name, f.type) for f in table.schema]
+            assert written == declared, f"{name}: Parquet has {written}, the Glue table declares {declared}"
 
 
 @pytest.mark.parametrize("label", STACKS)

@@ -100,6 +100,8 @@ trino_java_home() {
 
 step "plan every stack, example and variant"
 NODE_TS=(node --stack-trace-limit=0 -r "$ENGINES/register-ts.js")
+# shellcheck disable=SC2086 # FLINK_VERSIONS is a list
+"${NODE_TS[@]}" "$ENGINES/plans/pins.ts" "$PYSPARK_VERSION" "$KAFKA_VERSION" "$FLINK_OPERATOR_VERSION" $FLINK_VERSIONS
 "${NODE_TS[@]}" "$ENGINES/plans/export.ts" "$RUN/plans" $FLINK_VERSIONS
 "${NODE_TS[@]}" "$ENGINES/plans/inputs.ts" "$RUN/plans" "$RUN/inputs"
 

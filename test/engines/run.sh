@@ -128,7 +128,7 @@ part_flink() {
     return $status
 }
 
-KAFKA_CP() { classpath "kafka-$KAFKA_VERSION" kafka -Dkafka.version="$KAFKA_VERSION" -Dmsk-iam-auth.version="$MSK_IAM_AUTH_VERSION"; }
+KAFKA_CP() { classpath "kafka-$KAFKA_VERSION-iam$MSK_IAM_AUTH_VERSION" kafka -Dkafka.version="$KAFKA_VERSION" -Dmsk-iam-auth.version="$MSK_IAM_AUTH_VERSION"; }
 
 # start_broker <dir> <classpath>: one KRaft node (broker and controller) on 127.0.0.1, with the MSK stacks'
 # server properties where a single node allows them (test/engines/kafka/single-node.properties says

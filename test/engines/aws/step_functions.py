@@ -32,7 +32,7 @@ def request_of(resource, parameters):
     prefix = "arn:aws:states:::"
     if not resource.startswith(prefix):
         return None
-    integration = resource[len(prefix):]
+    integration = resource[len(prefix) :]
     if integration.startswith("aws-sdk:"):
         _, service, action = integration.split(":", 2)
         return _SDK_SERVICES.get(service, service), action[0].upper() + action[1:], parameters, True

@@ -3,11 +3,10 @@
 import json
 
 import pytest
-
 from conftest import load_plans
+from security_configuration import security_configuration_problems
 from shapes import operation, validate
 from step_functions import request_of, tasks
-from security_configuration import security_configuration_problems
 
 
 def _plans(config):

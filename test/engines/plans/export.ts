@@ -1,7 +1,8 @@
 /**
  * Plans every engine target under the mock engine and writes `<out>/<label>.json`: the plan JSON
- * (`{stack, resources}`, as `plan --json` prints it) plus `content` on every resource that uploads
- * an asset (job scripts), read from the asset itself, so the checks run exactly what would be uploaded.
+ * (`{stack, resources}`, as `plan --json` prints it) plus `content` on every S3 object resource: the
+ * text it uploads (job scripts), read from its asset or its `content` input, so the checks run
+ * exactly what would be uploaded.
  *
  * Usage: node -r ./test/engines/register-ts.js test/engines/plans/export.ts <out-dir> <flink versions...>
  */
@@ -39,7 +40,11 @@ async function main(): Promise<void> {
         const resources = await Promise.all(
             plan.resources.map(async (r) => {
                 const asset = assets.get(`${r.type}::${r.name}`);
-                return asset ? { ...r, content: await assetContent(asset) } : r;
+                if (asset) return { ...r, content: await assetContent(asset) };
+                // An upload given as text (an S3 object's `content`) is the script itself.
+                return r.type.startsWith("aws:s3/bucketObject") && typeof r.inputs.content === "string"
+                    ? { ...r, content: r.inputs.content }
+                    : r;
             }),
         );
         const file = path.join(out, `${target.label}.json`);

@@ -5,7 +5,7 @@ import { FlinkJob } from "../../../components/flink";
 import { LandingZone } from "../../../components/landing-zone";
 import { loadStackConfig, runProgram, runStack, ResourceGraph } from "../../../testing";
 import rootProgram from "../../../index";
-import { planTargets } from "../../iam/plans";
+import { planTargets } from "../../plan-targets";
 import { existingClusterCalls as calls } from "../../existing-clusters";
 import { OIDC_ARN, OIDC_URL } from "../../existing-clusters";
 

@@ -44,7 +44,8 @@ def s3_endpoint(work):
     """moto's S3-compatible server on 127.0.0.1, stopped when the session ends."""
     port = free_port()
     log = open(work / "moto.log", "w")
-    server = subprocess.Popen([sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)], stdout=log, stderr=subprocess.STDOUT)
+    command = [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)]
+    server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
     endpoint = f"http://127.0.0.1:{port}"
     try:
         for _ in range(100):  # bounded: 100 connection attempts 0.1 s apart

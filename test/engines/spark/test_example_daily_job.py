@@ -5,7 +5,6 @@ import json
 
 import pyarrow.parquet as pq
 import pytest
-
 from plan_jobs import batch_jobs
 
 LOGICAL_TIME = "2026-03-02T02:30:00Z"  # processes 2026-03-01

@@ -12,7 +12,6 @@ from datetime import datetime, timezone
 
 import pyarrow.parquet as pq
 import pytest
-
 from plan_jobs import batch_jobs, render_firehose_prefix
 
 LOGICAL_TIME = "2026-03-05T18:15:00Z"

@@ -33,7 +33,8 @@ def produce(bootstrap, topic, values, work):
     """Sends the values (None for a null value) through the Kafka producer of the pinned version."""
     lines = work / f"produce-{topic}-{time.time_ns()}.txt"
     lines.write_text("\n".join("\\0" if v is None else v.replace("\n", "\\n") for v in values) + "\n")
-    subprocess.run(["java", "-cp", os.environ["KAFKA_PRODUCE_CP"], "Produce", bootstrap, topic, str(lines)], check=True, capture_output=True)
+    command = ["java", "-cp", os.environ["KAFKA_PRODUCE_CP"], "Produce", bootstrap, topic, str(lines)]
+    subprocess.run(command, check=True, capture_output=True)
 
 
 def speed_lines(s3, bucket, prefix):
@@ -47,6 +48,10 @@ def speed_lines(s3, bucket, prefix):
         if o["Key"].endswith(".gz"):
             found[o["Key"]] = gzip.decompress(body).decode().split("\n")
     return found
+
+
+def line_count(s3, bucket, prefix):
+    return sum(1 for content in speed_lines(s3, bucket, prefix).values() for line in content if line)
 
 
 def wait_for(predicate, what, job):
@@ -83,7 +88,7 @@ def speed(plans, s3, spark_submit, bootstrap, work):
         for a in args[:at]
     ]
     views = json.loads(job_args[job_args.index("--views") + 1])
-    outputs = {a.split("=", 1)[0][len("spark.spectrum.output.") :]: a.split("=", 1)[1] for a in confs if a.startswith("spark.spectrum.output.")}
+    outputs = dict(a[len("spark.spectrum.output.") :].split("=", 1) for a in confs if a.startswith("spark.spectrum.output."))
 
     # The long-running cluster's spark-defaults, as its configuration gives them to every step.
     cluster = next(r for r in plans[STACK]["resources"] if r["type"] == "aws:emr/cluster:Cluster")
@@ -113,7 +118,7 @@ def test_records_become_lines_in_hourly_folders_and_survive_expiry_and_restart(s
     try:
         for view in views:
             prefix = folder(speed, view)
-            wait_for(lambda: sum(len([x for x in v if x]) for v in speed_lines(s3, speed["bucket"], prefix).values()) >= 3, f"{prefix} lines", job)
+            wait_for(lambda p=prefix: line_count(s3, speed["bucket"], p) >= 3, f"{prefix} lines", job)
             files = speed_lines(s3, speed["bucket"], prefix)
             lines = [line for content in files.values() for line in content[:-1]]
             # One record, one line: no blank line between records, empty and null values skipped.
@@ -122,7 +127,8 @@ def test_records_become_lines_in_hourly_folders_and_survive_expiry_and_restart(s
             for k in files:
                 dt, hr = k[len(prefix) :].split("/")[:2]
                 assert dt.startswith("dt=") and len(dt) == len("dt=2026-03-01") and hr.startswith("hr=") and len(hr) == len("hr=09"), k
-            assert not any("_spark_metadata" in k for k in s3.list_objects_v2(Bucket=speed["bucket"], Prefix=prefix).get("Contents", []))
+            listed = s3.list_objects_v2(Bucket=speed["bucket"], Prefix=prefix).get("Contents", [])
+            assert listed and not any("_spark_metadata" in o["Key"] for o in listed), [o["Key"] for o in listed]
 
         # The speed zone's lifecycle expires everything in it by age: a quiet topic loses all its objects.
         for view in views:
@@ -132,7 +138,7 @@ def test_records_become_lines_in_hourly_folders_and_survive_expiry_and_restart(s
             produce(bootstrap, view["topic"], [json.dumps({"id": f"{view['topic']}-after-expiry"}) + "\n"], work)
         for view in views:
             prefix = folder(speed, view)
-            wait_for(lambda: any(x for v in speed_lines(s3, speed["bucket"], prefix).values() for x in v), f"{prefix} after expiry", job)
+            wait_for(lambda p=prefix: line_count(s3, speed["bucket"], p) >= 1, f"{prefix} after expiry", job)
     finally:
         stop.touch()
         job.wait(timeout=300)
@@ -144,7 +150,7 @@ def test_records_become_lines_in_hourly_folders_and_survive_expiry_and_restart(s
     try:
         for view in views:
             prefix = folder(speed, view)
-            wait_for(lambda: sum(len([x for x in v if x]) for v in speed_lines(s3, speed["bucket"], prefix).values()) >= 2, f"{prefix} after restart", job)
+            wait_for(lambda p=prefix: line_count(s3, speed["bucket"], p) >= 2, f"{prefix} after restart", job)
             lines = sorted(line for content in speed_lines(s3, speed["bucket"], prefix).values() for line in content if line)
             assert lines == sorted(json.dumps({"id": f"{view['topic']}-{s}"}) for s in ("after-expiry", "after-restart")), lines
     finally:

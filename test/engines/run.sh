@@ -21,14 +21,21 @@ for part in "${PARTS[@]}"; do
     case "$part" in spark | kafka | flink | aws | sql) ;; *) echo "unknown part $part (spark kafka flink aws sql)" >&2 && exit 2 ;; esac
 done
 
-# Processes this run started; all of them are stopped on exit, whatever the outcome.
+# Processes this run started; all of them are stopped on exit, whatever the outcome. The Python checks
+# write the ids of the servers and jobs they start into $ENGINE_PIDS, in case they die before stopping them.
 STARTED=()
+export ENGINE_PIDS=$RUN/pids
+mkdir -p "$ENGINE_PIDS"
 stop_started() {
     for pid in "${STARTED[@]+"${STARTED[@]}"}"; do
         kill "$pid" 2>/dev/null || true
     done
     for pid in "${STARTED[@]+"${STARTED[@]}"}"; do
         wait "$pid" 2>/dev/null || true
+    done
+    for file in "$ENGINE_PIDS"/*.pid; do
+        [ -f "$file" ] && { kill "$(cat "$file")" 2>/dev/null || true; }
+        rm -f "$file"
     done
 }
 trap stop_started EXIT

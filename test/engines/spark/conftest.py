@@ -20,6 +20,21 @@ def pytest_addoption(parser):
     parser.addoption("--bootstrap", required=True, help="the local Kafka broker the speed job reads")
 
 
+def remember(process, name):
+    """Leaves the process id where run.sh stops it at the end of the run, should this session die first;
+    `stopped(process)` takes it back once the process has ended."""
+    folder = os.environ.get("ENGINE_PIDS")
+    process.pid_file = Path(folder, f"{name}-{process.pid}.pid") if folder else None
+    if process.pid_file:
+        process.pid_file.write_text(str(process.pid))
+    return process
+
+
+def stopped(process):
+    if getattr(process, "pid_file", None):
+        process.pid_file.unlink(missing_ok=True)
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -45,7 +60,7 @@ def s3_endpoint(work):
     port = free_port()
     log = open(work / "moto.log", "w")
     command = [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)]
-    server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+    server = remember(subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT), "moto")
     endpoint = f"http://127.0.0.1:{port}"
     try:
         for _ in range(100):  # bounded: 100 connection attempts 0.1 s apart
@@ -58,6 +73,7 @@ def s3_endpoint(work):
     finally:
         server.terminate()
         server.wait(timeout=30)
+        stopped(server)
         log.close()
 
 
@@ -120,7 +136,7 @@ def spark_submit(s3_endpoint, work):
     def start(args, spark_defaults, label):
         """A long-running submit (the streaming job): the process, its output going to <label>.log."""
         out = open(work / f"{label}.log", "w")
-        return subprocess.Popen(command_for(args, spark_defaults), stdout=out, stderr=subprocess.STDOUT, env=env)
+        return remember(subprocess.Popen(command_for(args, spark_defaults), stdout=out, stderr=subprocess.STDOUT, env=env), label)
 
     run.start = start
     return run

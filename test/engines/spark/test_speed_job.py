@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import stopped
 
 HERE = Path(__file__).parent
 STACK = "stack-lambda"
@@ -142,6 +143,7 @@ def test_records_become_lines_in_hourly_folders_and_survive_expiry_and_restart(s
     finally:
         stop.touch()
         job.wait(timeout=300)
+        stopped(job)
 
     # A restart after expiry resumes from the checkpoint: nothing already written is written again.
     for view in views:
@@ -156,3 +158,4 @@ def test_records_become_lines_in_hourly_folders_and_survive_expiry_and_restart(s
     finally:
         stop.touch()
         job.wait(timeout=300)
+        stopped(job)

@@ -5,6 +5,16 @@ export { UsageError };
 
 export const USAGE = "usage: npm run plan -- <stack> [--json | --mermaid]";
 
+/** The usage (the plan's line and the reports' flags) with the stacks that exist, as `--help` prints it. */
+export function usage(stacks: readonly string[]): string {
+    return withStacks(`${USAGE}\n${REPORT_USAGE}`, stacks);
+}
+
+/** `--help` or `-h` anywhere: print the usage and exit 0, whatever else was given. */
+export function wantsHelp(argv: readonly string[]): boolean {
+    return argv.some((arg) => arg === "--help" || arg === "-h");
+}
+
 export interface PlanArgs {
     /** The stack to plan: `stacks/Pulumi.<stack>.yaml`. */
     stack: string;
@@ -28,7 +38,7 @@ export function parseArgs(argv: readonly string[], stacks: readonly string[] = [
     for (const arg of rest) {
         if (arg === "--json") json = true;
         else if (arg === "--mermaid") mermaid = true;
-        else if (arg === "-h" || arg === "--help") throw new UsageError(withStacks(`${USAGE}\n${REPORT_USAGE}`, stacks));
+        else if (arg === "-h" || arg === "--help") throw new UsageError(usage(stacks));
         else if (arg.startsWith("-")) throw new UsageError(withStacks(`unknown option ${arg}; ${USAGE}`, stacks));
         else positional.push(arg);
     }

@@ -1,17 +1,19 @@
 // Regenerates the README's generated blocks (architecture diagrams, every stack's cost and capacity
-// report, the data-loss diff example, the argument tables) from the plans, the way test/docs checks them. Needs a build:
-// `npm run build && node scripts/update-readme.js`.
+// report, the data-loss diff example, the argument tables) from the plans, the way test/docs checks them:
+// `npm run docs:readme` (the sources through the TypeScript loader; no build).
+require("../loader/register");
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
 
 const root = path.join(__dirname, "..");
-const dist = (p) => require(path.join(root, "dist", p));
-const { runStack } = dist("testing");
-const { mermaidDiagram } = dist("cli/mermaid");
-const { runReports } = dist("cli/reports");
-const { plan } = dist("cli/plan");
-const program = dist("index").default;
+const source = (p) => require(path.join(root, p));
+const { runStack } = source("testing");
+const { mermaidDiagram } = source("cli/mermaid");
+const { runReports } = source("cli/reports");
+const { plan } = source("cli/plan");
+// The root program is the module's export (Pulumi calls it).
+const program = source("index");
 
 const stackFile = (stack) => path.join(root, "stacks", `Pulumi.${stack}.yaml`);
 const none = { cost: false, capacity: false, failOnDataLoss: false, assume: [] };
@@ -68,7 +70,7 @@ async function main() {
     });
     fs.writeFileSync(readmePath, readme);
     // The argument tables come from the args declarations, not from a plan.
-    dist("cli/args-docs").writeTables(root);
+    source("cli/args-docs").writeTables(root);
 }
 
 main().catch((error) => {

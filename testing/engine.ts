@@ -3,7 +3,7 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { MockCallArgs, MockResourceArgs } from "@pulumi/pulumi/runtime";
 import { PlannedResource, ResourceGraph } from "./graph";
-import { MockEnvironment, defaultEnvironment, plausibleOutputs, stableSuffix } from "./outputs";
+import { MockEnvironment, defaultEnvironment, plausibleCallResult, plausibleOutputs } from "./outputs";
 import { StackConfig, loadStackConfig } from "./stack-config";
 import { onRunFailure } from "../components/core/run-scope";
 
@@ -167,7 +167,7 @@ async function runExclusive(program: Program, options: RunOptions): Promise<Reso
             },
             call(args: MockCallArgs) {
                 try {
-                    return options.calls?.(args) ?? defaultCall(args, env);
+                    return options.calls?.(args) ?? plausibleCallResult(args, env);
                 } catch {
                     return {};
                 }
@@ -260,36 +260,6 @@ function describe(urn: string, args: MockResourceArgs, req: RequestLike | undefi
             ...(args.id ? { importId: args.id } : {}),
         },
     };
-}
-
-function defaultCall(args: MockCallArgs, env: MockEnvironment): Record<string, unknown> {
-    switch (args.token) {
-        case "aws:index/getCallerIdentity:getCallerIdentity":
-            return {
-                accountId: env.accountId,
-                arn: `arn:aws:iam::${env.accountId}:user/spectrum`,
-                userId: "AIDASPECTRUM",
-                id: env.accountId,
-            };
-        case "aws:index/getRegion:getRegion":
-            return { name: env.region, region: env.region, id: env.region, endpoint: `ec2.${env.region}.amazonaws.com` };
-        case "aws:index/getPartition:getPartition":
-            return { partition: "aws", dnsSuffix: "amazonaws.com", id: "aws", reverseDnsPrefix: "com.amazonaws" };
-        case "aws:ec2/getSubnet:getSubnet": {
-            // A /24 per subnet id inside 10.0.0.0/16, stable across runs.
-            const id = typeof args.inputs.id === "string" ? args.inputs.id : "subnet-unknown";
-            const third = parseInt(stableSuffix(id), 16) % 256;
-            return { id, cidrBlock: `10.0.${third}.0/24`, vpcId: "vpc-mock", availabilityZone: `${env.region}a` };
-        }
-        case "aws:index/getAvailabilityZones:getAvailabilityZones":
-            return {
-                names: ["a", "b", "c"].map((z) => `${env.region}${z}`),
-                zoneIds: ["use1-az1", "use1-az2", "use1-az4"],
-                id: env.region,
-            };
-        default:
-            return {};
-    }
 }
 
 /** {@link RunOptions} for {@link runStack}: config, stack and secrets come from the stack file. */

@@ -1,4 +1,4 @@
-import { MockResourceArgs } from "@pulumi/pulumi/runtime";
+import { MockCallArgs, MockResourceArgs } from "@pulumi/pulumi/runtime";
 
 /** The account and region the mock engine pretends to run in. */
 export interface MockEnvironment {
@@ -267,4 +267,35 @@ export function plausibleOutputs(
               ? k8sOutputs(args, physical)
               : { id: `${physical}-id`, state: {} };
     return { id: args.id || computed.id, state: { ...inputs, ...computed.state } };
+}
+
+/** Answers for the provider functions (invokes) programs commonly call: account, region, partition, AZs. */
+export function plausibleCallResult(args: MockCallArgs, env: MockEnvironment): Record<string, unknown> {
+    switch (args.token) {
+        case "aws:index/getCallerIdentity:getCallerIdentity":
+            return {
+                accountId: env.accountId,
+                arn: `arn:aws:iam::${env.accountId}:user/spectrum`,
+                userId: "AIDASPECTRUM",
+                id: env.accountId,
+            };
+        case "aws:index/getRegion:getRegion":
+            return { name: env.region, region: env.region, id: env.region, endpoint: `ec2.${env.region}.amazonaws.com` };
+        case "aws:index/getPartition:getPartition":
+            return { partition: "aws", dnsSuffix: "amazonaws.com", id: "aws", reverseDnsPrefix: "com.amazonaws" };
+        case "aws:ec2/getSubnet:getSubnet": {
+            // A /24 per subnet id inside 10.0.0.0/16, stable across runs.
+            const id = typeof args.inputs.id === "string" ? args.inputs.id : "subnet-unknown";
+            const third = parseInt(stableSuffix(id), 16) % 256;
+            return { id, cidrBlock: `10.0.${third}.0/24`, vpcId: "vpc-mock", availabilityZone: `${env.region}a` };
+        }
+        case "aws:index/getAvailabilityZones:getAvailabilityZones":
+            return {
+                names: ["a", "b", "c"].map((z) => `${env.region}${z}`),
+                zoneIds: ["use1-az1", "use1-az2", "use1-az4"],
+                id: env.region,
+            };
+        default:
+            return {};
+    }
 }

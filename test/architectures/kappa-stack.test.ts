@@ -1,16 +1,15 @@
-import * as path from "path";
-import { ResourceGraph, runProgram, runStack } from "../../testing";
+import { ResourceGraph, runProgram } from "../../testing";
+import { stackPlan } from "../shared-plans";
 import rootProgram from "../../index";
 
-const stackFile = (name: string) => path.join(__dirname, "..", "..", "stacks", `Pulumi.${name}.yaml`);
 const FD = "kubernetes:flink.apache.org/v1beta1:FlinkDeployment";
 
 describe("kappa stacks (root program)", () => {
     let dev: ResourceGraph;
     let prod: ResourceGraph;
     beforeAll(async () => {
-        dev = await runStack(rootProgram, stackFile("kappa"));
-        prod = await runStack(rootProgram, stackFile("kappa-prod"));
+        dev = await stackPlan("kappa");
+        prod = await stackPlan("kappa-prod");
     });
 
     it("builds the network, the EKS cluster and the architecture, with the jobs on that cluster", () => {

@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
-import { ResourceGraph, loadStackConfig, policyStatements, runProgram, runStack } from "../../testing";
+import { ResourceGraph, loadStackConfig, policyStatements, runProgram } from "../../testing";
+import { stackPlan } from "../shared-plans";
 import rootProgram from "../../index";
 import { BATCH_ARCHITECTURE_PROFILE_FIELDS, planAs, profileDifferences } from "./profiles";
 import { T, TOPICS, asArray, firehoseTopics, resourcesFor, topicsFor } from "./lambda-fixtures";
@@ -25,7 +26,7 @@ describe("lambda stack (root program, dev profile)", () => {
     let bucketArn: string;
 
     beforeAll(async () => {
-        graph = await runStack(rootProgram, stackFile("lambda"));
+        graph = await stackPlan("lambda");
         const data = graph.one(T.bucket, "lambda-lake-data");
         bucket = data.outputs.bucket as string;
         bucketArn = data.outputs.arn as string;
@@ -196,7 +197,7 @@ describe("lambda stack profiles", () => {
     });
 
     it("names the database and workgroup after the stack", async () => {
-        const own = await runStack(rootProgram, stackFile("lambda-prod"));
+        const own = await stackPlan("lambda-prod");
         expect(own.outputs).toMatchObject({ databaseName: "spectrum_lambda_prod", workgroupName: "spectrum-lambda-prod" });
     });
 });

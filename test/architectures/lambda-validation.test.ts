@@ -1,3 +1,4 @@
+import { ResourceGraph } from "../../testing";
 import { expectProblem } from "../kafka/helpers";
 import { T, planLambda, problemsOf, views } from "./lambda-fixtures";
 
@@ -53,7 +54,15 @@ describe("LambdaArchitecture validation", () => {
             { name: "counts", type: "map<string, integer>" },
             { name: "meta", type: "struct<integer: integer, b: array<integer>>" },
         ];
-        const graph = await planLambda({ topics: { clicks: {} }, views: { clicks: { columns } } });
+        // The default speed job is Flink's smoke test, which the architecture warns about (asserted, not printed).
+        const warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
+        let graph: ResourceGraph;
+        try {
+            graph = await planLambda({ topics: { clicks: {} }, views: { clicks: { columns } } });
+            expect(warn).toHaveBeenCalledWith(expect.stringContaining('LambdaArchitecture "lambda": the Flink speed job is the smoke test'));
+        } finally {
+            warn.mockRestore();
+        }
         for (const layer of ["batch", "speed"]) {
             const table = graph.one(T.table, `lambda-clicks-${layer}`);
             expect((table.inputs.storageDescriptor as { columns: Array<{ type: string }> }).columns.map((c) => c.type)).toEqual([

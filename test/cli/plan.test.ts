@@ -6,8 +6,9 @@ import * as aws from "@pulumi/aws";
 import { Validator } from "../../components/core/errors";
 import { StackConfigError } from "../../program/config";
 import { PlanJson } from "../../testing";
-import { UsageError, parseArgs } from "../../cli/args";
-import { describeFailure, plan } from "../../cli/plan";
+import { UsageError, parseArgs, wantsHelp } from "../../cli/args";
+import { plan } from "../../cli/plan";
+import { describeFailure } from "../../cli/plan-stack";
 import { findProjectRoot, listStacks, stackFile } from "../../cli/stacks";
 
 /** A small root program: like index.ts, a function that reads the stack config and returns outputs. */
@@ -183,6 +184,20 @@ describe("plan command", () => {
             out: "",
             err: 'error: unknown stack "prod": no stacks/Pulumi.prod.yaml (stacks: broken, dev, unset)\n',
         });
+    });
+
+    it("answers --help (or -h) with the usage and the stacks on stdout, exit code 0, without running the program", async () => {
+        const never = () => () => {
+            throw new Error("must not run");
+        };
+        expect(wantsHelp(["dev", "-h"])).toBe(true);
+        expect(wantsHelp(["dev", "--json"])).toBe(false);
+        for (const argv of [["--help"], ["dev", "-h"], ["--yaml", "--help"]])
+            expect(await run(root, argv, never)).toEqual({
+                code: 0,
+                out: "usage: npm run plan -- <stack> [--json | --mermaid] (stacks: broken, dev, unset)\n",
+                err: "",
+            });
     });
 
     it("fails with exit code 1 when the program itself breaks", async () => {

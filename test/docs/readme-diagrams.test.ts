@@ -1,8 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { mermaidDiagram } from "../../cli/mermaid";
-import { runStack } from "../../testing";
-import rootProgram from "../../index";
+import { stackPlan } from "../shared-plans";
 
 const root = path.join(__dirname, "..", "..");
 const readme = fs.readFileSync(path.join(root, "README.md"), "utf8");
@@ -17,7 +16,7 @@ describe("README architecture diagrams", () => {
     it.each(blocks.map((b) => [b.stack, b.diagram]))(
         "the %s diagram is what the plan draws (regenerate with npm run docs:readme)",
         async (stack, diagram) => {
-            const graph = await runStack(rootProgram, path.join(root, "stacks", `Pulumi.${stack}.yaml`));
+            const graph = await stackPlan(stack);
             expect(diagram).toBe(mermaidDiagram(graph));
         },
     );

@@ -166,10 +166,17 @@ describe("KafkaTopic on a cluster you bring (mutual TLS, plaintext, your provide
     });
 
     it("allows a single-replica topic on a local plaintext cluster", async () => {
-        const graph = await runProgram(() => {
-            const local = externalKafka("local", { bootstrapServers: "localhost:9092", authMode: "plaintext", brokerCount: 1 });
-            new KafkaTopic("scratch", { connection: local, replicationFactor: 1, protect: false });
-        });
+        const warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
+        let graph: ResourceGraph;
+        try {
+            graph = await runProgram(() => {
+                const local = externalKafka("local", { bootstrapServers: "localhost:9092", authMode: "plaintext", brokerCount: 1 });
+                new KafkaTopic("scratch", { connection: local, replicationFactor: 1, protect: false });
+            });
+            expect(warn).toHaveBeenCalledWith(expect.stringContaining('externalKafka "local": plaintext sends data and offers no authentication'));
+        } finally {
+            warn.mockRestore();
+        }
         const topic = graph.one(T.kafka);
         expect(topic.inputs).toMatchObject({ replicationFactor: 1, config: expect.objectContaining({ "min.insync.replicas": "1" }) });
         expect(graph.one(T.provider).inputs.tlsEnabled).toBe("false");

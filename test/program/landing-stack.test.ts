@@ -1,13 +1,11 @@
-import * as path from "path";
-import { runStack } from "../../testing";
+import { stackPlan } from "../shared-plans";
 import rootProgram from "../../index";
 
-const stackFile = (name: string) => path.join(__dirname, "..", "..", "stacks", `Pulumi.${name}.yaml`);
 const S3 = "aws:s3/";
 
 describe("landing stack (root program)", () => {
     it("plans the landing zone with every bucket's configuration as separate resources wired to it", async () => {
-        const graph = await runStack(rootProgram, stackFile("landing"));
+        const graph = await stackPlan("landing");
         expect(graph.project).toBe("spectrum");
         expect(graph.stack).toBe("landing");
         const buckets = graph.ofType(`${S3}bucket:Bucket`);

@@ -23,11 +23,12 @@ function splitArgs(text) {
 
 /**
  * The command, arguments and environment for one run of `root`'s program with a stack's config.
- * `overrides` replaces runtime options (to measure Pulumi's own TypeScript path, say).
+ * `overrides` replaces runtime options and `main` (to measure Pulumi's own TypeScript path, say).
  */
 function languageHostRun(root, stack, { standIn, outputsJs, overrides = {} }) {
     const project = parse(fs.readFileSync(path.join(root, "Pulumi.yaml"), "utf8"));
-    const options = { ...(project.runtime?.options ?? {}), ...overrides };
+    const { main = project.main, ...optionOverrides } = overrides;
+    const options = { ...(project.runtime?.options ?? {}), ...optionOverrides };
     const stackFile = path.join(root, project.stackConfigDir ?? ".", `Pulumi.${stack}.yaml`);
     const config = parse(fs.readFileSync(stackFile, "utf8"))?.config ?? {};
     const values = {};
@@ -50,14 +51,15 @@ function languageHostRun(root, stack, { standIn, outputsJs, overrides = {} }) {
     delete env.PULUMI_NODEJS_TSCONFIG_PATH;
     if (options.typescript !== false) env.PULUMI_NODEJS_TYPESCRIPT = "true";
     if (options.tsconfig) env.PULUMI_NODEJS_TSCONFIG_PATH = options.tsconfig;
-    const runPath = path.join(root, "node_modules", "@pulumi", "pulumi", "cmd", "run");
+    // The host finds the run entry by Node's resolution from the program's folder.
+    const runPath = path.dirname(require.resolve("@pulumi/pulumi/cmd/run/index.js", { paths: [root] }));
     const args = [
         ...splitArgs(options.nodeargs ?? ""),
         "-r",
         standIn,
         runPath,
         ...["--monitor", "mock", "--project", project.name, "--root-directory", root, "--stack", stack, "--pwd", root],
-        project.main ?? ".",
+        main ?? ".",
     ];
     return { args, env, cwd: root };
 }

@@ -25,6 +25,7 @@ module.exports = {
         "^\\./classic$": "<rootDir>/test/jest/lazy-awsx-classic.js",
     },
     runtime: "<rootDir>/test/jest/code-cache-runtime.js",
+    setupFilesAfterEnv: ["<rootDir>/test/jest/after-each-file.js"],
     globalSetup: "<rootDir>/test/jest/global-setup.ts",
     globalTeardown: "<rootDir>/test/jest/global-teardown.ts",
 };

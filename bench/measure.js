@@ -16,13 +16,28 @@ function measure(command, args, { env = process.env, cwd } = {}) {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     const stderr = child.stderr ?? "";
     const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
-    return { ms, mib: rss ? Number(rss[1]) / 1024 : NaN, status: child.status ?? 1, stdout: child.stdout ?? "", stderr, error: child.error };
+    return {
+        ms,
+        mib: rss ? Number(rss[1]) / 1024 : NaN,
+        status: child.status ?? 1,
+        stdout: child.stdout ?? "",
+        stderr,
+        error: child.error,
+    };
 }
 
 /** The first line worth showing of a failed run. */
 function failureOf(run) {
     if (run.error) return String(run.error.message);
-    const lines = run.stderr.split("\n").filter((l) => l.trim() && !/^\s+(Command being timed|User time|System time|Percent|Elapsed|Average|Maximum|Major|Minor|Voluntary|Involuntary|Swaps|File system|Socket|Signals|Page size|Exit status)/.test(l));
+    const lines = run.stderr
+        .split("\n")
+        .filter(
+            (l) =>
+                l.trim() &&
+                !/^\s+(Command being timed|User time|System time|Percent|Elapsed|Average|Maximum|Major|Minor|Voluntary|Involuntary|Swaps|File system|Socket|Signals|Page size|Exit status)/.test(
+                    l,
+                ),
+        );
     return `exit ${run.status}: ${(lines.find((l) => l.startsWith("error")) ?? lines[0] ?? "no message").trim()}`;
 }
 

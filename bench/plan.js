@@ -165,7 +165,9 @@ const ratio = (a, b, limit) => {
 
 function table(rows) {
     const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
-    return rows.map((r) => r.map((cell, c) => (c === 0 ? String(cell).padEnd(widths[c]) : String(cell).padStart(widths[c]))).join("  ")).join("\n");
+    return rows
+        .map((r) => r.map((cell, c) => (c === 0 ? String(cell).padEnd(widths[c]) : String(cell).padStart(widths[c]))).join("  "))
+        .join("\n");
 }
 
 function main() {
@@ -197,7 +199,8 @@ function main() {
         }
         const n = counts[stack];
         const check = (name, run) => {
-            if (name === "plan") return plannedCount(run.stdout) === n ? undefined : `planned ${plannedCount(run.stdout)} resources, expected ${n}`;
+            if (name === "plan")
+                return plannedCount(run.stdout) === n ? undefined : `planned ${plannedCount(run.stdout)} resources, expected ${n}`;
             if (name.startsWith("up") || name === "floor up") {
                 const got = registered(run);
                 return got === n ? undefined : `registered ${got} resources, the plan has ${n}`;
@@ -232,7 +235,9 @@ function main() {
         upRows.push(row);
     }
 
-    console.log(`\n\`npm run plan -- <stack>\` end to end against the floor (targets: time x <= ${TARGETS.plan.time}, memory x <= ${TARGETS.plan.memory}):\n`);
+    console.log(
+        `\n\`npm run plan -- <stack>\` end to end against the floor (targets: time x <= ${TARGETS.plan.time}, memory x <= ${TARGETS.plan.memory}):\n`,
+    );
     console.log(table(planRows));
     console.log(
         `\n\`pulumi up\` program load (the language host's run rebuilt, mocks for the engine; target x floor <= ${TARGETS.up.time}). ` +
@@ -243,7 +248,13 @@ function main() {
     if (options.synthetic) {
         const synthetic = (domains) => ({
             command: node,
-            args: ["--stack-trace-limit=0", "-r", path.join(root, "loader", "register.js"), path.join(__dirname, "synthetic-plan.ts"), String(domains)],
+            args: [
+                "--stack-trace-limit=0",
+                "-r",
+                path.join(root, "loader", "register.js"),
+                path.join(__dirname, "synthetic-plan.ts"),
+                String(domains),
+            ],
             cwd: root,
         });
         // Two small runs give the platform's fixed and per-domain resource counts.
@@ -253,21 +264,33 @@ function main() {
         const results = [];
         for (const size of options.sizes) {
             const domains = Math.max(1, Math.round((size - (one - (two - one))) / (two - one)));
-            const n = (one - (two - one)) + domains * (two - one);
+            const n = one - (two - one) + domains * (two - one);
             const r = alternate(
                 { floor: () => ({ command: node, args: [path.join(__dirname, "floor.js"), String(n)] }), plan: () => synthetic(domains) },
                 options.runs,
-                (name, run) => (name === "plan" && plannedCount(run.stdout) !== n ? `planned ${plannedCount(run.stdout)}, expected ${n}` : undefined),
+                (name, run) =>
+                    name === "plan" && plannedCount(run.stdout) !== n ? `planned ${plannedCount(run.stdout)}, expected ${n}` : undefined,
             );
             for (const [name, v] of Object.entries(r)) if (v.error) errors.push(`synthetic ${size} ${name}: ${v.error}`);
             results.push({ n, r });
-            rows.push([size, n, f(r.floor.s), f(r.plan.s), ratio(r.plan.s, r.floor.s, TARGETS.synthetic.time), f(r.floor.mib, 0), f(r.plan.mib, 0), ratio(r.plan.mib, r.floor.mib, TARGETS.synthetic.memory)]);
+            rows.push([
+                size,
+                n,
+                f(r.floor.s),
+                f(r.plan.s),
+                ratio(r.plan.s, r.floor.s, TARGETS.synthetic.time),
+                f(r.floor.mib, 0),
+                f(r.plan.mib, 0),
+                ratio(r.plan.mib, r.floor.mib, TARGETS.synthetic.memory),
+            ]);
         }
-        console.log(`\nSynthetic platform (topics, Streams apps, Flink jobs, batch jobs) planned like a stack (targets: time x and memory x <= ${TARGETS.synthetic.time}):\n`);
+        console.log(
+            `\nSynthetic platform (topics, Streams apps, Flink jobs, batch jobs) planned like a stack (targets: time x and memory x <= ${TARGETS.synthetic.time}):\n`,
+        );
         console.log(table(rows));
         if (results.length >= 2) {
             const [a, b] = [results[0], results[results.length - 1]];
-            const growth = (x, y) => (y - x) / (b.n - a.n) * 1000;
+            const growth = (x, y) => ((y - x) / (b.n - a.n)) * 1000;
             console.log(
                 `\nGrowth from ${a.n} to ${b.n} resources, per 1,000 resources: plan ${f(growth(a.r.plan.s, b.r.plan.s))} s and ${f(growth(a.r.plan.mib, b.r.plan.mib), 0)} MiB; ` +
                     `floor ${f(growth(a.r.floor.s, b.r.floor.s))} s and ${f(growth(a.r.floor.mib, b.r.floor.mib), 0)} MiB.`,

@@ -10,7 +10,7 @@
 function lazyExports(load) {
     let loaded;
     const real = () => (loaded ??= load());
-    return new Proxy(
+    const standIn = new Proxy(
         {},
         {
             get: (_, key) => (key === "__esModule" && loaded === undefined ? true : real()[key]),
@@ -22,6 +22,15 @@ function lazyExports(load) {
             },
         },
     );
+    isLoaded.set(standIn, () => loaded !== undefined);
+    return standIn;
 }
 
-module.exports = { lazyExports };
+const isLoaded = new WeakMap();
+
+/** Whether a stand-in from lazyExports has loaded its module (false for anything else). */
+function wasLoaded(standIn) {
+    return isLoaded.get(standIn)?.() ?? false;
+}
+
+module.exports = { lazyExports, wasLoaded };

@@ -59,7 +59,9 @@ describe("LambdaArchitecture validation", () => {
         let graph: ResourceGraph;
         try {
             graph = await planLambda({ topics: { clicks: {} }, views: { clicks: { columns } } });
-            expect(warn).toHaveBeenCalledWith(expect.stringContaining('LambdaArchitecture "lambda": the Flink speed job is the smoke test'));
+            expect(warn).toHaveBeenCalledWith(
+                expect.stringContaining('LambdaArchitecture "lambda": the Flink speed job is the smoke test'),
+            );
         } finally {
             warn.mockRestore();
         }

@@ -173,7 +173,9 @@ describe("KafkaTopic on a cluster you bring (mutual TLS, plaintext, your provide
                 const local = externalKafka("local", { bootstrapServers: "localhost:9092", authMode: "plaintext", brokerCount: 1 });
                 new KafkaTopic("scratch", { connection: local, replicationFactor: 1, protect: false });
             });
-            expect(warn).toHaveBeenCalledWith(expect.stringContaining('externalKafka "local": plaintext sends data and offers no authentication'));
+            expect(warn).toHaveBeenCalledWith(
+                expect.stringContaining('externalKafka "local": plaintext sends data and offers no authentication'),
+            );
         } finally {
             warn.mockRestore();
         }

@@ -189,8 +189,8 @@ function main() {
     }
 
     const planRows = [["stack", "resources", "floor s", "plan s", "time x", "floor MiB", "plan MiB", "memory x"]];
-    const upRows = [["stack", "up s", "x floor", "first s", "x floor", "edit s", "x floor", "floor up s", "up x floor up", "up MiB"]];
-    if (options.sdkTypeScript) upRows[0].push("sdk-ts s", "x floor", "sdk-ts MiB");
+    const upRows = [["stack", "floor up s", "up s", "x", "first s", "x", "edit s", "x", "up MiB", "up x plain floor"]];
+    if (options.sdkTypeScript) upRows[0].push("sdk-ts s", "x", "sdk-ts MiB");
     const errors = [];
     for (const stack of stacks) {
         if (failed[stack]) {
@@ -219,19 +219,20 @@ function main() {
             f(r.plan.mib, 0),
             ratio(r.plan.mib, r.floor.mib, TARGETS.plan.memory),
         ]);
+        const floorUp = r["floor up"].s;
         const row = [
             stack,
+            f(floorUp),
             f(r.up.s),
-            ratio(r.up.s, r.floor.s, TARGETS.up.time),
+            ratio(r.up.s, floorUp, TARGETS.up.time),
             f(r["up first"].s),
-            ratio(r["up first"].s, r.floor.s, TARGETS.up.time),
+            ratio(r["up first"].s, floorUp, TARGETS.up.time),
             f(r["up edit"].s),
-            ratio(r["up edit"].s, r.floor.s, TARGETS.up.time),
-            f(r["floor up"].s),
-            ratio(r.up.s, r["floor up"].s),
+            ratio(r["up edit"].s, floorUp, TARGETS.up.time),
             f(r.up.mib, 0),
+            ratio(r.up.s, r.floor.s),
         ];
-        if (options.sdkTypeScript) row.push(f(r["up sdk-ts"].s), ratio(r["up sdk-ts"].s, r.floor.s), f(r["up sdk-ts"].mib, 0));
+        if (options.sdkTypeScript) row.push(f(r["up sdk-ts"].s), ratio(r["up sdk-ts"].s, floorUp), f(r["up sdk-ts"].mib, 0));
         upRows.push(row);
     }
 
@@ -240,8 +241,10 @@ function main() {
     );
     console.log(table(planRows));
     console.log(
-        `\n\`pulumi up\` program load (the language host's run rebuilt, mocks for the engine; target x floor <= ${TARGETS.up.time}). ` +
-            `first: empty transpile cache; edit: program/index.ts changed; floor up: the floor program loaded the same way:\n`,
+        `\n\`pulumi up\` program load: the language host's run rebuilt, mocks for the engine, against the floor program loaded the same ` +
+            `way (floor up; target x <= ${TARGETS.up.time}). up: transpile cache warm; first: empty cache; edit: program/index.ts changed. ` +
+            `The SDK's run entry costs every program (source maps applied to the stack trace it takes per resource, tracing, an ` +
+            `inspector session), so the last column compares with the floor under plain node:\n`,
     );
     console.log(table(upRows));
 

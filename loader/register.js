@@ -9,9 +9,11 @@ const fs = require("fs");
 const Module = require("module");
 const { transpile } = require("./transpile");
 const { deferSdkDependencies } = require("./defer-sdk-dependencies");
+const { cacheLargeModules } = require("./code-cache");
 
 function registerTypeScript() {
     deferSdkDependencies();
+    cacheLargeModules();
     // Assigned even where Node can strip types itself, so every Node version runs the same JavaScript.
     Module._extensions[".ts"] = function compileTypeScript(module, filename) {
         module._compile(transpile(filename, fs.readFileSync(filename, "utf8")), filename);

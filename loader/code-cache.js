@@ -42,12 +42,10 @@ function cacheLargeModules() {
             // first run
         }
         const script = new vm.Script(Module.wrap(source.replace(/^#!.*/, "")), { filename, cachedData });
-        const dirname = path.dirname(filename);
-        const require = (id) => module.require(id);
-        require.resolve = (request, options) => Module._resolveFilename(request, module, false, options);
-        require.cache = Module._cache;
-        require.main = process.mainModule;
-        script.runInThisContext({ displayErrors: true }).call(module.exports, module.exports, require, module, filename, dirname);
+        const require = Module.createRequire(filename);
+        script
+            .runInThisContext({ displayErrors: true })
+            .call(module.exports, module.exports, require, module, filename, path.dirname(filename));
         if (cachedData === undefined || script.cachedDataRejected) {
             try {
                 fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -7,6 +7,7 @@ import { Validator } from "../../components/core/errors";
 import { StackConfigError } from "../../program/config";
 import { PlanJson } from "../../testing";
 import { UsageError, parseArgs, wantsHelp } from "../../cli/args";
+import { REPORT_USAGE } from "../../cli/report-args";
 import { plan } from "../../cli/plan";
 import { describeFailure } from "../../cli/plan-stack";
 import { findProjectRoot, listStacks, stackFile } from "../../cli/stacks";
@@ -195,7 +196,7 @@ describe("plan command", () => {
         for (const argv of [["--help"], ["dev", "-h"], ["--yaml", "--help"]])
             expect(await run(root, argv, never)).toEqual({
                 code: 0,
-                out: "usage: npm run plan -- <stack> [--json | --mermaid] (stacks: broken, dev, unset)\n",
+                out: `usage: npm run plan -- <stack> [--json | --mermaid]\n${REPORT_USAGE} (stacks: broken, dev, unset)\n`,
                 err: "",
             });
     });

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
-import { ResourceGraph, runStack } from "../../testing";
-import rootProgram from "../../index";
+import { ResourceGraph } from "../../testing";
+import { stackPlan } from "../shared-plans";
 
 export const root = path.join(__dirname, "..", "..");
 
@@ -14,10 +14,7 @@ export const stacks = fs
 
 export const stackFile = (stack: string) => path.join(root, "stacks", `Pulumi.${stack}.yaml`);
 
-const plans = new Map<string, Promise<ResourceGraph>>();
-
-/** A stack's planned graph, planned once per test file (programs run one at a time anyway). */
+/** A stack's planned graph, made once per test run and shared by every file that reads it. */
 export function planOf(stack: string): Promise<ResourceGraph> {
-    if (!plans.has(stack)) plans.set(stack, runStack(rootProgram, stackFile(stack)));
-    return plans.get(stack) as Promise<ResourceGraph>;
+    return stackPlan(stack);
 }

@@ -11,6 +11,9 @@ import * as path from "path";
 import ts from "typescript";
 import type * as v from "valibot";
 import { areaLifecycle, landingZoneArgs } from "../components/landing-zone/landing-zone-args";
+import { existingNetwork, flowLogOptions, flowLogsSetting, platformNetworkArgs } from "../components/platform/network-args";
+import { existingCluster, nodeGroupSizing, platformClusterArgs, platformClusterShape } from "../components/platform/cluster-args";
+import { eventTimePartitioning, mskFirehoseIngestArgs, mskFirehoseIngestShape } from "../components/ingest/msk-firehose-ingest-args";
 
 /** One generated table: which shape's doc comments, which schema, which README. */
 export interface ArgsTable {
@@ -27,7 +30,20 @@ export interface ArgsTable {
 }
 
 /** Names for nested declarations, so a field's type reads `map of AreaLifecycle`. */
-const NAMED = new Map<unknown, string>([[areaLifecycle, "AreaLifecycle"]]);
+const NAMED = new Map<unknown, string>([
+    [areaLifecycle, "AreaLifecycle"],
+    // Platform and ingest declarations: nested objects by name, contracts (objects passed as given) by their interface.
+    [existingNetwork, "ExistingNetwork"],
+    [flowLogOptions, "FlowLogOptions"],
+    [flowLogsSetting, "boolean or FlowLogOptions"],
+    [existingCluster, "ExistingCluster"],
+    [nodeGroupSizing, "NodeGroupSizing"],
+    [platformClusterShape.network.wrapped, "NetworkPlacement"],
+    [existingCluster.entries.provider.wrapped, "k8s.Provider"],
+    [eventTimePartitioning, "EventTimePartitioning"],
+    [mskFirehoseIngestShape.connection, "KafkaConnection"],
+    [mskFirehoseIngestShape.storage, "Storage"],
+]);
 
 /** Every generated table. A converted component adds its own here (see CONTRIBUTING.md). */
 export const ARGS_TABLES: readonly ArgsTable[] = [
@@ -45,7 +61,32 @@ export const ARGS_TABLES: readonly ArgsTable[] = [
         schema: areaLifecycle,
         readme: "README.md",
     },
+    ...platformTables(),
+    ...ingestTables(),
 ];
+
+function platformTables(): ArgsTable[] {
+    const network = "components/platform/network-args.ts";
+    const cluster = "components/platform/cluster-args.ts";
+    const readme = "components/platform/README.md";
+    return [
+        { id: "PlatformNetwork", source: network, shape: "platformNetworkShape", schema: platformNetworkArgs, readme },
+        { id: "ExistingNetwork", source: network, shape: "existingNetworkShape", schema: existingNetwork, readme },
+        { id: "FlowLogOptions", source: network, shape: "flowLogOptionsShape", schema: flowLogOptions, readme },
+        { id: "PlatformCluster", source: cluster, shape: "platformClusterShape", schema: platformClusterArgs, readme },
+        { id: "ExistingCluster", source: cluster, shape: "existingClusterShape", schema: existingCluster, readme },
+        { id: "NodeGroupSizing", source: cluster, shape: "nodeGroupSizingShape", schema: nodeGroupSizing, readme },
+    ];
+}
+
+function ingestTables(): ArgsTable[] {
+    const source = "components/ingest/msk-firehose-ingest-args.ts";
+    const readme = "components/ingest/README.md";
+    return [
+        { id: "MskFirehoseIngest", source, shape: "mskFirehoseIngestShape", schema: mskFirehoseIngestArgs, readme },
+        { id: "EventTimePartitioning", source, shape: "eventTimePartitioningShape", schema: eventTimePartitioning, readme },
+    ];
+}
 
 /** A field's doc comment, split into its description and the text after `Default:`. */
 export interface FieldDoc {
@@ -108,7 +149,7 @@ export function typeText(schema: AnySchema): string {
         case "literal":
             return JSON.stringify(schema.literal);
         case "picklist":
-            return (schema.options as unknown[]).map((o) => JSON.stringify(o)).join(" \\| ");
+            return (schema.options as unknown[]).map((o) => JSON.stringify(o)).join(" | ");
         case "record":
             return `map of ${typeText(schema.value as AnySchema)}`;
         case "array":
@@ -148,7 +189,11 @@ export function renderTable(table: ArgsTable, root: string): string {
         if (!doc?.description) throw new Error(`${table.source}: ${table.shape}.${field} has no doc comment`);
         if (doc.default === undefined)
             throw new Error(`${table.source}: ${table.shape}.${field}'s doc comment does not say "Default: ..."`);
-        return `| \`${field}\` | ${cell(typeText(schema as AnySchema))} | ${cell(doc.default)} | ${cell(doc.description)} |`;
+        // A type such as Input<string> would read as an HTML tag in the rendered table.
+        const type = typeText(schema as AnySchema)
+            .replace(/</g, "&lt;")
+            .replace(/>/g, "&gt;");
+        return `| \`${field}\` | ${cell(type)} | ${cell(doc.default)} | ${cell(doc.description)} |`;
     });
     return ["| Arg | Type | Default | |", "|---|---|---|---|", ...rows].join("\n");
 }

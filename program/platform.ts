@@ -17,8 +17,10 @@ export function stackCluster(
     tags: Record<string, string>,
 ): PlatformCluster {
     const args = objectConfig<PlatformClusterArgs>(config, "kubernetes") ?? {};
+    // A cluster brought with `existing` takes neither the stack's network nor protection: nothing is created for it.
     // A dev stack protects nothing, so `pulumi destroy` removes it whole (the component alone protects by default).
-    return new PlatformCluster("platform", { profile, network, protect: profile === "prod", ...args, tags: { ...tags, ...args.tags } });
+    const created = args.existing === undefined ? { network, protect: profile === "prod" } : {};
+    return new PlatformCluster("platform", { profile, ...created, ...args, tags: { ...tags, ...args.tags } });
 }
 
 /** `spectrum:profile`, required: the stack decides explicitly whether it is throwaway. */

@@ -13,7 +13,7 @@
 import { HybridArchitectureArgs } from "../components/architectures";
 import { KappaArchitectureArgs } from "../components/architectures/kappa/kappa-args";
 import { LambdaArchitectureArgs } from "../components/architectures/lambda/lambda-args";
-import { PlatformClusterArgs, PlatformNetworkArgs } from "../components/platform";
+import { platformClusterShape, platformNetworkArgs } from "../components/platform";
 import { v, map, strict, checkShape, closestMatch, didYouMean, explain, Problem } from "../components/core/schema";
 import { landingZoneArgs } from "../components/landing-zone";
 
@@ -79,30 +79,10 @@ const lambdaConfig = topLevel<Omit<LambdaArchitectureArgs, "profile" | "network"
     kafka: "map",
     tags: "map",
 });
-const networkConfig = topLevel<PlatformNetworkArgs>({
-    profile: "value",
-    existing: "map",
-    cidrBlock: "value",
-    availabilityZoneCount: "value",
-    natGateways: "value",
-    s3GatewayEndpoint: "value",
-    region: "value",
-    flowLogs: "value",
-    tags: "map",
-});
-const kubernetesConfig = topLevel<Omit<PlatformClusterArgs, "network">>({
-    profile: "value",
-    existing: "map",
-    kubernetesVersion: "value",
-    publicEndpoint: "value",
-    publicAccessCidrs: "list",
-    nodes: "map",
-    controlPlaneLogTypes: "list",
-    supportType: "value",
-    adminPrincipalArns: "list",
-    protect: "value",
-    tags: "map",
-});
+// The program passes the network itself (program/platform.ts): the stack sets everything else.
+// eslint-disable-next-line @typescript-eslint/no-unused-vars
+const { network: _programNetwork, ...kubernetesConfigShape } = platformClusterShape;
+const kubernetesConfig = strict(kubernetesConfigShape);
 
 interface StackKey {
     /** The declaration its value must satisfy. */
@@ -130,7 +110,7 @@ export const STACK_CONFIG: Readonly<Record<string, StackKey>> = {
     },
     profile: { schema: v.picklist(["dev", "prod"]), readBy: ALL_BUT_LANDING, structured: false },
     landingZone: { schema: landingZoneArgs, readBy: ["landing"], structured: true },
-    network: { schema: networkConfig, readBy: ALL_BUT_LANDING, structured: true },
+    network: { schema: platformNetworkArgs, readBy: ALL_BUT_LANDING, structured: true },
     kubernetes: { schema: kubernetesConfig, readBy: ["kappa", "lambda"], structured: true },
     hybrid: { schema: hybridConfig, readBy: ["hybrid"], structured: true },
     kappa: { schema: kappaConfig, readBy: ["kappa"], structured: true },

@@ -5,7 +5,8 @@
  *
  * Sources (checked 2026-12): S3 "Bucket naming rules"; IAM "IAM and AWS STS quotas" (role names
  * 64 characters, [\w+=,.@-]); KMS CreateAlias (alias/ + [a-zA-Z0-9/_-], not alias/aws/, at most
- * 256); "Tagging AWS resources" (keys 1-128 characters, values up to 256, the aws: prefix reserved).
+ * 256); "Tagging AWS resources" (keys 1-128 characters, values up to 256, the aws: prefix reserved);
+ * CloudWatch Logs CreateLogGroup (1-512 characters of [.-_/#A-Za-z0-9]).
  */
 
 /** What a limit check found wrong, in the uniform message's two halves. */
@@ -85,5 +86,18 @@ export function tagProblem(key: string, value: string): LimitProblem | undefined
     if (!allowed.test(key) || !allowed.test(value)) {
         return { problem: "tags allow letters, digits, spaces and _.:/=+-@ only", fix: "Remove the other characters" };
     }
+    return undefined;
+}
+
+export const LOG_GROUP_NAME_MAX = 512;
+
+/** A CloudWatch Logs log group name (or `namePrefix` when `auto`, which Pulumi extends by its random suffix). */
+export function logGroupNameProblem(name: string, auto = false): LimitProblem | undefined {
+    const max = auto ? LOG_GROUP_NAME_MAX - AUTO_NAME_SUFFIX_LENGTH : LOG_GROUP_NAME_MAX;
+    if (!/^[.\-_/#A-Za-z0-9]+$/.test(name)) {
+        return { problem: "CloudWatch log group names allow letters, digits and ._-/# only", fix: "Remove the other characters" };
+    }
+    if (name.length > max)
+        return { problem: `log group names are at most ${LOG_GROUP_NAME_MAX} characters`, fix: `Shorten it to ${max} characters or fewer` };
     return undefined;
 }

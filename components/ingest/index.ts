@@ -1,3 +1,12 @@
 export { MskFirehoseIngest } from "./msk-firehose-ingest";
-export { MskFirehoseIngestArgs, EventTimePartitioning, EventTimeFormat, PartitionGranularity } from "./msk-firehose-ingest-args";
+export {
+    MskFirehoseIngestArgs,
+    EventTimePartitioning,
+    EventTimeFormat,
+    PartitionGranularity,
+    mskFirehoseIngestArgs,
+    mskFirehoseIngestShape,
+    eventTimePartitioning,
+    eventTimePartitioningShape,
+} from "./msk-firehose-ingest-args";
 export { firehoseClusterPolicyStatement } from "./policies";

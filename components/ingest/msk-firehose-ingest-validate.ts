@@ -1,94 +1,46 @@
+import * as pulumi from "@pulumi/pulumi";
 import { Validator } from "../core/errors";
-import { MskFirehoseIngestArgs, MskFirehoseIngestSettings } from "./msk-firehose-ingest-args";
+import { AUTO_NAME_SUFFIX_LENGTH, IAM_ROLE_NAME_MAX, iamRoleNameProblem, logGroupNameProblem } from "../core/aws-limits";
+import { checkWhenResolved, explain, fieldPath, parseArgs, v } from "../core/schema";
+import { MskFirehoseIngestSettings, SIZE, mskFirehoseIngestArgs } from "./msk-firehose-ingest-args";
 
 export const COMPONENT = "MskFirehoseIngest";
 
-// Kafka's own rule for topic names (legal characters, at most 249 of them, not "." or "..").
-const KAFKA_TOPIC = /^[A-Za-z0-9._-]{1,249}$/;
 // `arn:<partition>:kafka:<region>:<account>:cluster/<name>/<uuid>`, provisioned or serverless.
 const MSK_CLUSTER_ARN = /^arn:aws[a-z-]*:kafka:[a-z0-9-]+:\d{12}:cluster\/[A-Za-z0-9-]+\/[A-Za-z0-9-]+$/;
-const ERROR_PATH = /^[A-Za-z0-9_.-]+$/;
-// Plain jq paths only: the field is spliced into the query Firehose runs.
-const JQ_PATH = /^(\.[A-Za-z_][A-Za-z0-9_]*)+$/;
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
-// Retention values CloudWatch Logs accepts.
-const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
-// Firehose buffering hints for S3 destinations, and the floor dynamic partitioning imposes.
-const INTERVAL = { min: 0, max: 900 };
-const SIZE = { min: 1, max: 128, partitioned: 64 };
-// Pulumi appends "-" and 7 random characters to a logical name; IAM role names stop at 64
-// characters, and the role is the longest child name: `<name>-<topic>-role`.
-const MAX_PHYSICAL = 64;
-const AUTONAME_SUFFIX = 8;
+const ARN_FIX = "Use the ARN MSK gives the cluster, arn:aws:kafka:<region>:<account>:cluster/<name>/<uuid>";
+const clusterArn = v.pipe(v.string(), v.regex(MSK_CLUSTER_ARN, explain("not an MSK cluster ARN", ARN_FIX)));
+// Firehose stream names: 1-64 of [a-zA-Z0-9_.-] (the API model's DeliveryStreamName).
+const STREAM_NAME = /^[A-Za-z0-9_.-]+$/;
 const ROLE_SUFFIX = "-role";
 
 const KAFKA_CONNECT =
     "For other Kafka clusters (self-managed, Confluent, or MSK with SCRAM/mTLS) use Kafka Connect with an S3 sink connector (on MSK Connect or your own workers) instead";
 
-function wholeIn(n: number, min: number, max: number): boolean {
-    return Number.isInteger(n) && n >= min && n <= max;
+/**
+ * Checks an MskFirehoseIngest's args, structure first (the declaration in
+ * msk-firehose-ingest-args.ts), then everything Firehose, MSK or IAM would otherwise reject
+ * mid-deployment, and returns the settings the component reads. Throws one SpectrumValidationError
+ * naming every problem; call it before registering anything. A cluster ARN that is an Output is
+ * checked when it resolves.
+ */
+export function mskFirehoseIngestSettings(name: string, args: unknown): MskFirehoseIngestSettings {
+    const s = parseArgs(COMPONENT, name, mskFirehoseIngestArgs, args);
+    validateMskFirehoseIngest(name, s);
+    const arn = s.connection.clusterArn;
+    if (pulumi.Output.isInstance(arn) || arn instanceof Promise)
+        checkWhenResolved(COMPONENT, name, { field: "connection.clusterArn", value: arn, schema: clusterArn });
+    return s;
 }
 
-/**
- * Checks, on plain values, everything Firehose, MSK or IAM would otherwise reject mid-deployment;
- * throws one error listing every problem. Every check reads the resolved settings.
- */
-export function validateMskFirehoseIngest(name: string, _args: MskFirehoseIngestArgs, s: MskFirehoseIngestSettings): void {
+/** The rules across fields, the connection's and storage's fitness, and the names AWS derives from the component's name. */
+export function validateMskFirehoseIngest(name: string, s: MskFirehoseIngestSettings): void {
     const v = new Validator(COMPONENT, name);
-    const c = s.connection;
+    checkConnection(v, s);
+    checkTopics(v, name, s);
+    checkNames(v, name);
 
-    v.check(
-        c?.authMode === "iam",
-        "connection.authMode",
-        c?.authMode,
-        "Amazon Data Firehose reads MSK only with IAM access control, over multi-VPC private connectivity",
-        `Enable IAM auth on the MSK cluster and pass its IAM connection. ${KAFKA_CONNECT}`,
-    );
-    if (c?.clusterArn === undefined) {
-        v.fail(
-            "connection.clusterArn",
-            undefined,
-            "not an Amazon MSK cluster: Firehose's MSK source needs the cluster ARN",
-            `Pass the connection of an MSK cluster (KafkaCluster produces one). ${KAFKA_CONNECT}`,
-        );
-    } else if (typeof c.clusterArn === "string") {
-        v.check(
-            MSK_CLUSTER_ARN.test(c.clusterArn),
-            "connection.clusterArn",
-            c.clusterArn,
-            "not an MSK cluster ARN",
-            "Use the ARN MSK gives the cluster, arn:aws:kafka:<region>:<account>:cluster/<name>/<uuid>",
-        );
-    }
-
-    v.check(s.topics.length > 0, "topics", s.topics, "no topics to deliver", "List at least one topic");
-    const seen = new Set<string>();
-    for (const topic of s.topics) {
-        const legal = typeof topic === "string" && KAFKA_TOPIC.test(topic) && topic !== "." && topic !== "..";
-        v.check(legal, "topics", topic, "not a Kafka topic name", "Use 1-249 letters, digits, '.', '_' or '-', and not \".\" or \"..\"");
-        v.check(!seen.has(topic), "topics", topic, "listed twice; each topic gets one stream", "List each topic once");
-        seen.add(topic);
-        v.check(
-            topic !== s.errorPath,
-            "topics",
-            topic,
-            `the topic would land in the zone's error folder "${s.errorPath}"`,
-            "Pick another errorPath",
-        );
-        const longest = `${name}-${topic}${ROLE_SUFFIX}`;
-        if (legal) {
-            v.check(
-                longest.length + AUTONAME_SUFFIX <= MAX_PHYSICAL,
-                "topics",
-                topic,
-                `the stream's IAM role would be named "${longest}-xxxxxxx", over IAM's ${MAX_PHYSICAL}-character limit`,
-                `Shorten the component name or the topic so that "<name>-<topic>" has at most ${MAX_PHYSICAL - AUTONAME_SUFFIX - ROLE_SUFFIX.length} characters`,
-            );
-        }
-    }
-
-    const storage = s.storage;
-    const zones = storage ? storage.areas.filter((a) => a !== storage.checkpointArea && a !== storage.logArea) : [];
+    const zones = s.storage.areas.filter((a) => a !== s.storage.checkpointArea && a !== s.storage.logArea);
     v.check(
         zones.includes(s.zone),
         "zone",
@@ -96,91 +48,85 @@ export function validateMskFirehoseIngest(name: string, _args: MskFirehoseIngest
         "not a data zone of the storage",
         `Use one of ${zones.join(", ") || "the storage's zones"}`,
     );
-    v.check(
-        ERROR_PATH.test(s.errorPath),
-        "errorPath",
-        s.errorPath,
-        "must be a single folder name",
-        "Use letters, digits, '.', '_' or '-', e.g. \"_errors\"",
-    );
-    v.check(
-        s.partitionBy === "day" || s.partitionBy === "hour",
-        "partitionBy",
-        s.partitionBy,
-        "unknown granularity",
-        'Use "day" or "hour"',
-    );
-
-    const interval = s.bufferingIntervalSeconds;
-    const size = s.bufferingSizeMiB;
-    v.check(
-        wholeIn(interval, INTERVAL.min, INTERVAL.max),
-        "bufferingIntervalSeconds",
-        interval,
-        `Firehose accepts ${INTERVAL.min}-${INTERVAL.max} seconds`,
-        "Use a whole number of seconds in that range",
-    );
-    v.check(
-        wholeIn(size, SIZE.min, SIZE.max),
-        "bufferingSizeMiB",
-        size,
-        `Firehose accepts ${SIZE.min}-${SIZE.max} MiB for S3`,
-        "Use a whole number of MiB in that range",
-    );
 
     if (s.eventTime !== undefined) {
-        const e = s.eventTime;
         v.check(
-            typeof e.field === "string" && JQ_PATH.test(e.field),
-            "eventTime.field",
-            e.field,
-            "not a plain jq field path",
-            'Use a path such as ".event_time" or ".meta.ts"',
+            s.bufferingSizeMiB >= SIZE.partitioned,
+            "bufferingSizeMiB",
+            s.bufferingSizeMiB,
+            `Firehose needs at least ${SIZE.partitioned} MiB with dynamic partitioning (eventTime)`,
+            `Use ${SIZE.partitioned}-${SIZE.max}`,
         );
         v.check(
-            ["epoch-seconds", "epoch-millis", "iso-8601"].includes(e.format),
-            "eventTime.format",
-            e.format,
-            "unknown time format",
-            'Use "epoch-seconds", "epoch-millis" or "iso-8601"',
-        );
-        if (wholeIn(size, SIZE.min, SIZE.max)) {
-            v.check(
-                size >= SIZE.partitioned,
-                "bufferingSizeMiB",
-                size,
-                `Firehose needs at least ${SIZE.partitioned} MiB with dynamic partitioning (eventTime)`,
-                `Use ${SIZE.partitioned}-${SIZE.max}`,
-            );
-        }
-        v.check(
-            interval !== 0,
+            s.bufferingIntervalSeconds !== 0,
             "bufferingIntervalSeconds",
-            interval,
+            s.bufferingIntervalSeconds,
             "zero buffering is not available with dynamic partitioning (eventTime)",
             "Use a positive interval, e.g. 60",
         );
     }
-
-    const start = s.startPosition;
-    const knownStart =
-        start === "earliest" ||
-        start === "stream-creation" ||
-        (typeof start === "string" && ISO_INSTANT.test(start) && !Number.isNaN(Date.parse(start)));
-    v.check(
-        knownStart,
-        "startPosition",
-        start,
-        "not a start position",
-        'Use "earliest", "stream-creation" or a UTC instant like "2026-01-01T00:00:00Z"',
-    );
-    v.check(
-        LOG_RETENTION_DAYS.includes(s.logRetentionDays),
-        "logRetentionDays",
-        s.logRetentionDays,
-        "not a retention CloudWatch Logs accepts",
-        `Use one of ${LOG_RETENTION_DAYS.join(", ")}`,
-    );
-
     v.throwIfInvalid();
+}
+
+function checkConnection(v: Validator, s: MskFirehoseIngestSettings): void {
+    const c = s.connection;
+    v.check(
+        c.authMode === "iam",
+        "connection.authMode",
+        c.authMode,
+        "Amazon Data Firehose reads MSK only with IAM access control, over multi-VPC private connectivity",
+        `Enable IAM auth on the MSK cluster and pass its IAM connection. ${KAFKA_CONNECT}`,
+    );
+    if (c.clusterArn === undefined) {
+        v.fail(
+            "connection.clusterArn",
+            undefined,
+            "not an Amazon MSK cluster: Firehose's MSK source needs the cluster ARN",
+            `Pass the connection of an MSK cluster (KafkaCluster produces one). ${KAFKA_CONNECT}`,
+        );
+    } else if (!pulumi.Output.isInstance(c.clusterArn) && !(c.clusterArn instanceof Promise)) {
+        v.check(
+            typeof c.clusterArn === "string" && MSK_CLUSTER_ARN.test(c.clusterArn),
+            "connection.clusterArn",
+            c.clusterArn,
+            "not an MSK cluster ARN",
+            ARN_FIX,
+        );
+    }
+}
+
+function checkTopics(v: Validator, name: string, s: MskFirehoseIngestSettings): void {
+    const seen = new Set<string>();
+    s.topics.forEach((topic, i) => {
+        const field = fieldPath([{ key: "topics" }, { key: i }]);
+        v.check(!seen.has(topic), field, topic, "listed twice; each topic gets one stream", "List each topic once");
+        seen.add(topic);
+        v.check(
+            topic !== s.errorPath,
+            field,
+            topic,
+            `the topic would land in the zone's error folder "${s.errorPath}"`,
+            "Pick another errorPath",
+        );
+        // Each topic's stream role is `<name>-<topic>-role-<random>`, the longest name made from a topic.
+        const role = `${name}-${topic}${ROLE_SUFFIX}`;
+        if (STREAM_NAME.test(name) && iamRoleNameProblem(role, true)) {
+            v.fail(
+                field,
+                topic,
+                `the stream's IAM role would be named "${role}-xxxxxxx", over IAM's ${IAM_ROLE_NAME_MAX}-character limit`,
+                `Shorten the component name or the topic so that "<name>-<topic>" has at most ${IAM_ROLE_NAME_MAX - AUTO_NAME_SUFFIX_LENGTH - ROLE_SUFFIX.length} characters`,
+            );
+        }
+    });
+}
+
+/** The names made from the component's name alone: the log group prefix and every stream name. */
+function checkNames(v: Validator, name: string): void {
+    if (!STREAM_NAME.test(name)) {
+        v.fail("name", name, "Firehose stream names allow letters, digits, '.', '_' and '-' only", "Rename the component");
+        return;
+    }
+    const logGroup = logGroupNameProblem(`/aws/kinesisfirehose/${name}-`, true);
+    if (logGroup) v.fail("name", name, `${logGroup.problem} (in the log group's name)`, logGroup.fix);
 }

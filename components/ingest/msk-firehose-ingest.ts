@@ -3,11 +3,11 @@ import * as aws from "@pulumi/aws";
 import { dependsOnAll } from "../core/depends-on";
 import { policyDocument } from "../core/iam";
 import { awsTags } from "../core/tags";
-import { MskFirehoseIngestArgs, MskFirehoseIngestSettings, resolveMskFirehoseIngestSettings } from "./msk-firehose-ingest-args";
-import { COMPONENT, validateMskFirehoseIngest } from "./msk-firehose-ingest-validate";
+import { MskFirehoseIngestArgs, MskFirehoseIngestSettings } from "./msk-firehose-ingest-args";
+import { COMPONENT, mskFirehoseIngestSettings } from "./msk-firehose-ingest-validate";
 import { dataPrefix, errorPrefix, eventTimeProcessing, readFromTimestamp } from "./layout";
 import { FIREHOSE_PRINCIPAL, firehoseClusterPolicyStatement, logStatement, mskSourceStatements, roleDocument } from "./policies";
-import { clashRegistry } from "../core/clashes";
+import { ClashKind, Claimant, clashRegistry } from "../core/clashes";
 
 /**
  * Continuously delivers MSK topics into a landing zone with Amazon Data Firehose: one delivery
@@ -32,18 +32,26 @@ export class MskFirehoseIngest extends pulumi.ComponentResource {
     readonly clusterPolicy?: aws.msk.ClusterPolicy;
 
     constructor(name: string, args: MskFirehoseIngestArgs, opts?: pulumi.ComponentResourceOptions) {
-        super(`spectrum:index:${COMPONENT}`, name, {}, opts);
-        const s: MskFirehoseIngestSettings = resolveMskFirehoseIngestSettings(args);
-        validateMskFirehoseIngest(name, args, s);
+        // Checked before super(): a rejected ingest registers nothing, not even itself.
+        const s: MskFirehoseIngestSettings = mskFirehoseIngestSettings(name, args);
+        const clashes = clashRegistry();
+        const who = { component: COMPONENT, name, field: "name" };
+        const claims: { kind: ClashKind; identity: string; key?: string; who: Claimant; scope?: string | object }[] = [
+            { kind: "child-name", identity: name, key: `${COMPONENT}::${name}`, who, scope: opts?.parent },
+        ];
         if (s.manageClusterPolicy) {
             // An MSK cluster has one resource policy: a second ingest writing it would overwrite the first.
-            clashRegistry().claim(
-                "msk-cluster-policy",
-                "the cluster's resource policy",
-                { component: COMPONENT, name, field: "manageClusterPolicy" },
-                s.connection,
-            );
+            // The cluster is known by its ARN (an Output's identity when it is one), whichever connection object carries it.
+            const cluster = s.connection.clusterArn as string | object;
+            claims.push({
+                kind: "msk-cluster-policy",
+                identity: "the cluster's resource policy",
+                who: { ...who, field: "manageClusterPolicy" },
+                scope: cluster,
+            });
         }
+        clashes.claimAll(claims);
+        super(`spectrum:index:${COMPONENT}`, name, {}, opts);
         const tags = awsTags(COMPONENT, s.tags);
         const clusterArn = s.connection.clusterArn as pulumi.Input<string>;
         const storage = s.storage;

@@ -28,11 +28,25 @@ export function isNetworkAligned(cidr: Ipv4Cidr): boolean {
     return cidr.address % 2 ** hostBits === 0;
 }
 
-export function isInteger(value: unknown, min: number, max = Number.MAX_SAFE_INTEGER): value is number {
-    return typeof value === "number" && Number.isInteger(value) && value >= min && value <= max;
-}
+// A VPC's block: large enough for pods on the VPC CNI in every AZ, small enough to leave room for peering.
+const MIN_VPC_PREFIX = 16;
+const MAX_VPC_PREFIX = 22;
 
-/** A value known now that is an empty or blank string (an Output is never "blank"). */
-export function isBlank(value: unknown): boolean {
-    return value === undefined || value === null || (typeof value === "string" && value.trim() === "");
+/** What is wrong with a new VPC's CIDR block, or undefined when EC2 and the subnet layout can use it. */
+export function vpcCidrProblem(value: string): { problem: string; fix: string } | undefined {
+    const cidr = parseIpv4Cidr(value);
+    if (!cidr) return { problem: "not an IPv4 CIDR block", fix: 'Write it as address/prefix, e.g. "10.0.0.0/16"' };
+    if (cidr.prefix < MIN_VPC_PREFIX || cidr.prefix > MAX_VPC_PREFIX) {
+        return {
+            problem: `the prefix must be /${MIN_VPC_PREFIX} to /${MAX_VPC_PREFIX} (EC2 allows /16 at most; pods take one IP each)`,
+            fix: 'Use a prefix such as "10.0.0.0/16"',
+        };
+    }
+    if (!isNetworkAligned(cidr)) {
+        return {
+            problem: "the address has bits set past the prefix",
+            fix: "Use the network address of the block, e.g. 10.0.0.0/16 rather than 10.0.1.0/16",
+        };
+    }
+    return undefined;
 }

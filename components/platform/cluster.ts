@@ -7,10 +7,12 @@ import { requirePeer } from "../core/optional-peers";
 import { dataProtection } from "../core/protection";
 import { awsTags } from "../core/tags";
 import { DEFAULT_STORAGE_CLASS, defaultStorageClass, ebsCsiDriver } from "./block-storage";
-import { ClusterSettings, ExistingCluster, PlatformClusterArgs, resolvePlatformClusterSettings } from "./cluster-args";
-import { accessEntryKey, validatePlatformCluster } from "./cluster-validate";
+import { ClusterSettings, PlatformClusterArgs } from "./cluster-args";
+import { COMPONENT, accessEntryKey, platformClusterSettings } from "./cluster-validate";
+import { versionNotice } from "./eks-versions";
 import { NetworkPlacement } from "./network";
 import { platformNodeGroup } from "./node-group";
+import { clashRegistry } from "../core/clashes";
 
 const CLUSTER_ADMIN_POLICY = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy";
 
@@ -39,9 +41,10 @@ export class PlatformCluster extends pulumi.ComponentResource {
     readonly secretsKey?: aws.kms.Key;
 
     constructor(name: string, args: PlatformClusterArgs = {}, opts?: pulumi.ComponentResourceOptions) {
+        // Checked before super(): a rejected cluster registers nothing, not even itself.
+        const s: ClusterSettings = platformClusterSettings(name, args);
+        clashRegistry().claim("child-name", name, { component: COMPONENT, name, field: "name" }, opts?.parent, `${COMPONENT}::${name}`);
         super("spectrum:index:PlatformCluster", name, {}, opts);
-        const s: ClusterSettings = resolvePlatformClusterSettings(args);
-        validatePlatformCluster(name, args, s);
         const k8s = requirePeer("@pulumi/kubernetes", `PlatformCluster "${name}"`);
 
         if (s.existing) {
@@ -54,8 +57,10 @@ export class PlatformCluster extends pulumi.ComponentResource {
             };
             if (s.existing.clusterName !== undefined) this.clusterName = pulumi.output(s.existing.clusterName);
         } else {
+            const notice = versionNotice(s.kubernetesVersion, s.supportType, new Date().toISOString().slice(0, 10));
+            if (notice !== undefined) pulumi.log.warn(`${COMPONENT} "${name}": ${notice}.`, this);
             const eks = requirePeer("@pulumi/eks", `PlatformCluster "${name}"`);
-            const tags = awsTags("PlatformCluster", s.tags);
+            const tags = awsTags(COMPONENT, s.tags);
             const network = s.network as NetworkPlacement;
             this.secretsKey = new aws.kms.Key(
                 `${name}-secrets-key`,
@@ -160,7 +165,7 @@ export class PlatformCluster extends pulumi.ComponentResource {
 }
 
 /** The provider for a cluster you bring: its kubeconfig is treated as a secret (it may hold tokens). */
-function existingProvider(name: string, existing: ExistingCluster, parent: pulumi.Resource): k8s.Provider {
+function existingProvider(name: string, existing: NonNullable<ClusterSettings["existing"]>, parent: pulumi.Resource): k8s.Provider {
     const k8s = requirePeer("@pulumi/kubernetes", `PlatformCluster "${name}"`);
     return new k8s.Provider(`${name}-k8s`, { kubeconfig: pulumi.secret(existing.kubeconfig as pulumi.Input<string>) }, { parent });
 }

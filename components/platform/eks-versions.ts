@@ -55,6 +55,34 @@ export function minorOf(version: string): number | undefined {
     return match ? Number(match[1]) : undefined;
 }
 
+/**
+ * What is wrong with a `1.<minor>` version for a new cluster, or undefined when EKS offers it: older
+ * than the catalog (extended support over, EKS creates no such cluster), newer (not released as of
+ * the catalog's date), or missing from it.
+ */
+export function kubernetesVersionProblem(version: string): { problem: string; fix: string } | undefined {
+    if (eksVersion(version) !== undefined) return undefined;
+    const newest = newestEksVersion().version;
+    const oldest = EKS_VERSIONS[EKS_VERSIONS.length - 1].version;
+    const minor = minorOf(version) ?? 0;
+    if (minor < (minorOf(oldest) ?? 0)) {
+        return {
+            problem: `EKS no longer creates clusters older than ${oldest} (their extended support has ended; EKS version catalog as of ${EKS_VERSIONS_AS_OF})`,
+            fix: `Use a version EKS supports, e.g. the default "${newest}"`,
+        };
+    }
+    if (minor > (minorOf(newest) ?? 0)) {
+        return {
+            problem: `EKS offers no version newer than ${newest} (EKS version catalog as of ${EKS_VERSIONS_AS_OF})`,
+            fix: `Use ${newest} or older, or add the new version to platform/eks-versions.ts once EKS offers it`,
+        };
+    }
+    return {
+        problem: `is not a version EKS offers (EKS version catalog as of ${EKS_VERSIONS_AS_OF})`,
+        fix: `Use one of ${EKS_VERSIONS.map((e) => e.version).join(", ")}`,
+    };
+}
+
 /** Where a version stands on a day: in standard support, in extended support (billed extra), or past both. */
 export type SupportPhase = "standard" | "extended" | "ended";
 

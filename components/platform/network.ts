@@ -3,9 +3,10 @@ import type * as awsx from "@pulumi/awsx";
 import { requirePeer } from "../core/optional-peers";
 import { awsTags } from "../core/tags";
 import { vpcFlowLogs } from "./flow-logs";
-import { NetworkSettings, PlatformNetworkArgs, resolvePlatformNetworkSettings } from "./network-args";
-import { validatePlatformNetwork } from "./network-validate";
+import { NetworkSettings, PlatformNetworkArgs } from "./network-args";
+import { COMPONENT, platformNetworkSettings } from "./network-validate";
 import { parseIpv4Cidr } from "./checks";
+import { clashRegistry } from "../core/clashes";
 
 /** Where a cluster or a broker fleet goes: what {@link PlatformNetwork} provides, or a VPC you describe. */
 export interface NetworkPlacement {
@@ -38,9 +39,10 @@ export class PlatformNetwork extends pulumi.ComponentResource implements Network
     readonly vpc?: awsx.ec2.Vpc;
 
     constructor(name: string, args: PlatformNetworkArgs = {}, opts?: pulumi.ComponentResourceOptions) {
+        // Checked before super(): a rejected network registers nothing, not even itself.
+        const s: NetworkSettings = platformNetworkSettings(name, args);
+        clashRegistry().claim("child-name", name, { component: COMPONENT, name, field: "name" }, opts?.parent, `${COMPONENT}::${name}`);
         super("spectrum:index:PlatformNetwork", name, {}, opts);
-        const s: NetworkSettings = resolvePlatformNetworkSettings(args);
-        validatePlatformNetwork(name, args, s);
         this.availabilityZoneCount = s.availabilityZoneCount as number;
 
         if (s.existing) {
@@ -49,7 +51,7 @@ export class PlatformNetwork extends pulumi.ComponentResource implements Network
             // Left undefined when not given, so a cluster runs private-only rather than on an empty list.
             if (s.existing.publicSubnetIds !== undefined) this.publicSubnetIds = pulumi.output(s.existing.publicSubnetIds);
         } else {
-            const tags = awsTags("PlatformNetwork", s.tags);
+            const tags = awsTags(COMPONENT, s.tags);
             this.vpc = createVpc(name, s, tags, this);
             this.vpcId = this.vpc.vpcId;
             this.privateSubnetIds = this.vpc.privateSubnetIds;
@@ -92,7 +94,7 @@ function createVpc(name: string, s: NetworkSettings, tags: Record<string, string
                 },
                 { type: "Public", cidrMask: zoneMask + 2, tags: { "kubernetes.io/role/elb": "1" } },
             ],
-            natGateways: { strategy: s.natGateways as "Single" | "OnePerAz" },
+            natGateways: { strategy: s.natGateways },
             // "Auto" attaches a gateway endpoint to the route tables this VPC creates; the default
             // ("Legacy") would create the endpoint attached to none.
             vpcEndpointStrategy: "Auto",

@@ -10,8 +10,12 @@ export const PLATFORM_PROFILES: readonly PlatformProfile[] = ["dev", "prod"];
 /** NAT gateway layouts the foundation offers (the awsx strategy names). */
 export type NatGatewayLayout = "Single" | "OnePerAz";
 
+export const NAT_GATEWAY_LAYOUTS: readonly NatGatewayLayout[] = ["Single", "OnePerAz"];
+
 /** EKS version support policy: `EXTENDED` keeps a version 12 months longer, at 6x the standard control-plane price. */
 export type ClusterSupportType = "STANDARD" | "EXTENDED";
+
+export const CLUSTER_SUPPORT_TYPES: readonly ClusterSupportType[] = ["STANDARD", "EXTENDED"];
 
 /** The sizing a profile stands for. */
 export interface ProfileDefaults {
@@ -64,8 +68,8 @@ export const PROFILE_DEFAULTS: Readonly<Record<PlatformProfile, Readonly<Profile
     },
 };
 
-/** The defaults of a profile; an unknown profile (caught by validation) falls back to `dev`. */
-export function profileDefaults(profile: string): ProfileDefaults {
-    const defaults = PROFILE_DEFAULTS[profile as PlatformProfile] ?? PROFILE_DEFAULTS.dev;
+/** The defaults of a profile. */
+export function profileDefaults(profile: PlatformProfile): ProfileDefaults {
+    const defaults = PROFILE_DEFAULTS[profile];
     return { ...defaults, nodeInstanceTypes: [...defaults.nodeInstanceTypes] };
 }

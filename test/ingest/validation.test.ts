@@ -73,20 +73,20 @@ describe("MskFirehoseIngest validation", () => {
     });
 
     it.each([
-        [[], "[]", "no topics to deliver", "List at least one topic"],
-        [["bad topic!"], '"bad topic!"', "not a Kafka topic name", "Use 1-249 letters"],
-        [[".."], '".."', "not a Kafka topic name", 'not "." or ".."'],
-        [["orders", "orders"], '"orders"', "listed twice", "List each topic once"],
-        [["_errors"], '"_errors"', "error folder", "Pick another errorPath"],
-    ])("rejects topics %j", async (topics, value, what, fix) => {
-        const msg = await problem({ topics: topics as string[] }, "topics", value);
+        [[], "topics", "[]", "no topics to deliver", "List at least one topic"],
+        [["bad topic!"], "topics[0]", '"bad topic!"', "not a Kafka topic name", "Use 1-249 letters"],
+        [[".."], "topics[0]", '".."', "not a Kafka topic name", 'not "." or ".."'],
+        [["orders", "orders"], "topics[1]", '"orders"', "listed twice", "List each topic once"],
+        [["_errors"], "topics[0]", '"_errors"', "error folder", "Pick another errorPath"],
+    ])("rejects topics %j", async (topics, field, value, what, fix) => {
+        const msg = await problem({ topics: topics as string[] }, field, value);
         expect(msg).toContain(what);
         expect(msg).toContain(fix);
     });
 
     it("rejects a component and topic name too long for IAM's role-name limit", async () => {
         const topic = "com.example.payments.transactions.enriched.v2";
-        const msg = await problem({ topics: [topic] }, "topics", JSON.stringify(topic));
+        const msg = await problem({ topics: [topic] }, "topics[0]", JSON.stringify(topic));
         expect(msg).toContain("over IAM's 64-character limit");
         expect(msg).toContain('"<name>-<topic>" has at most 51 characters');
     });
@@ -105,7 +105,7 @@ describe("MskFirehoseIngest validation", () => {
     });
 
     it("rejects an unknown partition granularity", async () => {
-        expect(await problem({ partitionBy: "minute" as "day" }, "partitionBy", '"minute"')).toContain('Use "day" or "hour"');
+        expect(await problem({ partitionBy: "minute" as "day" }, "partitionBy", '"minute"')).toContain('Use one of "day", "hour"');
     });
 
     it.each([
@@ -136,7 +136,7 @@ describe("MskFirehoseIngest validation", () => {
 
     it("rejects an unknown event-time format", async () => {
         const msg = await problem({ eventTime: { field: ".ts", format: "rfc2822" as "iso-8601" } }, "eventTime.format", '"rfc2822"');
-        expect(msg).toContain('"epoch-seconds", "epoch-millis" or "iso-8601"');
+        expect(msg).toContain('"epoch-seconds", "epoch-millis", "iso-8601"');
     });
 
     it.each(["yesterday", "2026-13-01T00:00:00Z", "2026-01-01 00:00:00"])("rejects start position %j", async (startPosition) => {
@@ -148,13 +148,18 @@ describe("MskFirehoseIngest validation", () => {
         expect(await problem({ logRetentionDays: 10 }, "logRetentionDays", "10")).toContain("Use one of 1, 3, 5, 7, 14, 30");
     });
 
-    it("reports every problem at once", async () => {
+    it("reports every problem at once: the structure first, then the rules across fields", async () => {
         const found = await problems({ connection: scram, topics: ["ok", "not ok"], bufferingIntervalSeconds: 1000, logRetentionDays: 2 });
         expect(found.map((p) => p.split(" = ")[0])).toEqual([
-            'MskFirehoseIngest "ingest": connection.authMode',
-            'MskFirehoseIngest "ingest": topics',
+            'MskFirehoseIngest "ingest": topics[1]',
             'MskFirehoseIngest "ingest": bufferingIntervalSeconds',
             'MskFirehoseIngest "ingest": logRetentionDays',
+        ]);
+        const rules = await problems({ connection: scram, topics: ["ok", "ok"], zone: "gold" });
+        expect(rules.map((p) => p.split(" = ")[0])).toEqual([
+            'MskFirehoseIngest "ingest": connection.authMode',
+            'MskFirehoseIngest "ingest": topics[1]',
+            'MskFirehoseIngest "ingest": zone',
         ]);
     });
 });

@@ -299,7 +299,9 @@ describe("PlatformCluster validation", () => {
         ]);
         expect(await problems({ network: NETWORK, publicEndpoint: false, publicAccessCidrs: ["10.0.0.0/8", "nowhere"] })).toEqual([
             'PlatformCluster "eks": publicAccessCidrs[1] = "nowhere": not an IPv4 CIDR block. Write it as address/prefix, e.g. "203.0.113.0/24".',
-            'PlatformCluster "eks": publicAccessCidrs = ["10.0.0.0/8","nowhere"]: there is no public endpoint to restrict (publicEndpoint is false). Remove publicAccessCidrs, or turn publicEndpoint on.',
+        ]);
+        expect(await problems({ network: NETWORK, publicEndpoint: false, publicAccessCidrs: ["10.0.0.0/8"] })).toEqual([
+            'PlatformCluster "eks": publicAccessCidrs = ["10.0.0.0/8"]: there is no public endpoint to restrict (publicEndpoint is false). Remove publicAccessCidrs, or turn publicEndpoint on.',
         ]);
         const g = await runProgram(() => new PlatformCluster("eks", { profile: "prod", network: NETWORK, publicEndpoint: false }), CONFIG);
         expect(g.one(types.eks).inputs).toMatchObject({ endpointPublicAccess: false, endpointPrivateAccess: true });
@@ -308,22 +310,26 @@ describe("PlatformCluster validation", () => {
 
     it("needs a network for a new cluster, and a current Kubernetes version", async () => {
         expect(await problems({ kubernetesVersion: "1.24", controlPlaneLogTypes: ["api", "kubelet" as never] })).toEqual([
-            'PlatformCluster "eks": network = undefined: a new cluster needs a VPC and private subnets. Pass a PlatformNetwork (or { vpcId, privateSubnetIds }) as network, or set existing.',
             'PlatformCluster "eks": kubernetesVersion = "1.24": EKS no longer creates clusters older than 1.32 (their extended support has ended; EKS version catalog as of 2026-12-05). Use a version EKS supports, e.g. the default "1.36".',
-            'PlatformCluster "eks": controlPlaneLogTypes = "kubelet": unknown control-plane log type. Use any of api, audit, authenticator, controllerManager, scheduler.',
+            'PlatformCluster "eks": controlPlaneLogTypes[1] = "kubelet": is not one of api, audit, authenticator, controllerManager, scheduler. Use one of "api", "audit", "authenticator", "controllerManager", "scheduler".',
+        ]);
+        expect(await problems({})).toEqual([
+            'PlatformCluster "eks": network = undefined: a new cluster needs a VPC and private subnets. Pass a PlatformNetwork (or { vpcId, privateSubnetIds }) as network, or set existing.',
         ]);
         expect(await problems({ network: NETWORK, kubernetesVersion: "1.40" })).toEqual([
             'PlatformCluster "eks": kubernetesVersion = "1.40": EKS offers no version newer than 1.36 (EKS version catalog as of 2026-12-05). Use 1.36 or older, or add the new version to platform/eks-versions.ts once EKS offers it.',
         ]);
-        expect(await problems({ network: { vpcId: "vpc-1", privateSubnetIds: ["subnet-1"] }, kubernetesVersion: "v1.35" })).toEqual([
-            'PlatformCluster "eks": network.privateSubnetIds = ["subnet-1"]: EKS needs subnets in at least two AZs. Give the cluster private subnets in two or more AZs.',
+        expect(await problems({ network: NETWORK, kubernetesVersion: "v1.35" })).toEqual([
             'PlatformCluster "eks": kubernetesVersion = "v1.35": not a Kubernetes minor version. Write it as "1.<minor>", e.g. "1.36".',
+        ]);
+        expect(await problems({ network: { vpcId: "vpc-1", privateSubnetIds: ["subnet-1"] } })).toEqual([
+            'PlatformCluster "eks": network.privateSubnetIds = ["subnet-1"]: EKS needs subnets in at least two AZs. Give the cluster private subnets in two or more AZs.',
         ]);
     });
 
     it("explains a version that YAML turned into a number", async () => {
         expect(await problems({ network: NETWORK, kubernetesVersion: 1.3 as never })).toEqual([
-            'PlatformCluster "eks": kubernetesVersion = 1.3: a number, not a version string (YAML reads 1.30 as the number 1.3). Quote it in the stack config, e.g. "1.36".',
+            'PlatformCluster "eks": kubernetesVersion = 1.3: is a number, not a version string (YAML reads 1.30 as the number 1.3). Quote it in the stack config, e.g. "1.36".',
         ]);
     });
 

@@ -1,8 +1,16 @@
 /**
  * The AWS names the platform components derive from their own name, checked against AWS's limits
- * so a name that would be refused mid-deployment is refused before anything is created.
+ * so a name that would be refused mid-deployment is refused before anything is created. A length
+ * problem says how long the component's name may be, not the derived name.
  */
-import { LimitProblem, iamRoleNameProblem, logGroupNameProblem } from "../core/aws-limits";
+import {
+    AUTO_NAME_SUFFIX_LENGTH,
+    IAM_ROLE_NAME_MAX,
+    LOG_GROUP_NAME_MAX,
+    LimitProblem,
+    iamRoleNameProblem,
+    logGroupNameProblem,
+} from "../core/aws-limits";
 
 /** A limit a derived name breaks, and which name it is. */
 export interface NameProblem extends LimitProblem {
@@ -13,7 +21,6 @@ export interface NameProblem extends LimitProblem {
 // EKS's CreateCluster model: 1-100 characters, alphanumeric first, then letters, digits, - and _.
 const EKS_CLUSTER_NAME = /^[0-9A-Za-z][A-Za-z0-9_-]*$/;
 const EKS_CLUSTER_NAME_MAX = 100;
-const AUTO_NAME_SUFFIX = 8;
 
 /** An EKS cluster name that Pulumi extends by its random suffix. */
 export function eksClusterNameProblem(prefix: string): LimitProblem | undefined {
@@ -23,17 +30,32 @@ export function eksClusterNameProblem(prefix: string): LimitProblem | undefined 
             fix: "Remove the other characters",
         };
     }
-    if (prefix.length + AUTO_NAME_SUFFIX > EKS_CLUSTER_NAME_MAX) {
+    if (prefix.length + AUTO_NAME_SUFFIX_LENGTH > EKS_CLUSTER_NAME_MAX) {
         return {
-            problem: `the EKS cluster name would be ${prefix.length + AUTO_NAME_SUFFIX} characters; EKS allows ${EKS_CLUSTER_NAME_MAX}`,
-            fix: `Shorten it to ${EKS_CLUSTER_NAME_MAX - AUTO_NAME_SUFFIX} characters or fewer`,
+            problem: `the EKS cluster name would be ${prefix.length + AUTO_NAME_SUFFIX_LENGTH} characters; EKS allows ${EKS_CLUSTER_NAME_MAX}`,
+            fix: `Shorten it to ${EKS_CLUSTER_NAME_MAX - AUTO_NAME_SUFFIX_LENGTH} characters or fewer`,
         };
     }
     return undefined;
 }
 
-function found(where: string, problem: LimitProblem | undefined): NameProblem[] {
-    return problem ? [{ ...problem, where }] : [];
+/**
+ * The problem of one auto-named resource `<name><suffix>-<random>` whose name AWS limits to `max`
+ * characters; a length problem's fix gives the longest component name that fits.
+ */
+function derived(
+    name: string,
+    suffix: string,
+    max: number,
+    where: string,
+    check: (prefix: string) => LimitProblem | undefined,
+): NameProblem[] {
+    const found = check(`${name}${suffix}`);
+    if (!found) return [];
+    const longest = max - AUTO_NAME_SUFFIX_LENGTH - suffix.length;
+    // Length alone is the problem when the name cut to the longest that fits passes.
+    const tooLong = name.length > longest && check(`${name.slice(0, longest)}${suffix}`) === undefined;
+    return [{ problem: found.problem, fix: tooLong ? `Shorten the name to ${longest} characters or fewer` : found.fix, where }];
 }
 
 /**
@@ -43,15 +65,15 @@ function found(where: string, problem: LimitProblem | undefined): NameProblem[] 
  */
 export function clusterNameProblems(name: string): NameProblem[] {
     return [
-        ...found("the EKS cluster's name", eksClusterNameProblem(`${name}-eks-eksCluster`)),
-        ...found("the EKS service role's name", iamRoleNameProblem(`${name}-eks-eksRole-role`, true)),
+        ...derived(name, "-eks-eksCluster", EKS_CLUSTER_NAME_MAX, "the EKS cluster's name", eksClusterNameProblem),
+        ...derived(name, "-eks-eksRole-role", IAM_ROLE_NAME_MAX, "the EKS service role's name", (n) => iamRoleNameProblem(n, true)),
     ];
 }
 
 /** A created VPC with flow logs: the delivery role `<name>-flow-logs-role-<random>` and log group `<name>-flow-logs-<random>`. */
 export function flowLogNameProblems(name: string): NameProblem[] {
     return [
-        ...found("the flow-log role's name", iamRoleNameProblem(`${name}-flow-logs-role`, true)),
-        ...found("the flow-log group's name", logGroupNameProblem(`${name}-flow-logs`, true)),
+        ...derived(name, "-flow-logs-role", IAM_ROLE_NAME_MAX, "the flow-log role's name", (n) => iamRoleNameProblem(n, true)),
+        ...derived(name, "-flow-logs", LOG_GROUP_NAME_MAX, "the flow-log group's name", (n) => logGroupNameProblem(n, true)),
     ];
 }

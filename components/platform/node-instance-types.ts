@@ -260,6 +260,7 @@ export function nodeInstanceTypeProblem(type: string): { problem: string; fix: s
     const [family, size] = type.split(".");
     const sizes = GRAVITON_INSTANCE_FAMILIES[family];
     if (sizes?.includes(size)) return undefined;
+    if (sizes && size === undefined) return { problem: "names a family, not an instance type", fix: `Add a size, e.g. ${family}.large` };
     if (sizes) {
         return {
             problem: `${family} has no size "${size}" (Graviton catalog as of ${GRAVITON_INSTANCE_TYPES_AS_OF})`,

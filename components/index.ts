@@ -23,6 +23,7 @@ export type {
     SaslMechanism,
     KubernetesTarget,
     WorkloadIdentityMode,
+    InputSchema,
 } from "./core";
 
 // The S3 landing zone.
@@ -87,11 +88,36 @@ export type {
 } from "./spark";
 
 // Ingest: Amazon Data Firehose from MSK into the landing zone.
-export { MskFirehoseIngest, firehoseClusterPolicyStatement } from "./ingest";
+export {
+    MskFirehoseIngest,
+    firehoseClusterPolicyStatement,
+    mskFirehoseIngestArgs,
+    mskFirehoseIngestShape,
+    eventTimePartitioning,
+    eventTimePartitioningShape,
+} from "./ingest";
 export type { MskFirehoseIngestArgs, EventTimePartitioning, EventTimeFormat, PartitionGranularity } from "./ingest";
 
 // Platform foundation: the VPC and the EKS cluster, or yours.
-export { PlatformNetwork, PlatformCluster, DEFAULT_KUBERNETES_VERSION, DEFAULT_STORAGE_CLASS, PROFILE_DEFAULTS } from "./platform";
+export {
+    PlatformNetwork,
+    PlatformCluster,
+    DEFAULT_KUBERNETES_VERSION,
+    DEFAULT_STORAGE_CLASS,
+    PROFILE_DEFAULTS,
+    platformNetworkArgs,
+    platformNetworkShape,
+    existingNetwork,
+    existingNetworkShape,
+    flowLogOptions,
+    flowLogOptionsShape,
+    platformClusterArgs,
+    platformClusterShape,
+    existingCluster,
+    existingClusterShape,
+    nodeGroupSizing,
+    nodeGroupSizingShape,
+} from "./platform";
 export type {
     PlatformNetworkArgs,
     NetworkPlacement,

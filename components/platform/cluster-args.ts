@@ -157,7 +157,7 @@ export type NodeGroupSizing = v.InferInput<typeof nodeGroupSizing>;
 
 /**
  * The declaration of {@link PlatformCluster}'s args. Settings for a cluster created here have their
- * defaults applied in {@link resolveSettings}, so one given next to `existing` can be refused.
+ * defaults applied in `resolveSettings`, so one given next to `existing` can be refused.
  */
 export const platformClusterShape = {
     /** Sizing profile: node group size and support policy defaults. Default: `dev`. */

@@ -86,7 +86,7 @@ export const flowLogsSetting = flagOr(
 
 /**
  * The declaration of {@link PlatformNetwork}'s args. Settings for a VPC created here have their
- * defaults applied in {@link resolveSettings}, so one given next to `existing` can be refused.
+ * defaults applied in `resolveSettings`, so one given next to `existing` can be refused.
  */
 export const platformNetworkShape = {
     /** Sizing profile: NAT layout and flow-log defaults. Default: `dev`. */

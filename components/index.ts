@@ -20,6 +20,7 @@ export type {
     StorageAccess,
     KafkaConnection,
     KafkaAuthMode,
+    MskFlavour,
     SaslMechanism,
     KubernetesTarget,
     WorkloadIdentityMode,
@@ -30,10 +31,21 @@ export type {
 export { LandingZone, landingZoneArgs, landingZoneShape, areaLifecycle, areaLifecycleShape } from "./landing-zone";
 export type { LandingZoneArgs, AreaLifecycle } from "./landing-zone";
 
-// Kafka: MSK or a cluster you bring, topics, Kafka Streams apps.
-export { KafkaCluster, externalKafka, KafkaTopic, KafkaTopics, KafkaStreamsApp } from "./kafka";
+// Kafka: MSK (Standard or Express brokers, or Serverless) or a cluster you bring, topics, Kafka Streams apps.
+export {
+    KafkaCluster,
+    MskServerlessCluster,
+    externalKafka,
+    KafkaTopic,
+    KafkaTopics,
+    KafkaStreamsApp,
+    EXPRESS_BROKER_TYPES,
+    EXPRESS_KAFKA_VERSIONS,
+    DEFAULT_EXPRESS_KAFKA_VERSION,
+} from "./kafka";
 export type {
     KafkaClusterArgs,
+    MskServerlessClusterArgs,
     MskClientAuth,
     MskMonitoringLevel,
     ExternalKafkaArgs,

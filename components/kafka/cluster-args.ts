@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { DEFAULT_MSK_KAFKA_VERSION } from "./versions";
+import { isExpressInstanceType } from "./express-brokers";
 
 /** How clients authenticate to a `KafkaCluster`. */
 export type MskClientAuth = "iam" | "scram";
@@ -7,12 +8,16 @@ export type MskClientAuth = "iam" | "scram";
 /** MSK's enhanced monitoring levels (more detail costs more CloudWatch metrics). */
 export type MskMonitoringLevel = "DEFAULT" | "PER_BROKER" | "PER_TOPIC_PER_BROKER" | "PER_TOPIC_PER_PARTITION";
 
-/** Arguments of {@link KafkaCluster}: placement, brokers, storage, authentication and monitoring. */
+/**
+ * Arguments of {@link KafkaCluster}: placement, brokers, storage, authentication and monitoring.
+ * An `express.m7g.*` instance type makes it an Express-broker cluster: MSK manages its storage and
+ * most broker settings, so the storage, tiered-storage and broker-log arguments do not apply.
+ */
 export interface KafkaClusterArgs {
     /** VPC the brokers live in (their security group is created there). Required. */
     vpcId: pulumi.Input<string>;
     /**
-     * Private subnets for the brokers, one per Availability Zone; MSK takes 2 or 3. Required. The
+     * Private subnets for the brokers, one per Availability Zone; MSK takes 2 or 3 (Express brokers: 3). Required. The
      * list's length must be known when the program runs (its items may be outputs).
      */
     subnetIds: pulumi.Input<string>[];
@@ -20,17 +25,21 @@ export interface KafkaClusterArgs {
     clientSecurityGroupIds?: pulumi.Input<string>[];
     /** IPv4 CIDR blocks that may reach the brokers. `0.0.0.0/0` is refused. Default: none. */
     clientCidrBlocks?: string[];
-    /** Kafka version as MSK names it; >= 3.6 (the topic API). Default: `"3.9.x.kraft"`. */
+    /** Kafka version as MSK names it; >= 3.6 (the topic API); Express brokers take `3.6.0`, `3.8.x` or `3.9.x.kraft`. Default: `"3.9.x.kraft"`. */
     kafkaVersion?: string;
     /** Broker count, a multiple of the subnet count and at least 3. Default: 3 with 3 subnets, 4 with 2. */
     brokerCount?: number;
-    /** Broker instance type; Graviton (`kafka.m7g.*`) is cheapest per throughput. Default: `"kafka.m7g.large"`. */
+    /**
+     * Broker instance type: a Standard size (Graviton `kafka.m7g.*` is cheapest per throughput) or an
+     * Express size (`express.m7g.large` to `express.m7g.16xlarge`: storage MSK manages and bills per
+     * GB stored, up to three times the throughput per broker, faster scaling and recovery). Default: `"kafka.m7g.large"`.
+     */
     instanceType?: string;
-    /** Initial EBS volume per broker in GiB (1-16384). Default: 100. */
+    /** Initial EBS volume per broker in GiB (1-16384); Standard brokers only. Default: 100. */
     volumeSizeGiB?: number;
-    /** Ceiling for storage autoscaling per broker in GiB; must exceed volumeSizeGiB. Default: 1000. */
+    /** Ceiling for storage autoscaling per broker in GiB; must exceed volumeSizeGiB; Standard brokers only. Default: 1000. */
     maxVolumeSizeGiB?: number;
-    /** Disk use (percent, 10-80) at which MSK grows the volumes. Default: 60. */
+    /** Disk use (percent, 10-80) at which MSK grows the volumes; Standard brokers only. Default: 60. */
     storageUtilizationTarget?: number;
     /** Client authentication: IAM, or SASL/SCRAM with secrets in Secrets Manager. Default: `"iam"`. */
     auth?: MskClientAuth;
@@ -41,18 +50,19 @@ export interface KafkaClusterArgs {
     scramSecretArns?: pulumi.Input<string>[];
     /** Customer-managed KMS key for data at rest. Default: a new key with rotation, protected. */
     kmsKeyArn?: pulumi.Input<string>;
-    /** Days to keep broker logs in CloudWatch. Default: 30. */
+    /** Days to keep broker logs in CloudWatch; Standard brokers only (MSK keeps no broker logs for Express). Default: 30. */
     logRetentionDays?: number;
     /** Enhanced monitoring level. Default: `"PER_BROKER"`. */
     enhancedMonitoring?: MskMonitoringLevel;
     /** Prometheus JMX and node exporters on the brokers. Default: false. */
     openMonitoring?: boolean;
-    /** Tiered storage, for replay horizons longer than the local disks hold. Default: false. */
+    /** Tiered storage, for replay horizons longer than the local disks hold; Standard brokers only (Express storage has no such limit). Default: false. */
     tieredStorage?: boolean;
     /**
      * Extra broker properties for the MSK configuration. Keys that weaken the durable defaults
      * (replication factors below 3, min ISR below 2, unclean leader election, topic
-     * auto-creation) are refused unless allowWeakerDurability is set. Default: none.
+     * auto-creation) are refused unless allowWeakerDurability is set. Express brokers accept only
+     * the keys MSK lists for them (replication and ISR are fixed at 3 and 2 there). Default: none.
      */
     serverProperties?: Record<string, string>;
     /** Explicit opt-out that lets serverProperties weaken the durable defaults. Default: false. */
@@ -95,6 +105,8 @@ export interface KafkaClusterSettings {
     clusterName?: string;
     protect: boolean;
     tags: Record<string, string>;
+    /** Express brokers (an `express.*` instance type). */
+    express: boolean;
 }
 
 export function resolveKafkaClusterSettings(args: KafkaClusterArgs): KafkaClusterSettings {
@@ -123,6 +135,7 @@ export function resolveKafkaClusterSettings(args: KafkaClusterArgs): KafkaCluste
         clusterName: args.clusterName,
         protect: args.protect ?? true,
         tags: args.tags ?? {},
+        express: isExpressInstanceType(args.instanceType ?? ""),
     };
 }
 

@@ -4,16 +4,17 @@ import { validateBrokerProperties } from "./broker-config";
 import { MIN_TOPIC_API_VERSION, atLeast, parseMskKafkaVersion } from "./versions";
 import { MSK_KAFKA_VERSIONS, MSK_STANDARD_BROKER_TYPES } from "./msk-catalog";
 import { didYouMean } from "../core/schema/did-you-mean";
+import { checkExpressCluster } from "./express-validate";
 
 const COMPONENT = "KafkaCluster";
 // CloudWatch Logs accepts only these retention periods (days).
 export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
 const INSTANCE_TYPE = /^kafka\.[a-z0-9]+\.[a-z0-9]+$/;
-const CLUSTER_NAME = /^[0-9A-Za-z][0-9A-Za-z-]{0,63}$/;
+export const CLUSTER_NAME = /^[0-9A-Za-z][0-9A-Za-z-]{0,63}$/;
 const CIDR = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
 const MONITORING = ["DEFAULT", "PER_BROKER", "PER_TOPIC_PER_BROKER", "PER_TOPIC_PER_PARTITION"];
 
-function validCidr(cidr: string): boolean {
+export function validCidr(cidr: string): boolean {
     const m = CIDR.exec(cidr);
     return !!m && m.slice(1, 5).every((o) => Number(o) <= 255) && Number(m[5]) <= 32;
 }
@@ -87,15 +88,23 @@ export function validateKafkaCluster(name: string, args: KafkaClusterArgs, s: Ka
             `Use ${Math.ceil(s.brokerCount / subnets) * subnets}`,
         );
     }
-    v.check(
-        INSTANCE_TYPE.test(s.instanceType),
-        "instanceType",
-        s.instanceType,
-        "not an MSK standard broker type (express brokers are not supported here)",
-        'Use a type like "kafka.m7g.large"',
-    );
-    if (INSTANCE_TYPE.test(s.instanceType) && !MSK_STANDARD_BROKER_TYPES.includes(s.instanceType)) {
-        v.fail("instanceType", s.instanceType, "is not an MSK standard broker size", didYouMean(s.instanceType, MSK_STANDARD_BROKER_TYPES));
+    if (s.express) checkExpressCluster(v, args, s);
+    else {
+        v.check(
+            INSTANCE_TYPE.test(s.instanceType),
+            "instanceType",
+            s.instanceType,
+            "not an MSK broker type",
+            'Use a Standard type like "kafka.m7g.large" or an Express type like "express.m7g.large"',
+        );
+        if (INSTANCE_TYPE.test(s.instanceType) && !MSK_STANDARD_BROKER_TYPES.includes(s.instanceType)) {
+            v.fail(
+                "instanceType",
+                s.instanceType,
+                "is not an MSK standard broker size",
+                didYouMean(s.instanceType, MSK_STANDARD_BROKER_TYPES),
+            );
+        }
     }
     if (s.tieredStorage) {
         v.check(
@@ -203,11 +212,12 @@ export function validateKafkaCluster(name: string, args: KafkaClusterArgs, s: Ka
             "Rename it, or omit clusterName to generate one",
         );
     }
-    validateBrokerProperties(v, s.serverProperties, {
-        brokerCount: Number.isInteger(s.brokerCount) ? s.brokerCount : 3,
-        kraft: version?.kraft ?? false,
-        tieredStorage: s.tieredStorage,
-        allowWeakerDurability: s.allowWeakerDurability,
-    });
+    if (!s.express)
+        validateBrokerProperties(v, s.serverProperties, {
+            brokerCount: Number.isInteger(s.brokerCount) ? s.brokerCount : 3,
+            kraft: version?.kraft ?? false,
+            tieredStorage: s.tieredStorage,
+            allowWeakerDurability: s.allowWeakerDurability,
+        });
     v.throwIfInvalid();
 }

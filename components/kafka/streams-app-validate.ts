@@ -3,6 +3,7 @@ import { Validator } from "../core/errors";
 import { workloadIdentityProblem } from "../core/workload-identity";
 import { KafkaStreamsAppArgs, KafkaStreamsSettings } from "./streams-app-args";
 import { checkTopicName } from "./topic-validate";
+import { fixesReplication, flavourLabel, mskFlavourOf } from "./msk-flavour";
 
 const COMPONENT = "KafkaStreamsApp";
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -114,6 +115,17 @@ export function validateKafkaStreamsApp(name: string, args: KafkaStreamsAppArgs,
         "standby replicas copy state stores, and this app is stateless",
         "Remove standbyReplicas, or set stateful: true",
     );
+    // MSK Developer Guide, "Using Kafka Streams with MSK Express brokers and MSK Serverless" (checked
+    // 2026-12): Streams creates its internal topics with segment.bytes set, which both refuse, so a
+    // stateful topology fails at start unless its internal topics were created beforehand.
+    const flavour = mskFlavourOf(s.connection);
+    if (s.stateful && fixesReplication(flavour))
+        v.fail(
+            "stateful",
+            true,
+            `${flavourLabel(flavour!)} refuse the segment.bytes Kafka Streams sets on the changelog and repartition topics it creates, so a stateful app cannot start`,
+            "Use MSK with Standard brokers, or set stateful: false for a topology without state stores or repartitioning",
+        );
     const guarantees = ["exactly_once_v2", "at_least_once"];
     v.check(
         guarantees.includes(s.processingGuarantee),

@@ -2,6 +2,8 @@ import { Validator } from "../core/errors";
 import { KafkaConnection } from "../core/contracts";
 import { KafkaTopicArgs, TopicSettings, TopicSpec } from "./topic-args";
 import { usesMskTopicApi } from "./kafka-provider";
+import { mskFlavourOf } from "./msk-flavour";
+import { checkTopicOnFlavour } from "./topic-flavour-rules";
 
 const TOPIC_NAME = /^[A-Za-z0-9._-]+$/;
 const MAX_TOPIC_NAME = 249;
@@ -275,6 +277,7 @@ export function checkTopic(v: Validator, at: FieldPrefix, spec: TopicSpec, s: To
             );
         }
     }
+    checkTopicOnFlavour(v, at, spec, s, mskFlavourOf(connection));
     const remote = s.config["remote.storage.enable"] === "true";
     // MSK is stricter than Kafka about tiered topics (its tiered storage topic guidelines).
     const msk = usesMskTopicApi(connection);

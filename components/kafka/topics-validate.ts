@@ -1,6 +1,8 @@
 import { Validator } from "../core/errors";
 import { KafkaTopicsArgs, KafkaTopicsSettings } from "./topics-args";
 import { checkTopic } from "./topic-validate";
+import { mskFlavourOf } from "./msk-flavour";
+import { checkServerlessPartitionTotals } from "./topic-flavour-rules";
 
 /** Checks every topic, and that no two share a name; throws one error listing every problem. */
 export function validateKafkaTopics(name: string, args: KafkaTopicsArgs, s: KafkaTopicsSettings): void {
@@ -25,5 +27,11 @@ export function validateKafkaTopics(name: string, args: KafkaTopicsArgs, s: Kafk
         );
         seen.set(settings.name, key);
     }
+    if (mskFlavourOf(args.connection) === "serverless")
+        checkServerlessPartitionTotals(
+            v,
+            "topics",
+            s.topics.map((t) => t.settings),
+        );
     v.throwIfInvalid();
 }

@@ -357,6 +357,6 @@ describe("KafkaCluster validation", () => {
         expectProblem(problems, "storageUtilizationTarget = 95", "10 to 80", "50-60");
         expectProblem(problems, "logRetentionDays = 10", "CloudWatch Logs accepts only", "14");
         expectProblem(problems, 'scramSecretArns = "1 secrets"', 'auth "scram"');
-        expectProblem(problems, 'instanceType = "m7g.large"', "not an MSK standard broker type", "kafka.m7g.large");
+        expectProblem(problems, 'instanceType = "m7g.large"', "not an MSK broker type", "kafka.m7g.large", "express.m7g.large");
     });
 });

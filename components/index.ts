@@ -77,8 +77,18 @@ export type {
     UpgradeMode,
 } from "./flink";
 
-// Spark on EMR: a long-running cluster, scheduled batch on transient clusters, Structured Streaming steps.
-export { EmrSparkCluster, SparkBatchJob, SparkStreamingJob, DEFAULT_EMR_RELEASE, SPARK_DEFAULTS } from "./spark";
+// Spark on EMR: a long-running cluster, scheduled batch on transient clusters, Structured Streaming steps;
+// or an EMR Serverless application both kinds of job run on.
+export {
+    EmrSparkCluster,
+    EmrServerlessApplication,
+    SparkBatchJob,
+    SparkStreamingJob,
+    DEFAULT_EMR_RELEASE,
+    DEFAULT_EMR_SERVERLESS_RELEASE,
+    SPARK_DEFAULTS,
+    SERVERLESS_SPARK_DEFAULTS,
+} from "./spark";
 export type {
     EmrSparkClusterArgs,
     SparkClusterTarget,
@@ -96,7 +106,13 @@ export type {
     SparkBatchJobArgs,
     SparkApplicationArgs,
     SparkStreamingJobArgs,
+    SparkRuntime,
     RestartArgs,
+    EmrServerlessApplicationArgs,
+    EmrServerlessArchitecture,
+    EmrServerlessCapacity,
+    EmrServerlessWorkers,
+    EmrServerlessTarget,
 } from "./spark";
 
 // Ingest: Amazon Data Firehose from MSK into the landing zone.

@@ -20,7 +20,16 @@ export {
     sparkKafkaPackage,
 } from "./emr-releases";
 export { SparkBatchJob } from "./spark-batch-job";
-export { SparkBatchJobArgs, JOB_TAG_KEY } from "./spark-batch-job-args";
+export { SparkBatchJobArgs, SparkRuntime, JOB_TAG_KEY } from "./spark-batch-job-args";
+export { EmrServerlessApplication } from "./emr-serverless-application";
+export {
+    EmrServerlessApplicationArgs,
+    EmrServerlessArchitecture,
+    EmrServerlessCapacity,
+    EmrServerlessWorkers,
+    EmrServerlessTarget,
+} from "./emr-serverless-application-args";
+export { DEFAULT_EMR_SERVERLESS_RELEASE, SERVERLESS_SPARK_DEFAULTS } from "./emr-serverless-limits";
 export { SparkApplicationArgs, SPECTRUM_CONF_PREFIX } from "./spark-step";
 export { LOGICAL_TIME_CONF } from "./batch-definition";
 export { SparkStreamingJob } from "./spark-streaming-job";

@@ -3,32 +3,38 @@ import { checkNetwork, checkShape } from "./cluster-shape";
 import { checkComponentName } from "./naming";
 import { checkScheduleExpression, checkTimeZone } from "./schedule";
 import { checkApplication } from "./spark-step";
+import { checkServerlessJob } from "./serverless-job-validate";
 import { COMPONENT, SparkBatchJobArgs, SparkBatchJobSettings } from "./spark-batch-job-args";
 
 /** Checks every argument before anything is registered; throws one error listing every problem. */
 export function validateSparkBatchJob(name: string, args: SparkBatchJobArgs, s: SparkBatchJobSettings): void {
     const v = new Validator(COMPONENT, name);
     checkComponentName(v, name);
-    checkNetwork(v, args.network);
-    checkShape(v, s.shape, false, "cluster");
+    if (s.runtime === "emr-serverless") checkServerlessJob(v, args, ["network", "cluster", "idleTimeoutMinutes"]);
+    else {
+        checkNetwork(v, args.network);
+        checkShape(v, s.shape, false, "cluster");
+    }
     checkApplication(v, args.storage, args);
     checkScheduleExpression(v, "schedule", args.schedule);
     checkTimeZone(v, "timeZone", s.timeZone);
     // Arguments reach the step through a States Language intrinsic function, whose escaping of a
-    // backslash is not handled the same way by every tool that reads definitions.
-    for (const [field, value] of [
-        ...(args.args ?? []).map((a, i) => [`args[${i}]`, a] as const),
-        ...Object.entries(args.sparkConf ?? {}).map(([k, val]) => [`sparkConf.${k}`, val] as const),
-    ]) {
-        if (typeof value === "string")
-            v.check(
-                !value.includes("\\"),
-                field,
-                value,
-                "contains a backslash, which a batch job's step arguments cannot carry",
-                "Remove the backslash, or pass the value in a file the application reads",
-            );
-    }
+    // backslash is not handled the same way by every tool that reads definitions. (On EMR
+    // Serverless they reach the run as plain JSON.)
+    if (s.runtime === "emr-ec2")
+        for (const [field, value] of [
+            ...(args.args ?? []).map((a, i) => [`args[${i}]`, a] as const),
+            ...Object.entries(args.sparkConf ?? {}).map(([k, val]) => [`sparkConf.${k}`, val] as const),
+        ]) {
+            if (typeof value === "string")
+                v.check(
+                    !value.includes("\\"),
+                    field,
+                    value,
+                    "contains a backslash, which a batch job's step arguments cannot carry",
+                    "Remove the backslash, or pass the value in a file the application reads",
+                );
+        }
     v.check(
         Number.isInteger(s.timeoutMinutes) && s.timeoutMinutes >= 1 && s.timeoutMinutes <= 7 * 24 * 60,
         "timeoutMinutes",

@@ -1,6 +1,7 @@
 import { Validator } from "../core/errors";
 import { checkComponentName } from "./naming";
 import { checkApplication } from "./spark-step";
+import { checkServerlessJob } from "./serverless-job-validate";
 import { COMPONENT, SparkStreamingJobArgs, SparkStreamingJobSettings } from "./spark-streaming-job-args";
 
 const TRIGGER = /^\d+ (second|seconds|minute|minutes|hour|hours)$/;
@@ -9,7 +10,24 @@ const TRIGGER = /^\d+ (second|seconds|minute|minutes|hour|hours)$/;
 export function validateSparkStreamingJob(name: string, args: SparkStreamingJobArgs, s: SparkStreamingJobSettings): void {
     const v = new Validator(COMPONENT, name);
     checkComponentName(v, name);
-    checkApplication(v, args.cluster.storage, args);
+    const storage = args.serverless?.storage ?? args.cluster?.storage;
+    if (storage) checkApplication(v, storage, args);
+    else
+        v.fail(
+            "cluster",
+            args.cluster,
+            "a streaming job needs somewhere to run",
+            "Pass an EmrSparkCluster as cluster, or an EmrServerlessApplication's target as serverless",
+        );
+    if (s.runtime === "emr-serverless") checkServerlessStreaming(v, args, s);
+    else
+        v.check(
+            args.restart?.maxFailedAttemptsPerHour === undefined,
+            "restart.maxFailedAttemptsPerHour",
+            args.restart?.maxFailedAttemptsPerHour,
+            "applies to EMR Serverless only; on a cluster the supervisor restarts the job",
+            "Use restart.maxAttempts, or run the job on EMR Serverless",
+        );
     const ownCheckpoint = args.sparkConf?.["spark.sql.streaming.checkpointLocation"];
     v.check(
         ownCheckpoint === undefined,
@@ -26,6 +44,12 @@ export function validateSparkStreamingJob(name: string, args: SparkStreamingJobA
         'Use e.g. "30 seconds" or "5 minutes"',
     );
     const r = s.restart;
+    if (s.runtime === "emr-ec2") checkRestartPolicy(v, r);
+    v.throwIfInvalid();
+}
+
+/** The supervisor's restart policy on a cluster. */
+function checkRestartPolicy(v: Validator, r: SparkStreamingJobSettings["restart"]): void {
     v.check(
         Number.isInteger(r.maxAttempts) && r.maxAttempts >= 1 && r.maxAttempts <= 20,
         "restart.maxAttempts",
@@ -54,5 +78,25 @@ export function validateSparkStreamingJob(name: string, args: SparkStreamingJobA
         "must be a whole number of seconds from 60 to 3600",
         "Use e.g. 600",
     );
-    v.throwIfInvalid();
+}
+
+/** What only EMR on EC2 has, refused on EMR Serverless, and the streaming mode's retry policy. */
+function checkServerlessStreaming(v: Validator, args: SparkStreamingJobArgs, s: SparkStreamingJobSettings): void {
+    checkServerlessJob(v, args, ["cluster"]);
+    for (const key of ["maxAttempts", "initialBackoffSeconds", "maxBackoffSeconds", "healthySeconds"] as const) {
+        if (args.restart?.[key] !== undefined)
+            v.fail(
+                `restart.${key}`,
+                args.restart[key],
+                "applies to EMR on EC2 only: on EMR Serverless the streaming mode's retry policy restarts the job",
+                "Use restart.maxFailedAttemptsPerHour",
+            );
+    }
+    v.check(
+        Number.isInteger(s.maxFailedAttemptsPerHour) && s.maxFailedAttemptsPerHour >= 1,
+        "restart.maxFailedAttemptsPerHour",
+        s.maxFailedAttemptsPerHour,
+        "must be a whole number of attempts, at least 1",
+        "Use e.g. 5",
+    );
 }

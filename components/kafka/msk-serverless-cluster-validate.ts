@@ -1,28 +1,27 @@
 import { Validator } from "../core/errors";
-import { checkKnownKeys } from "../core/known-keys";
-import { CLUSTER_NAME, validCidr } from "./cluster-validate";
-import {
-    COMPONENT,
-    MSK_SERVERLESS_CLUSTER_KEYS,
-    MskServerlessClusterArgs,
-    MskServerlessClusterSettings,
-} from "./msk-serverless-cluster-args";
+import { parseArgs } from "../core/schema";
+import { validCidr } from "./cluster-validate";
+import { COMPONENT, MskServerlessClusterSettings, mskServerlessClusterArgs } from "./msk-serverless-cluster-args";
 
-/** Checks what MSK Serverless would reject, before anything is registered; throws one error listing every problem. */
-export function validateMskServerlessCluster(name: string, args: MskServerlessClusterArgs, s: MskServerlessClusterSettings): void {
+/**
+ * Checks an MskServerlessCluster's args, structure first (the declaration in
+ * msk-serverless-cluster-args.ts), then what MSK Serverless itself would reject, and returns the
+ * settings the component reads. Throws one SpectrumValidationError naming every problem; call it
+ * before registering anything.
+ */
+export function mskServerlessClusterSettings(name: string, args: unknown): MskServerlessClusterSettings {
+    const s = parseArgs(COMPONENT, name, mskServerlessClusterArgs, args);
+    validateMskServerlessCluster(name, s);
+    return s;
+}
+
+/** What MSK Serverless would reject across fields, and client ranges that open the cluster to everyone. */
+export function validateMskServerlessCluster(name: string, s: MskServerlessClusterSettings): void {
     const v = new Validator(COMPONENT, name);
-    checkKnownKeys(v, "", args, MSK_SERVERLESS_CLUSTER_KEYS, COMPONENT);
     v.check(
-        args.vpcId !== undefined,
-        "vpcId",
-        args.vpcId,
-        "the cluster's security group is created in the VPC of its subnets",
-        "Pass the VPC id of the subnets",
-    );
-    v.check(
-        Array.isArray(args.subnetIds) && s.subnetIds.length >= 2,
+        s.subnetIds.length >= 2,
         "subnetIds",
-        Array.isArray(args.subnetIds) ? `${s.subnetIds.length} subnets` : args.subnetIds,
+        `${s.subnetIds.length} subnets`,
         "MSK Serverless needs client subnets in at least two Availability Zones",
         "Pass 2 or more private subnets in different Availability Zones",
     );
@@ -37,20 +36,5 @@ export function validateMskServerlessCluster(name: string, args: MskServerlessCl
                 "Name the client ranges that need Kafka",
             );
     }
-    if (s.clusterName !== undefined)
-        v.check(
-            typeof s.clusterName === "string" && CLUSTER_NAME.test(s.clusterName),
-            "clusterName",
-            s.clusterName,
-            "MSK cluster names are 1-64 letters, digits and dashes, starting with a letter or digit",
-            "Rename it, or omit clusterName to generate one",
-        );
-    v.check(
-        typeof s.protect === "boolean",
-        "protect",
-        args.protect,
-        "must be true or false",
-        "Use true (default) or false for a throwaway stack",
-    );
     v.throwIfInvalid();
 }

@@ -3,14 +3,14 @@ import * as aws from "@pulumi/aws";
 import { KafkaConnection } from "../core/contracts";
 import { dataProtection } from "../core/protection";
 import { awsTags } from "../core/tags";
+import { clashRegistry } from "../core/clashes";
 import {
     COMPONENT,
     MSK_SERVERLESS_CLIENT_PORT,
     MskServerlessClusterArgs,
     MskServerlessClusterSettings,
-    resolveMskServerlessClusterSettings,
 } from "./msk-serverless-cluster-args";
-import { validateMskServerlessCluster } from "./msk-serverless-cluster-validate";
+import { mskServerlessClusterSettings } from "./msk-serverless-cluster-validate";
 
 /**
  * Amazon MSK Serverless: Kafka with no brokers to size, paid by the hour, the partition and the byte.
@@ -39,9 +39,10 @@ export class MskServerlessCluster extends pulumi.ComponentResource {
     readonly cluster: aws.msk.ServerlessCluster;
 
     constructor(name: string, args: MskServerlessClusterArgs, opts?: pulumi.ComponentResourceOptions) {
+        // Checked before super(): a rejected cluster registers nothing, not even itself.
+        const s: MskServerlessClusterSettings = mskServerlessClusterSettings(name, args);
+        clashRegistry().claim("child-name", name, { component: COMPONENT, name, field: "name" }, opts?.parent, `${COMPONENT}::${name}`);
         super(`spectrum:index:${COMPONENT}`, name, {}, opts);
-        const s: MskServerlessClusterSettings = resolveMskServerlessClusterSettings(args);
-        validateMskServerlessCluster(name, args, s);
         const tags = awsTags(COMPONENT, s.tags);
 
         const securityGroup = new aws.ec2.SecurityGroup(

@@ -1,36 +1,17 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Storage } from "../core/contracts";
 import { awsTags } from "../core/tags";
-import { DEFAULT_EMR_SERVERLESS_RELEASE, SERVERLESS_SPARK_DEFAULTS } from "./emr-serverless-limits";
+import { v, strict, map, input, integer, explain, awsTagMap } from "../core/schema";
+import {
+    AUTO_STOP_MINUTES,
+    DEFAULT_EMR_SERVERLESS_RELEASE,
+    SERVERLESS_SPARK_DEFAULTS,
+    WORKER_CPUS,
+    WORKER_DISK_GB,
+} from "./emr-serverless-limits";
 import { StorageLocation } from "./locations";
-import { EmrNetworkArgs } from "./network";
 
 export const COMPONENT = "EmrServerlessApplication";
-
-/** CPU architecture of an application's workers. */
-export type EmrServerlessArchitecture = "arm64" | "x86_64";
-
-/** Resources, cumulative over every worker of an application at a time. */
-export interface EmrServerlessCapacity {
-    /** vCPUs. Required. */
-    cpu: number;
-    /** Memory, GB. Required. */
-    memoryGb: number;
-    /** Disk, GB. Default: EMR Serverless's (unbounded within the other two). */
-    diskGb?: number;
-}
-
-/** Workers kept warm while the application is started, so jobs skip worker start-up. */
-export interface EmrServerlessWorkers {
-    /** Number of workers. Required. */
-    count: number;
-    /** vCPUs per worker: 1, 2, 4, 8 or 16. Required. */
-    cpu: number;
-    /** Memory per worker, GB, within what the vCPU count allows (e.g. 4-16 for 2 vCPUs). Required. */
-    memoryGb: number;
-    /** Disk per worker, GB (20-200). Default: 20. */
-    diskGb?: number;
-}
 
 /** What a Spark job needs from the EMR Serverless application it runs on. */
 export interface EmrServerlessTarget {
@@ -46,79 +27,111 @@ export interface EmrServerlessTarget {
     readonly releaseLabel: string;
 }
 
-/** Arguments of {@link EmrServerlessApplication}: the landing zone, the network, release, architecture and capacity. */
-export interface EmrServerlessApplicationArgs {
-    /** The landing zone: job logs go to its log area. Required. */
-    storage: Storage;
-    /**
-     * The private subnets workers run in (with a route to S3, and to the internet through NAT if jobs
-     * download packages), and their VPC, where the application's security group is created. Required.
-     */
-    network: EmrNetworkArgs;
-    /** EMR release label (`emr-7.x.y`, or `emr-spark-8.x.y` for Spark 4). Default: `emr-7.13.0` (see `DEFAULT_EMR_SERVERLESS_RELEASE`). */
-    releaseLabel?: string;
-    /** Worker architecture; Graviton (`arm64`) costs about 20% less per vCPU-hour. Default: `"arm64"`. */
-    architecture?: EmrServerlessArchitecture;
-    /**
-     * The most the application's workers may hold at once, all jobs together: the cost ceiling.
-     * Default: 16 vCPU, 64 GB.
-     */
-    maximumCapacity?: EmrServerlessCapacity;
-    /** Pre-initialized drivers and executors, billed while the application is started. Default: none (workers start per job). */
-    initialCapacity?: { driver?: EmrServerlessWorkers; executor?: EmrServerlessWorkers };
-    /** Start the application when a job is submitted to it. Default: true. */
-    autoStart?: boolean;
-    /** Idle minutes after which the application stops (1-10080), or `false` to keep it started. Default: 15. */
-    autoStopIdleMinutes?: number | false;
-    /** `spark-defaults` properties every job starts from, merged over spectrum's (adaptive execution, dynamic partition overwrite, Kryo). Default: none. */
-    sparkDefaults?: Record<string, string>;
-    /** Tags added to every AWS resource. Default: none (spectrum's own tags are always added). */
-    tags?: Record<string, string>;
+/** A landing zone (the `Storage` contract): what the application logs to. */
+function isStorage(value: unknown): value is Storage {
+    const s = value as Partial<Storage> | undefined;
+    return !!s && typeof s === "object" && typeof s.uri === "function" && typeof s.grant === "function" && Array.isArray(s.areas);
 }
 
-/** Every argument this version knows, for the unknown-key check. */
-export const EMR_SERVERLESS_APPLICATION_KEYS: readonly (keyof EmrServerlessApplicationArgs)[] = [
-    "storage",
-    "network",
-    "releaseLabel",
-    "architecture",
-    "maximumCapacity",
-    "initialCapacity",
-    "autoStart",
-    "autoStopIdleMinutes",
-    "sparkDefaults",
-    "tags",
-];
+/** The declaration of the capacity of an application at a time, all workers together. */
+export const emrServerlessCapacityShape = {
+    /** vCPUs. Default: none (required). */
+    cpu: integer(1),
+    /** Memory, GB. Default: none (required). */
+    memoryGb: integer(2),
+    /** Disk, GB. Default: EMR Serverless's (unbounded within the other two). */
+    diskGb: v.optional(integer(WORKER_DISK_GB.min)),
+};
+/** The schema of {@link EmrServerlessCapacity}. */
+export const emrServerlessCapacity: v.StrictObjectSchema<typeof emrServerlessCapacityShape, undefined> = strict(emrServerlessCapacityShape);
+/** Resources, cumulative over every worker of an application at a time. */
+export type EmrServerlessCapacity = v.InferInput<typeof emrServerlessCapacity>;
+
+/** The declaration of a group of pre-initialized workers. */
+export const emrServerlessWorkersShape = {
+    /** Number of workers. Default: none (required). */
+    count: integer(1),
+    /** vCPUs per worker: 1, 2, 4, 8 or 16. Default: none (required). */
+    cpu: v.picklist(WORKER_CPUS, explain("an EMR Serverless worker has 1, 2, 4, 8 or 16 vCPUs", "Use one of 1, 2, 4, 8, 16")),
+    /** Memory per worker, GB, within what the vCPU count allows (e.g. 4-16 for 2 vCPUs). Default: none (required). */
+    memoryGb: v.number(),
+    /** Disk per worker, GB (20-200). Default: 20. */
+    diskGb: v.optional(integer(WORKER_DISK_GB.min, WORKER_DISK_GB.max)),
+};
+/** The schema of {@link EmrServerlessWorkers}. */
+export const emrServerlessWorkers: v.StrictObjectSchema<typeof emrServerlessWorkersShape, undefined> = strict(emrServerlessWorkersShape);
+/** Workers kept warm while the application is started, so jobs skip worker start-up. */
+export type EmrServerlessWorkers = v.InferInput<typeof emrServerlessWorkers>;
+
+/** CPU architecture of an application's workers. */
+export type EmrServerlessArchitecture = "arm64" | "x86_64";
+
+/** The declaration of `EmrServerlessApplication`'s args: the landing zone, the network, release, architecture and capacity. */
+export const emrServerlessApplicationShape = {
+    /** The landing zone: job logs go to its log area. Default: none (required). */
+    storage: v.custom<Storage>(
+        isStorage,
+        explain("is not a landing zone", "Pass a LandingZone (or another implementation of the Storage contract)"),
+    ),
+    /**
+     * The private subnets workers run in (with a route to S3, and to the internet through NAT if jobs
+     * download packages), and their VPC, where the application's security group is created. Default: none (required).
+     */
+    network: strict({ vpcId: input(v.string()), subnetIds: v.array(input(v.string())) }),
+    /** EMR release label (`emr-7.x.y`, or `emr-spark-8.x.y` for Spark 4). Default: `"emr-7.13.0"` (see `DEFAULT_EMR_SERVERLESS_RELEASE`). */
+    releaseLabel: v.optional(v.string(), DEFAULT_EMR_SERVERLESS_RELEASE),
+    /** Worker architecture; Graviton (`arm64`) costs about 20% less per vCPU-hour. Default: `"arm64"`. */
+    architecture: v.optional(
+        v.picklist(
+            ["arm64", "x86_64"] as const,
+            explain("not an EMR Serverless architecture", 'Use "arm64" (Graviton, cheaper) or "x86_64"'),
+        ),
+        "arm64",
+    ),
+    /** The most the application's workers may hold at once, all jobs together: the cost ceiling. Default: `{ cpu: 16, memoryGb: 64 }`. */
+    maximumCapacity: v.optional(emrServerlessCapacity, { cpu: 16, memoryGb: 64 }),
+    /** Pre-initialized drivers and executors, billed while the application is started. Default: `{}` (workers start per job). */
+    initialCapacity: v.optional(strict({ driver: v.optional(emrServerlessWorkers), executor: v.optional(emrServerlessWorkers) }), {}),
+    /** Start the application when a job is submitted to it. Default: true. */
+    autoStart: v.optional(v.boolean(explain("must be true or false", "Write autoStart: true (the default) or false")), true),
+    /** Idle minutes after which the application stops (1-10080), or `false` to keep it started. Default: 15. */
+    autoStopIdleMinutes: v.optional(
+        v.union(
+            [integer(AUTO_STOP_MINUTES.min, AUTO_STOP_MINUTES.max), v.literal(false)],
+            explain(
+                `EMR Serverless stops an application after ${AUTO_STOP_MINUTES.min} to ${AUTO_STOP_MINUTES.max} idle minutes`,
+                "Use a whole number of minutes such as 15, or false to keep it started",
+            ),
+        ),
+        15,
+    ),
+    /** `spark-defaults` properties every job starts from, merged over spectrum's (adaptive execution, dynamic partition overwrite, Kryo). Default: `{}`. */
+    sparkDefaults: v.optional(map(v.string(), v.string()), {}),
+    /** Tags added to every AWS resource (keys must not start with `aws:`). Default: `{}` (spectrum's own tags are always added). */
+    tags: v.optional(awsTagMap(), {}),
+};
+/** The schema of {@link EmrServerlessApplication}'s args: checks them, fills in defaults, exports as JSON Schema. */
+export const emrServerlessApplicationArgs: v.StrictObjectSchema<typeof emrServerlessApplicationShape, undefined> =
+    strict(emrServerlessApplicationShape);
+/** Arguments of {@link EmrServerlessApplication}: the landing zone, the network, release, architecture and capacity. */
+export type EmrServerlessApplicationArgs = v.InferInput<typeof emrServerlessApplicationArgs>;
+/** The args with every default applied. */
+export type EmrServerlessApplicationInput = v.InferOutput<typeof emrServerlessApplicationArgs>;
 
 /** Every argument resolved to its value; the component reads only this. */
-export interface EmrServerlessApplicationSettings {
-    releaseLabel: string;
-    architecture: EmrServerlessArchitecture;
-    maximumCapacity: EmrServerlessCapacity;
-    initialCapacity: { driver?: EmrServerlessWorkers; executor?: EmrServerlessWorkers };
-    autoStart: boolean;
-    autoStopIdleMinutes: number | false;
+export interface EmrServerlessApplicationSettings extends Omit<EmrServerlessApplicationInput, "sparkDefaults" | "tags"> {
+    /** spectrum's Spark defaults overlaid with the user's. */
     sparkDefaults: Record<string, string>;
     logLocation: StorageLocation;
     tags: Record<string, string>;
 }
 
-export const DEFAULT_MAXIMUM_CAPACITY: Readonly<EmrServerlessCapacity> = { cpu: 16, memoryGb: 64 };
-
-/** Applies the defaults, once. */
-export function resolveEmrServerlessApplicationSettings(
-    name: string,
-    args: EmrServerlessApplicationArgs,
-): EmrServerlessApplicationSettings {
+/** Resolves checked args (defaults applied) into settings: the merged Spark defaults, the log location, the tags. */
+export function resolveSettings(name: string, args: EmrServerlessApplicationInput): EmrServerlessApplicationSettings {
     return {
-        releaseLabel: args.releaseLabel ?? DEFAULT_EMR_SERVERLESS_RELEASE,
-        architecture: args.architecture ?? "arm64",
-        maximumCapacity: args.maximumCapacity ?? { ...DEFAULT_MAXIMUM_CAPACITY },
-        initialCapacity: args.initialCapacity ?? {},
-        autoStart: args.autoStart ?? true,
-        autoStopIdleMinutes: args.autoStopIdleMinutes ?? 15,
+        ...args,
         sparkDefaults: { ...SERVERLESS_SPARK_DEFAULTS, ...args.sparkDefaults },
-        logLocation: { area: args.storage?.logArea ?? "logs", path: `emr-serverless/${name}` },
+        logLocation: { area: args.storage.logArea, path: `emr-serverless/${name}` },
         tags: awsTags(COMPONENT, args.tags),
     };
 }

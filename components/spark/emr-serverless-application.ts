@@ -1,12 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import {
-    COMPONENT,
-    EmrServerlessApplicationArgs,
-    EmrServerlessTarget,
-    resolveEmrServerlessApplicationSettings,
-} from "./emr-serverless-application-args";
-import { validateEmrServerlessApplication } from "./emr-serverless-application-validate";
+import { clashRegistry } from "../core/clashes";
+import { COMPONENT, EmrServerlessApplicationArgs, EmrServerlessTarget } from "./emr-serverless-application-args";
+import { emrServerlessApplicationSettings } from "./emr-serverless-application-validate";
 import { apiInitialCapacities, apiMaximumCapacity } from "./emr-serverless-capacity";
 
 /**
@@ -32,15 +28,16 @@ export class EmrServerlessApplication extends pulumi.ComponentResource {
     readonly application: aws.emrserverless.Application;
 
     constructor(name: string, args: EmrServerlessApplicationArgs, opts?: pulumi.ComponentResourceOptions) {
+        // Checked before super(): a rejected application registers nothing, not even itself.
+        const s = emrServerlessApplicationSettings(name, args);
+        clashRegistry().claim("child-name", name, { component: COMPONENT, name, field: "name" }, opts?.parent, `${COMPONENT}::${name}`);
         super(`spectrum:index:${COMPONENT}`, name, {}, opts);
-        const s = resolveEmrServerlessApplicationSettings(name, args);
-        validateEmrServerlessApplication(name, args, s);
-        const storage = args.storage;
+        const storage = s.storage;
 
         const securityGroup = new aws.ec2.SecurityGroup(
             `${name}-workers`,
             {
-                vpcId: args.network.vpcId,
+                vpcId: s.network.vpcId,
                 description: `spectrum EmrServerlessApplication ${name}: Spark workers, no inbound`,
                 revokeRulesOnDelete: true,
                 tags: s.tags,
@@ -74,7 +71,7 @@ export class EmrServerlessApplication extends pulumi.ComponentResource {
                 autoStartConfiguration: { enabled: s.autoStart },
                 autoStopConfiguration:
                     s.autoStopIdleMinutes === false ? { enabled: false } : { enabled: true, idleTimeoutMinutes: s.autoStopIdleMinutes },
-                networkConfiguration: { subnetIds: args.network.subnetIds, securityGroupIds: [securityGroup.id] },
+                networkConfiguration: { subnetIds: s.network.subnetIds, securityGroupIds: [securityGroup.id] },
                 runtimeConfigurations: [{ classification: "spark-defaults", properties: s.sparkDefaults }],
                 // Jobs without a log location of their own log here; the landing zone's default
                 // encryption (its KMS key) applies to every object EMR Serverless uploads.

@@ -39,6 +39,8 @@ export const WORKER_DISK_GB = { min: 20, max: 200 } as const;
 export const AUTO_STOP_MINUTES = { min: 1, max: 10080 } as const;
 
 export const MAX_APPLICATION_SUBNETS = 16;
+/** Characters of an application name (CreateApplication `name`). */
+export const MAX_APPLICATION_NAME = 64;
 
 /** Spark properties one job run may pass in its `spark-defaults` override. */
 export const MAX_JOB_SPARK_PROPERTIES = 100;

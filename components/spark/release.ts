@@ -22,8 +22,8 @@ export function releaseLineOf(label: string): EmrReleaseLine | undefined {
     return CLASSIC_LABEL.test(label) ? "emr-7" : undefined;
 }
 
-/** Checks a release label: `emr-7.x.y` or later, or `emr-spark-8.x.y` or later. */
-export function checkReleaseLabel(v: Validator, field: string, label: string): void {
+/** Checks a release label: `emr-7.x.y` or later, or `emr-spark-8.x.y` or later; fixes suggest `suggested`. */
+export function checkReleaseLabel(v: Validator, field: string, label: string, suggested = DEFAULT_EMR_RELEASE): void {
     const spark = SPARK_LINE_LABEL.exec(label);
     if (spark) {
         v.check(
@@ -31,7 +31,7 @@ export function checkReleaseLabel(v: Validator, field: string, label: string): v
             field,
             label,
             `emr-spark-${spark[1]}.x does not exist: the emr-spark line starts at 8.0.0`,
-            `Use an emr-spark-8.x release such as "emr-spark-8.1.0", or a 7.x release such as "${DEFAULT_EMR_RELEASE}"`,
+            `Use an emr-spark-8.x release such as "emr-spark-8.1.0", or a 7.x release such as "${suggested}"`,
         );
         return;
     }
@@ -41,7 +41,7 @@ export function checkReleaseLabel(v: Validator, field: string, label: string): v
             field,
             label,
             "is not an EMR release label",
-            `Use the form emr-x.y.z or emr-spark-x.y.z, e.g. "${DEFAULT_EMR_RELEASE}" or "emr-spark-8.1.0"`,
+            `Use the form emr-x.y.z or emr-spark-x.y.z, e.g. "${suggested}" or "emr-spark-8.1.0"`,
         );
         return;
     }
@@ -50,6 +50,6 @@ export function checkReleaseLabel(v: Validator, field: string, label: string): v
         field,
         label,
         `EMR ${match[1]}.x is older than the ${MIN_MAJOR}.x releases these components are built for (Spark 3.5, IMDSv2 and gp3 defaults)`,
-        `Use a ${MIN_MAJOR}.x release such as "${DEFAULT_EMR_RELEASE}", or an emr-spark-8.x release (Spark 4)`,
+        `Use a ${MIN_MAJOR}.x release such as "${suggested}", or an emr-spark-8.x release (Spark 4)`,
     );
 }

@@ -1,11 +1,8 @@
-import { EmrServerlessApplication, EmrServerlessApplicationArgs, SparkBatchJob, SparkStreamingJob } from "../../components/spark";
+import { EmrServerlessApplication, SparkBatchJob, SparkStreamingJob } from "../../components/spark";
 import { AslDefinition, AslState } from "../../components/spark/asl";
-import { EmrServerlessTarget } from "../../components/spark/emr-serverless-application-args";
 import { PlannedResource, ResourceGraph, policyStatements, runProgram } from "../../testing";
 import { aslErrors } from "./asl";
 import { T, actionsOf, allowing, landingZone, network, parseJson, resourcesOf, roleStatements } from "./fixtures";
-import { LandingZone } from "../../components/landing-zone";
-import { validationProblems } from "../../testing";
 
 const APP = "aws:emrserverless/application:Application";
 
@@ -330,80 +327,5 @@ describe("SparkStreamingJob on EMR Serverless", () => {
         expect(graph.one(T.alarm, "clicks-supervisor-failed")).toBeDefined();
         // No EMR step restart path: EMR Serverless restarts the run itself.
         expect(graph.ofType(T.target)).toHaveLength(0);
-    });
-});
-
-describe("EMR Serverless: what it refuses", () => {
-    let lz: LandingZone;
-    let target: EmrServerlessTarget;
-    beforeAll(async () => {
-        await runProgram(() => {
-            lz = landingZone();
-            target = new EmrServerlessApplication("ok", { storage: lz, network }).target;
-        });
-    });
-    const app = (over: Partial<EmrServerlessApplicationArgs> & Record<string, unknown>) => () =>
-        new EmrServerlessApplication("etl", { storage: lz, network, ...over } as EmrServerlessApplicationArgs);
-
-    it("refuses worker sizes EMR Serverless does not offer, an architecture, an idle timeout out of range and unknown keys", () => {
-        const problems = validationProblems(
-            app({
-                architecture: "sparc" as never,
-                initialCapacity: { driver: { count: 1, cpu: 3, memoryGb: 8 }, executor: { count: 2, cpu: 8, memoryGb: 18, diskGb: 500 } },
-                autoStopIdleMinutes: 20000,
-                instanceType: "m7g.xlarge",
-            }),
-        );
-        const has = (...parts: string[]) => expect(problems.some((p) => parts.every((x) => p.includes(x)))).toBe(true);
-        has('EmrServerlessApplication "etl": architecture = "sparc"', "arm64");
-        has("initialCapacity.driver.cpu = 3", "1, 2, 4, 8 or 16 vCPUs");
-        has("initialCapacity.executor.memoryGb = 18", "16 to 60 GB of memory in steps of 4 GB");
-        has("initialCapacity.executor.diskGb = 500", "20 to 200 GB");
-        has("autoStopIdleMinutes = 20000", "1 to 10080");
-        has('instanceType = "m7g.xlarge"', "not an argument of EmrServerlessApplication");
-    });
-
-    it("refuses warm workers beyond the cost ceiling, or kept warm forever", () => {
-        const problems = validationProblems(
-            app({
-                maximumCapacity: { cpu: 8, memoryGb: 32 },
-                initialCapacity: { executor: { count: 4, cpu: 4, memoryGb: 16 } },
-                autoStopIdleMinutes: false,
-            }),
-        );
-        expect(problems.some((p) => p.includes('initialCapacity = "16 vCPU"') && p.includes("exceed maximumCapacity.cpu (8)"))).toBe(true);
-        expect(problems.some((p) => p.includes("autoStopIdleMinutes = false") && p.includes("around the clock"))).toBe(true);
-    });
-
-    it("refuses EC2-only arguments on a serverless job, and the other runtime's restart settings", () => {
-        const batch = validationProblems(
-            () =>
-                new SparkBatchJob("b", {
-                    ...job,
-                    storage: lz,
-                    serverless: target,
-                    network,
-                    cluster: { releaseLabel: "emr-7.14.0" },
-                    idleTimeoutMinutes: 10,
-                    schedule: "rate(1 hour)",
-                }),
-        );
-        for (const field of ["network", "cluster", "idleTimeoutMinutes"])
-            expect(batch.some((p) => p.includes(`SparkBatchJob "b": ${field} =`) && p.includes("applies to EMR on EC2 only"))).toBe(true);
-        const streaming = validationProblems(
-            () => new SparkStreamingJob("s", { ...job, serverless: target, restart: { maxAttempts: 3, healthySeconds: 600 } }),
-        );
-        expect(streaming.some((p) => p.includes("restart.maxAttempts = 3") && p.includes("maxFailedAttemptsPerHour"))).toBe(true);
-        expect(streaming.some((p) => p.includes("restart.healthySeconds = 600"))).toBe(true);
-        const nowhere = validationProblems(() => new SparkStreamingJob("s", { ...job }));
-        expect(nowhere.some((p) => p.includes("cluster = undefined") && p.includes("EmrServerlessApplication"))).toBe(true);
-    });
-
-    it("refuses more Spark properties than one job run takes", () => {
-        const sparkConf = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`spark.custom.p${i}`, "x"]));
-        const problems = validationProblems(
-            () => new SparkBatchJob("b", { ...job, sparkConf, storage: lz, serverless: target, schedule: "rate(1 hour)" }),
-        );
-        expect(problems.some((p) => p.includes('sparkConf = "107 Spark properties"') && p.includes("at most 100"))).toBe(true);
     });
 });

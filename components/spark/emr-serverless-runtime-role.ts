@@ -11,6 +11,8 @@ export interface RuntimeRoleArgs {
     target: EmrServerlessTarget;
     /** The job's landing-zone access: its code, inputs, outputs, logs (and checkpoints). */
     grants: StorageGrant[];
+    /** Further statements (Kafka topics, ...). */
+    statements?: PolicyStatement[];
     tags: Record<string, string>;
 }
 
@@ -24,12 +26,11 @@ export interface RuntimeRole {
 /**
  * The role a job's runs assume on EMR Serverless: trusted by EMR Serverless only for this account's
  * runs on this one application (confused-deputy guard), allowed exactly the job's landing-zone
- * grants, as the instance roles of EMR on EC2 are. Other access (Kafka topics) is attached by the
- * caller as policies of its own.
+ * grants, as the instance roles of EMR on EC2 are, and the job's further statements (Kafka topics).
  */
 export function runtimeRole(name: string, args: RuntimeRoleArgs, parent: pulumi.Resource): RuntimeRole {
     const opts = { parent };
-    const statements: PolicyStatement[] = grantStatements(args.target.storage, args.grants);
+    const statements: PolicyStatement[] = [...grantStatements(args.target.storage, args.grants), ...(args.statements ?? [])];
     const role = new aws.iam.Role(
         `${name}-runtime-role`,
         {

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { awsTags } from "../core/tags";
+import { PolicyStatement } from "../core/iam";
 import { SparkClusterTarget } from "./emr-spark-cluster-args";
 import { EmrServerlessTarget } from "./emr-serverless-application-args";
 import { SparkRuntime } from "./spark-batch-job-args";
@@ -49,6 +50,12 @@ export interface SparkStreamingJobArgs extends SparkApplicationArgs {
     triggerInterval?: string;
     /** Restart policy. Default: see {@link RestartArgs}. */
     restart?: RestartArgs;
+    /**
+     * IAM statements the job needs besides its landing-zone locations, e.g. `kafkaIamStatements(...)`
+     * for the topics it reads. On a cluster they join the job's own policy on the instance role; on
+     * EMR Serverless, its runtime role's policy, in place before the first run starts. Default: none.
+     */
+    access?: PolicyStatement[];
     /** SNS topic notified when the restart cap is reached or a deployment fails. Default: none. */
     alarmTopicArn?: pulumi.Input<string>;
     /** Tags added to every AWS resource. Default: none (spectrum's own tags are always added). */

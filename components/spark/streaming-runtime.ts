@@ -200,6 +200,7 @@ export function serverlessStreamingRuntime(
             ctx,
             target,
             grants: [...applicationGrants(args), { access: "write", ...s.checkpoint }, { access: "write", ...s.logLocation }],
+            statements: args.access ?? [],
             tags: s.tags,
         },
         parent,

@@ -2,6 +2,7 @@ import { ArchitectureDefaults } from "../shared/profile";
 import { defaultsOf } from "../shared/profile-check";
 import { ArchitectureBaseArgs, ArchitectureTopic } from "../shared/lake-and-log";
 import { BatchOverrides, IngestOverrides, batchTopicNames } from "../shared/batch-layer";
+import { SparkRuntimeOverrides } from "../shared/spark-runtime";
 
 export const HYBRID_COMPONENT = "HybridArchitecture";
 
@@ -13,6 +14,8 @@ export interface HybridArchitectureArgs extends ArchitectureBaseArgs {
     ingest?: IngestOverrides;
     /** Batch-job overrides (application, schedule, cluster shape, ...). Default: the bundled hourly raw-to-curated script at 15 past each hour. */
     batch?: BatchOverrides;
+    /** Where the batch job runs: `runtime` `emr-ec2` or `emr-serverless`, and the EMR Serverless application's settings. Default: the profile's (dev `emr-serverless`, prod `emr-ec2`). */
+    spark?: SparkRuntimeOverrides;
 }
 
 /** Every default resolved; the architecture reads only this. */

@@ -1,32 +1,35 @@
 import * as pulumi from "@pulumi/pulumi";
 import { awsTags } from "../../core/tags";
 import { LandingZone } from "../../landing-zone";
-import { KafkaCluster, KafkaTopics } from "../../kafka";
+import { KafkaTopics } from "../../kafka";
 import { MskFirehoseIngest } from "../../ingest";
-import { SparkBatchJob } from "../../spark";
+import { EmrServerlessApplication, SparkBatchJob } from "../../spark";
+import { SparkApplicationArgs, checkSparkRuntime, createSparkApplication } from "../shared/spark-runtime";
 import { EMR_FLEET_SUBNETS, privateSubnets } from "../shared/placement";
-import { LakeAndLogArgs, checkLakeAndLog, createLakeAndLog } from "../shared/lake-and-log";
+import { ArchitectureKafka, LakeAndLogArgs, checkLakeAndLog, createLakeAndLog } from "../shared/lake-and-log";
 import { ARTIFACTS_ZONE, CURATED_ZONE, RAW_ZONE, createBatchLayer } from "../shared/batch-layer";
 import { HYBRID_COMPONENT, HybridArchitectureArgs, resolveHybridSettings } from "./hybrid-args";
 import { validateHybridArchitecture } from "./hybrid-validate";
 
 /**
  * The most common hybrid in practice: events stream into the landing zone's raw zone in real time
- * (Kafka topics delivered by Firehose), and a scheduled Spark job on a transient EMR cluster turns
- * each hour into curated Parquet. Freshness is bounded by the batch interval; replays and
- * backfills are batch runs over raw data that never left the lake.
+ * (Kafka topics delivered by Firehose), and a scheduled Spark job on a transient EMR cluster (or an
+ * EMR Serverless application) turns each hour into curated Parquet. Freshness is bounded by the
+ * batch interval; replays and backfills are batch runs over raw data that never left the lake.
  */
 export class HybridArchitecture extends pulumi.ComponentResource {
     /** The landing zone: raw, curated and artifacts zones. */
     readonly lake: LandingZone;
     /** The MSK cluster the events stream through. */
-    readonly kafka: KafkaCluster;
+    readonly kafka: ArchitectureKafka;
     /** The topics that stream into the landing zone. */
     readonly topics: KafkaTopics;
     /** Firehose delivery of the topics into the raw zone. */
     readonly ingest: MskFirehoseIngest;
     /** The scheduled Spark job that turns each hour of raw data into curated Parquet. */
     readonly batch: SparkBatchJob;
+    /** The EMR Serverless application the batch job runs on, when the Spark runtime is `emr-serverless`. */
+    readonly sparkApplication?: EmrServerlessApplication;
     /** Per topic, the `s3://` URIs of its raw landing folder and of its curated batch view. */
     readonly locations: Record<string, { raw: pulumi.Output<string>; curated: pulumi.Output<string> }>;
 
@@ -49,9 +52,12 @@ export class HybridArchitecture extends pulumi.ComponentResource {
             multiVpcConnectivity: true,
             tags,
         };
+        const spark: SparkApplicationArgs = { defaults, network: args.network, spark: args.spark, tags };
+        checkSparkRuntime(HYBRID_COMPONENT, name, spark);
         checkLakeAndLog(name, lakeAndLog);
         super(`spectrum:index:${HYBRID_COMPONENT}`, name, {}, opts);
         const { lake, kafka, topics: declared } = createLakeAndLog(name, lakeAndLog, this);
+        const application = createSparkApplication(`${name}-spark`, lake, spark, this);
         const layer = createBatchLayer(
             name,
             {
@@ -62,6 +68,7 @@ export class HybridArchitecture extends pulumi.ComponentResource {
                 topicResources: [declared],
                 vpcId: args.network.vpcId,
                 subnetIds: privateSubnets(args.network, EMR_FLEET_SUBNETS),
+                serverless: application?.target,
                 ingest: args.ingest,
                 batch: args.batch,
                 tags,
@@ -73,6 +80,7 @@ export class HybridArchitecture extends pulumi.ComponentResource {
         this.topics = declared;
         this.ingest = layer.ingest;
         this.batch = layer.job;
+        this.sparkApplication = application;
         this.locations = Object.fromEntries(
             Object.entries(layer.locations).map(([topic, l]) => [
                 topic,

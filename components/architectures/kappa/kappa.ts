@@ -3,9 +3,9 @@ import * as aws from "@pulumi/aws";
 import type * as k8s from "@pulumi/kubernetes";
 import { awsTags } from "../../core/tags";
 import { LandingZone } from "../../landing-zone";
-import { KafkaCluster, KafkaStreamsApp, KafkaTopics, TopicShape } from "../../kafka";
+import { KafkaStreamsApp, KafkaTopics, TopicShape } from "../../kafka";
 import { FlinkJob, FlinkOperator } from "../../flink";
-import { LakeAndLogArgs, checkLakeAndLog, createLakeAndLog } from "../shared/lake-and-log";
+import { ArchitectureKafka, LakeAndLogArgs, checkLakeAndLog, createLakeAndLog } from "../shared/lake-and-log";
 import { KappaArchitectureArgs, KappaProcessor, KappaSettings, KappaVersionSettings, resolveKappaSettings } from "./kappa-args";
 import { KappaVersionNames } from "./version-names";
 import { validateKappaArchitecture } from "./kappa-validate";
@@ -56,7 +56,7 @@ export class KappaArchitecture extends pulumi.ComponentResource {
     /** The landing zone: job state, and the results of versions that write files. */
     readonly lake: LandingZone;
     /** The MSK cluster whose topics are the log of record. */
-    readonly kafka: KafkaCluster;
+    readonly kafka: ArchitectureKafka;
     /** The input topics (the log of record). */
     readonly inputTopics: KafkaTopics;
     /** The Flink operator (processor `flink`). */

@@ -6,6 +6,8 @@ import { ClusterShapeArgs, StorageFile } from "../../spark";
 import { ProcessingRequirements, StreamProcessor } from "../shared/recommend-processor";
 import { ArchitectureBaseArgs, ArchitectureTopic } from "../shared/lake-and-log";
 import { BatchOverrides, IngestOverrides, batchTopicNames } from "../shared/batch-layer";
+import { SparkRuntimeOverrides, sparkRuntimeOf } from "../shared/spark-runtime";
+import { SparkRuntime } from "../../spark";
 import { ArchitectureDefaults, ArchitectureProfile } from "../shared/profile";
 import { defaultsOf, knownProfile } from "../shared/profile-check";
 import { athenaName, hiveType } from "./athena-names";
@@ -69,7 +71,7 @@ export interface FlinkSpeedArgs {
     identity?: WorkloadIdentityMode;
 }
 
-/** The Structured Streaming job that computes the speed views on a long-running EMR cluster. */
+/** The Structured Streaming job that computes the speed views, on a long-running EMR cluster or EMR Serverless (the architecture's `spark.runtime`). */
 export interface SparkStreamingSpeedArgs {
     /** The application in the landing zone. Default: the bundled PySpark job (uploaded to `artifacts/jobs/`), which writes each topic's records as JSON lines. */
     application?: StorageFile;
@@ -79,12 +81,13 @@ export interface SparkStreamingSpeedArgs {
      * Maven coordinates Spark downloads at submit (`spark.jars.packages`): the Kafka source and MSK
      * IAM auth. Default: the Kafka source built for the cluster's release (`EMR_RELEASES`: e.g.
      * `spark-sql-kafka-0-10_2.12:3.5.6` on `emr-7.14.0`, `spark-sql-kafka-0-10_2.13:4.1.1` on
-     * `emr-spark-8.1.0`) and `aws-msk-iam-auth:2.2.0`; required for a release outside the catalog.
+     * `emr-spark-8.1.0`; on EMR Serverless, of the application's release) and `aws-msk-iam-auth:2.2.0`;
+     * required for a release outside the catalog.
      */
     packages?: string[];
     /** Extra Spark properties of the job. Default: none. */
     sparkConf?: Record<string, string>;
-    /** The streaming cluster's shape. Default: EmrSparkCluster's (Graviton fleets, Spot task nodes), three primary nodes in prod. */
+    /** The streaming cluster's shape (runtime `emr-ec2` only). Default: EmrSparkCluster's (Graviton fleets, Spot task nodes), three primary nodes in prod. */
     cluster?: ClusterShapeArgs;
 }
 
@@ -156,6 +159,12 @@ export interface LambdaArchitectureArgs extends ArchitectureBaseArgs {
     serving?: ServingLayerArgs;
     /** SNS topic for the batch job's and speed job's alarms. Default: none (alarms show in CloudWatch only). */
     alarmTopicArn?: pulumi.Input<string>;
+    /**
+     * Where the Spark jobs (the batch job, and a Structured Streaming speed job) run: `runtime`
+     * `emr-ec2` or `emr-serverless`, and the EMR Serverless applications' settings. Default: the
+     * profile's (dev `emr-serverless`, prod `emr-ec2`).
+     */
+    spark?: SparkRuntimeOverrides;
 }
 
 /** One topic's view, resolved. */
@@ -175,6 +184,8 @@ export interface LambdaSettings {
     topicNames: string[];
     views: ResolvedView[];
     processor: StreamProcessor;
+    /** Where the Spark jobs run. */
+    sparkRuntime: SparkRuntime;
     /** Why this processor: the recommendation's reasons, or that it was chosen explicitly. */
     processorReasons: string[];
     consumerGroup: string;
@@ -205,6 +216,7 @@ export function resolveLambdaSettings(name: string, args: LambdaArchitectureArgs
         topicNames,
         views,
         processor,
+        sparkRuntime: sparkRuntimeOf(defaultsOf(args.profile), args.spark),
         processorReasons: reasons,
         consumerGroup: speed.consumerGroup ?? `${name}-speed`,
         speedRetentionDays: speed.retentionDays ?? 7,

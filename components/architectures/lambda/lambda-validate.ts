@@ -3,7 +3,15 @@ import { checkNetwork } from "../shared/placement";
 import { checkBatchTopics } from "../shared/batch-layer";
 import { checkProfile } from "../shared/profile-check";
 import { ArchitectureTopic } from "../shared/lake-and-log";
-import { DEFAULT_EMR_RELEASE, EMR_RELEASES_AS_OF, emrRelease, kafkaPackageMismatch, releaseLineOf, sparkKafkaPackage } from "../../spark";
+import {
+    DEFAULT_EMR_RELEASE,
+    DEFAULT_EMR_SERVERLESS_RELEASE,
+    EMR_RELEASES_AS_OF,
+    emrRelease,
+    kafkaPackageMismatch,
+    releaseLineOf,
+    sparkKafkaPackage,
+} from "../../spark";
 import { LambdaArchitectureArgs, LambdaSettings, SparkStreamingSpeedArgs, ViewColumn } from "./lambda-args";
 import { athenaName } from "./athena-names";
 import { LAMBDA_COMPONENT, RESERVED_COLUMNS, SPEED_TOPIC_SUFFIX } from "./names";
@@ -207,7 +215,7 @@ export function validateLambdaArchitecture(name: string, args: LambdaArchitectur
             );
         }
     }
-    if (processor === "spark-streaming") checkSparkSpeedPackages(v, speed.sparkStreaming);
+    if (processor === "spark-streaming") checkSparkSpeedPackages(v, args, s);
     const consumerGroup = s.consumerGroup;
     v.check(
         GROUP_NAME.test(consumerGroup),
@@ -273,14 +281,26 @@ export function validateLambdaArchitecture(name: string, args: LambdaArchitectur
  * the EMR release catalog, or given in `packages` for a release outside it. (A malformed label is
  * reported by the cluster's own checks.)
  */
-function checkSparkSpeedPackages(v: Validator, spark: SparkStreamingSpeedArgs | undefined): void {
-    const label = spark?.cluster?.releaseLabel ?? DEFAULT_EMR_RELEASE;
+function checkSparkSpeedPackages(v: Validator, args: LambdaArchitectureArgs, s: LambdaSettings): void {
+    const spark: SparkStreamingSpeedArgs | undefined = args.speed?.sparkStreaming;
+    const serverless = s.sparkRuntime === "emr-serverless";
+    if (serverless && spark?.cluster !== undefined)
+        v.fail(
+            "speed.sparkStreaming.cluster",
+            spark.cluster,
+            "a streaming cluster's shape applies to the emr-ec2 runtime only, and the Spark runtime is emr-serverless",
+            'Remove it (size the application with spark.serverless), or set spark.runtime: "emr-ec2"',
+        );
+    const label = serverless
+        ? (args.spark?.serverless?.releaseLabel ?? DEFAULT_EMR_SERVERLESS_RELEASE)
+        : (spark?.cluster?.releaseLabel ?? DEFAULT_EMR_RELEASE);
+    const labelField = serverless ? "spark.serverless.releaseLabel" : "speed.sparkStreaming.cluster.releaseLabel";
     const release = emrRelease(label);
     const packages = spark?.packages;
     if (packages === undefined) {
         v.check(
             release !== undefined || releaseLineOf(label) === undefined,
-            "speed.sparkStreaming.cluster.releaseLabel",
+            labelField,
             label,
             `the EMR release catalog (as of ${EMR_RELEASES_AS_OF}) has no Spark version for it, so the Kafka source to download is unknown`,
             "Use a release listed in EMR_RELEASES, or set speed.sparkStreaming.packages (the spark-sql-kafka-0-10 build of that release's Spark and Scala, and aws-msk-iam-auth)",

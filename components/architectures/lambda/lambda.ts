@@ -1,12 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import { awsTags } from "../../core/tags";
 import { LandingZone } from "../../landing-zone";
-import { KafkaCluster, KafkaTopics } from "../../kafka";
+import { KafkaTopics } from "../../kafka";
 import { MskFirehoseIngest } from "../../ingest";
-import { SparkBatchJob } from "../../spark";
+import { EmrServerlessApplication, SparkBatchJob } from "../../spark";
+import { SparkApplicationArgs, checkSparkRuntime, createSparkApplication } from "../shared/spark-runtime";
 import { StreamProcessor } from "../shared/recommend-processor";
 import { EMR_FLEET_SUBNETS, privateSubnets } from "../shared/placement";
-import { ArchitectureTopic, LakeAndLogArgs, checkLakeAndLog, createLakeAndLog } from "../shared/lake-and-log";
+import { ArchitectureKafka, ArchitectureTopic, LakeAndLogArgs, checkLakeAndLog, createLakeAndLog } from "../shared/lake-and-log";
 import { ARTIFACTS_ZONE, CURATED_ZONE, RAW_ZONE, createBatchLayer } from "../shared/batch-layer";
 import { LambdaArchitectureArgs } from "./lambda-args";
 import { resolveLambdaSettings } from "./lambda-args";
@@ -38,7 +39,7 @@ export interface LambdaViewLocations {
  * The Lambda architecture: every event goes both ways.
  *
  * - Batch layer: Firehose delivers the input topics into the landing zone's raw zone, and a
- *   scheduled Spark job on a transient EMR cluster recomputes each hour's batch view into curated
+ *   scheduled Spark job on a transient EMR cluster (or EMR Serverless) recomputes each hour's batch view into curated
  *   (deduplicated Parquet). It is the record of truth: reruns rebuild an hour from raw.
  * - Speed layer: a stream processor (Flink by default, Spark Structured Streaming, or Kafka
  *   Streams; or the one `recommendProcessor` picks) reads the same topics and writes real-time
@@ -51,13 +52,15 @@ export class LambdaArchitecture extends pulumi.ComponentResource {
     /** The landing zone: raw, curated, artifacts, speed and results zones. */
     readonly lake: LandingZone;
     /** The MSK cluster both layers read. */
-    readonly kafka: KafkaCluster;
+    readonly kafka: ArchitectureKafka;
     /** The input topics. */
     readonly topics: KafkaTopics;
     /** Batch layer: the raw-zone ingest and the hourly job. */
     readonly ingest: MskFirehoseIngest;
     /** The hourly Spark job that writes the batch views. */
     readonly batch: SparkBatchJob;
+    /** The EMR Serverless application the batch job runs on, when the Spark runtime is `emr-serverless`. */
+    readonly sparkApplication?: EmrServerlessApplication;
     /** The speed layer: its processor, its parts, and where its views land. */
     readonly speed: SpeedLayer;
     /** Glue tables, the Athena workgroup and the saved queries that merge the two views. */
@@ -102,9 +105,12 @@ export class LambdaArchitecture extends pulumi.ComponentResource {
             multiVpcConnectivity: true,
             tags,
         };
+        const spark: SparkApplicationArgs = { defaults: d, network: args.network, spark: args.spark, tags };
+        checkSparkRuntime(LAMBDA_COMPONENT, name, spark);
         checkLakeAndLog(name, lakeAndLog);
         super(`spectrum:index:${LAMBDA_COMPONENT}`, name, {}, opts);
         const { lake, kafka, topics } = createLakeAndLog(name, lakeAndLog, this);
+        const application = createSparkApplication(`${name}-spark`, lake, spark, this);
 
         const batch = createBatchLayer(
             name,
@@ -116,6 +122,7 @@ export class LambdaArchitecture extends pulumi.ComponentResource {
                 topicResources: [topics],
                 vpcId: args.network.vpcId,
                 subnetIds: privateSubnets(args.network, EMR_FLEET_SUBNETS),
+                serverless: application?.target,
                 ingest: args.ingest,
                 batch: { alarmTopicArn: args.alarmTopicArn, ...args.batch },
                 // The batch views' Parquet columns get the types their tables declare.
@@ -137,6 +144,7 @@ export class LambdaArchitecture extends pulumi.ComponentResource {
                 kubernetes: args.kubernetes,
                 deliveryAfter: batch.ingest.clusterPolicy ? [batch.ingest.clusterPolicy] : [batch.ingest],
                 alarmTopicArn: args.alarmTopicArn,
+                spark: args.spark,
                 tags,
             },
             this,
@@ -166,6 +174,7 @@ export class LambdaArchitecture extends pulumi.ComponentResource {
         this.topics = topics;
         this.ingest = batch.ingest;
         this.batch = batch.job;
+        this.sparkApplication = application;
         this.speed = speed;
         this.serving = serving;
         this.processor = s.processor;

@@ -3,7 +3,7 @@ import * as aws from "@pulumi/aws";
 import { KafkaConnection } from "../../core/contracts";
 import { LandingZone } from "../../landing-zone";
 import { MskFirehoseIngest, MskFirehoseIngestArgs } from "../../ingest";
-import { SparkBatchJob, SparkBatchJobArgs, StorageLocation } from "../../spark";
+import { EmrServerlessTarget, SparkBatchJob, SparkBatchJobArgs, StorageLocation } from "../../spark";
 import { Validator } from "../../core/errors";
 import { ArchitectureDefaults } from "./profile";
 import { safeKey } from "./placement";
@@ -12,8 +12,11 @@ import { readJobScript } from "../../core/job-script";
 /** Ingest settings an architecture lets its user override. */
 export type IngestOverrides = Omit<MskFirehoseIngestArgs, "connection" | "topics" | "storage" | "zone" | "tags">;
 
-/** Batch-job settings an architecture lets its user override; by default it runs the bundled hourly script. */
-export type BatchOverrides = Partial<Omit<SparkBatchJobArgs, "storage" | "network" | "inputs" | "outputs" | "tags">>;
+/**
+ * Batch-job settings an architecture lets its user override; by default it runs the bundled hourly
+ * script. `cluster` and `idleTimeoutMinutes` apply to the `emr-ec2` runtime only.
+ */
+export type BatchOverrides = Partial<Omit<SparkBatchJobArgs, "storage" | "network" | "serverless" | "inputs" | "outputs" | "tags">>;
 
 /** The zone raw data lands in, the zone batch views go to, and the zone job code lives in. */
 export const RAW_ZONE = "raw";
@@ -66,6 +69,8 @@ export interface BatchLayerArgs {
     topicResources: pulumi.Resource[];
     vpcId: pulumi.Input<string>;
     subnetIds: pulumi.Input<string>[];
+    /** The EMR Serverless application the batch job runs on, when the runtime is `emr-serverless`. */
+    serverless?: EmrServerlessTarget;
     ingest?: IngestOverrides;
     batch?: BatchOverrides;
     /**
@@ -144,12 +149,13 @@ export function createBatchLayer(name: string, args: BatchLayerArgs, parent: pul
         {
             schedule: HOURLY_SCHEDULE,
             application: { area: ARTIFACTS_ZONE, path: `jobs/${HOURLY_RAW_TO_CURATED_FILE}` },
-            cluster: { scaling: { minCapacity: 2, maxCapacity: d.batchMaxCapacity } },
+            // The same job runs on either runtime; only where it runs differs.
+            ...(args.serverless ? {} : { cluster: { scaling: { minCapacity: 2, maxCapacity: d.batchMaxCapacity } } }),
             timeoutMinutes: HOURLY_RUN_TIMEOUT_MINUTES,
             ...args.batch,
             ...(columnsArg.length > 0 ? { args: [...columnsArg, ...(args.batch?.args ?? [])] } : {}),
             storage: args.lake,
-            network: { vpcId: args.vpcId, subnetIds: args.subnetIds },
+            ...(args.serverless ? { serverless: args.serverless } : { network: { vpcId: args.vpcId, subnetIds: args.subnetIds } }),
             inputs: Object.fromEntries(args.topics.map((t) => [safeKey(t), locations[t].raw])),
             outputs: Object.fromEntries(args.topics.map((t) => [safeKey(t), locations[t].curated])),
             tags: args.tags,

@@ -1,6 +1,17 @@
 import * as pulumi from "@pulumi/pulumi";
 import { AreaLifecycle, LandingZone, LandingZoneArgs } from "../../landing-zone";
-import { KafkaCluster, KafkaClusterArgs, KafkaTopics, TopicShape, TopicSpec } from "../../kafka";
+import {
+    KafkaCluster,
+    KafkaClusterArgs,
+    KafkaTopics,
+    MskServerlessCluster,
+    MskServerlessClusterArgs,
+    TopicShape,
+    TopicSpec,
+} from "../../kafka";
+import { MskFlavour } from "../../core/contracts";
+import { mskServerlessClusterSettings } from "../../kafka/msk-serverless-cluster-validate";
+import { Validator } from "../../core/errors";
 import { NetworkPlacement } from "../../platform";
 import { ArchitectureDefaults, ArchitectureProfile, DAY_MS } from "./profile";
 import { MSK_BROKER_SUBNETS, privateSubnets } from "./placement";
@@ -11,8 +22,18 @@ import { validateKafkaCluster } from "../../kafka/cluster-validate";
 
 /** Landing-zone settings an architecture lets its user override. */
 export type LandingZoneOverrides = Omit<LandingZoneArgs, "tags">;
-/** Kafka cluster settings an architecture lets its user override. */
-export type KafkaClusterOverrides = Omit<KafkaClusterArgs, "vpcId" | "subnetIds" | "tags">;
+/**
+ * Kafka cluster settings an architecture lets its user override, and the kind of cluster:
+ * `flavour` `standard` (a `KafkaCluster` of Standard brokers), `express` (a `KafkaCluster` of Express
+ * brokers, sized by the profile's Express type) or `serverless` (an `MskServerlessCluster`, which
+ * takes only `clusterName`, `clientCidrBlocks` and `protect` of these). Default flavour: the profile's (`standard`).
+ */
+export type KafkaClusterOverrides = Omit<KafkaClusterArgs, "vpcId" | "subnetIds" | "tags"> & {
+    /** The kind of MSK cluster: `standard`, `express` or `serverless`. Default: the profile's (`standard`). */
+    flavour?: MskFlavour;
+};
+/** The Kafka cluster an architecture runs: provisioned (Standard or Express brokers) or Serverless. */
+export type ArchitectureKafka = KafkaCluster | MskServerlessCluster;
 /** A topic an architecture declares. */
 export type ArchitectureTopic = Omit<TopicSpec, "previous">;
 
@@ -28,7 +49,7 @@ export interface ArchitectureBaseArgs {
     kafkaClientSecurityGroupIds?: pulumi.Input<string>[];
     /** Landing-zone overrides (zones, lifecycle, protect). Default: the profile's, with the zones the architecture needs. */
     landingZone?: LandingZoneOverrides;
-    /** Kafka cluster overrides (brokers, storage, `tieredStorage`, version, ...). Default: the profile's. */
+    /** Kafka cluster overrides (`flavour`, brokers, storage, `tieredStorage`, version, ...). Default: the profile's. */
     kafka?: KafkaClusterOverrides;
     /** Tags added to every AWS resource. Default: none (`spectrum:architecture: <architecture>` is always added). */
     tags?: Record<string, string>;
@@ -52,8 +73,16 @@ export interface LakeAndLogArgs {
 
 export interface LakeAndLog {
     lake: LandingZone;
-    kafka: KafkaCluster;
+    kafka: ArchitectureKafka;
     topics: KafkaTopics;
+}
+
+/** The keys of the Kafka overrides an MSK Serverless cluster takes (besides `flavour`). */
+const SERVERLESS_OVERRIDES = ["clusterName", "clientCidrBlocks", "clientSecurityGroupIds", "protect"];
+
+/** The kind of MSK cluster an architecture runs: the user's choice, else the profile's. */
+export function kafkaFlavourOf(args: Pick<LakeAndLogArgs, "kafka" | "defaults">): MskFlavour {
+    return args.kafka?.flavour ?? args.defaults.kafkaFlavour;
 }
 
 /** The LandingZone args an architecture passes: its zones, the profile's protection, the user's overrides. */
@@ -61,24 +90,62 @@ function lakeArgs(args: LakeAndLogArgs): LandingZoneArgs {
     return { protect: args.defaults.protect, ...args.landingZone, zones: { ...args.zones, ...args.landingZone?.zones }, tags: args.tags };
 }
 
-/** The KafkaCluster args an architecture passes: the profile's sizes, the user's overrides, the network's subnets. */
+/**
+ * The KafkaCluster args an architecture passes: the profile's sizes (for Express brokers, the
+ * profile's Express type and no storage or broker-log settings, which Express has none of), the
+ * user's overrides, the network's subnets.
+ */
 function kafkaArgs(args: LakeAndLogArgs): KafkaClusterArgs {
     const d = args.defaults;
+    const { flavour, ...overrides } = args.kafka ?? {};
+    const express = (flavour ?? d.kafkaFlavour) === "express";
     return {
-        instanceType: d.brokerInstanceType,
-        volumeSizeGiB: d.brokerVolumeGiB,
-        maxVolumeSizeGiB: d.brokerMaxVolumeGiB,
+        ...(express
+            ? { instanceType: d.expressBrokerInstanceType }
+            : {
+                  instanceType: d.brokerInstanceType,
+                  volumeSizeGiB: d.brokerVolumeGiB,
+                  maxVolumeSizeGiB: d.brokerMaxVolumeGiB,
+                  logRetentionDays: d.logRetentionDays,
+              }),
         enhancedMonitoring: d.kafkaMonitoring,
-        logRetentionDays: d.logRetentionDays,
         protect: d.protect,
         multiVpcConnectivity: args.multiVpcConnectivity,
         clientSecurityGroupIds: args.kafkaClientSecurityGroupIds,
-        ...args.kafka,
+        ...overrides,
         vpcId: args.network.vpcId,
-        // MSK takes brokers in 2 or 3 zones.
+        // MSK takes brokers in 2 or 3 zones (Express in 3).
         subnetIds: privateSubnets(args.network, MSK_BROKER_SUBNETS),
         tags: args.tags,
     };
+}
+
+/** The MskServerlessCluster args an architecture passes: its subnets and clients, the profile's protection, the user's overrides. */
+function serverlessKafkaArgs(args: LakeAndLogArgs): MskServerlessClusterArgs {
+    const overrides = args.kafka ?? {};
+    return {
+        protect: args.defaults.protect,
+        ...(args.kafkaClientSecurityGroupIds ? { clientSecurityGroupIds: args.kafkaClientSecurityGroupIds } : {}),
+        ...Object.fromEntries(SERVERLESS_OVERRIDES.filter((k) => k in overrides).map((k) => [k, overrides[k as keyof typeof overrides]])),
+        vpcId: args.network.vpcId,
+        subnetIds: privateSubnets(args.network, MSK_BROKER_SUBNETS),
+        tags: args.tags,
+    };
+}
+
+/** Overrides of provisioned brokers given with the Serverless flavour, which has no brokers to size or configure. */
+function checkServerlessOverrides(name: string, args: LakeAndLogArgs): void {
+    const v = new Validator("MskServerlessCluster", `${name}-kafka`);
+    for (const [key, value] of Object.entries(args.kafka ?? {})) {
+        if (key === "flavour" || SERVERLESS_OVERRIDES.includes(key)) continue;
+        v.fail(
+            key,
+            value,
+            "MSK Serverless has no brokers, storage or broker configuration to set",
+            `Remove it, or use flavour "standard" or "express"; with "serverless" set only ${SERVERLESS_OVERRIDES.join(", ")}`,
+        );
+    }
+    v.throwIfInvalid();
 }
 
 /**
@@ -98,8 +165,32 @@ export function checkLakeAndLog(name: string, args: LakeAndLogArgs): void {
     };
     collect(() => landingZoneSettings(`${name}-lake`, lakeArgs(args)));
     collect(() => {
+        const flavour = kafkaFlavourOf(args);
+        if (flavour !== "standard" && flavour !== "express" && flavour !== "serverless") {
+            const v = new Validator("KafkaCluster", `${name}-kafka`);
+            v.fail("flavour", flavour, "not a kind of MSK cluster", 'Use "standard", "express" or "serverless"');
+            v.throwIfInvalid();
+        }
+        if (flavour === "serverless") {
+            checkServerlessOverrides(name, args);
+            mskServerlessClusterSettings(`${name}-kafka`, serverlessKafkaArgs(args));
+            return;
+        }
         const kafka = kafkaArgs(args);
-        validateKafkaCluster(`${name}-kafka`, kafka, resolveKafkaClusterSettings(kafka));
+        const settings = resolveKafkaClusterSettings(kafka);
+        if (settings.express !== (flavour === "express")) {
+            const v = new Validator("KafkaClusterOverrides", `${name}-kafka`);
+            v.fail(
+                "kafka.instanceType",
+                settings.instanceType,
+                `is ${settings.express ? "an Express" : "a Standard"} broker type, and kafka.flavour is "${flavour}"`,
+                settings.express
+                    ? 'Set kafka.flavour: "express", or use a kafka.m7g.* type'
+                    : "Use an express.m7g.* type, or remove kafka.flavour",
+            );
+            v.throwIfInvalid();
+        }
+        validateKafkaCluster(`${name}-kafka`, kafka, settings);
     });
     if (problems.length > 0) throw new SpectrumValidationError(problems);
 }
@@ -111,7 +202,10 @@ export function checkLakeAndLog(name: string, args: LakeAndLogArgs): void {
 export function createLakeAndLog(name: string, args: LakeAndLogArgs, parent: pulumi.Resource): LakeAndLog {
     const d = args.defaults;
     const lake = new LandingZone(`${name}-lake`, lakeArgs(args), { parent });
-    const kafka = new KafkaCluster(`${name}-kafka`, kafkaArgs(args), { parent });
+    const kafka: ArchitectureKafka =
+        kafkaFlavourOf(args) === "serverless"
+            ? new MskServerlessCluster(`${name}-kafka`, serverlessKafkaArgs(args), { parent })
+            : new KafkaCluster(`${name}-kafka`, kafkaArgs(args), { parent });
     const topics = new KafkaTopics(
         `${name}-topics`,
         {

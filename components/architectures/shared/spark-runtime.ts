@@ -1,0 +1,104 @@
+import * as pulumi from "@pulumi/pulumi";
+import { SpectrumValidationError, Validator } from "../../core/errors";
+import { Storage } from "../../core/contracts";
+import { NetworkPlacement } from "../../platform";
+import { EmrServerlessApplication, EmrServerlessApplicationArgs, SparkRuntime } from "../../spark";
+import { emrServerlessApplicationSettings } from "../../spark/emr-serverless-application-validate";
+import { ArchitectureDefaults } from "./profile";
+import { EMR_FLEET_SUBNETS, privateSubnets } from "./placement";
+
+/** EMR Serverless application settings an architecture lets its user override. */
+export type ServerlessApplicationOverrides = Omit<EmrServerlessApplicationArgs, "storage" | "network" | "tags">;
+
+/** Where an architecture's Spark jobs run, and how. */
+export interface SparkRuntimeOverrides {
+    /**
+     * `emr-ec2` (transient clusters for batch, a long-running cluster for Structured Streaming) or
+     * `emr-serverless` (one EMR Serverless application for batch, another for streaming). Default:
+     * the profile's (dev `emr-serverless`, prod `emr-ec2`).
+     */
+    runtime?: SparkRuntime;
+    /** The EMR Serverless applications' settings (release, capacity, idle timeout, ...). Default: the profile's capacity ceiling, Graviton workers. */
+    serverless?: ServerlessApplicationOverrides;
+}
+
+export const SPARK_RUNTIMES: readonly SparkRuntime[] = ["emr-ec2", "emr-serverless"];
+
+/** The runtime an architecture's Spark jobs use: the user's choice, else the profile's. */
+export function sparkRuntimeOf(defaults: ArchitectureDefaults, spark: SparkRuntimeOverrides | undefined): SparkRuntime {
+    return spark?.runtime ?? defaults.sparkRuntime;
+}
+
+export interface SparkApplicationArgs {
+    defaults: ArchitectureDefaults;
+    network: NetworkPlacement;
+    spark?: SparkRuntimeOverrides;
+    tags: Record<string, string>;
+    /** Keep the application started (a streaming job's), rather than stopping it when idle. */
+    alwaysOn?: boolean;
+}
+
+/** The EmrServerlessApplication args an architecture passes: the profile's ceiling, the user's overrides, the network. */
+export function serverlessApplicationArgs(lake: Storage, a: SparkApplicationArgs): EmrServerlessApplicationArgs {
+    return {
+        maximumCapacity: a.defaults.serverlessMaxCapacity,
+        ...(a.alwaysOn ? { autoStopIdleMinutes: false } : {}),
+        ...a.spark?.serverless,
+        storage: lake,
+        network: { vpcId: a.network.vpcId, subnetIds: privateSubnets(a.network, EMR_FLEET_SUBNETS) },
+        tags: a.tags,
+    };
+}
+
+/** Stands in for the landing zone an architecture creates later, so its application settings can be checked before. */
+const LAKE_STAND_IN: Storage = {
+    bucketName: pulumi.output(""),
+    bucketArn: pulumi.output(""),
+    kmsKeyArn: pulumi.output(""),
+    areas: ["logs", "checkpoints"],
+    checkpointArea: "checkpoints",
+    logArea: "logs",
+    keyPrefix: (area, path) => `${area}/${path ? `${path}/` : ""}`,
+    uri: (area, path) => pulumi.output(`s3://lake/${area}/${path ? `${path}/` : ""}`),
+    grant: () => [],
+};
+
+/**
+ * Checks an architecture's `spark` overrides before anything is registered, and throws one
+ * SpectrumValidationError with every problem: the runtime is one of the two, EMR Serverless settings
+ * are given only for that runtime, and they make valid EmrServerlessApplication args (its own
+ * declaration and rules, against a stand-in for the landing zone the architecture creates).
+ */
+export function checkSparkRuntime(component: string, name: string, a: SparkApplicationArgs): void {
+    const v = new Validator(component, name);
+    const runtime = sparkRuntimeOf(a.defaults, a.spark);
+    const problems: string[] = [];
+    if (!SPARK_RUNTIMES.includes(runtime)) v.fail("spark.runtime", runtime, "not a Spark runtime", 'Use "emr-ec2" or "emr-serverless"');
+    else if (runtime === "emr-ec2" && a.spark?.serverless !== undefined)
+        v.fail(
+            "spark.serverless",
+            a.spark.serverless,
+            "EMR Serverless settings apply to the emr-serverless runtime only",
+            'Set spark.runtime: "emr-serverless", or remove spark.serverless',
+        );
+    else if (runtime === "emr-serverless") {
+        try {
+            emrServerlessApplicationSettings(`${name}-spark`, serverlessApplicationArgs(LAKE_STAND_IN, a));
+        } catch (error) {
+            if (!(error instanceof SpectrumValidationError)) throw error;
+            problems.push(...error.problems);
+        }
+    }
+    if (!v.ok || problems.length > 0) throw new SpectrumValidationError([...v.messages, ...problems]);
+}
+
+/** The EMR Serverless application of an architecture's jobs, when they run there. */
+export function createSparkApplication(
+    name: string,
+    lake: Storage,
+    a: SparkApplicationArgs,
+    parent: pulumi.Resource,
+): EmrServerlessApplication | undefined {
+    if (sparkRuntimeOf(a.defaults, a.spark) !== "emr-serverless") return undefined;
+    return new EmrServerlessApplication(name, serverlessApplicationArgs(lake, a), { parent });
+}

@@ -16,5 +16,5 @@ export function fixesReplication(flavour: MskFlavour | undefined): boolean {
 
 /** How a flavour is called in messages. */
 export function flavourLabel(flavour: MskFlavour): string {
-    return { standard: "MSK with Standard brokers", express: "MSK Express brokers", serverless: "MSK Serverless" }[flavour];
+    return { standard: "MSK with Standard brokers", express: "MSK Express brokers", serverless: "MSK Serverless clusters" }[flavour];
 }

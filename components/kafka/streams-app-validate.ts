@@ -123,7 +123,7 @@ export function validateKafkaStreamsApp(name: string, args: KafkaStreamsAppArgs,
         v.fail(
             "stateful",
             true,
-            `${flavourLabel(flavour!)} refuse the segment.bytes Kafka Streams sets on the changelog and repartition topics it creates, so a stateful app cannot start`,
+            `Kafka Streams sets segment.bytes on the changelog and repartition topics it creates, which ${flavourLabel(flavour!)} refuse, so a stateful app cannot start`,
             "Use MSK with Standard brokers, or set stateful: false for a topology without state stores or repartitioning",
         );
     const guarantees = ["exactly_once_v2", "at_least_once"];

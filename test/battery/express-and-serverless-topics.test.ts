@@ -148,7 +148,7 @@ const topicCases: Array<[string, KafkaConnection, Partial<KafkaTopicArgs>, Expec
         "two copies on Serverless",
         serverless,
         { replicationFactor: 2, minInsyncReplicas: 1, allowWeakerDurability: true },
-        e("replicationFactor", "2", "MSK Serverless keep exactly 3 copies of every partition", "Use 3, or omit replicationFactor"),
+        e("replicationFactor", "2", "MSK Serverless clusters keep exactly 3 copies of every partition", "Use 3, or omit replicationFactor"),
     ],
     [
         "four copies on Express",
@@ -169,7 +169,7 @@ const topicCases: Array<[string, KafkaConnection, Partial<KafkaTopicArgs>, Expec
         e(
             'config["segment.bytes"]',
             '"1073741824"',
-            "MSK Serverless do not let a topic set this config",
+            "MSK Serverless clusters do not let a topic set this config",
             "Remove it; a topic may set compression.type",
         ),
     ],

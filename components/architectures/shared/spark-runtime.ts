@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { SpectrumValidationError, Validator } from "../../core/errors";
+import { didYouMean } from "../../core/schema/did-you-mean";
 import { Storage } from "../../core/contracts";
 import { NetworkPlacement } from "../../platform";
 import { EmrServerlessApplication, EmrServerlessApplicationArgs, SparkRuntime } from "../../spark";
@@ -23,6 +24,7 @@ export interface SparkRuntimeOverrides {
 }
 
 export const SPARK_RUNTIMES: readonly SparkRuntime[] = ["emr-ec2", "emr-serverless"];
+const SPARK_OVERRIDE_KEYS: readonly string[] = ["runtime", "serverless"];
 
 /** The runtime an architecture's Spark jobs use: the user's choice, else the profile's. */
 export function sparkRuntimeOf(defaults: ArchitectureDefaults, spark: SparkRuntimeOverrides | undefined): SparkRuntime {
@@ -73,6 +75,10 @@ export function checkSparkRuntime(component: string, name: string, a: SparkAppli
     const v = new Validator(component, name);
     const runtime = sparkRuntimeOf(a.defaults, a.spark);
     const problems: string[] = [];
+    for (const [key, value] of Object.entries(a.spark ?? {})) {
+        if (!SPARK_OVERRIDE_KEYS.includes(key))
+            v.fail(`spark.${key}`, value, `"${key}" is not a known field`, didYouMean(key, SPARK_OVERRIDE_KEYS));
+    }
     if (!SPARK_RUNTIMES.includes(runtime)) v.fail("spark.runtime", runtime, "not a Spark runtime", 'Use "emr-ec2" or "emr-serverless"');
     else if (runtime === "emr-ec2" && a.spark?.serverless !== undefined)
         v.fail(

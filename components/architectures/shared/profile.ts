@@ -16,9 +16,11 @@ export interface ArchitectureDefaults {
     /** Protection of data-bearing resources (buckets, keys, clusters, topics, job state). */
     protect: boolean;
     /**
-     * The kind of MSK cluster. Standard brokers in both profiles: three `kafka.m7g.large` brokers
-     * cost less than MSK Serverless's cluster-hour alone (see the architectures' README), and
-     * Express's smallest broker costs twice a Standard one.
+     * The kind of MSK cluster. dev: Standard brokers, the cheapest shape that works: three
+     * `kafka.m7g.large` brokers with their disks cost less than MSK Serverless's cluster hours alone,
+     * and an Express broker costs twice a Standard one of the same size (see the architectures'
+     * README). prod: Standard too, since another flavour is another cluster: a changed default would
+     * replace deployed clusters, and their data, on upgrade. Express or Serverless is a choice.
      */
     kafkaFlavour: MskFlavour;
     /** MSK broker instance type (Graviton), Standard brokers. */
@@ -42,10 +44,11 @@ export interface ArchitectureDefaults {
     /** EMR task-fleet capacity ceiling (units) for batch jobs. */
     batchMaxCapacity: number;
     /**
-     * Where Spark jobs run. dev: EMR Serverless, which bills the seconds a run holds workers and
-     * boots no cluster per run (an hourly dev batch costs about half a transient cluster's, see the
-     * architectures' README); prod: EMR on EC2, whose Spot task nodes and long-running streaming
-     * cluster are cheaper at steady, larger loads.
+     * Where Spark jobs run. dev: EMR Serverless, the cheapest shape that works: it bills the
+     * seconds a run holds workers and boots no cluster per run (an hourly dev batch costs about 20%
+     * less than a transient cluster, see the architectures' README). prod: EMR on EC2, which deployed
+     * prod stacks run (switching replaces every job's resources) and which keeps instance types,
+     * Spot and cluster configuration in the user's hands. EMR Serverless in prod is a choice.
      */
     sparkRuntime: SparkRuntime;
     /** EMR Serverless cost ceiling of an application (all its jobs at once). */

@@ -162,7 +162,7 @@ export type {
 } from "./platform";
 
 // Architectures: hybrid, Kappa and Lambda, and the processor recommendation.
-export { HybridArchitecture, KappaArchitecture, LambdaArchitecture, recommendProcessor } from "./architectures";
+export { HybridArchitecture, KappaArchitecture, LambdaArchitecture, recommendProcessor, recommendShape } from "./architectures";
 export type {
     ArchitectureProfile,
     ArchitectureBaseArgs,
@@ -199,4 +199,9 @@ export type {
     StreamProcessor,
     ProcessingRequirements,
     ProcessorRecommendation,
+    ShapeRequirements,
+    ShapeRecommendation,
+    ArchitectureKafka,
+    SparkRuntimeOverrides,
+    ServerlessApplicationOverrides,
 } from "./architectures";

@@ -1,8 +1,16 @@
 export * from "./shared/recommend-processor";
+export { ShapeRecommendation, ShapeRequirements, recommendShape } from "./shared/recommend-shape";
 export * from "./shared/profile";
 export * from "./hybrid/hybrid";
 export { HybridArchitectureArgs } from "./hybrid/hybrid-args";
-export { ArchitectureBaseArgs, ArchitectureTopic, KafkaClusterOverrides, LandingZoneOverrides } from "./shared/lake-and-log";
+export {
+    ArchitectureBaseArgs,
+    ArchitectureKafka,
+    ArchitectureTopic,
+    KafkaClusterOverrides,
+    LandingZoneOverrides,
+} from "./shared/lake-and-log";
+export { SparkRuntimeOverrides, ServerlessApplicationOverrides } from "./shared/spark-runtime";
 export { IngestOverrides, BatchOverrides, HOURLY_SCHEDULE } from "./shared/batch-layer";
 export * from "./kappa/kappa";
 export { LambdaArchitecture, LambdaViewLocations } from "./lambda/lambda";

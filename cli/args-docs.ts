@@ -14,6 +14,13 @@ import { areaLifecycle, landingZoneArgs } from "../components/landing-zone/landi
 import { existingNetwork, flowLogOptions, flowLogsSetting, platformNetworkArgs } from "../components/platform/network-args";
 import { existingCluster, nodeGroupSizing, platformClusterArgs, platformClusterShape } from "../components/platform/cluster-args";
 import { eventTimePartitioning, mskFirehoseIngestArgs, mskFirehoseIngestShape } from "../components/ingest/msk-firehose-ingest-args";
+import { mskServerlessClusterArgs } from "../components/kafka/msk-serverless-cluster-args";
+import {
+    emrServerlessApplicationArgs,
+    emrServerlessApplicationShape,
+    emrServerlessCapacity,
+    emrServerlessWorkers,
+} from "../components/spark/emr-serverless-application-args";
 
 /** One generated table: which shape's doc comments, which schema, which README. */
 export interface ArgsTable {
@@ -43,6 +50,9 @@ const NAMED = new Map<unknown, string>([
     [eventTimePartitioning, "EventTimePartitioning"],
     [mskFirehoseIngestShape.connection, "KafkaConnection"],
     [mskFirehoseIngestShape.storage, "Storage"],
+    [emrServerlessCapacity, "EmrServerlessCapacity"],
+    [emrServerlessWorkers, "EmrServerlessWorkers"],
+    [emrServerlessApplicationShape.storage, "Storage"],
 ]);
 
 /** Every generated table. A converted component adds its own here (see CONTRIBUTING.md). */
@@ -63,6 +73,8 @@ export const ARGS_TABLES: readonly ArgsTable[] = [
     },
     ...platformTables(),
     ...ingestTables(),
+    ...kafkaTables(),
+    ...sparkTables(),
 ];
 
 function platformTables(): ArgsTable[] {
@@ -76,6 +88,22 @@ function platformTables(): ArgsTable[] {
         { id: "PlatformCluster", source: cluster, shape: "platformClusterShape", schema: platformClusterArgs, readme },
         { id: "ExistingCluster", source: cluster, shape: "existingClusterShape", schema: existingCluster, readme },
         { id: "NodeGroupSizing", source: cluster, shape: "nodeGroupSizingShape", schema: nodeGroupSizing, readme },
+    ];
+}
+
+function kafkaTables(): ArgsTable[] {
+    const source = "components/kafka/msk-serverless-cluster-args.ts";
+    const readme = "components/kafka/README.md";
+    return [{ id: "MskServerlessCluster", source, shape: "mskServerlessClusterShape", schema: mskServerlessClusterArgs, readme }];
+}
+
+function sparkTables(): ArgsTable[] {
+    const source = "components/spark/emr-serverless-application-args.ts";
+    const readme = "components/spark/README.md";
+    return [
+        { id: "EmrServerlessApplication", source, shape: "emrServerlessApplicationShape", schema: emrServerlessApplicationArgs, readme },
+        { id: "EmrServerlessCapacity", source, shape: "emrServerlessCapacityShape", schema: emrServerlessCapacity, readme },
+        { id: "EmrServerlessWorkers", source, shape: "emrServerlessWorkersShape", schema: emrServerlessWorkers, readme },
     ];
 }
 

@@ -58,7 +58,11 @@ export function serverlessJobRuns(machine: PlannedResource, context: RuleContext
     const runs = scheduledRuns(machine, context);
     if (runs === 0) return [];
     const hours = (runs * context.assume.serverlessRunMinutes) / 60;
-    return capacityCharges(`${Math.round(runs)} runs x ${context.assume.serverlessRunMinutes} min`, hours, runCapacity(applicationOf(task, context), context));
+    return capacityCharges(
+        `${Math.round(runs)} runs x ${context.assume.serverlessRunMinutes} min`,
+        hours,
+        runCapacity(applicationOf(task, context), context),
+    );
 }
 
 /** An EMR Serverless streaming run a supervisor keeps going: its assumed vCPUs and memory around the clock. */

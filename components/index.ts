@@ -35,6 +35,8 @@ export type { LandingZoneArgs, AreaLifecycle } from "./landing-zone";
 export {
     KafkaCluster,
     MskServerlessCluster,
+    mskServerlessClusterArgs,
+    mskServerlessClusterShape,
     externalKafka,
     KafkaTopic,
     KafkaTopics,
@@ -82,6 +84,12 @@ export type {
 export {
     EmrSparkCluster,
     EmrServerlessApplication,
+    emrServerlessApplicationArgs,
+    emrServerlessApplicationShape,
+    emrServerlessCapacity,
+    emrServerlessCapacityShape,
+    emrServerlessWorkers,
+    emrServerlessWorkersShape,
     SparkBatchJob,
     SparkStreamingJob,
     DEFAULT_EMR_RELEASE,

@@ -4,6 +4,7 @@ export { DURABLE_BROKER_DEFAULTS } from "./broker-config";
 export { DEFAULT_MSK_KAFKA_VERSION } from "./versions";
 export { MskServerlessCluster } from "./msk-serverless-cluster";
 export type { MskServerlessClusterArgs } from "./msk-serverless-cluster-args";
+export { mskServerlessClusterArgs, mskServerlessClusterShape } from "./msk-serverless-cluster-args";
 export { EXPRESS_BROKER_TYPES, EXPRESS_KAFKA_VERSIONS, DEFAULT_EXPRESS_KAFKA_VERSION } from "./express-brokers";
 export { externalKafka } from "./external-kafka";
 export type { ExternalKafkaArgs } from "./external-kafka-args";

@@ -28,6 +28,12 @@ export {
     EmrServerlessCapacity,
     EmrServerlessWorkers,
     EmrServerlessTarget,
+    emrServerlessApplicationArgs,
+    emrServerlessApplicationShape,
+    emrServerlessCapacity,
+    emrServerlessCapacityShape,
+    emrServerlessWorkers,
+    emrServerlessWorkersShape,
 } from "./emr-serverless-application-args";
 export { DEFAULT_EMR_SERVERLESS_RELEASE, SERVERLESS_SPARK_DEFAULTS } from "./emr-serverless-limits";
 export { SparkApplicationArgs, SPECTRUM_CONF_PREFIX } from "./spark-step";

@@ -47,7 +47,8 @@ def serverless_command(parameters, logical_time):
                 assert value == "$.logicalTime", f"unexpected JsonPath {value} for {key}"
                 key, value = key[:-2], logical_time
             confs += ["--conf", f"{key}={value}"]
-    return ["spark-submit", *submit.get("SparkSubmitParameters", "").split(), *confs, submit["EntryPoint"], *submit.get("EntryPointArguments", [])]
+    submit_parameters = submit.get("SparkSubmitParameters", "").split()
+    return ["spark-submit", *submit_parameters, *confs, submit["EntryPoint"], *submit.get("EntryPointArguments", [])]
 
 
 def _cluster_defaults(definition, resources):

@@ -11,6 +11,16 @@ import * as path from "path";
 import ts from "typescript";
 import type * as v from "valibot";
 import { areaLifecycle, landingZoneArgs } from "../components/landing-zone/landing-zone-args";
+import { kafkaAccess, kafkaConnection, kubernetesTarget, storage } from "../components/core/schema/contracts";
+import { flinkOperatorArgs, flinkOperatorResources } from "../components/flink/operator-args";
+import { flinkOperatorRef } from "../components/flink/operator-ref";
+import {
+    flinkAutoscalerArgs,
+    flinkJobArgs,
+    flinkKafkaAccess,
+    flinkProcessResources,
+    flinkStorageGrant,
+} from "../components/flink/job-args";
 
 /** One generated table: which shape's doc comments, which schema, which README. */
 export interface ArgsTable {
@@ -27,7 +37,19 @@ export interface ArgsTable {
 }
 
 /** Names for nested declarations, so a field's type reads `map of AreaLifecycle`. */
-const NAMED = new Map<unknown, string>([[areaLifecycle, "AreaLifecycle"]]);
+const NAMED = new Map<unknown, string>([
+    [areaLifecycle, "AreaLifecycle"],
+    [kubernetesTarget, "KubernetesTarget"],
+    [storage, "Storage"],
+    [kafkaConnection, "KafkaConnection"],
+    [kafkaAccess, "KafkaAccess"],
+    [flinkOperatorRef, "FlinkOperatorRef"],
+    [flinkOperatorResources, "FlinkOperatorResources"],
+    [flinkProcessResources, "FlinkProcessResources"],
+    [flinkStorageGrant, "FlinkStorageGrant"],
+    [flinkKafkaAccess, "FlinkKafkaAccess"],
+    [flinkAutoscalerArgs, "FlinkAutoscalerArgs"],
+]);
 
 /** Every generated table. A converted component adds its own here (see CONTRIBUTING.md). */
 export const ARGS_TABLES: readonly ArgsTable[] = [
@@ -45,6 +67,23 @@ export const ARGS_TABLES: readonly ArgsTable[] = [
         schema: areaLifecycle,
         readme: "README.md",
     },
+    ...(
+        [
+            ["FlinkOperator", "operator-args.ts", "flinkOperatorShape", flinkOperatorArgs],
+            ["FlinkOperatorResources", "operator-args.ts", "flinkOperatorResourcesShape", flinkOperatorResources],
+            ["FlinkJob", "job-args.ts", "flinkJobShape", flinkJobArgs],
+            ["FlinkProcessResources", "job-args.ts", "flinkProcessResourcesShape", flinkProcessResources],
+            ["FlinkStorageGrant", "job-args.ts", "flinkStorageGrantShape", flinkStorageGrant],
+            ["FlinkKafkaAccess", "job-args.ts", "flinkKafkaAccessShape", flinkKafkaAccess],
+            ["FlinkAutoscalerArgs", "job-args.ts", "flinkAutoscalerArgsShape", flinkAutoscalerArgs],
+        ] as const
+    ).map(([id, file, shape, schema]) => ({
+        id,
+        source: `components/flink/${file}`,
+        shape,
+        schema: schema as unknown as ArgsTable["schema"],
+        readme: "components/flink/README.md",
+    })),
 ];
 
 /** A field's doc comment, split into its description and the text after `Default:`. */
@@ -108,7 +147,7 @@ export function typeText(schema: AnySchema): string {
         case "literal":
             return JSON.stringify(schema.literal);
         case "picklist":
-            return (schema.options as unknown[]).map((o) => JSON.stringify(o)).join(" \\| ");
+            return (schema.options as unknown[]).map((o) => JSON.stringify(o)).join(" | ");
         case "record":
             return `map of ${typeText(schema.value as AnySchema)}`;
         case "array":

@@ -70,6 +70,7 @@ export {
 } from "./flink";
 export type {
     FlinkOperatorArgs,
+    FlinkOperatorResources,
     FlinkOperatorRef,
     CertManagerMode,
     PodSecurityLevel,

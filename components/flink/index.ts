@@ -1,6 +1,7 @@
 export { FlinkOperator } from "./operator";
 export {
     FlinkOperatorArgs,
+    FlinkOperatorResources,
     CertManagerMode,
     PodSecurityLevel,
     flinkOperatorArgs,

@@ -90,7 +90,7 @@ const JAVA_CLASS = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
 
 /** The declaration of {@link FlinkJob}'s args: type, structural check, defaults and README table. */
 export const flinkJobShape = {
-    /** The operator that runs the job: its namespaces, version and readiness. A {@link FlinkOperator} or a hand-built {@link FlinkOperatorRef}. Default: none (required). */
+    /** The operator that runs the job: its namespaces, version and readiness. A `FlinkOperator` or a hand-built `FlinkOperatorRef`. Default: none (required). */
     operator: flinkOperatorRef,
     /** The landing zone: state goes under its checkpoint area, one prefix per job. Default: none (required). */
     storage: storage,
@@ -168,7 +168,7 @@ export const flinkJobShape = {
     state: v.optional(v.picklist(["running", "suspended"]), "running"),
     /** Change this number to take a savepoint now (the operator triggers one per new value). Default: none. */
     savepointTriggerNonce: v.optional(
-        wholeNumber(Number.MIN_SAFE_INTEGER, "must be a whole number", "Use e.g. 1, then 2 for the next savepoint"),
+        v.pipe(v.number(), v.integer(explain("must be a whole number", "Use e.g. 1, then 2 for the next savepoint"))),
     ),
     /** Start even if the savepoint holds state no operator claims. Default: false. */
     allowNonRestoredState: v.optional(v.boolean(), false),

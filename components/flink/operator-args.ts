@@ -22,6 +22,8 @@ export const flinkOperatorResourcesShape = {
 /** The schema of the operator's container resources. */
 export const flinkOperatorResources: v.StrictObjectSchema<typeof flinkOperatorResourcesShape, undefined> =
     strict(flinkOperatorResourcesShape);
+/** Requests (and memory limit) of the operator container. */
+export type FlinkOperatorResources = v.InferInput<typeof flinkOperatorResources>;
 
 /** The declaration of {@link FlinkOperator}'s args: type, structural check, defaults and README table. */
 export const flinkOperatorShape = {

@@ -25,7 +25,7 @@ const FLINK_MEMORY = /^(\d+)\s*([a-z]*)$/i;
  * Bytes in a FlinkDeployment's `resource.memory`, read as operator 1.15 reads it: Flink's
  * `MemorySize` first (a whole number and a binary unit, so `2g`, `2G` and `2048m` are all 2 GiB),
  * else a Kubernetes quantity after upper-casing (`2Gi`, `1.5Gi`; `1.5g` becomes `1.5G`, 1.5e9
- * bytes). Undefined when neither parses, as the operator would refuse it.
+ * bytes). Undefined when neither parses (or the size is negative), as the operator would refuse it.
  * Source: FlinkConfigBuilder.parseResourceMemoryString, flink-kubernetes-operator release-1.15.0.
  */
 export function memoryBytes(text: string): number | undefined {
@@ -36,7 +36,9 @@ export function memoryBytes(text: string): number | undefined {
     if (quantity.endsWith("B")) quantity = quantity.slice(0, -1);
     if (quantity.endsWith("I")) quantity = `${quantity.slice(0, -1)}i`;
     if (quantity === "") return undefined;
-    return quantityValue(quantity);
+    // The operator then parses the bytes as a MemorySize, which has no sign.
+    const bytes = quantityValue(quantity);
+    return bytes === undefined || bytes < 0 ? undefined : bytes;
 }
 
 /** MiB in a memory string (fractions kept), or undefined when the operator would not parse it. */

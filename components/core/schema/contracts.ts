@@ -54,7 +54,7 @@ const KIND_WORDS: Record<MemberKind, string> = {
     function: "a function",
     input: "a non-empty string (or an Output of one)",
     integer: "a whole number",
-    "kubernetes-provider": "a Kubernetes provider (new k8s.Provider(...))",
+    "kubernetes-provider": "a Kubernetes provider",
     defined: "set",
 };
 

@@ -145,8 +145,8 @@ export function describeIssue(issue: Issue, root = ""): Problem {
         default:
             break;
     }
-    // A required field that is missing: the object reports its key with no input.
-    if (issue.kind === "schema" && issue.expected?.startsWith('"') && value === undefined) {
+    // A required field that is missing (the object reports its key with no input), or given as undefined.
+    if (issue.kind === "schema" && value === undefined && key !== "") {
         return { field, value, problem: "is required", fix: `Set ${key}` };
     }
     if (issue.kind === "schema") return { field, value, ...typeProblem(value, issue.expected ?? "") };

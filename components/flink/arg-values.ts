@@ -2,9 +2,20 @@
  * Value grammars shared by the Flink declarations: namespace names, ports, CPU in cores, process
  * memory as the operator reads it, and image references.
  */
-import { explain, v } from "../core/schema";
+import * as pulumi from "@pulumi/pulumi";
+import { explain, input, v } from "../core/schema";
 import { isDnsLabel } from "../core/kubernetes-values";
 import { MIN_PROCESS_MEMORY_MIB, memoryMiB } from "./memory";
+
+/**
+ * A field that takes a `pulumi.Input` (see `input` in core/schema), typed as a plain valibot schema
+ * so the public declarations name valibot's types only.
+ */
+export function inputOf<const T extends v.GenericSchema>(
+    schema: T,
+): v.GenericSchema<pulumi.Input<v.InferInput<T>>, pulumi.Input<v.InferOutput<T>>> {
+    return input(schema);
+}
 
 /** A Kubernetes namespace name (an RFC 1123 label). */
 export function namespaceName() {

@@ -1,12 +1,16 @@
 import * as pulumi from "@pulumi/pulumi";
 import { KafkaConnection, Storage } from "../core/contracts";
 import { KafkaAccess } from "../core/kafka-access";
-import { awsTagMap, explain, input, k8sLabelMap, map, strict, v } from "../core/schema";
+import { WorkloadIdentityMode } from "../core/workload-identity";
+import { awsTagMap, explain, k8sLabelMap, map, strict, v } from "../core/schema";
 import { booleanOr } from "../core/schema/boolean-or";
 import { kafkaAccess, kafkaConnection, storage } from "../core/schema/contracts";
-import { IMAGE_REFERENCE, cpuCores, namespaceName, port, processMemory, wholeNumber } from "./arg-values";
+import { IMAGE_REFERENCE, cpuCores, inputOf, namespaceName, port, processMemory, wholeNumber } from "./arg-values";
 import { FlinkOperatorRef, flinkOperatorRef } from "./operator-ref";
 import { FlinkVersion, S3Plugin, defaultFlinkImage, parseFlinkVersion } from "./versions";
+
+/** How the operator carries state across a spec change: see the README's "Upgrades" section. */
+export type UpgradeMode = "savepoint" | "last-state" | "stateless";
 
 /** Ports Flink itself listens on in a pod (RPC, blob server, query state, REST). */
 export const FLINK_PORTS = [6122, 6123, 6124, 8081];
@@ -121,10 +125,10 @@ export const flinkJobShape = {
         ),
     ),
     /** Program arguments. Default: `[]`. */
-    args: v.optional(v.array(input(v.string())), []),
+    args: v.optional(v.array(inputOf(v.string())), []),
     /** Container image, which must contain Flink `flinkVersion`. Default: `flink:<flinkVersion>-java17`. */
     image: v.optional(
-        input(
+        inputOf(
             v.pipe(
                 v.string(),
                 v.regex(
@@ -155,7 +159,7 @@ export const flinkJobShape = {
     /** TaskManager resources. Default: `{}` (1 CPU, `2048m`, count derived from parallelism / slots). */
     taskManager: v.optional(flinkProcessResources, {}),
     /** How state is carried across upgrades: `savepoint`, `last-state` (needs high availability) or `stateless`. Default: `"savepoint"`. */
-    upgradeMode: v.optional(v.picklist(["savepoint", "last-state", "stateless"]), "savepoint"),
+    upgradeMode: v.optional(v.picklist(["savepoint", "last-state", "stateless"] as const satisfies readonly UpgradeMode[]), "savepoint"),
     /** Exactly-once checkpoint interval in seconds (1 to 86400). Default: 60. */
     checkpointIntervalSeconds: v.optional(wholeNumber(1, "must be a whole number of seconds from 1 to 86400", "Use e.g. 60", 86400), 60),
     /** Completed checkpoints kept. Default: 3. */
@@ -183,7 +187,7 @@ export const flinkJobShape = {
     /** Kafka the job uses; also exported to the containers as `KAFKA_BOOTSTRAP_SERVERS`. Default: none. */
     kafka: v.optional(flinkKafkaAccess),
     /** How pods get AWS credentials: `irsa` or `pod-identity` (needs recent AWS SDKs in the image). Default: `"irsa"`. */
-    identity: v.optional(v.picklist(["irsa", "pod-identity"]), "irsa"),
+    identity: v.optional(v.picklist(["irsa", "pod-identity"] as const satisfies readonly WorkloadIdentityMode[]), "irsa"),
     /** Extra environment variables of the Flink containers. Default: `{}`. */
     env: v.optional(
         map(
@@ -194,12 +198,12 @@ export const flinkJobShape = {
                     explain("is not a valid environment variable name", "Use letters, digits, _, - and ., not starting with a digit"),
                 ),
             ),
-            input(v.string()),
+            inputOf(v.string()),
         ),
         {},
     ),
     /** Extra Flink configuration, string values. Keys FlinkJob sets itself, keys the operator forbids and keys spelled for another Flink version are rejected. Default: `{}`. */
-    flinkConfiguration: v.optional(map(v.string(), input(v.string())), {}),
+    flinkConfiguration: v.optional(map(v.string(), inputOf(v.string())), {}),
     /** Port of the Prometheus metrics reporter on every Flink pod. Default: 9249. */
     metricsPort: v.optional(port(FLINK_PORTS, "Flink", "Use the default 9249"), 9249),
     /** Protect the FlinkDeployment (its running state) from `pulumi destroy` and replacement. Default: true. */
@@ -220,9 +224,6 @@ export const flinkJobArgs: v.StrictObjectSchema<typeof flinkJobShape, undefined>
 export type FlinkJobArgs = v.InferInput<typeof flinkJobArgs>;
 /** The args with every plain default applied. */
 export type FlinkJobInput = v.InferOutput<typeof flinkJobArgs>;
-
-/** How the operator carries state across a spec change: see the README's "Upgrades" section. */
-export type UpgradeMode = FlinkJobInput["upgradeMode"];
 
 /** The fully populated settings the component reads (and nothing else). */
 export interface FlinkJobSettings {
@@ -258,7 +259,7 @@ export interface FlinkJobSettings {
     s3Plugin: S3Plugin;
     storageAccess: FlinkStorageGrant[];
     kafka: { connection: KafkaConnection; access: KafkaAccess } | undefined;
-    identity: FlinkJobInput["identity"];
+    identity: WorkloadIdentityMode;
     env: Record<string, pulumi.Input<string>>;
     flinkConfiguration: Record<string, pulumi.Input<string>>;
     metricsPort: number;

@@ -9,6 +9,16 @@ import {
     OPERATOR_FLINK_VERSIONS,
 } from "./versions";
 
+/**
+ * cert-manager issues the certificate of the operator's admission webhook. `install`: a Helm
+ * release of the jetstack chart, ordered before the operator; `present`: the cluster already runs
+ * it; `none`: no webhook (the operator still validates every resource, only later, as an event).
+ */
+export type CertManagerMode = "install" | "present" | "none";
+
+/** Pod Security Standard enforced on a namespace. */
+export type PodSecurityLevel = "restricted" | "baseline";
+
 /** Ports the operator pod already uses: health probes and the webhook. */
 export const OPERATOR_RESERVED_PORTS = [8085, 9443];
 
@@ -72,13 +82,16 @@ export const flinkOperatorShape = {
     /** Create the job namespaces (with a Pod Security Standard label; the operator's own namespace, if listed, is created once, as the operator's). Set to false when they exist already. Default: true. */
     createJobNamespaces: v.optional(v.boolean(), true),
     /** Pod Security Standard enforced on job namespaces created here. Default: `"restricted"`. */
-    jobNamespacePodSecurity: v.optional(v.picklist(["restricted", "baseline"]), "restricted"),
+    jobNamespacePodSecurity: v.optional(
+        v.picklist(["restricted", "baseline"] as const satisfies readonly PodSecurityLevel[]),
+        "restricted",
+    ),
     /**
      * Where the webhook's certificate comes from: `install` a cert-manager Helm release (ordered
      * before the operator), `present` (the cluster runs cert-manager already) or `none` (no webhook:
      * the operator still validates every resource, only later, as an event). Default: `"install"`.
      */
-    certManager: v.optional(v.picklist(["install", "present", "none"]), "install"),
+    certManager: v.optional(v.picklist(["install", "present", "none"] as const satisfies readonly CertManagerMode[]), "install"),
     /** cert-manager chart version when `certManager` is `install` (v1.15 or later: it uses `crds.enabled`). Default: `"v1.19.2"`. */
     certManagerVersion: v.optional(v.string(), DEFAULT_CERT_MANAGER_VERSION),
     /** Operator replicas; more than 1 turns on leader election (and a rolling update strategy). Default: 1. */
@@ -112,16 +125,6 @@ export const flinkOperatorArgs: v.StrictObjectSchema<typeof flinkOperatorShape, 
 export type FlinkOperatorArgs = v.InferInput<typeof flinkOperatorArgs>;
 /** The args with every default applied. */
 export type FlinkOperatorInput = v.InferOutput<typeof flinkOperatorArgs>;
-
-/**
- * cert-manager issues the certificate of the operator's admission webhook. `install`: a Helm
- * release of the jetstack chart, ordered before the operator; `present`: the cluster already runs
- * it; `none`: no webhook (the operator still validates every resource, only later, as an event).
- */
-export type CertManagerMode = FlinkOperatorInput["certManager"];
-
-/** Pod Security Standard enforced on a namespace. */
-export type PodSecurityLevel = FlinkOperatorInput["jobNamespacePodSecurity"];
 
 /** The fully populated settings the component reads (and nothing else). */
 export interface FlinkOperatorSettings {

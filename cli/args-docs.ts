@@ -14,6 +14,16 @@ import { areaLifecycle, landingZoneArgs } from "../components/landing-zone/landi
 import { existingNetwork, flowLogOptions, flowLogsSetting, platformNetworkArgs } from "../components/platform/network-args";
 import { existingCluster, nodeGroupSizing, platformClusterArgs, platformClusterShape } from "../components/platform/cluster-args";
 import { eventTimePartitioning, mskFirehoseIngestArgs, mskFirehoseIngestShape } from "../components/ingest/msk-firehose-ingest-args";
+import { kafkaAccess, kafkaConnection, kubernetesTarget, storage } from "../components/core/schema/contracts";
+import { flinkOperatorArgs, flinkOperatorResources } from "../components/flink/operator-args";
+import { flinkOperatorRef } from "../components/flink/operator-ref";
+import {
+    flinkAutoscalerArgs,
+    flinkJobArgs,
+    flinkKafkaAccess,
+    flinkProcessResources,
+    flinkStorageGrant,
+} from "../components/flink/job-args";
 
 /** One generated table: which shape's doc comments, which schema, which README. */
 export interface ArgsTable {
@@ -43,6 +53,16 @@ const NAMED = new Map<unknown, string>([
     [eventTimePartitioning, "EventTimePartitioning"],
     [mskFirehoseIngestShape.connection, "KafkaConnection"],
     [mskFirehoseIngestShape.storage, "Storage"],
+    [kubernetesTarget, "KubernetesTarget"],
+    [storage, "Storage"],
+    [kafkaConnection, "KafkaConnection"],
+    [kafkaAccess, "KafkaAccess"],
+    [flinkOperatorRef, "FlinkOperatorRef"],
+    [flinkOperatorResources, "FlinkOperatorResources"],
+    [flinkProcessResources, "FlinkProcessResources"],
+    [flinkStorageGrant, "FlinkStorageGrant"],
+    [flinkKafkaAccess, "FlinkKafkaAccess"],
+    [flinkAutoscalerArgs, "FlinkAutoscalerArgs"],
 ]);
 
 /** Every generated table. A converted component adds its own here (see CONTRIBUTING.md). */
@@ -63,6 +83,23 @@ export const ARGS_TABLES: readonly ArgsTable[] = [
     },
     ...platformTables(),
     ...ingestTables(),
+    ...(
+        [
+            ["FlinkOperator", "operator-args.ts", "flinkOperatorShape", flinkOperatorArgs],
+            ["FlinkOperatorResources", "operator-args.ts", "flinkOperatorResourcesShape", flinkOperatorResources],
+            ["FlinkJob", "job-args.ts", "flinkJobShape", flinkJobArgs],
+            ["FlinkProcessResources", "job-args.ts", "flinkProcessResourcesShape", flinkProcessResources],
+            ["FlinkStorageGrant", "job-args.ts", "flinkStorageGrantShape", flinkStorageGrant],
+            ["FlinkKafkaAccess", "job-args.ts", "flinkKafkaAccessShape", flinkKafkaAccess],
+            ["FlinkAutoscalerArgs", "job-args.ts", "flinkAutoscalerArgsShape", flinkAutoscalerArgs],
+        ] as const
+    ).map(([id, file, shape, schema]) => ({
+        id,
+        source: `components/flink/${file}`,
+        shape,
+        schema: schema as unknown as ArgsTable["schema"],
+        readme: "components/flink/README.md",
+    })),
 ];
 
 function platformTables(): ArgsTable[] {

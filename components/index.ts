@@ -51,9 +51,27 @@ export type {
 } from "./kafka";
 
 // Flink on Kubernetes: the operator and stateful jobs.
-export { FlinkOperator, FlinkJob } from "./flink";
+export {
+    FlinkOperator,
+    FlinkJob,
+    flinkOperatorArgs,
+    flinkOperatorShape,
+    flinkOperatorResources,
+    flinkOperatorResourcesShape,
+    flinkJobArgs,
+    flinkJobShape,
+    flinkProcessResources,
+    flinkProcessResourcesShape,
+    flinkStorageGrant,
+    flinkStorageGrantShape,
+    flinkKafkaAccess,
+    flinkKafkaAccessShape,
+    flinkAutoscalerArgs,
+    flinkAutoscalerArgsShape,
+} from "./flink";
 export type {
     FlinkOperatorArgs,
+    FlinkOperatorResources,
     FlinkOperatorRef,
     CertManagerMode,
     PodSecurityLevel,

@@ -112,10 +112,10 @@ export function map<const TKey extends v.GenericSchema<string, string>, const TV
 export interface InputSchema<TWrapped extends v.GenericSchema> extends v.BaseSchema<
     pulumi.Input<v.InferInput<TWrapped>>,
     pulumi.Input<v.InferOutput<TWrapped>>,
-    Issue
+    v.BaseIssue<unknown>
 > {
+    /** What tools reading a declaration (the README tables, the JSON Schema) recognise it by. */
     readonly type: "pulumi_input";
-    readonly reference: typeof input;
     /** The schema the resolved value must satisfy. */
     readonly wrapped: TWrapped;
 }

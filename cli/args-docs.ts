@@ -11,6 +11,20 @@ import * as path from "path";
 import ts from "typescript";
 import type * as v from "valibot";
 import { areaLifecycle, landingZoneArgs } from "../components/landing-zone/landing-zone-args";
+import { sparkClusterTargetArg, storageArg } from "../components/spark/contract-args";
+import { storageFile, storageGrant, storageLocation } from "../components/spark/application-args";
+import {
+    clusterShape,
+    emrConfiguration,
+    emrNetwork,
+    emrRoles,
+    fleetArgs,
+    inTransitEncryption,
+    scalingArgs,
+} from "../components/spark/cluster-shape-args";
+import { emrSparkClusterArgs } from "../components/spark/emr-spark-cluster-args";
+import { sparkBatchJobArgs } from "../components/spark/spark-batch-job-args";
+import { restartArgs, sparkStreamingJobArgs } from "../components/spark/spark-streaming-job-args";
 
 /** One generated table: which shape's doc comments, which schema, which README. */
 export interface ArgsTable {
@@ -27,7 +41,22 @@ export interface ArgsTable {
 }
 
 /** Names for nested declarations, so a field's type reads `map of AreaLifecycle`. */
-const NAMED = new Map<unknown, string>([[areaLifecycle, "AreaLifecycle"]]);
+const NAMED = new Map<unknown, string>([
+    [areaLifecycle, "AreaLifecycle"],
+    [storageArg, "Storage (a LandingZone)"],
+    [sparkClusterTargetArg, "SparkClusterTarget (an EmrSparkCluster)"],
+    [clusterShape, "ClusterShape"],
+    [fleetArgs, "Fleet"],
+    [scalingArgs, "Scaling"],
+    [emrNetwork, "EmrNetwork"],
+    [emrRoles, "EmrRoles"],
+    [inTransitEncryption, "InTransitEncryption"],
+    [emrConfiguration, "EmrConfiguration"],
+    [storageLocation, "StorageLocation"],
+    [storageGrant, "StorageGrant"],
+    [storageFile, "StorageFile"],
+    [restartArgs, "Restart"],
+]);
 
 /** Every generated table. A converted component adds its own here (see CONTRIBUTING.md). */
 export const ARGS_TABLES: readonly ArgsTable[] = [
@@ -45,6 +74,24 @@ export const ARGS_TABLES: readonly ArgsTable[] = [
         schema: areaLifecycle,
         readme: "README.md",
     },
+    ...(
+        [
+            ["EmrSparkCluster", "emr-spark-cluster-args.ts", "emrSparkClusterShape", emrSparkClusterArgs],
+            ["SparkBatchJob", "spark-batch-job-args.ts", "sparkBatchJobShape", sparkBatchJobArgs],
+            ["SparkStreamingJob", "spark-streaming-job-args.ts", "sparkStreamingJobShape", sparkStreamingJobArgs],
+            ["ClusterShape", "cluster-shape-args.ts", "clusterShapeShape", clusterShape],
+            ["EmrNetwork", "cluster-shape-args.ts", "emrNetworkShape", emrNetwork],
+            ["Fleet", "cluster-shape-args.ts", "fleetShape", fleetArgs],
+            ["Scaling", "cluster-shape-args.ts", "scalingShape", scalingArgs],
+            ["Restart", "spark-streaming-job-args.ts", "restartShape", restartArgs],
+        ] as const
+    ).map(([id, file, shape, schema]) => ({
+        id,
+        source: `components/spark/${file}`,
+        shape,
+        schema: schema as v.StrictObjectSchema<v.ObjectEntries, undefined>,
+        readme: "components/spark/README.md",
+    })),
 ];
 
 /** A field's doc comment, split into its description and the text after `Default:`. */
@@ -53,7 +100,12 @@ export interface FieldDoc {
     default: string | undefined;
 }
 
-/** The doc comments on the properties of `export const <shape> = { ... }` in a source file. */
+/**
+ * The doc comments on the properties of `export const <shape> = { ... }` in a source file. A shape
+ * may spread another (`...sparkApplicationShape`), declared in the same file or imported from a
+ * relative module: its fields' comments come from there, and a field written after the spread
+ * replaces the spread one's.
+ */
 export function shapeDocs(file: string, shape: string): Record<string, FieldDoc> {
     const source = ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.ES2022, true);
     const docs: Record<string, FieldDoc> = {};
@@ -65,6 +117,10 @@ export function shapeDocs(file: string, shape: string): Record<string, FieldDoc>
             ts.isObjectLiteralExpression(node.initializer)
         ) {
             for (const prop of node.initializer.properties) {
+                if (ts.isSpreadAssignment(prop) && ts.isIdentifier(prop.expression)) {
+                    Object.assign(docs, spreadDocs(file, source, prop.expression.text));
+                    continue;
+                }
                 const name = prop.name?.getText(source) ?? "";
                 const comment = ts
                     .getJSDocCommentsAndTags(prop)
@@ -79,6 +135,21 @@ export function shapeDocs(file: string, shape: string): Record<string, FieldDoc>
     };
     visit(source);
     return docs;
+}
+
+/** The docs of a shape spread into another: from the file that imports it by name, or from the same file. */
+function spreadDocs(file: string, source: ts.SourceFile, name: string): Record<string, FieldDoc> {
+    for (const statement of source.statements) {
+        if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+        const bindings = statement.importClause?.namedBindings;
+        if (!bindings || !ts.isNamedImports(bindings)) continue;
+        const element = bindings.elements.find((e) => e.name.text === name);
+        if (element && statement.moduleSpecifier.text.startsWith(".")) {
+            const imported = path.resolve(path.dirname(file), `${statement.moduleSpecifier.text}.ts`);
+            return shapeDocs(imported, (element.propertyName ?? element.name).text);
+        }
+    }
+    return shapeDocs(file, name);
 }
 
 type AnySchema = v.GenericSchema & {
@@ -148,7 +219,11 @@ export function renderTable(table: ArgsTable, root: string): string {
         if (!doc?.description) throw new Error(`${table.source}: ${table.shape}.${field} has no doc comment`);
         if (doc.default === undefined)
             throw new Error(`${table.source}: ${table.shape}.${field}'s doc comment does not say "Default: ..."`);
-        return `| \`${field}\` | ${cell(typeText(schema as AnySchema))} | ${cell(doc.default)} | ${cell(doc.description)} |`;
+        // A type such as Input<string> is not code here: its angle brackets would read as an HTML tag.
+        const type = cell(typeText(schema as AnySchema))
+            .replace(/</g, "&lt;")
+            .replace(/>/g, "&gt;");
+        return `| \`${field}\` | ${type} | ${cell(doc.default)} | ${cell(doc.description)} |`;
     });
     return ["| Arg | Type | Default | |", "|---|---|---|---|", ...rows].join("\n");
 }

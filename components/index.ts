@@ -23,6 +23,7 @@ export type {
     SaslMechanism,
     KubernetesTarget,
     WorkloadIdentityMode,
+    InputSchema,
 } from "./core";
 
 // The S3 landing zone.
@@ -65,8 +66,51 @@ export type {
 } from "./flink";
 
 // Spark on EMR: a long-running cluster, scheduled batch on transient clusters, Structured Streaming steps.
-export { EmrSparkCluster, SparkBatchJob, SparkStreamingJob, DEFAULT_EMR_RELEASE, SPARK_DEFAULTS } from "./spark";
+export {
+    EmrSparkCluster,
+    SparkBatchJob,
+    SparkStreamingJob,
+    DEFAULT_EMR_RELEASE,
+    SPARK_DEFAULTS,
+    EMR_RELEASES,
+    EMR_RELEASES_AS_OF,
+    EMR_INSTANCE_FAMILIES,
+    EMR_INSTANCE_TYPES,
+    EMR_INSTANCE_TYPES_AS_OF,
+    emrSparkClusterArgs,
+    emrSparkClusterShape,
+    sparkBatchJobArgs,
+    sparkBatchJobShape,
+    sparkStreamingJobArgs,
+    sparkStreamingJobShape,
+    clusterShape,
+    clusterShapeShape,
+    fleetArgs,
+    fleetShape,
+    scalingArgs,
+    scalingShape,
+    emrNetwork,
+    emrNetworkShape,
+    emrRoles,
+    emrRolesShape,
+    inTransitEncryption,
+    inTransitEncryptionShape,
+    emrConfiguration,
+    storageLocation,
+    storageLocationShape,
+    storageGrant,
+    storageGrantShape,
+    storageFile,
+    storageFileShape,
+    sparkApplication,
+    sparkApplicationShape,
+    restartArgs,
+    restartShape,
+} from "./spark";
 export type {
+    EmrRelease,
+    EmrReleaseLine,
+    ScalaBinaryVersion,
     EmrSparkClusterArgs,
     SparkClusterTarget,
     ClusterShapeArgs,

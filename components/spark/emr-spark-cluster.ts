@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
+import { clashRegistry } from "../core/clashes";
 import { Storage } from "../core/contracts";
 import { dataProtection } from "../core/protection";
 import { awsContext } from "./aws-context";
@@ -10,7 +11,6 @@ import { computeLimits } from "./scaling";
 import { describeLocation } from "./locations";
 import { COMPONENT, EmrSparkClusterArgs, SparkClusterTarget } from "./emr-spark-cluster-args";
 import { emrSparkClusterSettings } from "./emr-spark-cluster-validate";
-import { clashRegistry } from "../core/clashes";
 
 /**
  * A long-running EMR on EC2 cluster for Spark: Structured Streaming jobs and shared batch. Graviton

@@ -24,6 +24,20 @@ import {
     flinkProcessResources,
     flinkStorageGrant,
 } from "../components/flink/job-args";
+import { sparkClusterTargetArg, storageArg } from "../components/spark/contract-args";
+import { storageFile, storageGrant, storageLocation } from "../components/spark/application-args";
+import {
+    clusterShape,
+    emrConfiguration,
+    emrNetwork,
+    emrRoles,
+    fleetArgs,
+    inTransitEncryption,
+    scalingArgs,
+} from "../components/spark/cluster-shape-args";
+import { emrSparkClusterArgs } from "../components/spark/emr-spark-cluster-args";
+import { sparkBatchJobArgs } from "../components/spark/spark-batch-job-args";
+import { restartArgs, sparkStreamingJobArgs } from "../components/spark/spark-streaming-job-args";
 
 /** One generated table: which shape's doc comments, which schema, which README. */
 export interface ArgsTable {
@@ -63,6 +77,19 @@ const NAMED = new Map<unknown, string>([
     [flinkStorageGrant, "FlinkStorageGrant"],
     [flinkKafkaAccess, "FlinkKafkaAccess"],
     [flinkAutoscalerArgs, "FlinkAutoscalerArgs"],
+    [storageArg, "Storage (a LandingZone)"],
+    [sparkClusterTargetArg, "SparkClusterTarget (an EmrSparkCluster)"],
+    [clusterShape, "ClusterShape"],
+    [fleetArgs, "Fleet"],
+    [scalingArgs, "Scaling"],
+    [emrNetwork, "EmrNetwork"],
+    [emrRoles, "EmrRoles"],
+    [inTransitEncryption, "InTransitEncryption"],
+    [emrConfiguration, "EmrConfiguration"],
+    [storageLocation, "StorageLocation"],
+    [storageGrant, "StorageGrant"],
+    [storageFile, "StorageFile"],
+    [restartArgs, "Restart"],
 ]);
 
 /** Every generated table. A converted component adds its own here (see CONTRIBUTING.md). */
@@ -100,6 +127,24 @@ export const ARGS_TABLES: readonly ArgsTable[] = [
         schema: schema as unknown as ArgsTable["schema"],
         readme: "components/flink/README.md",
     })),
+    ...(
+        [
+            ["EmrSparkCluster", "emr-spark-cluster-args.ts", "emrSparkClusterShape", emrSparkClusterArgs],
+            ["SparkBatchJob", "spark-batch-job-args.ts", "sparkBatchJobShape", sparkBatchJobArgs],
+            ["SparkStreamingJob", "spark-streaming-job-args.ts", "sparkStreamingJobShape", sparkStreamingJobArgs],
+            ["ClusterShape", "cluster-shape-args.ts", "clusterShapeShape", clusterShape],
+            ["EmrNetwork", "cluster-shape-args.ts", "emrNetworkShape", emrNetwork],
+            ["Fleet", "cluster-shape-args.ts", "fleetShape", fleetArgs],
+            ["Scaling", "cluster-shape-args.ts", "scalingShape", scalingArgs],
+            ["Restart", "spark-streaming-job-args.ts", "restartShape", restartArgs],
+        ] as const
+    ).map(([id, file, shape, schema]) => ({
+        id,
+        source: `components/spark/${file}`,
+        shape,
+        schema: schema as v.StrictObjectSchema<v.ObjectEntries, undefined>,
+        readme: "components/spark/README.md",
+    })),
 ];
 
 function platformTables(): ArgsTable[] {
@@ -131,7 +176,12 @@ export interface FieldDoc {
     default: string | undefined;
 }
 
-/** The doc comments on the properties of `export const <shape> = { ... }` in a source file. */
+/**
+ * The doc comments on the properties of `export const <shape> = { ... }` in a source file. A shape
+ * may spread another (`...sparkApplicationShape`), declared in the same file or imported from a
+ * relative module: its fields' comments come from there, and a field written after the spread
+ * replaces the spread one's.
+ */
 export function shapeDocs(file: string, shape: string): Record<string, FieldDoc> {
     const source = ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.ES2022, true);
     const docs: Record<string, FieldDoc> = {};
@@ -143,6 +193,10 @@ export function shapeDocs(file: string, shape: string): Record<string, FieldDoc>
             ts.isObjectLiteralExpression(node.initializer)
         ) {
             for (const prop of node.initializer.properties) {
+                if (ts.isSpreadAssignment(prop) && ts.isIdentifier(prop.expression)) {
+                    Object.assign(docs, spreadDocs(file, source, prop.expression.text));
+                    continue;
+                }
                 const name = prop.name?.getText(source) ?? "";
                 const comment = ts
                     .getJSDocCommentsAndTags(prop)
@@ -157,6 +211,21 @@ export function shapeDocs(file: string, shape: string): Record<string, FieldDoc>
     };
     visit(source);
     return docs;
+}
+
+/** The docs of a shape spread into another: from the file that imports it by name, or from the same file. */
+function spreadDocs(file: string, source: ts.SourceFile, name: string): Record<string, FieldDoc> {
+    for (const statement of source.statements) {
+        if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+        const bindings = statement.importClause?.namedBindings;
+        if (!bindings || !ts.isNamedImports(bindings)) continue;
+        const element = bindings.elements.find((e) => e.name.text === name);
+        if (element && statement.moduleSpecifier.text.startsWith(".")) {
+            const imported = path.resolve(path.dirname(file), `${statement.moduleSpecifier.text}.ts`);
+            return shapeDocs(imported, (element.propertyName ?? element.name).text);
+        }
+    }
+    return shapeDocs(file, name);
 }
 
 type AnySchema = v.GenericSchema & {
@@ -226,11 +295,11 @@ export function renderTable(table: ArgsTable, root: string): string {
         if (!doc?.description) throw new Error(`${table.source}: ${table.shape}.${field} has no doc comment`);
         if (doc.default === undefined)
             throw new Error(`${table.source}: ${table.shape}.${field}'s doc comment does not say "Default: ..."`);
-        // A type such as Input<string> would read as an HTML tag in the rendered table.
-        const type = typeText(schema as AnySchema)
+        // A type such as Input<string> is not code here: its angle brackets would read as an HTML tag.
+        const type = cell(typeText(schema as AnySchema))
             .replace(/</g, "&lt;")
             .replace(/>/g, "&gt;");
-        return `| \`${field}\` | ${cell(type)} | ${cell(doc.default)} | ${cell(doc.description)} |`;
+        return `| \`${field}\` | ${type} | ${cell(doc.default)} | ${cell(doc.description)} |`;
     });
     return ["| Arg | Type | Default | |", "|---|---|---|---|", ...rows].join("\n");
 }

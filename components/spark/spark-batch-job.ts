@@ -1,16 +1,17 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { SpectrumValidationError } from "../core/errors";
+import { clashRegistry } from "../core/clashes";
 import { policyDocument, serviceTrustPolicy } from "../core/iam";
 import { workflowFailureAlarm } from "./alarms";
 import { awsContext } from "./aws-context";
 import { batchWorkflowStatements, startExecutionStatements } from "./batch-iam";
 import { batchDefinition, runJobFlowRequest } from "./batch-definition";
 import { clusterFoundation } from "./foundation";
+import { describeLocation } from "./locations";
 import { EMR_MANAGED_POLICY_TAG } from "./network";
 import { applicationGrants, sparkSubmitCommand } from "./spark-step";
-import { COMPONENT, SparkBatchJobArgs, resolveSparkBatchJobSettings } from "./spark-batch-job-args";
-import { validateSparkBatchJob } from "./spark-batch-job-validate";
+import { COMPONENT, SparkBatchJobArgs } from "./spark-batch-job-args";
+import { sparkBatchJobSettings } from "./spark-batch-job-validate";
 
 /**
  * A scheduled Spark job on a transient EMR cluster: the cheapest way to run hourly or daily batch
@@ -34,19 +35,25 @@ export class SparkBatchJob extends pulumi.ComponentResource {
     readonly logUri: pulumi.Output<string>;
 
     constructor(name: string, args: SparkBatchJobArgs, opts?: pulumi.ComponentResourceOptions) {
+        // Checked before super(): a rejected job registers nothing, not even itself.
+        const s = sparkBatchJobSettings(name, args);
+        const who = { component: COMPONENT, name, field: "name" };
+        clashRegistry().claimAll([
+            { kind: "child-name", identity: name, key: `${COMPONENT}::${name}`, who, scope: opts?.parent },
+            { kind: "emr-log-prefix", identity: name, key: describeLocation(s.logLocation), who, scope: s.storage },
+            { kind: "emr-job-tag", identity: name, key: s.jobTag.value, who },
+        ]);
         super("spectrum:index:SparkBatchJob", name, {}, opts);
-        const s = resolveSparkBatchJobSettings(name, args);
-        validateSparkBatchJob(name, args, s);
         const ctx = awsContext(this);
         const foundation = clusterFoundation(
             name,
             {
                 ctx,
                 owner: { component: COMPONENT, name },
-                storage: args.storage,
-                network: args.network,
+                storage: s.storage,
+                network: s.network,
                 shape: s.shape,
-                grants: applicationGrants(args),
+                grants: applicationGrants(s),
                 logLocation: s.logLocation,
                 tags: s.tags,
             },
@@ -54,7 +61,7 @@ export class SparkBatchJob extends pulumi.ComponentResource {
         );
         const { roles, securityGroups: sg } = foundation;
 
-        const command = sparkSubmitCommand(name, args.storage, args, {});
+        const command = sparkSubmitCommand(name, s.storage, s, {});
         const definition = pulumi
             .all([
                 command,
@@ -62,7 +69,7 @@ export class SparkBatchJob extends pulumi.ComponentResource {
                 roles.instanceRoleName,
                 foundation.securityConfiguration.name,
                 foundation.logUri,
-                pulumi.all(args.network.subnetIds),
+                pulumi.all(s.network.subnetIds),
                 pulumi.all([sg.primary.id, sg.core.id, sg.serviceAccess.id]),
             ])
             .apply(
@@ -75,12 +82,6 @@ export class SparkBatchJob extends pulumi.ComponentResource {
                     subnetIds,
                     [primary, core, serviceAccess],
                 ]) => {
-                    const withBackslash = [...cmd.head, ...cmd.tail].find((a) => a.includes("\\"));
-                    if (withBackslash !== undefined) {
-                        throw new SpectrumValidationError([
-                            `${COMPONENT} "${name}": args = ${JSON.stringify(withBackslash)}: contains a backslash, which a batch job's step arguments cannot carry. Remove the backslash.`,
-                        ]);
-                    }
                     const cluster = runJobFlowRequest({
                         name,
                         shape: s.shape,
@@ -146,7 +147,7 @@ export class SparkBatchJob extends pulumi.ComponentResource {
             `${name}-schedule`,
             {
                 description: `spectrum ${name}: starts the batch workflow`,
-                scheduleExpression: args.schedule,
+                scheduleExpression: s.schedule,
                 scheduleExpressionTimezone: s.timeZone,
                 state: s.enabled ? "ENABLED" : "DISABLED",
                 flexibleTimeWindow: { mode: "OFF" },
@@ -165,7 +166,7 @@ export class SparkBatchJob extends pulumi.ComponentResource {
             {
                 stateMachineArn: workflow.arn,
                 description: `spectrum ${name}: a run of the Spark batch job failed or timed out`,
-                topicArn: args.alarmTopicArn,
+                topicArn: s.alarmTopicArn,
                 tags: s.tags,
             },
             this,

@@ -1,14 +1,15 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
+import { clashRegistry } from "../core/clashes";
 import { PolicyStatement, mergeStatements, policyDocument, serviceTrustPolicy } from "../core/iam";
 import { workflowFailureAlarm } from "./alarms";
 import { awsContext } from "./aws-context";
 import { deployer, revisionOf } from "./deployer";
-import { grantStatements } from "./locations";
+import { describeLocation, grantStatements } from "./locations";
 import { applicationGrants, sparkSubmitCommand } from "./spark-step";
 import { supervisorDefinition } from "./supervisor-definition";
-import { CHECKPOINT_CONF, SparkStreamingJobArgs, TRIGGER_CONF, resolveSparkStreamingJobSettings } from "./spark-streaming-job-args";
-import { validateSparkStreamingJob } from "./spark-streaming-job-validate";
+import { CHECKPOINT_CONF, COMPONENT, SparkStreamingJobArgs, TRIGGER_CONF } from "./spark-streaming-job-args";
+import { sparkStreamingJobSettings } from "./spark-streaming-job-validate";
 
 /**
  * A Spark Structured Streaming application on a long-running `EmrSparkCluster`, supervised:
@@ -31,10 +32,16 @@ export class SparkStreamingJob extends pulumi.ComponentResource {
     readonly alarmArn: pulumi.Output<string>;
 
     constructor(name: string, args: SparkStreamingJobArgs, opts?: pulumi.ComponentResourceOptions) {
+        // Checked before super(): a rejected job registers nothing, not even itself.
+        const s = sparkStreamingJobSettings(name, args);
+        const storage = s.cluster.storage;
+        const who = { component: COMPONENT, name, field: "name" };
+        clashRegistry().claimAll([
+            { kind: "child-name", identity: name, key: `${COMPONENT}::${name}`, who, scope: opts?.parent },
+            { kind: "emr-step-name", identity: name, key: s.stepName, who, scope: s.cluster },
+            { kind: "spark-checkpoint-prefix", identity: name, key: describeLocation(s.checkpoint), who, scope: storage },
+        ]);
         super("spectrum:index:SparkStreamingJob", name, {}, opts);
-        const s = resolveSparkStreamingJobSettings(name, args);
-        validateSparkStreamingJob(name, args, s);
-        const storage = args.cluster.storage;
         const ctx = awsContext(this);
         this.stepName = s.stepName;
         this.checkpointUri = storage.uri(s.checkpoint.area, s.checkpoint.path);
@@ -46,7 +53,7 @@ export class SparkStreamingJob extends pulumi.ComponentResource {
             {
                 description: `spectrum ${name}: the streaming job's landing-zone access`,
                 policy: policyDocument(
-                    mergeStatements(grantStatements(storage, [...applicationGrants(args), { access: "write", ...s.checkpoint }])),
+                    mergeStatements(grantStatements(storage, [...applicationGrants(s), { access: "write", ...s.checkpoint }])),
                 ),
                 tags: s.tags,
             },
@@ -54,18 +61,18 @@ export class SparkStreamingJob extends pulumi.ComponentResource {
         );
         const attachment = new aws.iam.RolePolicyAttachment(
             `${name}-access`,
-            { role: args.cluster.instanceRoleName, policyArn: access.arn },
+            { role: s.cluster.instanceRoleName, policyArn: access.arn },
             { parent: this },
         );
 
-        const command = sparkSubmitCommand(s.stepName, storage, args, {
+        const command = sparkSubmitCommand(s.stepName, storage, s, {
             // YARN's attempt counter resets after an hour, so a job that ran for days gets its retries back.
-            "spark.yarn.am.attemptFailuresValidityInterval": args.sparkConf?.["spark.yarn.am.attemptFailuresValidityInterval"] ?? "1h",
+            "spark.yarn.am.attemptFailuresValidityInterval": s.sparkConf["spark.yarn.am.attemptFailuresValidityInterval"] ?? "1h",
             "spark.sql.streaming.checkpointLocation": this.checkpointUri,
             [CHECKPOINT_CONF]: this.checkpointUri,
             [TRIGGER_CONF]: s.triggerInterval,
         });
-        const definition = pulumi.all([command, args.cluster.clusterId]).apply(([cmd, clusterId]) =>
+        const definition = pulumi.all([command, s.cluster.clusterId]).apply(([cmd, clusterId]) =>
             JSON.stringify(
                 supervisorDefinition({
                     clusterId,
@@ -100,7 +107,7 @@ export class SparkStreamingJob extends pulumi.ComponentResource {
                     "elasticmapreduce:AddJobFlowSteps",
                     "elasticmapreduce:CancelSteps",
                 ],
-                Resource: [args.cluster.clusterArn],
+                Resource: [s.cluster.clusterArn],
             },
             { Sid: "SeeOwnExecutions", Effect: "Allow", Action: ["states:ListExecutions"], Resource: [supervisor.arn] },
         ];
@@ -118,7 +125,7 @@ export class SparkStreamingJob extends pulumi.ComponentResource {
                 eventPattern: pulumi.jsonStringify({
                     source: ["aws.emr"],
                     "detail-type": ["EMR Step Status Change"],
-                    detail: { state: ["FAILED"], clusterId: [args.cluster.clusterId], name: [s.stepName] },
+                    detail: { state: ["FAILED"], clusterId: [s.cluster.clusterId], name: [s.stepName] },
                 }),
                 tags: s.tags,
             },
@@ -171,7 +178,7 @@ export class SparkStreamingJob extends pulumi.ComponentResource {
             {
                 stateMachineArn: supervisor.arn,
                 description: `spectrum ${name}: the streaming job hit its restart cap or could not be deployed`,
-                topicArn: args.alarmTopicArn,
+                topicArn: s.alarmTopicArn,
                 tags: s.tags,
             },
             this,

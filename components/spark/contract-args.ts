@@ -1,0 +1,65 @@
+/**
+ * The declarations of what Spark components take from other components: the landing zone (the
+ * `Storage` contract) and the long-running cluster a streaming job runs on. Both are objects with
+ * methods and Outputs, so they are checked for the members the components use, not field by field;
+ * a missing one is a validation error naming the field, not a crash on `undefined`.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { Storage } from "../core/contracts";
+import { v, explain } from "../core/schema";
+
+/** What a Spark job needs from the long-running cluster it is submitted to. */
+export interface SparkClusterTarget {
+    /** The cluster id (`j-...`). */
+    readonly clusterId: pulumi.Output<string>;
+    /** The cluster ARN, for IAM policies scoped to this cluster. */
+    readonly clusterArn: pulumi.Output<string>;
+    /** Name of the nodes' instance role: jobs attach their landing-zone grants to it. */
+    readonly instanceRoleName: pulumi.Output<string>;
+    /** The landing zone the cluster works on. */
+    readonly storage: Storage;
+}
+
+function has(value: object, key: string): boolean {
+    return key in value && (value as Record<string, unknown>)[key] !== undefined;
+}
+
+/** Whether a value implements the `Storage` contract (a `LandingZone`, or a platform repo's own). */
+export function isStorage(value: unknown): value is Storage {
+    if (typeof value !== "object" || value === null || pulumi.Output.isInstance(value)) return false;
+    const s = value as Partial<Record<keyof Storage, unknown>>;
+    return (
+        ["bucketName", "bucketArn", "kmsKeyArn"].every((key) => has(value, key)) &&
+        Array.isArray(s.areas) &&
+        typeof s.checkpointArea === "string" &&
+        typeof s.logArea === "string" &&
+        [s.keyPrefix, s.uri, s.grant].every((f) => typeof f === "function")
+    );
+}
+
+/** Whether a value is a {@link SparkClusterTarget} (an `EmrSparkCluster`, or one you describe). */
+export function isSparkClusterTarget(value: unknown): value is SparkClusterTarget {
+    if (typeof value !== "object" || value === null || pulumi.Output.isInstance(value)) return false;
+    return (
+        ["clusterId", "clusterArn", "instanceRoleName"].every((key) => has(value, key)) && isStorage((value as SparkClusterTarget).storage)
+    );
+}
+
+/** The landing zone a Spark component works on. */
+export const storageArg: v.CustomSchema<Storage, v.ErrorMessage<v.CustomIssue> | undefined> = v.custom<Storage>(
+    isStorage,
+    explain(
+        "is not a landing zone",
+        "Pass a LandingZone, or an object implementing the Storage contract (bucketName, bucketArn, kmsKeyArn, areas, checkpointArea, logArea, keyPrefix, uri, grant)",
+    ),
+);
+
+/** The long-running cluster a streaming job runs on. */
+export const sparkClusterTargetArg: v.CustomSchema<SparkClusterTarget, v.ErrorMessage<v.CustomIssue> | undefined> =
+    v.custom<SparkClusterTarget>(
+        isSparkClusterTarget,
+        explain(
+            "is not a Spark cluster",
+            "Pass an EmrSparkCluster, or an object with its clusterId, clusterArn, instanceRoleName and storage (a landing zone)",
+        ),
+    );

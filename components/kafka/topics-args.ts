@@ -47,13 +47,9 @@ export function resolveSettings(args: v.InferOutput<typeof kafkaTopicsArgs>): Ka
         connection: args.connection,
         kafkaProvider: args.kafkaProvider,
         topics: Object.entries(args.topics).map(([key, own]) => {
-            const spec: CheckedTopicSpec = { ...args.defaults, ...definedOnly(own), name: own.name ?? key, previous: args.previous?.[key] };
+            const spec: CheckedTopicSpec = { ...args.defaults, ...own, name: own.name ?? key, previous: args.previous?.[key] };
             return { key, spec, settings: resolveTopicSettings(key, spec) };
         }),
     };
 }
 
-/** The fields that are set: an explicit `undefined` in a topic does not hide the shared default. */
-function definedOnly<T extends object>(value: T): Partial<T> {
-    return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as Partial<T>;
-}

@@ -24,6 +24,26 @@ import {
     flinkProcessResources,
     flinkStorageGrant,
 } from "../components/flink/job-args";
+import { strict } from "../components/core/schema/declare";
+import {
+    kafkaConnection as kafkaConnectionArgs,
+    kafkaConnectionShape,
+    kubernetesTarget as kubernetesTargetArgs,
+    scramCredentials,
+    tlsCredentials,
+} from "../components/core/contract-schemas";
+import { kafkaClusterArgs } from "../components/kafka/cluster-args";
+import { externalKafkaArgs } from "../components/kafka/external-kafka-args";
+import { compaction, kafkaProviderSchema, kafkaTopicArgs, topicDefaults, topicEntry, topicShape } from "../components/kafka/topic-args";
+import { kafkaTopicsArgs } from "../components/kafka/topics-args";
+import {
+    kafkaStreamsAppArgs,
+    probe,
+    streamsAutoscaling,
+    streamsAutoscalingShape,
+    streamsHealth,
+    topicRef,
+} from "../components/kafka/streams-app-args";
 
 /** One generated table: which shape's doc comments, which schema, which README. */
 export interface ArgsTable {
@@ -63,6 +83,21 @@ const NAMED = new Map<unknown, string>([
     [flinkStorageGrant, "FlinkStorageGrant"],
     [flinkKafkaAccess, "FlinkKafkaAccess"],
     [flinkAutoscalerArgs, "FlinkAutoscalerArgs"],
+    // Kafka declarations: the contracts by their interface, nested objects by name.
+    [kafkaConnectionArgs, "KafkaConnection"],
+    [kubernetesTargetArgs, "KubernetesTarget"],
+    [scramCredentials, "object (username, password, mechanism)"],
+    [tlsCredentials, "object (clientCert, clientKey, caCert)"],
+    [kafkaProviderSchema, "kafka.Provider"],
+    [compaction, "Compaction"],
+    [topicShape, "TopicShape"],
+    [topicEntry, "topic (KafkaTopic's fields but connection and previous)"],
+    [topicDefaults, "topic (KafkaTopic's fields but connection, name and previous)"],
+    [topicRef, "topic name or KafkaTopic"],
+    [streamsHealth, "StreamsHealth"],
+    [streamsAutoscaling, "StreamsAutoscaling"],
+    [probe, "Probe"],
+    [(streamsAutoscalingShape.cooldownSeconds as unknown as { wrapped: unknown }).wrapped, "none (refused)"],
 ]);
 
 /** Every generated table. A converted component adds its own here (see CONTRIBUTING.md). */
@@ -100,6 +135,7 @@ export const ARGS_TABLES: readonly ArgsTable[] = [
         schema: schema as unknown as ArgsTable["schema"],
         readme: "components/flink/README.md",
     })),
+    ...kafkaTables(),
 ];
 
 function platformTables(): ArgsTable[] {
@@ -113,6 +149,28 @@ function platformTables(): ArgsTable[] {
         { id: "PlatformCluster", source: cluster, shape: "platformClusterShape", schema: platformClusterArgs, readme },
         { id: "ExistingCluster", source: cluster, shape: "existingClusterShape", schema: existingCluster, readme },
         { id: "NodeGroupSizing", source: cluster, shape: "nodeGroupSizingShape", schema: nodeGroupSizing, readme },
+    ];
+}
+
+function kafkaTables(): ArgsTable[] {
+    const table = (id: string, source: string, shape: string, schema: unknown): ArgsTable => ({
+        id,
+        source: `components/${source}`,
+        shape,
+        schema: schema as v.StrictObjectSchema<v.ObjectEntries, undefined>,
+        readme: "components/kafka/README.md",
+    });
+    return [
+        table("KafkaConnection", "core/contract-schemas.ts", "kafkaConnectionShape", strict(kafkaConnectionShape)),
+        table("KafkaCluster", "kafka/cluster-args.ts", "kafkaClusterShape", kafkaClusterArgs),
+        table("externalKafka", "kafka/external-kafka-args.ts", "externalKafkaShape", externalKafkaArgs),
+        table("KafkaTopic", "kafka/topic-args.ts", "kafkaTopicShape", kafkaTopicArgs),
+        table("Compaction", "kafka/topic-args.ts", "compactionShape", compaction),
+        table("TopicShape", "kafka/topic-args.ts", "topicShapeShape", topicShape),
+        table("KafkaTopics", "kafka/topics-args.ts", "kafkaTopicsShape", kafkaTopicsArgs),
+        table("KafkaStreamsApp", "kafka/streams-app-args.ts", "kafkaStreamsAppShape", kafkaStreamsAppArgs),
+        table("StreamsHealth", "kafka/streams-app-args.ts", "streamsHealthShape", streamsHealth),
+        table("StreamsAutoscaling", "kafka/streams-app-args.ts", "streamsAutoscalingShape", streamsAutoscaling),
     ];
 }
 

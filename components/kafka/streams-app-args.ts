@@ -15,7 +15,8 @@ const GUARANTEES: readonly ProcessingGuarantee[] = ["exactly_once_v2", "at_least
 const REMOVED_GUARANTEES = ["exactly_once", "exactly_once_beta"];
 const IDENTITY_MODES: readonly WorkloadIdentityMode[] = ["irsa", "pod-identity"];
 
-const topicRef = v.union(
+/** A topic the app reads or writes, as a name or a `KafkaTopic`. */
+export const topicRef = v.union(
     [
         v.pipe(v.string(), v.minLength(1, explain("a topic name is empty", "Write the topic's name, or pass the KafkaTopic"))),
         v.object({ topicName: v.string(), partitions: v.optional(v.number()) }),
@@ -272,7 +273,7 @@ export const kafkaStreamsAppShape = {
         }),
         {},
     ),
-    /** Container resources (`requests` and `limits`, each a map of resource to quantity; a given map replaces the default one). Default: requests 500m CPU / 2Gi, limits 2 CPU / 2Gi. */
+    /** Container resources (`requests` and `limits`, each a map of resource to quantity; a given map replaces the default one). Default: `{}` (requests 500m CPU / 2Gi, limits 2 CPU / 2Gi). */
     resources: v.optional(strict({ requests: v.optional(resourceList), limits: v.optional(resourceList) }), {}),
     /** Health endpoints the probes call. Default: `{}` (port 8080, `/health/liveness`, `/health/readiness`, 1800 s startup). */
     health: v.optional(streamsHealth, {}),

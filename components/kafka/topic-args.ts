@@ -23,6 +23,12 @@ const cleanupPolicy = v.pipe(
     ),
 ) as unknown as v.GenericSchema<CleanupPolicy, CleanupPolicy>;
 
+/** A `@pulumi/kafka` provider, for topics on a cluster you bring. */
+export const kafkaProviderSchema = providerOf<kafka.Provider>(
+    "kafka",
+    "Pass a kafka.Provider, or omit kafkaProvider to build one from the connection",
+);
+
 /** A whole number at least `min`, with one message for every way to miss it. */
 function wholeAtLeast(min: number, problem: string, fix: string) {
     const message = explain(problem, fix);
@@ -77,7 +83,7 @@ export type CompactionArgs = v.InferInput<typeof compaction>;
 
 /**
  * The declaration of `KafkaTopic`'s args: the connection, and the topic's settings (which
- * `KafkaTopics` takes per topic). Defaults are applied in {@link resolveTopicSettings}, after
+ * `KafkaTopics` takes per topic). Defaults are applied by `resolveTopicSettings`, after
  * `KafkaTopics`' own `defaults`.
  */
 export const kafkaTopicShape = {
@@ -87,9 +93,7 @@ export const kafkaTopicShape = {
      * For a cluster you bring (no cluster ARN): the `@pulumi/kafka` provider to use. Default: one
      * built from the connection (`KafkaTopics` shares one across its topics).
      */
-    kafkaProvider: v.optional(
-        providerOf<kafka.Provider>("kafka", "Pass a kafka.Provider, or omit kafkaProvider to build one from the connection"),
-    ),
+    kafkaProvider: v.optional(kafkaProviderSchema),
     /** Topic name (letters, digits, `.`, `_`, `-`; at most 249). Default: the component's name (in `KafkaTopics`, the topic's key). */
     name: v.optional(v.string()),
     /** Partition count, at least 1. Partitions can be added later, never removed. Default: 6. */

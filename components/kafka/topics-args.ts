@@ -1,8 +1,16 @@
 import type * as kafka from "@pulumi/kafka";
-import { kafkaConnection, providerOf } from "../core/contract-schemas";
+import { kafkaConnection } from "../core/contract-schemas";
 import { KafkaConnection } from "../core/contracts";
 import { v, strict, map } from "../core/schema";
-import { CheckedTopicSpec, TopicSettings, resolveTopicSettings, topicDefaults, topicEntry, topicShape } from "./topic-args";
+import {
+    CheckedTopicSpec,
+    TopicSettings,
+    kafkaProviderSchema,
+    resolveTopicSettings,
+    topicDefaults,
+    topicEntry,
+    topicShape,
+} from "./topic-args";
 
 /** The declaration of `KafkaTopics`' args: the connection, defaults shared by every topic, and the topics. */
 export const kafkaTopicsShape = {
@@ -18,9 +26,7 @@ export const kafkaTopicsShape = {
      */
     previous: v.optional(map(v.string(), topicShape)),
     /** For a cluster you bring: the `@pulumi/kafka` provider to use. Default: one built from the connection, shared by all topics. */
-    kafkaProvider: v.optional(
-        providerOf<kafka.Provider>("kafka", "Pass a kafka.Provider, or omit kafkaProvider to build one from the connection"),
-    ),
+    kafkaProvider: v.optional(kafkaProviderSchema),
 };
 /** The schema of {@link KafkaTopics}' args, built from {@link kafkaTopicsShape}. */
 export const kafkaTopicsArgs: v.StrictObjectSchema<typeof kafkaTopicsShape, undefined> = strict(kafkaTopicsShape);
@@ -52,4 +58,3 @@ export function resolveSettings(args: v.InferOutput<typeof kafkaTopicsArgs>): Ka
         }),
     };
 }
-

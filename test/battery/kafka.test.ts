@@ -8,6 +8,7 @@ import * as k8s from "@pulumi/kubernetes";
 import { KafkaConnection, KubernetesTarget } from "../../components/core";
 import { KafkaCluster, KafkaStreamsApp, KafkaTopic, KafkaTopics, externalKafka } from "../../components/kafka";
 import { runProgram } from "../../testing";
+import rootProgram from "../../index";
 import { Expected, expectParts, rejection } from "./battery";
 
 type Case = [string, unknown, Expected];
@@ -1039,5 +1040,34 @@ describe("Kafka battery: valid but unusual inputs are accepted", () => {
         expect(spec.volumeClaimTemplates).toMatchObject([
             { spec: { resources: { requests: { storage: "20G" } }, storageClassName: "gp3" } },
         ]);
+    });
+});
+
+describe("Kafka in stack config: the deployed topic shapes are checked against their declaration", () => {
+    const hybrid = { "spectrum:architecture": "hybrid", "spectrum:profile": "dev" };
+    const cases: [string, unknown, Expected][] = [
+        [
+            "a partition count quoted in YAML",
+            { orders: { name: "orders", partitions: "12", replicationFactor: 3 } },
+            e("spectrum:deployedTopics.orders.partitions", '"12"', "is a string, write a number", "Write 12 without quotes"),
+        ],
+        [
+            "a shape without its name",
+            { orders: { partitions: 12, replicationFactor: 3 } },
+            e("spectrum:deployedTopics.orders.name", "undefined", REQUIRED, "Set name"),
+        ],
+        [
+            "shapes as a list",
+            [{ name: "orders", partitions: 12, replicationFactor: 3 }],
+            e("spectrum:deployedTopics", '[{"name":"orders","partitions":12,"replicationFactor":3}]', LIST, "mapping"),
+        ],
+    ];
+    test.each(cases)("%s", async (_, deployedTopics, expected) => {
+        const { problems, registered } = await rejection(rootProgram, {
+            project: "spectrum",
+            config: { ...hybrid, "spectrum:deployedTopics": deployedTopics },
+        });
+        expectParts(problems, "stack config", expected);
+        expect(registered).toEqual([]);
     });
 });

@@ -2,18 +2,17 @@ import { Validator } from "../core/errors";
 import { AUTO_NAME_SUFFIX_LENGTH } from "../core/aws-limits";
 import { parseArgs } from "../core/schema";
 import { didYouMean } from "../core/schema/did-you-mean";
-import { CLUSTER_NAME, KafkaClusterSettings, kafkaClusterArgs, resolveSettings } from "./cluster-args";
+import { KafkaClusterSettings, kafkaClusterArgs, resolveSettings } from "./cluster-args";
 import { validateBrokerProperties } from "./broker-config";
 import { MIN_TOPIC_API_VERSION, atLeast, parseMskKafkaVersion } from "./versions";
 import { MSK_KAFKA_VERSIONS, MSK_STANDARD_BROKER_TYPES } from "./msk-catalog";
 
 export const COMPONENT = "KafkaCluster";
 const INSTANCE_TYPE = /^kafka\.[a-z0-9]+\.[a-z0-9]+$/;
-// MSK configuration names: letters, digits and dashes, starting with a letter or digit.
-const CONFIGURATION_NAME = /^[0-9A-Za-z][0-9A-Za-z-]*$/;
 // CloudWatch Logs group names: letters, digits and ._-/#, at most 512 characters.
 const LOG_GROUP_NAME = /^[.\-_/#A-Za-z0-9]+$/;
 const MSK_CLUSTER_NAME_MAX = 64;
+const CLUSTER_NAME_CHARACTERS = /^[0-9A-Za-z][0-9A-Za-z-]*$/;
 
 /**
  * Checks a KafkaCluster's args, structure first (the declaration in cluster-args.ts), then what
@@ -27,13 +26,13 @@ export function kafkaClusterSettings(name: string, args: unknown): KafkaClusterS
     return s;
 }
 
-/** The names MSK and CloudWatch derive from the component's name. */
+/** The names MSK and CloudWatch Logs derive from the component's name. */
 function checkDerivedNames(v: Validator, name: string, s: KafkaClusterSettings): void {
     if (s.clusterName === undefined) {
         // Pulumi names the cluster `<name>-cluster-<7 random characters>`.
         const generated = `${name}-cluster`;
         const length = generated.length + AUTO_NAME_SUFFIX_LENGTH;
-        if (!CLUSTER_NAME.test(generated)) {
+        if (!CLUSTER_NAME_CHARACTERS.test(generated)) {
             v.fail(
                 "name",
                 name,
@@ -48,15 +47,6 @@ function checkDerivedNames(v: Validator, name: string, s: KafkaClusterSettings):
                 `Shorten the component's name to ${MSK_CLUSTER_NAME_MAX - AUTO_NAME_SUFFIX_LENGTH - "-cluster".length} characters or fewer, or set clusterName`,
             );
         }
-    }
-    if (CLUSTER_NAME.test(`${name}-cluster`) || s.clusterName !== undefined) {
-        v.check(
-            CONFIGURATION_NAME.test(`${name}-config`),
-            "name",
-            name,
-            "MSK configuration names are letters, digits and dashes (the configuration is named after the component)",
-            'Rename the component, e.g. "events"',
-        );
     }
     v.check(
         LOG_GROUP_NAME.test(name),

@@ -1,7 +1,8 @@
 import { KAFKA_AUTH_MODES, scramCredentials, tlsCredentials } from "../core/contract-schemas";
 import { v, strict, input, explain } from "../core/schema";
 
-const HOST_PORT = /^[A-Za-z0-9.-]+:\d{1,5}$/;
+// A host name or IPv4 address, or an IPv6 address in brackets, and a port.
+const HOST_PORT = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\]):\d{1,5}$/;
 const MSK_CLUSTER_ARN = /^arn:aws[a-z-]*:kafka:[a-z0-9-]+:\d{12}:cluster\/[^/]+\/[^/]+$/;
 
 /** The entries of a bootstrap list that are not `host:port`. */

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Validator } from "../core/errors";
-import { iamRoleNameProblem } from "../core/aws-limits";
+import { AUTO_NAME_SUFFIX_LENGTH, IAM_ROLE_NAME_MAX, iamRoleNameProblem } from "../core/aws-limits";
 import { quantityValue } from "../core/kubernetes-values";
 import { workloadIdentityProblem } from "../core/workload-identity";
 import { fieldPath, parseArgs } from "../core/schema";
@@ -52,9 +52,19 @@ export function kafkaStreamsAppSettings(name: string, args: unknown): KafkaStrea
 function checkRoleNames(v: Validator, name: string, s: KafkaStreamsSettings): void {
     if (s.connection.authMode !== "iam") return;
     // Roles are auto-named `<name>-role-<7 random characters>` (and `<name>-keda-role-...`).
-    const longest = s.autoscaling ? `${name}-keda-role` : `${name}-role`;
-    const problem = iamRoleNameProblem(longest, true);
-    if (problem) v.fail("name", name, `${problem.problem} (in the IAM role ${longest}-...)`, `${problem.fix}, counting the role's suffix`);
+    const suffix = s.autoscaling ? "-keda-role" : "-role";
+    const problem = iamRoleNameProblem(`${name}${suffix}`, true);
+    if (!problem) return;
+    const longest = IAM_ROLE_NAME_MAX - AUTO_NAME_SUFFIX_LENGTH - suffix.length;
+    const tooLong = name.length > longest;
+    v.fail(
+        "name",
+        name,
+        `${problem.problem} (in the IAM role ${name}${suffix}-...)`,
+        tooLong
+            ? `Shorten the component's name to ${longest} characters or fewer (the role adds "${suffix}" and Pulumi's random suffix)`
+            : problem.fix,
+    );
 }
 
 /** Requests a container could never get: more than its limit of the same resource. */

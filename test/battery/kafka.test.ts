@@ -309,6 +309,11 @@ describe("KafkaCluster battery: rejected before anything is registered", () => {
                 "48 characters or fewer",
             ),
         ],
+        [
+            "a very long component name",
+            "e".repeat(70),
+            e("name", `"${"e".repeat(70)}"`, "the MSK cluster's generated name would be 86 characters", "48 characters or fewer"),
+        ],
         ["a component name with a space", "my events", e("name", '"my events"', "MSK cluster names are letters", "Rename the component")],
     ];
     test.each(names)("%s", (_, name, expected) =>
@@ -925,7 +930,12 @@ describe("KafkaStreamsApp battery: rejected before anything is registered", () =
         await expectRejected(
             () => void new KafkaStreamsApp(name, { ...valid(), kubernetesName: "enricher" }),
             `KafkaStreamsApp "${name}"`,
-            e("name", `"${name}"`, "the role name would be 65 characters; IAM allows 64", "Shorten it to 56 characters or fewer"),
+            e(
+                "name",
+                `"${name}"`,
+                "the role name would be 65 characters; IAM allows 64",
+                "Shorten the component's name to 51 characters or fewer",
+            ),
         );
     });
 
@@ -997,13 +1007,14 @@ describe("Kafka battery: valid but unusual inputs are accepted", () => {
         });
     });
 
-    test("externalKafka: Confluent's PLAIN, a bootstrap list with spaces, and a one-broker local cluster with a single-replica topic", async () => {
+    test("externalKafka: Confluent's PLAIN, a bootstrap list with spaces, IPv6 brokers, and a one-broker local cluster with a single-replica topic", async () => {
         const graph = await runProgram(() => {
             externalKafka("confluent", {
                 bootstrapServers: "pkc-1.us-east-1.aws.confluent.cloud:9092, pkc-2.us-east-1.aws.confluent.cloud:9092",
                 authMode: "scram",
                 scram: { username: "KEY", password: pulumi.secret("SECRET"), mechanism: "PLAIN" },
             });
+            externalKafka("ipv6", { bootstrapServers: "[fd00::1]:9092,[fd00::2]:9092", authMode: "plaintext" });
             const local = externalKafka("local", { bootstrapServers: "localhost:9092", authMode: "plaintext", brokerCount: 1 });
             new KafkaTopic("scratch", { connection: local, replicationFactor: 1, protect: false });
         });

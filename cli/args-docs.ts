@@ -14,7 +14,14 @@ import { areaLifecycle, landingZoneArgs } from "../components/landing-zone/landi
 import { existingNetwork, flowLogOptions, flowLogsSetting, platformNetworkArgs } from "../components/platform/network-args";
 import { existingCluster, nodeGroupSizing, platformClusterArgs, platformClusterShape } from "../components/platform/cluster-args";
 import { eventTimePartitioning, mskFirehoseIngestArgs, mskFirehoseIngestShape } from "../components/ingest/msk-firehose-ingest-args";
-import { kafkaAccess, kafkaConnection, kubernetesTarget, storage } from "../components/core/schema/contracts";
+import {
+    kafkaAccess,
+    kafkaConnection,
+    kubernetesTarget,
+    scramCredentials,
+    storage,
+    tlsCredentials,
+} from "../components/core/schema/contracts";
 import { flinkOperatorArgs, flinkOperatorResources } from "../components/flink/operator-args";
 import { flinkOperatorRef } from "../components/flink/operator-ref";
 import {
@@ -24,14 +31,6 @@ import {
     flinkProcessResources,
     flinkStorageGrant,
 } from "../components/flink/job-args";
-import { strict } from "../components/core/schema/declare";
-import {
-    kafkaConnection as kafkaConnectionArgs,
-    kafkaConnectionShape,
-    kubernetesTarget as kubernetesTargetArgs,
-    scramCredentials,
-    tlsCredentials,
-} from "../components/core/contract-schemas";
 import { kafkaClusterArgs } from "../components/kafka/cluster-args";
 import { externalKafkaArgs } from "../components/kafka/external-kafka-args";
 import { compaction, kafkaProviderSchema, kafkaTopicArgs, topicDefaults, topicEntry, topicShape } from "../components/kafka/topic-args";
@@ -83,9 +82,7 @@ const NAMED = new Map<unknown, string>([
     [flinkStorageGrant, "FlinkStorageGrant"],
     [flinkKafkaAccess, "FlinkKafkaAccess"],
     [flinkAutoscalerArgs, "FlinkAutoscalerArgs"],
-    // Kafka declarations: the contracts by their interface, nested objects by name.
-    [kafkaConnectionArgs, "KafkaConnection"],
-    [kubernetesTargetArgs, "KubernetesTarget"],
+    // Kafka declarations: nested objects by name.
     [scramCredentials, "object (username, password, mechanism)"],
     [tlsCredentials, "object (clientCert, clientKey, caCert)"],
     [kafkaProviderSchema, "kafka.Provider"],
@@ -161,7 +158,6 @@ function kafkaTables(): ArgsTable[] {
         readme: "components/kafka/README.md",
     });
     return [
-        table("KafkaConnection", "core/contract-schemas.ts", "kafkaConnectionShape", strict(kafkaConnectionShape)),
         table("KafkaCluster", "kafka/cluster-args.ts", "kafkaClusterShape", kafkaClusterArgs),
         table("externalKafka", "kafka/external-kafka-args.ts", "externalKafkaShape", externalKafkaArgs),
         table("KafkaTopic", "kafka/topic-args.ts", "kafkaTopicShape", kafkaTopicArgs),

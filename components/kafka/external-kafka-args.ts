@@ -1,4 +1,4 @@
-import { KAFKA_AUTH_MODES, scramCredentials, tlsCredentials } from "../core/contract-schemas";
+import { KAFKA_AUTH_MODES, scramCredentials, tlsCredentials } from "../core/schema/contracts";
 import { v, strict, input, explain } from "../core/schema";
 
 // A host name or IPv4 address, or an IPv6 address in brackets, and a port.

@@ -1,6 +1,6 @@
 import type * as k8s from "@pulumi/kubernetes";
 import { KafkaConnection, KubernetesTarget } from "../core/contracts";
-import { kafkaConnection, kubernetesTarget } from "../core/contract-schemas";
+import { kafkaConnection, kubernetesTarget } from "../core/schema/contracts";
 import { isDnsLabel, isDnsSubdomain, resourceQuantityProblem } from "../core/kubernetes-values";
 import { WorkloadIdentityMode } from "../core/workload-identity";
 import { v, strict, map, input, integer, explain, awsTagMap, k8sLabelMap, k8sQuantity } from "../core/schema";

@@ -1,5 +1,6 @@
 import type * as kafka from "@pulumi/kafka";
-import { kafkaConnection, providerOf } from "../core/contract-schemas";
+import * as pulumi from "@pulumi/pulumi";
+import { kafkaConnection } from "../core/schema/contracts";
 import { v, strict, map, explain } from "../core/schema";
 
 /**
@@ -24,9 +25,10 @@ const cleanupPolicy = v.pipe(
 ) as unknown as v.GenericSchema<CleanupPolicy, CleanupPolicy>;
 
 /** A `@pulumi/kafka` provider, for topics on a cluster you bring. */
-export const kafkaProviderSchema = providerOf<kafka.Provider>(
-    "kafka",
-    "Pass a kafka.Provider, or omit kafkaProvider to build one from the connection",
+export const kafkaProviderSchema = v.custom<kafka.Provider>(
+    // Recognised without loading @pulumi/kafka: a provider resource of the kafka package.
+    (value) => pulumi.CustomResource.isInstance(value) && (value as unknown as { pkg?: unknown }).pkg === "kafka",
+    explain("is not a @pulumi/kafka Provider", "Pass a kafka.Provider, or omit kafkaProvider to build one from the connection"),
 );
 
 /** A whole number at least `min`, with one message for every way to miss it. */

@@ -1,5 +1,5 @@
 import type * as kafka from "@pulumi/kafka";
-import { kafkaConnection } from "../core/contract-schemas";
+import { kafkaConnection } from "../core/schema/contracts";
 import { KafkaConnection } from "../core/contracts";
 import { v, strict, map } from "../core/schema";
 import {

@@ -537,7 +537,7 @@ describe("KafkaTopic and KafkaTopics battery: rejected before anything is regist
         ],
         ["partition for partitions", { partition: 12 }, e("partition", "12", notKnown("partition"), 'Did you mean "partitions"?')],
         ["protect as a string", { protect: "false" }, e("protect", '"false"', "is a string, write true or false", "Write true or false")],
-        ["no connection", { connection: undefined }, e("connection", "undefined", REQUIRED, "Set connection")],
+        ["no connection", { connection: undefined }, e("connection", "undefined", REQUIRED, "Pass the cluster's connection")],
         [
             "an auth mode in capitals",
             { connection: { ...msk(), authMode: "IAM" } },
@@ -637,17 +637,26 @@ describe("KafkaStreamsApp battery: rejected before anything is registered", () =
     const KS = 'KafkaStreamsApp "enricher"';
     const valid = () => ({ connection: msk(), target: target(), image: "registry/enricher:1.4.2", inputTopics: ["orders.v1"] });
     const cases: [string, () => unknown, Expected][] = [
-        ["no target", () => ({ ...valid(), target: undefined }), e("target", "undefined", REQUIRED, "Set target")],
-        ["no connection", () => ({ ...valid(), connection: undefined }), e("connection", "undefined", REQUIRED, "Set connection")],
+        ["no target", () => ({ ...valid(), target: undefined }), e("target", "undefined", REQUIRED, "Pass the cluster's target")],
+        [
+            "no connection",
+            () => ({ ...valid(), connection: undefined }),
+            e("connection", "undefined", REQUIRED, "Pass the cluster's connection"),
+        ],
         [
             "a target without its provider",
             () => ({ ...valid(), target: { clusterName: "platform" } }),
-            e("target.provider", "undefined", REQUIRED, "Set provider"),
+            e(
+                "target.provider",
+                "undefined",
+                "is missing: a KubernetesTarget has the provider for the cluster",
+                "Pass the cluster's target",
+            ),
         ],
         [
             "a kubeconfig where the provider goes",
             () => ({ ...valid(), target: { provider: "~/.kube/config" } }),
-            e("target.provider", '"~/.kube/config"', "is not a @pulumi/kubernetes Provider", "Pass the cluster's k8s.Provider"),
+            e("target.provider", '"~/.kube/config"', "is a string, not a Kubernetes provider", "Pass the cluster's target"),
         ],
         [
             "oidcProviderARN for oidcProviderArn",

@@ -20,7 +20,6 @@ describe("the Kafka declarations export as JSON Schema", () => {
         expect(json(externalKafkaArgs).required).toEqual(["bootstrapServers", "authMode"]);
         const topics = json(kafkaTopicsArgs);
         expect(topics.required).toEqual(["connection", "topics"]);
-        expect(topics.properties.connection).toMatchObject({ additionalProperties: false, required: ["bootstrapServers", "authMode"] });
         const topic = (topics.properties.topics as { additionalProperties: Json }).additionalProperties;
         expect(topic.properties.partitions).toEqual({ type: "integer", minimum: 1 });
         expect(Object.keys(topic.properties)).not.toContain("previous");

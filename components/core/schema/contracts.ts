@@ -8,7 +8,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { KafkaConnection, KubernetesTarget, SaslMechanism, Storage } from "../contracts";
 import { DEFERRED, UNKNOWN_KEY, explain, input, strict, v } from "./declare";
-import { didYouMean } from "./did-you-mean";
+import { closestMatch } from "./did-you-mean";
 
 type Issue = v.BaseIssue<unknown>;
 
@@ -128,7 +128,15 @@ function memberIssues(spec: ContractSpec, holder: object, key: string, member: M
     }
     if (Array.isArray(kind)) {
         if (typeof value === "string" && kind.includes(value)) return [];
-        return [issue(value, explain(`is not one of ${kind.join(", ")} (${member.what})`, didYouMean(String(value), kind)), path)];
+        const close = closestMatch(String(value), kind);
+        const options = `Use one of ${kind.map((k) => `"${k}"`).join(", ")}`;
+        return [
+            issue(
+                value,
+                explain(`is not one of ${kind.join(", ")} (${member.what})`, close ? `Did you mean "${close}"? ${options}` : options),
+                path,
+            ),
+        ];
     }
     const nested = (kind as v.GenericSchema)["~run"]({ value }, config);
     return (nested.issues ?? []).map((found) => ({ ...found, path: [...path, ...(found.path ?? [])] }) as Issue);

@@ -14,7 +14,14 @@ import { areaLifecycle, landingZoneArgs } from "../components/landing-zone/landi
 import { existingNetwork, flowLogOptions, flowLogsSetting, platformNetworkArgs } from "../components/platform/network-args";
 import { existingCluster, nodeGroupSizing, platformClusterArgs, platformClusterShape } from "../components/platform/cluster-args";
 import { eventTimePartitioning, mskFirehoseIngestArgs, mskFirehoseIngestShape } from "../components/ingest/msk-firehose-ingest-args";
-import { kafkaAccess, kafkaConnection, kubernetesTarget, storage } from "../components/core/schema/contracts";
+import {
+    kafkaAccess,
+    kafkaConnection,
+    kubernetesTarget,
+    scramCredentials,
+    storage,
+    tlsCredentials,
+} from "../components/core/schema/contracts";
 import { flinkOperatorArgs, flinkOperatorResources } from "../components/flink/operator-args";
 import { flinkOperatorRef } from "../components/flink/operator-ref";
 import {
@@ -38,6 +45,18 @@ import {
 import { emrSparkClusterArgs } from "../components/spark/emr-spark-cluster-args";
 import { sparkBatchJobArgs } from "../components/spark/spark-batch-job-args";
 import { restartArgs, sparkStreamingJobArgs } from "../components/spark/spark-streaming-job-args";
+import { kafkaClusterArgs } from "../components/kafka/cluster-args";
+import { externalKafkaArgs } from "../components/kafka/external-kafka-args";
+import { compaction, kafkaProviderSchema, kafkaTopicArgs, topicDefaults, topicEntry, topicShape } from "../components/kafka/topic-args";
+import { kafkaTopicsArgs } from "../components/kafka/topics-args";
+import {
+    kafkaStreamsAppArgs,
+    probe,
+    streamsAutoscaling,
+    streamsAutoscalingShape,
+    streamsHealth,
+    topicRef,
+} from "../components/kafka/streams-app-args";
 
 /** One generated table: which shape's doc comments, which schema, which README. */
 export interface ArgsTable {
@@ -90,6 +109,19 @@ const NAMED = new Map<unknown, string>([
     [storageGrant, "StorageGrant"],
     [storageFile, "StorageFile"],
     [restartArgs, "Restart"],
+    // Kafka declarations: nested objects by name.
+    [scramCredentials, "object (username, password, mechanism)"],
+    [tlsCredentials, "object (clientCert, clientKey, caCert)"],
+    [kafkaProviderSchema, "kafka.Provider"],
+    [compaction, "Compaction"],
+    [topicShape, "TopicShape"],
+    [topicEntry, "topic (KafkaTopic's fields but connection and previous)"],
+    [topicDefaults, "topic (KafkaTopic's fields but connection, name and previous)"],
+    [topicRef, "topic name or KafkaTopic"],
+    [streamsHealth, "StreamsHealth"],
+    [streamsAutoscaling, "StreamsAutoscaling"],
+    [probe, "Probe"],
+    [(streamsAutoscalingShape.cooldownSeconds as unknown as { wrapped: unknown }).wrapped, "none (refused)"],
 ]);
 
 /** Every generated table. A converted component adds its own here (see CONTRIBUTING.md). */
@@ -145,6 +177,7 @@ export const ARGS_TABLES: readonly ArgsTable[] = [
         schema: schema as v.StrictObjectSchema<v.ObjectEntries, undefined>,
         readme: "components/spark/README.md",
     })),
+    ...kafkaTables(),
 ];
 
 function platformTables(): ArgsTable[] {
@@ -158,6 +191,27 @@ function platformTables(): ArgsTable[] {
         { id: "PlatformCluster", source: cluster, shape: "platformClusterShape", schema: platformClusterArgs, readme },
         { id: "ExistingCluster", source: cluster, shape: "existingClusterShape", schema: existingCluster, readme },
         { id: "NodeGroupSizing", source: cluster, shape: "nodeGroupSizingShape", schema: nodeGroupSizing, readme },
+    ];
+}
+
+function kafkaTables(): ArgsTable[] {
+    const table = (id: string, source: string, shape: string, schema: unknown): ArgsTable => ({
+        id,
+        source: `components/${source}`,
+        shape,
+        schema: schema as v.StrictObjectSchema<v.ObjectEntries, undefined>,
+        readme: "components/kafka/README.md",
+    });
+    return [
+        table("KafkaCluster", "kafka/cluster-args.ts", "kafkaClusterShape", kafkaClusterArgs),
+        table("externalKafka", "kafka/external-kafka-args.ts", "externalKafkaShape", externalKafkaArgs),
+        table("KafkaTopic", "kafka/topic-args.ts", "kafkaTopicShape", kafkaTopicArgs),
+        table("Compaction", "kafka/topic-args.ts", "compactionShape", compaction),
+        table("TopicShape", "kafka/topic-args.ts", "topicShapeShape", topicShape),
+        table("KafkaTopics", "kafka/topics-args.ts", "kafkaTopicsShape", kafkaTopicsArgs),
+        table("KafkaStreamsApp", "kafka/streams-app-args.ts", "kafkaStreamsAppShape", kafkaStreamsAppArgs),
+        table("StreamsHealth", "kafka/streams-app-args.ts", "streamsHealthShape", streamsHealth),
+        table("StreamsAutoscaling", "kafka/streams-app-args.ts", "streamsAutoscalingShape", streamsAutoscaling),
     ];
 }
 

@@ -32,6 +32,35 @@ export type { LandingZoneArgs, AreaLifecycle } from "./landing-zone";
 
 // Kafka: MSK or a cluster you bring, topics, Kafka Streams apps.
 export { KafkaCluster, externalKafka, KafkaTopic, KafkaTopics, KafkaStreamsApp } from "./kafka";
+// Their args declarations (schemas and the shapes they are built from: types, checks, defaults, JSON Schema).
+export {
+    kafkaClusterArgs,
+    kafkaClusterShape,
+    externalKafkaArgs,
+    externalKafkaShape,
+    kafkaTopicArgs,
+    kafkaTopicShape,
+    topicSpec,
+    topicSpecShape,
+    topicEntry,
+    topicDefaults,
+    topicShape,
+    topicShapeShape,
+    compaction,
+    compactionShape,
+    kafkaProviderSchema,
+    kafkaTopicsArgs,
+    kafkaTopicsShape,
+    kafkaStreamsAppArgs,
+    kafkaStreamsAppShape,
+    streamsHealth,
+    streamsHealthShape,
+    streamsAutoscaling,
+    streamsAutoscalingShape,
+    probe,
+    probeShape,
+    topicRef,
+} from "./kafka";
 export type {
     KafkaClusterArgs,
     MskClientAuth,

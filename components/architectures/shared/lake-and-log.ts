@@ -6,8 +6,7 @@ import { ArchitectureDefaults, ArchitectureProfile, DAY_MS } from "./profile";
 import { MSK_BROKER_SUBNETS, privateSubnets } from "./placement";
 import { SpectrumValidationError } from "../../core/errors";
 import { landingZoneSettings } from "../../landing-zone/landing-zone-validate";
-import { resolveKafkaClusterSettings } from "../../kafka/cluster-args";
-import { validateKafkaCluster } from "../../kafka/cluster-validate";
+import { kafkaClusterSettings } from "../../kafka/cluster-validate";
 
 /** Landing-zone settings an architecture lets its user override. */
 export type LandingZoneOverrides = Omit<LandingZoneArgs, "tags">;
@@ -97,10 +96,7 @@ export function checkLakeAndLog(name: string, args: LakeAndLogArgs): void {
         }
     };
     collect(() => landingZoneSettings(`${name}-lake`, lakeArgs(args)));
-    collect(() => {
-        const kafka = kafkaArgs(args);
-        validateKafkaCluster(`${name}-kafka`, kafka, resolveKafkaClusterSettings(kafka));
-    });
+    collect(() => kafkaClusterSettings(`${name}-kafka`, kafkaArgs(args)));
     if (problems.length > 0) throw new SpectrumValidationError(problems);
 }
 

@@ -6,8 +6,9 @@
  * object itself, never a copy. A missing contract is "required", not a crash on `undefined`.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { KafkaConnection, KubernetesTarget, Storage } from "../contracts";
-import { explain, strict, v } from "./declare";
+import type { KafkaConnection, KubernetesTarget, SaslMechanism, Storage } from "../contracts";
+import { DEFERRED, UNKNOWN_KEY, explain, input, strict, v } from "./declare";
+import { closestMatch } from "./did-you-mean";
 
 type Issue = v.BaseIssue<unknown>;
 
@@ -45,6 +46,12 @@ export interface ContractSpec {
     /** How to pass one, for messages: "Pass the landing zone, e.g. storage: lake". */
     fix: string;
     members: Record<string, Member>;
+    /**
+     * Plain data whose keys are exactly its members (a connection, a target): any other key is
+     * refused with a "did you mean", so `clusterARN` is not silently ignored. Leave it off for
+     * contracts that are objects with more to them (a LandingZone as Storage).
+     */
+    closed?: boolean;
 }
 
 const KIND_WORDS: Record<MemberKind, string> = {
@@ -121,16 +128,38 @@ function memberIssues(spec: ContractSpec, holder: object, key: string, member: M
     }
     if (Array.isArray(kind)) {
         if (typeof value === "string" && kind.includes(value)) return [];
+        const close = closestMatch(String(value), kind);
+        const options = `Use one of ${kind.map((k) => `"${k}"`).join(", ")}`;
         return [
             issue(
                 value,
-                explain(`is not one of ${kind.join(", ")} (${member.what})`, `Use one of ${kind.map((k) => `"${k}"`).join(", ")}`),
+                explain(`is not one of ${kind.join(", ")} (${member.what})`, close ? `Did you mean "${close}"? ${options}` : options),
                 path,
             ),
         ];
     }
     const nested = (kind as v.GenericSchema)["~run"]({ value }, config);
     return (nested.issues ?? []).map((found) => ({ ...found, path: [...path, ...(found.path ?? [])] }) as Issue);
+}
+
+/** Keys of a closed contract that are none of its members, reported as strict objects report them. */
+function unknownKeys(spec: ContractSpec, value: object): Issue[] {
+    const known = Object.keys(spec.members);
+    return Object.entries(value)
+        .filter(([key]) => !known.includes(key))
+        .map(
+            ([key, member]) =>
+                ({
+                    kind: "schema",
+                    type: UNKNOWN_KEY,
+                    input: member,
+                    expected: null,
+                    received: kindOf(member),
+                    message: UNKNOWN_KEY,
+                    requirement: known,
+                    path: [pathItem(value, key, member)],
+                }) as Issue,
+        );
 }
 
 /**
@@ -155,9 +184,11 @@ export function contract<T extends object>(spec: ContractSpec): v.CustomSchema<T
                 );
             } else {
                 for (const [key, member] of Object.entries(spec.members)) issues.push(...memberIssues(spec, value, key, member, config));
+                if (spec.closed) issues.push(...unknownKeys(spec, value));
             }
             const out = dataset as unknown as v.OutputDataset<T, Issue>;
-            if (issues.length > 0)
+            // A member checked when it resolves (an Output) is carried up to the parse, and is no failure yet.
+            if (issues.some((found) => found.type !== DEFERRED))
                 Object.assign(out, { typed: false, issues: [...((dataset as { issues?: Issue[] }).issues ?? []), ...issues] });
             else (out as { typed: boolean }).typed = true;
             return out;
@@ -168,6 +199,7 @@ export function contract<T extends object>(spec: ContractSpec): v.CustomSchema<T
 /** A {@link KubernetesTarget}: a Kubernetes provider, and what workload identity needs. */
 export const kubernetesTarget: v.CustomSchema<KubernetesTarget, undefined> = contract<KubernetesTarget>({
     what: "a KubernetesTarget",
+    closed: true,
     fix: "Pass the cluster's target, e.g. the PlatformCluster's target, or { provider: new k8s.Provider(...), oidcProviderArn, oidcProviderUrl }",
     members: {
         provider: { kind: "kubernetes-provider", what: "the provider for the cluster" },
@@ -197,9 +229,59 @@ export const storage: v.CustomSchema<Storage, undefined> = contract<Storage>({
 /** Kafka's client auth modes, as {@link KafkaConnection.authMode} takes them. */
 export const KAFKA_AUTH_MODES = ["iam", "scram", "tls", "plaintext"] as const;
 
+/** Every SASL mechanism a `scram` connection may use. */
+export const SASL_MECHANISMS: readonly SaslMechanism[] = ["SCRAM-SHA-512", "SCRAM-SHA-256", "PLAIN"];
+
+/** A string that is not empty (or only spaces). */
+function text(problem: string, fix: string) {
+    return v.pipe(
+        v.string(),
+        v.check((value) => value.trim().length > 0, explain(problem, fix)),
+    );
+}
+
+/** PEM text, not a path to it: the mistake of passing `"client.pem"` instead of its contents. */
+function pem(what: string) {
+    return v.pipe(
+        v.string(),
+        v.check(
+            (value) => value.includes("-----BEGIN "),
+            explain(
+                `is not PEM text (a ${what} starts with -----BEGIN)`,
+                'Pass the file\'s contents, e.g. fs.readFileSync(path, "utf8"), not its path',
+            ),
+        ),
+    );
+}
+
+/** The declaration of a `scram` connection's SASL credentials. */
+export const scramCredentialsShape = {
+    /** The SASL username (for Confluent Cloud, the API key). Default: none (required). */
+    username: input(text("the username is empty", "Pass the SASL username")),
+    /** The password (for Confluent Cloud, the API secret); wrap it in `pulumi.secret`. Default: none (required). */
+    password: input(text("the password is empty", "Pass the password, e.g. config.requireSecret(...)")),
+    /** The SASL mechanism. Default: `"SCRAM-SHA-512"`. */
+    mechanism: v.optional(v.picklist(SASL_MECHANISMS)),
+};
+/** The schema of {@link scramCredentialsShape}. */
+export const scramCredentials: v.StrictObjectSchema<typeof scramCredentialsShape, undefined> = strict(scramCredentialsShape);
+
+/** The declaration of a mutual-TLS connection's client certificate, in PEM. */
+export const tlsCredentialsShape = {
+    /** PEM client certificate. Default: none (required). */
+    clientCert: input(pem("certificate")),
+    /** PEM private key of the certificate; wrap it in `pulumi.secret`. Default: none (required). */
+    clientKey: input(pem("private key")),
+    /** PEM CA bundle, when the brokers' CA is not publicly trusted. Default: none (the system's trust store). */
+    caCert: v.optional(input(pem("CA certificate"))),
+};
+/** The schema of {@link tlsCredentialsShape}. */
+export const tlsCredentials: v.StrictObjectSchema<typeof tlsCredentialsShape, undefined> = strict(tlsCredentialsShape);
+
 /** A {@link KafkaConnection}: a KafkaCluster's `connection`, or one built by hand for a cluster you bring. */
 export const kafkaConnection: v.CustomSchema<KafkaConnection, undefined> = contract<KafkaConnection>({
     what: "a KafkaConnection",
+    closed: true,
     fix: "Pass the cluster's connection, e.g. cluster.connection, or { bootstrapServers, authMode }",
     members: {
         bootstrapServers: { kind: "input", what: "the bootstrap servers" },
@@ -207,6 +289,8 @@ export const kafkaConnection: v.CustomSchema<KafkaConnection, undefined> = contr
         brokerCount: { kind: "integer", optional: true, what: "the number of brokers" },
         clusterArn: { kind: "input", optional: true, what: "the MSK cluster's ARN" },
         clusterName: { kind: "input", optional: true, what: "the MSK cluster's name" },
+        scram: { kind: scramCredentials, optional: true, what: "SASL credentials" },
+        tls: { kind: tlsCredentials, optional: true, what: "a client certificate and key" },
     },
 });
 

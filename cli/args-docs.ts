@@ -14,10 +14,53 @@ import { areaLifecycle, landingZoneArgs } from "../components/landing-zone/landi
 import { existingNetwork, flowLogOptions, flowLogsSetting, platformNetworkArgs } from "../components/platform/network-args";
 import { existingCluster, nodeGroupSizing, platformClusterArgs, platformClusterShape } from "../components/platform/cluster-args";
 import { eventTimePartitioning, mskFirehoseIngestArgs, mskFirehoseIngestShape } from "../components/ingest/msk-firehose-ingest-args";
+import {
+    kafkaAccess,
+    kafkaConnection,
+    kubernetesTarget,
+    scramCredentials,
+    storage,
+    tlsCredentials,
+} from "../components/core/schema/contracts";
+import { flinkOperatorArgs, flinkOperatorResources } from "../components/flink/operator-args";
+import { flinkOperatorRef } from "../components/flink/operator-ref";
+import {
+    flinkAutoscalerArgs,
+    flinkJobArgs,
+    flinkKafkaAccess,
+    flinkProcessResources,
+    flinkStorageGrant,
+} from "../components/flink/job-args";
+import { emrServerlessTargetArg, sparkClusterTargetArg, storageArg } from "../components/spark/contract-args";
+import { storageFile, storageGrant, storageLocation } from "../components/spark/application-args";
+import {
+    clusterShape,
+    emrConfiguration,
+    emrNetwork,
+    emrRoles,
+    fleetArgs,
+    inTransitEncryption,
+    scalingArgs,
+} from "../components/spark/cluster-shape-args";
+import { emrSparkClusterArgs } from "../components/spark/emr-spark-cluster-args";
+import { sparkBatchJobArgs } from "../components/spark/spark-batch-job-args";
+import { restartArgs, sparkStreamingJobArgs } from "../components/spark/spark-streaming-job-args";
+import { kafkaClusterArgs } from "../components/kafka/cluster-args";
+import { externalKafkaArgs } from "../components/kafka/external-kafka-args";
+import { compaction, kafkaProviderSchema, kafkaTopicArgs, topicDefaults, topicEntry, topicShape } from "../components/kafka/topic-args";
+import { kafkaTopicsArgs } from "../components/kafka/topics-args";
+import {
+    kafkaStreamsAppArgs,
+    probe,
+    streamsAutoscaling,
+    streamsAutoscalingShape,
+    streamsHealth,
+    topicRef,
+} from "../components/kafka/streams-app-args";
 import { mskServerlessClusterArgs } from "../components/kafka/msk-serverless-cluster-args";
+import { policyStatement } from "../components/spark/schema-helpers";
 import {
     emrServerlessApplicationArgs,
-    emrServerlessApplicationShape,
     emrServerlessCapacity,
     emrServerlessWorkers,
 } from "../components/spark/emr-serverless-application-args";
@@ -50,9 +93,46 @@ const NAMED = new Map<unknown, string>([
     [eventTimePartitioning, "EventTimePartitioning"],
     [mskFirehoseIngestShape.connection, "KafkaConnection"],
     [mskFirehoseIngestShape.storage, "Storage"],
+    [kubernetesTarget, "KubernetesTarget"],
+    [storage, "Storage"],
+    [kafkaConnection, "KafkaConnection"],
+    [kafkaAccess, "KafkaAccess"],
+    [flinkOperatorRef, "FlinkOperatorRef"],
+    [flinkOperatorResources, "FlinkOperatorResources"],
+    [flinkProcessResources, "FlinkProcessResources"],
+    [flinkStorageGrant, "FlinkStorageGrant"],
+    [flinkKafkaAccess, "FlinkKafkaAccess"],
+    [flinkAutoscalerArgs, "FlinkAutoscalerArgs"],
+    [storageArg, "Storage (a LandingZone)"],
+    [sparkClusterTargetArg, "SparkClusterTarget (an EmrSparkCluster)"],
+    [emrServerlessTargetArg, "EmrServerlessTarget (an EmrServerlessApplication's target)"],
     [emrServerlessCapacity, "EmrServerlessCapacity"],
     [emrServerlessWorkers, "EmrServerlessWorkers"],
-    [emrServerlessApplicationShape.storage, "Storage"],
+    [policyStatement, "PolicyStatement"],
+    [clusterShape, "ClusterShape"],
+    [fleetArgs, "Fleet"],
+    [scalingArgs, "Scaling"],
+    [emrNetwork, "EmrNetwork"],
+    [emrRoles, "EmrRoles"],
+    [inTransitEncryption, "InTransitEncryption"],
+    [emrConfiguration, "EmrConfiguration"],
+    [storageLocation, "StorageLocation"],
+    [storageGrant, "StorageGrant"],
+    [storageFile, "StorageFile"],
+    [restartArgs, "Restart"],
+    // Kafka declarations: nested objects by name.
+    [scramCredentials, "object (username, password, mechanism)"],
+    [tlsCredentials, "object (clientCert, clientKey, caCert)"],
+    [kafkaProviderSchema, "kafka.Provider"],
+    [compaction, "Compaction"],
+    [topicShape, "TopicShape"],
+    [topicEntry, "topic (KafkaTopic's fields but connection and previous)"],
+    [topicDefaults, "topic (KafkaTopic's fields but connection, name and previous)"],
+    [topicRef, "topic name or KafkaTopic"],
+    [streamsHealth, "StreamsHealth"],
+    [streamsAutoscaling, "StreamsAutoscaling"],
+    [probe, "Probe"],
+    [(streamsAutoscalingShape.cooldownSeconds as unknown as { wrapped: unknown }).wrapped, "none (refused)"],
 ]);
 
 /** Every generated table. A converted component adds its own here (see CONTRIBUTING.md). */
@@ -73,8 +153,50 @@ export const ARGS_TABLES: readonly ArgsTable[] = [
     },
     ...platformTables(),
     ...ingestTables(),
+    ...(
+        [
+            ["FlinkOperator", "operator-args.ts", "flinkOperatorShape", flinkOperatorArgs],
+            ["FlinkOperatorResources", "operator-args.ts", "flinkOperatorResourcesShape", flinkOperatorResources],
+            ["FlinkJob", "job-args.ts", "flinkJobShape", flinkJobArgs],
+            ["FlinkProcessResources", "job-args.ts", "flinkProcessResourcesShape", flinkProcessResources],
+            ["FlinkStorageGrant", "job-args.ts", "flinkStorageGrantShape", flinkStorageGrant],
+            ["FlinkKafkaAccess", "job-args.ts", "flinkKafkaAccessShape", flinkKafkaAccess],
+            ["FlinkAutoscalerArgs", "job-args.ts", "flinkAutoscalerArgsShape", flinkAutoscalerArgs],
+        ] as const
+    ).map(([id, file, shape, schema]) => ({
+        id,
+        source: `components/flink/${file}`,
+        shape,
+        schema: schema as unknown as ArgsTable["schema"],
+        readme: "components/flink/README.md",
+    })),
+    ...(
+        [
+            ["EmrSparkCluster", "emr-spark-cluster-args.ts", "emrSparkClusterShape", emrSparkClusterArgs],
+            ["SparkBatchJob", "spark-batch-job-args.ts", "sparkBatchJobShape", sparkBatchJobArgs],
+            ["SparkStreamingJob", "spark-streaming-job-args.ts", "sparkStreamingJobShape", sparkStreamingJobArgs],
+            ["ClusterShape", "cluster-shape-args.ts", "clusterShapeShape", clusterShape],
+            ["EmrNetwork", "cluster-shape-args.ts", "emrNetworkShape", emrNetwork],
+            ["Fleet", "cluster-shape-args.ts", "fleetShape", fleetArgs],
+            ["Scaling", "cluster-shape-args.ts", "scalingShape", scalingArgs],
+            ["Restart", "spark-streaming-job-args.ts", "restartShape", restartArgs],
+            [
+                "EmrServerlessApplication",
+                "emr-serverless-application-args.ts",
+                "emrServerlessApplicationShape",
+                emrServerlessApplicationArgs,
+            ],
+            ["EmrServerlessCapacity", "emr-serverless-application-args.ts", "emrServerlessCapacityShape", emrServerlessCapacity],
+            ["EmrServerlessWorkers", "emr-serverless-application-args.ts", "emrServerlessWorkersShape", emrServerlessWorkers],
+        ] as const
+    ).map(([id, file, shape, schema]) => ({
+        id,
+        source: `components/spark/${file}`,
+        shape,
+        schema: schema as v.StrictObjectSchema<v.ObjectEntries, undefined>,
+        readme: "components/spark/README.md",
+    })),
     ...kafkaTables(),
-    ...sparkTables(),
 ];
 
 function platformTables(): ArgsTable[] {
@@ -92,18 +214,24 @@ function platformTables(): ArgsTable[] {
 }
 
 function kafkaTables(): ArgsTable[] {
-    const source = "components/kafka/msk-serverless-cluster-args.ts";
-    const readme = "components/kafka/README.md";
-    return [{ id: "MskServerlessCluster", source, shape: "mskServerlessClusterShape", schema: mskServerlessClusterArgs, readme }];
-}
-
-function sparkTables(): ArgsTable[] {
-    const source = "components/spark/emr-serverless-application-args.ts";
-    const readme = "components/spark/README.md";
+    const table = (id: string, source: string, shape: string, schema: unknown): ArgsTable => ({
+        id,
+        source: `components/${source}`,
+        shape,
+        schema: schema as v.StrictObjectSchema<v.ObjectEntries, undefined>,
+        readme: "components/kafka/README.md",
+    });
     return [
-        { id: "EmrServerlessApplication", source, shape: "emrServerlessApplicationShape", schema: emrServerlessApplicationArgs, readme },
-        { id: "EmrServerlessCapacity", source, shape: "emrServerlessCapacityShape", schema: emrServerlessCapacity, readme },
-        { id: "EmrServerlessWorkers", source, shape: "emrServerlessWorkersShape", schema: emrServerlessWorkers, readme },
+        table("KafkaCluster", "kafka/cluster-args.ts", "kafkaClusterShape", kafkaClusterArgs),
+        table("MskServerlessCluster", "kafka/msk-serverless-cluster-args.ts", "mskServerlessClusterShape", mskServerlessClusterArgs),
+        table("externalKafka", "kafka/external-kafka-args.ts", "externalKafkaShape", externalKafkaArgs),
+        table("KafkaTopic", "kafka/topic-args.ts", "kafkaTopicShape", kafkaTopicArgs),
+        table("Compaction", "kafka/topic-args.ts", "compactionShape", compaction),
+        table("TopicShape", "kafka/topic-args.ts", "topicShapeShape", topicShape),
+        table("KafkaTopics", "kafka/topics-args.ts", "kafkaTopicsShape", kafkaTopicsArgs),
+        table("KafkaStreamsApp", "kafka/streams-app-args.ts", "kafkaStreamsAppShape", kafkaStreamsAppArgs),
+        table("StreamsHealth", "kafka/streams-app-args.ts", "streamsHealthShape", streamsHealth),
+        table("StreamsAutoscaling", "kafka/streams-app-args.ts", "streamsAutoscalingShape", streamsAutoscaling),
     ];
 }
 
@@ -122,7 +250,12 @@ export interface FieldDoc {
     default: string | undefined;
 }
 
-/** The doc comments on the properties of `export const <shape> = { ... }` in a source file. */
+/**
+ * The doc comments on the properties of `export const <shape> = { ... }` in a source file. A shape
+ * may spread another (`...sparkApplicationShape`), declared in the same file or imported from a
+ * relative module: its fields' comments come from there, and a field written after the spread
+ * replaces the spread one's.
+ */
 export function shapeDocs(file: string, shape: string): Record<string, FieldDoc> {
     const source = ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.ES2022, true);
     const docs: Record<string, FieldDoc> = {};
@@ -134,6 +267,10 @@ export function shapeDocs(file: string, shape: string): Record<string, FieldDoc>
             ts.isObjectLiteralExpression(node.initializer)
         ) {
             for (const prop of node.initializer.properties) {
+                if (ts.isSpreadAssignment(prop) && ts.isIdentifier(prop.expression)) {
+                    Object.assign(docs, spreadDocs(file, source, prop.expression.text));
+                    continue;
+                }
                 const name = prop.name?.getText(source) ?? "";
                 const comment = ts
                     .getJSDocCommentsAndTags(prop)
@@ -148,6 +285,21 @@ export function shapeDocs(file: string, shape: string): Record<string, FieldDoc>
     };
     visit(source);
     return docs;
+}
+
+/** The docs of a shape spread into another: from the file that imports it by name, or from the same file. */
+function spreadDocs(file: string, source: ts.SourceFile, name: string): Record<string, FieldDoc> {
+    for (const statement of source.statements) {
+        if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+        const bindings = statement.importClause?.namedBindings;
+        if (!bindings || !ts.isNamedImports(bindings)) continue;
+        const element = bindings.elements.find((e) => e.name.text === name);
+        if (element && statement.moduleSpecifier.text.startsWith(".")) {
+            const imported = path.resolve(path.dirname(file), `${statement.moduleSpecifier.text}.ts`);
+            return shapeDocs(imported, (element.propertyName ?? element.name).text);
+        }
+    }
+    return shapeDocs(file, name);
 }
 
 type AnySchema = v.GenericSchema & {
@@ -217,11 +369,11 @@ export function renderTable(table: ArgsTable, root: string): string {
         if (!doc?.description) throw new Error(`${table.source}: ${table.shape}.${field} has no doc comment`);
         if (doc.default === undefined)
             throw new Error(`${table.source}: ${table.shape}.${field}'s doc comment does not say "Default: ..."`);
-        // A type such as Input<string> would read as an HTML tag in the rendered table.
-        const type = typeText(schema as AnySchema)
+        // A type such as Input<string> is not code here: its angle brackets would read as an HTML tag.
+        const type = cell(typeText(schema as AnySchema))
             .replace(/</g, "&lt;")
             .replace(/>/g, "&gt;");
-        return `| \`${field}\` | ${cell(type)} | ${cell(doc.default)} | ${cell(doc.description)} |`;
+        return `| \`${field}\` | ${type} | ${cell(doc.default)} | ${cell(doc.description)} |`;
     });
     return ["| Arg | Type | Default | |", "|---|---|---|---|", ...rows].join("\n");
 }

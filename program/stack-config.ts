@@ -16,6 +16,7 @@ import { LambdaArchitectureArgs } from "../components/architectures/lambda/lambd
 import { platformClusterShape, platformNetworkArgs } from "../components/platform";
 import { v, map, strict, checkShape, closestMatch, didYouMean, explain, Problem } from "../components/core/schema";
 import { landingZoneArgs } from "../components/landing-zone";
+import { topicShape } from "../components/kafka/topic-args";
 
 export const ARCHITECTURES = ["landing", "hybrid", "kappa", "lambda"] as const;
 export type ArchitectureName = (typeof ARCHITECTURES)[number];
@@ -117,7 +118,8 @@ export const STACK_CONFIG: Readonly<Record<string, StackKey>> = {
     hybrid: { schema: hybridConfig, readBy: ["hybrid"], structured: true },
     kappa: { schema: kappaConfig, readBy: ["kappa"], structured: true },
     lambda: { schema: lambdaConfig, readBy: ["lambda"], structured: true },
-    deployedTopics: { schema: map(v.string(), map(v.string(), v.unknown())), readBy: ALL_BUT_LANDING, structured: true },
+    // The last `kafkaTopics` output: each topic's deployed shape, as KafkaTopics takes it.
+    deployedTopics: { schema: map(v.string(), topicShape), readBy: ALL_BUT_LANDING, structured: true },
     // Read by the plan's --cost and --capacity reports, which check its fields (cli/capacity/load.ts).
     load: { schema: map(v.string(), v.unknown()), readBy: ARCHITECTURES, structured: true },
 };

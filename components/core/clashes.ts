@@ -36,6 +36,26 @@ export const CLASH_KINDS = {
         why: "two installs of one operator in a cluster fight over its CRDs and webhooks",
         fix: "Install the operator once and share it",
     },
+    "emr-step-name": {
+        what: "EMR step name (spectrum-<name>)",
+        why: "each job's deploy finds and cancels the steps of that name on the cluster, so the two would stop each other",
+        fix: "Give each streaming job on a cluster its own name",
+    },
+    "spark-checkpoint-prefix": {
+        what: "checkpoint prefix (spark/<name> in the checkpoint area)",
+        why: "both streaming jobs would write their offsets and state under one prefix and resume from each other's",
+        fix: "Give each streaming job on a landing zone its own name",
+    },
+    "emr-log-prefix": {
+        what: "EMR log prefix (emr/<name> in the log area)",
+        why: "both would write their clusters' logs under one prefix, and each one's nodes could overwrite the other's",
+        fix: "Give each EMR cluster and batch job on a landing zone its own name",
+    },
+    "emr-job-tag": {
+        what: "job tag (spectrum:job = <project>/<stack>/<name>)",
+        why: "each batch job's workflow may describe, change and terminate the clusters carrying its tag, so either could terminate the other's",
+        fix: "Give each batch job of a stack its own name",
+    },
     "child-name": {
         what: "resource name",
         why: "the Pulumi engine refuses two resources with one type and name",

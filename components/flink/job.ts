@@ -9,8 +9,8 @@ import { dataProtection } from "../core/protection";
 import { awsTags, k8sLabels } from "../core/tags";
 import { workloadRole } from "../core/workload-identity";
 import { buildFlinkConfig, mergeFlinkConfig } from "./flink-config";
-import { FlinkJobArgs, FlinkJobSettings, resolveFlinkJobSettings } from "./job-args";
-import { COMPONENT, validateFlinkJob } from "./job-validate";
+import { FlinkJobArgs, FlinkJobSettings } from "./job-args";
+import { COMPONENT, flinkJobSettings } from "./job-validate";
 import { foreignSavepointPath, stateLocations } from "./state-locations";
 import { podTemplate } from "./pod-template";
 import { FlinkDeployment } from "./crd/flink-deployment";
@@ -43,17 +43,15 @@ export class FlinkJob extends pulumi.ComponentResource {
     readonly deployment: k8s.apiextensions.CustomResource;
 
     constructor(name: string, args: FlinkJobArgs, opts?: pulumi.ComponentResourceOptions) {
-        super(`spectrum:index:${COMPONENT}`, name, {}, opts);
-        const s = resolveFlinkJobSettings(name, args);
-        validateFlinkJob(name, args, s);
-        const state = stateLocations(args.storage, s);
-        // Validation guarantees both; the narrowing is for the compiler.
-        if (!s.version || !state) throw new Error(`${COMPONENT} "${name}": unreachable`);
-        const parts = buildFlinkConfig(s, s.version, state);
+        // A missing peer SDK is told first: without it no KubernetesTarget can be built.
         const k8s = requirePeer("@pulumi/kubernetes", `${COMPONENT} "${name}"`);
-
-        const storage = args.storage;
-        const target = args.operator.target;
+        // Checked before super(): a rejected job registers nothing, not even itself.
+        const s = flinkJobSettings(name, args);
+        const state = stateLocations(s.storage, s);
+        // Validation guarantees the storage accepts the state prefix; the narrowing is for the compiler.
+        if (!state) throw new Error(`${COMPONENT} "${name}": unreachable`);
+        const storage = s.storage;
+        const target = s.operator.target;
         const area = storage.checkpointArea;
         clashRegistry().claimAll([
             {
@@ -68,7 +66,17 @@ export class FlinkJob extends pulumi.ComponentResource {
                 who: { component: COMPONENT, name, field: "statePath" },
                 scope: storage,
             },
+            {
+                kind: "child-name",
+                identity: name,
+                key: `${COMPONENT}::${name}`,
+                who: { component: COMPONENT, name, field: "name" },
+                scope: opts?.parent,
+            },
         ]);
+        super(`spectrum:index:${COMPONENT}`, name, {}, opts);
+        const parts = buildFlinkConfig(s, s.version, state);
+
         this.deploymentName = s.deploymentName;
         this.namespace = s.namespace;
         this.stateUri = storage.uri(area, s.statePath);
@@ -79,7 +87,7 @@ export class FlinkJob extends pulumi.ComponentResource {
         const k8sOpts = { parent: this, provider: target.provider };
         // Pulumi does not pass a component's dependsOn to its children: what the caller orders the
         // job after (its topics, say) joins the operator's readiness on every Kubernetes object.
-        const ready = [...args.operator.readyResources];
+        const ready = [...s.operator.readyResources];
         const waitFor = (...more: pulumi.Resource[]) => dependsOnAll(opts?.dependsOn, ...ready, ...more);
 
         const identity = workloadRole(

@@ -4,9 +4,9 @@ import { requirePeer } from "../core/optional-peers";
 import { KubernetesTarget } from "../core/contracts";
 import { dependsOnAll } from "../core/depends-on";
 import { k8sLabels } from "../core/tags";
-import { FlinkOperatorArgs, PodSecurityLevel, resolveFlinkOperatorSettings } from "./operator-args";
+import { FlinkOperatorArgs, PodSecurityLevel } from "./operator-args";
 import { FlinkOperatorRef } from "./operator-ref";
-import { OPERATOR_COMPONENT, validateFlinkOperator } from "./operator-validate";
+import { OPERATOR_COMPONENT, flinkOperatorSettings } from "./operator-validate";
 import { certManagerValues, operatorValues } from "./operator-values";
 import { operatorChartUrl } from "./versions";
 import { clashRegistry } from "../core/clashes";
@@ -48,24 +48,34 @@ export class FlinkOperator extends pulumi.ComponentResource implements FlinkOper
     readonly readyResources: readonly pulumi.Resource[];
 
     constructor(name: string, args: FlinkOperatorArgs, opts?: pulumi.ComponentResourceOptions) {
-        super(`spectrum:index:${OPERATOR_COMPONENT}`, name, {}, opts);
-        const s = resolveFlinkOperatorSettings(args);
-        validateFlinkOperator(name, args, s);
-        clashRegistry().claim(
-            "operator-install",
-            "flink-kubernetes-operator",
-            { component: OPERATOR_COMPONENT, name, field: "target" },
-            args.target,
-        );
+        // A missing peer SDK is told first: without it no KubernetesTarget can be built.
         const k8s = requirePeer("@pulumi/kubernetes", `${OPERATOR_COMPONENT} "${name}"`);
+        // Checked before super(): a rejected operator registers nothing, not even itself.
+        const s = flinkOperatorSettings(name, args);
+        clashRegistry().claimAll([
+            {
+                kind: "operator-install",
+                identity: "flink-kubernetes-operator",
+                who: { component: OPERATOR_COMPONENT, name, field: "target" },
+                scope: s.target,
+            },
+            {
+                kind: "child-name",
+                identity: name,
+                key: `${OPERATOR_COMPONENT}::${name}`,
+                who: { component: OPERATOR_COMPONENT, name, field: "name" },
+                scope: opts?.parent,
+            },
+        ]);
+        super(`spectrum:index:${OPERATOR_COMPONENT}`, name, {}, opts);
 
-        this.target = args.target;
+        this.target = s.target;
         this.version = s.version;
         this.namespace = s.namespace;
         this.jobNamespaces = [...s.jobNamespaces];
         this.webhookEnabled = s.certManager !== "none";
         // Pulumi does not pass a component's dependsOn to its children (say, the cluster's nodes).
-        const k8sOpts = { parent: this, provider: args.target.provider, dependsOn: opts?.dependsOn };
+        const k8sOpts = { parent: this, provider: s.target.provider, dependsOn: opts?.dependsOn };
         const labels = k8sLabels("flink-kubernetes-operator", "flink-operator", s.labels);
 
         const operatorNamespace = new k8s.core.v1.Namespace(

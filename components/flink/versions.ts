@@ -1,7 +1,18 @@
 /**
- * Versions spectrum pins and the Flink versions a FlinkJob may run. The operator's CRD carries an
- * enum of Flink versions (`v1_13` ... `v2_2` in operator 1.15.0); the API server rejects anything
- * else, so we check it before `pulumi up` does.
+ * Versions spectrum pins, and catalogs of what exists, so a version that was never released fails
+ * before `pulumi up` instead of as an image that cannot be pulled or a chart that cannot be found.
+ * The operator's CRD carries an enum of Flink versions (`v1_13` ... `v2_2` in operator 1.15.0);
+ * the API server rejects anything else, so we check it before `pulumi up` does.
+ *
+ * Sources, checked 2026-12-05:
+ * - Operator releases and their CRD enums: the `release-*` tags of apache/flink-kubernetes-operator,
+ *   `helm/flink-kubernetes-operator/crds/flinkdeployments.flink.apache.org-v1.yml` (spec.flinkVersion
+ *   enum) at each tag; 1.13.0 tagged 2025-09-18, 1.14.0 2026-02-03, 1.15.0 2026-05-07 (the latest).
+ * - Flink releases: Maven Central, org.apache.flink:flink-core versions (metadata of 2026-10-19).
+ * - cert-manager chart releases: the `v*` tags of cert-manager/cert-manager (v1.21.1, 2026-07-29, the
+ *   newest). cert-manager supports a minor until the release of the minor two after it (1.19 until
+ *   1.21, 2026-07-08).
+ * To update: add the new release to its list (and, for an operator, its CRD's Flink versions).
  */
 
 /** The Flink Kubernetes Operator release installed by default (the latest release). */
@@ -21,10 +32,60 @@ export const DEFAULT_OPERATOR_IMAGE_REPOSITORY = "apache/flink-kubernetes-operat
 /** The Flink minor versions the pinned operator's CRD accepts, as `spec.flinkVersion` spells them. */
 export type FlinkVersionEnum = "v1_13" | "v1_14" | "v1_15" | "v1_16" | "v1_17" | "v1_18" | "v1_19" | "v1_20" | "v2_0" | "v2_1" | "v2_2";
 
-/** `spec.flinkVersion` values accepted by each operator release we know the CRD of. */
+const UP_TO_V2_2: readonly FlinkVersionEnum[] = [
+    "v1_13",
+    "v1_14",
+    "v1_15",
+    "v1_16",
+    "v1_17",
+    "v1_18",
+    "v1_19",
+    "v1_20",
+    "v2_0",
+    "v2_1",
+    "v2_2",
+];
+
+/**
+ * `spec.flinkVersion` values accepted by each operator release we know the CRD of: the releases
+ * FlinkOperator installs (their charts take the same values) and FlinkJob checks jobs against.
+ */
 export const OPERATOR_FLINK_VERSIONS: Readonly<Record<string, readonly FlinkVersionEnum[]>> = {
-    "1.15.0": ["v1_13", "v1_14", "v1_15", "v1_16", "v1_17", "v1_18", "v1_19", "v1_20", "v2_0", "v2_1", "v2_2"],
+    "1.13.0": UP_TO_V2_2,
+    "1.14.0": UP_TO_V2_2,
+    "1.15.0": UP_TO_V2_2,
 };
+
+/** Released Flink versions of the minors FlinkJob supports (each has an official `flink:<version>-java17` image). */
+export const FLINK_RELEASES: Readonly<Record<string, readonly string[]>> = {
+    "1.18": ["1.18.0", "1.18.1"],
+    "1.19": ["1.19.0", "1.19.1", "1.19.2", "1.19.3"],
+    "1.20": ["1.20.0", "1.20.1", "1.20.2", "1.20.3", "1.20.4", "1.20.5"],
+    "2.0": ["2.0.0", "2.0.1", "2.0.2"],
+    "2.1": ["2.1.0", "2.1.1", "2.1.2", "2.1.3"],
+    "2.2": ["2.2.0", "2.2.1"],
+};
+
+/**
+ * cert-manager chart releases from v1.15 on (the first whose chart installs CRDs through
+ * `crds.enabled`): each minor with its newest patch, every patch from .0 up to it released.
+ */
+export const CERT_MANAGER_NEWEST_PATCH: Readonly<Record<string, number>> = {
+    "v1.15": 5,
+    "v1.16": 5,
+    "v1.17": 4,
+    "v1.18": 6,
+    "v1.19": 6,
+    "v1.20": 3,
+    "v1.21": 1,
+};
+
+/** Whether `version` (`v1.19.2`) is a cert-manager chart release in {@link CERT_MANAGER_NEWEST_PATCH}. */
+export function isCertManagerRelease(version: string): boolean {
+    const m = /^(v\d+\.\d+)\.(\d+)$/.exec(version);
+    const newest = m ? CERT_MANAGER_NEWEST_PATCH[m[1]] : undefined;
+    return m !== null && newest !== undefined && Number(m[2]) <= newest;
+}
 
 /**
  * Flink minor versions FlinkJob supports: what the pinned operator accepts, minus releases that

@@ -3,11 +3,12 @@ import * as aws from "@pulumi/aws";
 import { KafkaConnection } from "../core/contracts";
 import { dataProtection } from "../core/protection";
 import { awsTags } from "../core/tags";
-import { KafkaClusterArgs, KafkaClusterSettings, MSK_CLIENT_PORT, resolveKafkaClusterSettings } from "./cluster-args";
-import { validateKafkaCluster } from "./cluster-validate";
+import { KafkaClusterArgs, KafkaClusterSettings, MSK_CLIENT_PORT } from "./cluster-args";
+import { COMPONENT, kafkaClusterSettings } from "./cluster-validate";
 import { brokerProperties, renderServerProperties } from "./broker-config";
 import { expressBrokerProperties } from "./express-config";
 import { multiVpcPortRange } from "./multi-vpc";
+import { clashRegistry } from "../core/clashes";
 
 const LOG_GROUP_PREFIX = "/spectrum/msk/";
 
@@ -44,9 +45,10 @@ export class KafkaCluster extends pulumi.ComponentResource {
     readonly cluster: aws.msk.Cluster;
 
     constructor(name: string, args: KafkaClusterArgs, opts?: pulumi.ComponentResourceOptions) {
+        // Checked before super(): a rejected cluster registers nothing, not even itself.
+        const s: KafkaClusterSettings = kafkaClusterSettings(name, args);
+        clashRegistry().claim("child-name", name, { component: COMPONENT, name, field: "name" }, opts?.parent, `${COMPONENT}::${name}`);
         super("spectrum:index:KafkaCluster", name, {}, opts);
-        const s: KafkaClusterSettings = resolveKafkaClusterSettings(args);
-        validateKafkaCluster(name, args, s);
         const tags = awsTags("KafkaCluster", s.tags);
         const keep = { parent: this, ...dataProtection(s.protect) };
 

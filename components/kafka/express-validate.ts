@@ -12,8 +12,11 @@ const STANDARD_ONLY: ReadonlyArray<[keyof KafkaClusterArgs, string]> = [
     ["logRetentionDays", "MSK delivers no broker logs for Express brokers"],
 ];
 
-/** Checks what MSK refuses for a cluster of Express brokers (an `express.*` instance type). */
-export function checkExpressCluster(v: Validator, args: KafkaClusterArgs, s: KafkaClusterSettings): void {
+/**
+ * Checks what MSK refuses for a cluster of Express brokers (an `express.*` instance type). `given` is
+ * the args as written: a Standard-only field the user set is refused, its declared default is not.
+ */
+export function checkExpressCluster(v: Validator, s: KafkaClusterSettings, given: Readonly<Record<string, unknown>>): void {
     v.check(
         EXPRESS_BROKER_TYPES.includes(s.instanceType),
         "instanceType",
@@ -36,8 +39,8 @@ export function checkExpressCluster(v: Validator, args: KafkaClusterArgs, s: Kaf
         `Use one of ${EXPRESS_KAFKA_VERSIONS.join(", ")}`,
     );
     for (const [key, why] of STANDARD_ONLY) {
-        if (args[key] !== undefined && args[key] !== false)
-            v.fail(key, args[key], why, `Remove ${key}, or use a Standard broker type such as "kafka.m7g.large"`);
+        if (given[key] !== undefined && given[key] !== false)
+            v.fail(key, given[key], why, `Remove ${key}, or use a Standard broker type such as "kafka.m7g.large"`);
     }
     validateExpressBrokerProperties(v, s.serverProperties, s.allowWeakerDurability);
 }

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { KafkaConnection } from "../core/contracts";
 import { ExternalKafkaArgs } from "./external-kafka-args";
-import { validateExternalKafka } from "./external-kafka-validate";
+import { COMPONENT, externalKafkaSettings } from "./external-kafka-validate";
 
 /**
  * A {@link KafkaConnection} for a cluster spectrum does not create. Checks that the auth mode has
@@ -17,17 +17,17 @@ import { validateExternalKafka } from "./external-kafka-validate";
  * });
  */
 export function externalKafka(name: string, args: ExternalKafkaArgs): KafkaConnection {
-    validateExternalKafka(name, args);
-    if (args.authMode === "plaintext") {
-        pulumi.log.warn(`externalKafka "${name}": plaintext sends data and offers no authentication; use it for a local cluster only.`);
+    const s = externalKafkaSettings(name, args);
+    if (s.authMode === "plaintext") {
+        pulumi.log.warn(`${COMPONENT} "${name}": plaintext sends data and offers no authentication; use it for a local cluster only.`);
     }
     return {
-        bootstrapServers: args.bootstrapServers,
-        authMode: args.authMode,
-        ...(args.brokerCount !== undefined ? { brokerCount: args.brokerCount } : {}),
-        ...(args.clusterArn !== undefined ? { clusterArn: args.clusterArn } : {}),
-        ...(args.clusterName !== undefined ? { clusterName: args.clusterName } : {}),
-        ...(args.scram ? { scram: { ...args.scram, password: pulumi.secret(args.scram.password) } } : {}),
-        ...(args.tls ? { tls: { ...args.tls, clientKey: pulumi.secret(args.tls.clientKey) } } : {}),
+        bootstrapServers: s.bootstrapServers,
+        authMode: s.authMode,
+        ...(s.brokerCount !== undefined ? { brokerCount: s.brokerCount } : {}),
+        ...(s.clusterArn !== undefined ? { clusterArn: s.clusterArn } : {}),
+        ...(s.clusterName !== undefined ? { clusterName: s.clusterName } : {}),
+        ...(s.scram ? { scram: { ...s.scram, password: pulumi.secret(s.scram.password) } } : {}),
+        ...(s.tls ? { tls: { ...s.tls, clientKey: pulumi.secret(s.tls.clientKey) } } : {}),
     };
 }

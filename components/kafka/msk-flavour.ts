@@ -1,8 +1,5 @@
 import { KafkaConnection, MskFlavour } from "../core/contracts";
 
-/** Every MSK flavour, for messages and checks. */
-export const MSK_FLAVOURS: readonly MskFlavour[] = ["standard", "express", "serverless"];
-
 /** The kind of MSK cluster a connection points at, or undefined for a cluster that is not MSK (no cluster ARN). */
 export function mskFlavourOf(connection: KafkaConnection): MskFlavour | undefined {
     if (connection.clusterArn === undefined) return undefined;

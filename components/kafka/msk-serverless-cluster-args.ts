@@ -1,5 +1,5 @@
 import { v, strict, input, explain, awsTagMap } from "../core/schema";
-import { CLUSTER_NAME } from "./cluster-validate";
+import { CLUSTER_NAME, clientCidrBlocks } from "./cluster-args";
 
 export const COMPONENT = "MskServerlessCluster";
 
@@ -15,7 +15,7 @@ export const mskServerlessClusterShape = {
     /** Security groups whose members may reach the cluster (e.g. an EKS node or pod group). Default: `[]` (none). */
     clientSecurityGroupIds: v.optional(v.array(input(v.string())), []),
     /** IPv4 CIDR blocks that may reach the cluster; `0.0.0.0/0` is refused. Default: `[]` (none). */
-    clientCidrBlocks: v.optional(v.array(v.string()), []),
+    clientCidrBlocks: clientCidrBlocks("the cluster"),
     /** MSK cluster name (1-64 letters, digits, dashes). Default: generated from the component name. */
     clusterName: v.optional(
         v.pipe(

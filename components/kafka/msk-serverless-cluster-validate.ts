@@ -1,6 +1,5 @@
 import { Validator } from "../core/errors";
 import { parseArgs } from "../core/schema";
-import { validCidr } from "./cluster-validate";
 import { COMPONENT, MskServerlessClusterSettings, mskServerlessClusterArgs } from "./msk-serverless-cluster-args";
 
 /**
@@ -15,7 +14,7 @@ export function mskServerlessClusterSettings(name: string, args: unknown): MskSe
     return s;
 }
 
-/** What MSK Serverless would reject across fields, and client ranges that open the cluster to everyone. */
+/** What MSK Serverless would reject across fields (client ranges are checked by the declaration). */
 export function validateMskServerlessCluster(name: string, s: MskServerlessClusterSettings): void {
     const v = new Validator(COMPONENT, name);
     v.check(
@@ -25,16 +24,5 @@ export function validateMskServerlessCluster(name: string, s: MskServerlessClust
         "MSK Serverless needs client subnets in at least two Availability Zones",
         "Pass 2 or more private subnets in different Availability Zones",
     );
-    for (const cidr of s.clientCidrBlocks) {
-        if (!validCidr(cidr)) v.fail("clientCidrBlocks", cidr, "not an IPv4 CIDR block", 'Use a block like "10.0.0.0/16"');
-        else
-            v.check(
-                !cidr.endsWith("/0"),
-                "clientCidrBlocks",
-                cidr,
-                "opens the cluster to every address",
-                "Name the client ranges that need Kafka",
-            );
-    }
     v.throwIfInvalid();
 }

@@ -1,17 +1,20 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Validator } from "../core/errors";
+import { AUTO_NAME_SUFFIX_LENGTH, IAM_ROLE_NAME_MAX, iamRoleNameProblem } from "../core/aws-limits";
+import { quantityValue } from "../core/kubernetes-values";
 import { workloadIdentityProblem } from "../core/workload-identity";
-import { KafkaStreamsAppArgs, KafkaStreamsSettings } from "./streams-app-args";
+import { fieldPath, parseArgs } from "../core/schema";
+import { KafkaStreamsSettings, TopicInfo, kafkaStreamsAppArgs, resolveSettings } from "./streams-app-args";
 import { checkTopicName } from "./topic-validate";
 import { fixesReplication, flavourLabel, mskFlavourOf } from "./msk-flavour";
+import { RESERVED_ENV } from "./streams-pod";
 
-const COMPONENT = "KafkaStreamsApp";
+export const COMPONENT = "KafkaStreamsApp";
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 // The StatefulSet controller adds an 11-character revision hash to pod labels (63 max).
 const MAX_STATEFULSET_NAME = 52;
 // Internal topics are `<application.id>-<store>-changelog`: leave room under Kafka's 249.
 const MAX_APPLICATION_ID = 180;
-const QUANTITY = /^[1-9]\d*(Ki|Mi|Gi|Ti)$/;
 const DIGEST = /@sha256:[a-f0-9]{64}$/;
 
 /** Properties set from arguments; setting them again in `properties` would be ambiguous. */
@@ -34,11 +37,123 @@ export function imageTag(image: string): string | undefined {
     return cut >= 0 ? lastSegment.slice(cut + 1) : undefined;
 }
 
-const isInt = (n: unknown, min: number): boolean => typeof n === "number" && Number.isInteger(n) && n >= min;
+/**
+ * Checks a KafkaStreamsApp's args, structure first (the declaration in streams-app-args.ts), then
+ * what Kubernetes, Kafka, IAM or the data guarantees would reject, and returns the settings the
+ * component reads. Throws one SpectrumValidationError naming every problem; call it before
+ * registering anything.
+ */
+export function kafkaStreamsAppSettings(name: string, args: unknown): KafkaStreamsSettings {
+    const s = resolveSettings(name, parseArgs(COMPONENT, name, kafkaStreamsAppArgs, args));
+    validateKafkaStreamsApp(name, s);
+    return s;
+}
+
+/** The IAM roles the app's name feeds: the pods' role with IAM auth, and KEDA's lag reader with autoscaling too. */
+function checkRoleNames(v: Validator, name: string, s: KafkaStreamsSettings): void {
+    if (s.connection.authMode !== "iam") return;
+    // Roles are auto-named `<name>-role-<7 random characters>` (and `<name>-keda-role-...`).
+    const suffix = s.autoscaling ? "-keda-role" : "-role";
+    const problem = iamRoleNameProblem(`${name}${suffix}`, true);
+    if (!problem) return;
+    const longest = IAM_ROLE_NAME_MAX - AUTO_NAME_SUFFIX_LENGTH - suffix.length;
+    const tooLong = name.length > longest;
+    v.fail(
+        "name",
+        name,
+        `${problem.problem} (in the IAM role ${name}${suffix}-...)`,
+        tooLong
+            ? `Shorten the component's name to ${longest} characters or fewer (the role adds "${suffix}" and Pulumi's random suffix)`
+            : problem.fix,
+    );
+}
+
+/** Requests a container could never get: more than its limit of the same resource. */
+function checkRequestsWithinLimits(v: Validator, s: KafkaStreamsSettings): void {
+    for (const [resource, request] of Object.entries(s.resources.requests)) {
+        const limit = s.resources.limits[resource];
+        if (limit === undefined) continue;
+        const requested = quantityValue(request);
+        const allowed = quantityValue(limit);
+        if (requested !== undefined && allowed !== undefined && requested > allowed) {
+            v.fail(
+                fieldPath([{ key: "resources" }, { key: "requests" }, { key: resource }]),
+                request,
+                `is above the limit (${limit}), which Kubernetes refuses`,
+                `Request at most ${limit}, or raise resources.limits.${resource}`,
+            );
+        }
+    }
+}
+
+/** Topic names Kafka accepts, none of the app's own internal topics, none listed twice (its ACLs would clash). */
+function checkTopicRefs(v: Validator, list: string, topics: readonly TopicInfo[], applicationId: string): void {
+    const seen = new Set<string>();
+    topics.forEach((t, i) => {
+        const field = fieldPath([{ key: list }, { key: i }]);
+        checkTopicName(v, field, t.name);
+        v.check(
+            !t.name.startsWith(`${applicationId}-`),
+            field,
+            t.name,
+            `topics starting with "${applicationId}-" are the app's internal topics`,
+            "Declare only external topics; Streams creates its internal ones",
+        );
+        v.check(!seen.has(t.name), field, t.name, "is listed twice", "List each topic once");
+        seen.add(t.name);
+    });
+}
+
+/** Variables the container reads that the component sets: a second value would break the app's configuration. */
+function checkEnvironment(v: Validator, s: KafkaStreamsSettings): void {
+    for (const key of Object.keys(s.env)) {
+        const field = fieldPath([{ key: "env" }, { key }]);
+        v.check(
+            key.length > 0 && !key.includes("=") && /^[\x20-\x7e]+$/.test(key),
+            field,
+            key,
+            "Kubernetes takes environment variable names of printable ASCII characters without =",
+            "Rename it, e.g. APP_MODE",
+        );
+        v.check(
+            !RESERVED_ENV.includes(key) && !(key === "AWS_REGION" && s.connection.authMode === "iam"),
+            field,
+            key,
+            "is set by KafkaStreamsApp itself (configuration, static membership, close timeout)",
+            "Use another name; the value the app gets comes from the component's arguments",
+        );
+    }
+}
+
+/** What the API server refuses in a probe: no handler or several, and liveness or startup needing more than one success. */
+function checkProbes(v: Validator, s: KafkaStreamsSettings): void {
+    for (const [kind, probe] of Object.entries(s.probes)) {
+        if (probe === undefined) continue;
+        const handlers = (["exec", "grpc", "httpGet", "tcpSocket"] as const).filter((h) => probe[h] !== undefined);
+        v.check(
+            handlers.length === 1,
+            fieldPath([{ key: "probes" }, { key: kind }]),
+            handlers.length === 0 ? probe : handlers,
+            handlers.length === 0 ? "a probe needs a handler" : "a probe takes exactly one handler",
+            "Give exactly one of httpGet, exec, grpc or tcpSocket",
+        );
+        if (kind !== "readiness" && typeof probe.successThreshold === "number") {
+            v.check(
+                probe.successThreshold === 1,
+                fieldPath([{ key: "probes" }, { key: kind }, { key: "successThreshold" }]),
+                probe.successThreshold,
+                `Kubernetes takes only 1 for a ${kind} probe`,
+                "Use 1, or leave it out",
+            );
+        }
+    }
+}
 
 /** Checks what Kubernetes, Kafka or the data guarantees would reject. */
-export function validateKafkaStreamsApp(name: string, args: KafkaStreamsAppArgs, s: KafkaStreamsSettings): void {
+export function validateKafkaStreamsApp(name: string, s: KafkaStreamsSettings): void {
     const v = new Validator(COMPONENT, name);
+    checkRoleNames(v, name, s);
+    checkRequestsWithinLimits(v, s);
 
     const digest = DIGEST.test(s.image);
     const tag = imageTag(s.image);
@@ -72,42 +187,12 @@ export function validateKafkaStreamsApp(name: string, args: KafkaStreamsAppArgs,
         `Kubernetes names here are lowercase letters, digits and "-", at most ${MAX_STATEFULSET_NAME} characters`,
         'Pass kubernetesName, e.g. "orders-enricher"',
     );
-    v.check(
-        DNS_LABEL.test(s.namespace) && s.namespace.length <= 63,
-        "namespace",
-        s.namespace,
-        "not a Kubernetes namespace name",
-        'Use lowercase letters, digits and "-"',
-    );
 
-    v.check(
-        s.inputs.length > 0,
-        "inputTopics",
-        args.inputTopics,
-        "a Streams app needs at least one input topic",
-        "List the topics it consumes",
-    );
-    s.inputs.forEach((t, i) => checkTopicName(v, `inputTopics[${i}]`, t.name));
-    s.outputs.forEach((t, i) => checkTopicName(v, `outputTopics[${i}]`, t.name));
-    for (const t of [...s.inputs, ...s.outputs]) {
-        v.check(
-            !t.name.startsWith(`${s.applicationId}-`),
-            "inputTopics/outputTopics",
-            t.name,
-            `topics starting with "${s.applicationId}-" are the app's internal topics`,
-            "Declare only external topics; Streams creates its internal ones",
-        );
-    }
+    checkTopicRefs(v, "inputTopics", s.inputs, s.applicationId);
+    checkTopicRefs(v, "outputTopics", s.outputs, s.applicationId);
+    checkEnvironment(v, s);
+    checkProbes(v, s);
 
-    v.check(isInt(s.replicas, 1), "replicas", args.replicas, "must be a whole number >= 1", "Use 2 or more for a stateful app");
-    v.check(isInt(s.threads, 1), "threads", args.threads, "must be a whole number >= 1", "Use 1 or more");
-    v.check(
-        isInt(s.standbyReplicas, 0),
-        "standbyReplicas",
-        args.standbyReplicas,
-        "must be a whole number >= 0",
-        "Use 1 for a stateful app",
-    );
     v.check(
         s.stateful || s.standbyReplicas === 0,
         "standbyReplicas",
@@ -126,15 +211,6 @@ export function validateKafkaStreamsApp(name: string, args: KafkaStreamsAppArgs,
             `Kafka Streams sets segment.bytes on the changelog and repartition topics it creates, which ${flavourLabel(flavour!)} refuse, so a stateful app cannot start`,
             "Use MSK with Standard brokers, or set stateful: false for a topology without state stores or repartitioning",
         );
-    const guarantees = ["exactly_once_v2", "at_least_once"];
-    v.check(
-        guarantees.includes(s.processingGuarantee),
-        "processingGuarantee",
-        s.processingGuarantee,
-        "exactly_once and exactly_once_beta were removed in Kafka 4; only these remain",
-        'Use "exactly_once_v2" or "at_least_once"',
-    );
-    v.check(isInt(s.replicationFactor, 1), "replicationFactor", args.replicationFactor, "must be a whole number >= 1", "Use 3");
     if (s.processingGuarantee === "exactly_once_v2") {
         v.check(
             s.replicationFactor >= 3,
@@ -155,32 +231,21 @@ export function validateKafkaStreamsApp(name: string, args: KafkaStreamsAppArgs,
     }
     for (const [key, value] of Object.entries(s.properties)) {
         const arg = MANAGED_PROPERTIES[key] ?? (key.startsWith("sasl.") || key.startsWith("ssl.") ? "connection" : undefined);
-        v.check(arg === undefined, `properties["${key}"]`, value, "this property is set from another argument", `Use ${arg} instead`);
+        v.check(
+            arg === undefined,
+            fieldPath([{ key: "properties" }, { key }]),
+            value,
+            "this property is set from another argument",
+            `Use ${arg} instead`,
+        );
     }
-    v.check(QUANTITY.test(s.stateSize), "stateStorage.size", s.stateSize, "not a Kubernetes storage quantity", 'Use e.g. "10Gi"');
     v.check(
-        isInt(s.closeTimeoutSeconds, 1),
-        "closeTimeoutSeconds",
-        args.closeTimeoutSeconds,
-        "must be a whole number of seconds >= 1",
-        "Use e.g. 60",
-    );
-    v.check(
-        isInt(s.terminationGracePeriodSeconds, 1) && s.terminationGracePeriodSeconds > s.closeTimeoutSeconds,
+        s.terminationGracePeriodSeconds > s.closeTimeoutSeconds,
         "terminationGracePeriodSeconds",
         s.terminationGracePeriodSeconds,
         `must exceed closeTimeoutSeconds (${s.closeTimeoutSeconds}), or Kubernetes kills the pod before Streams commits and leaves the group`,
         `Use ${s.closeTimeoutSeconds + 30} or more`,
     );
-    v.check(isInt(s.health.port, 1) && s.health.port <= 65535, "health.port", s.health.port, "not a TCP port", "Use e.g. 8080");
-    v.check(
-        isInt(s.health.startupTimeoutSeconds, 10),
-        "health.startupTimeoutSeconds",
-        s.health.startupTimeoutSeconds,
-        "must be at least 10 seconds, and long enough to restore state",
-        "Use e.g. 1800",
-    );
-    v.check(isInt(s.runAsUser, 1), "runAsUser", args.runAsUser, "pods run as a non-root user", "Use a uid >= 1, e.g. 1000");
 
     const auth = s.connection.authMode;
     if (auth === "iam") {
@@ -190,13 +255,6 @@ export function validateKafkaStreamsApp(name: string, args: KafkaStreamsAppArgs,
             undefined,
             "IAM auth needs the MSK cluster ARN for the app's policy",
             "Use a KafkaCluster's connection, or externalKafka(...) with clusterArn",
-        );
-        v.check(
-            s.identity === "irsa" || s.identity === "pod-identity",
-            "identity",
-            s.identity,
-            "not a workload identity mode",
-            'Use "irsa" or "pod-identity"',
         );
         const problem = workloadIdentityProblem(s.target, s.identity);
         if (problem) v.fail("target", s.identity, problem, "Pass them on the KubernetesTarget, or choose the other identity mode");
@@ -246,42 +304,12 @@ export function validateKafkaStreamsApp(name: string, args: KafkaStreamsAppArgs,
     const a = s.autoscaling;
     if (a) {
         v.check(
-            isInt(a.minReplicas, 1),
-            "autoscaling.minReplicas",
-            a.minReplicas,
-            "a Streams app must never scale to zero: its state and group membership would be lost",
-            "Use 1 or more",
-        );
-        v.check(
-            isInt(a.maxReplicas, 1) && a.maxReplicas >= a.minReplicas,
+            a.maxReplicas >= a.minReplicas,
             "autoscaling.maxReplicas",
             a.maxReplicas,
             `must be at least minReplicas (${a.minReplicas})`,
             `Use ${a.minReplicas} or more`,
         );
-        v.check(
-            isInt(a.lagThreshold, 1),
-            "autoscaling.lagThreshold",
-            a.lagThreshold,
-            "must be a whole number of records >= 1",
-            "Use e.g. 1000",
-        );
-        // The HPA accepts stabilization windows of 0 to 3600 seconds.
-        v.check(
-            isInt(a.scaleOutAfterSeconds, 0) && a.scaleOutAfterSeconds <= 3600,
-            "autoscaling.scaleOutAfterSeconds",
-            a.scaleOutAfterSeconds,
-            "must be a whole number of seconds from 0 to 3600 (the HPA's stabilization window)",
-            "Use e.g. 300",
-        );
-        const removed = (args.autoscaling as unknown as Record<string, unknown> | undefined)?.cooldownSeconds;
-        if (removed !== undefined)
-            v.fail(
-                "autoscaling.cooldownSeconds",
-                removed,
-                "KEDA's cooldownPeriod only governs scaling to zero, which a Streams app never does, and pods are not removed on lag here",
-                "Remove it; scale in by lowering autoscaling.maxReplicas (see the README), and tune scale-out with scaleOutAfterSeconds",
-            );
         if (auth === "iam") {
             v.check(
                 !!s.target.oidcProviderArn && !!s.target.oidcProviderUrl,

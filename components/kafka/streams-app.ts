@@ -6,8 +6,8 @@ import { dependsOnAll } from "../core/depends-on";
 import { kafkaIamStatements } from "../core/kafka-access";
 import { awsTags, k8sLabels, k8sSelector } from "../core/tags";
 import { workloadRole } from "../core/workload-identity";
-import { KafkaStreamsAppArgs, KafkaStreamsSettings, resolveKafkaStreamsAppSettings } from "./streams-app-args";
-import { validateKafkaStreamsApp } from "./streams-app-validate";
+import { KafkaStreamsAppArgs, KafkaStreamsSettings } from "./streams-app-args";
+import { COMPONENT, kafkaStreamsAppSettings } from "./streams-app-validate";
 import { credentialFiles, streamsProperties } from "./streams-properties";
 import { podTemplate } from "./streams-pod";
 import { createStreamsAcls, streamsAccess } from "./streams-access";
@@ -39,16 +39,25 @@ export class KafkaStreamsApp extends pulumi.ComponentResource {
     readonly acls: readonly pulumi.Resource[];
 
     constructor(name: string, args: KafkaStreamsAppArgs, opts?: pulumi.ComponentResourceOptions) {
+        // Checked before super(): a rejected app registers nothing, not even itself.
+        const s: KafkaStreamsSettings = kafkaStreamsAppSettings(name, args);
+        clashRegistry().claimAll([
+            {
+                kind: "child-name",
+                identity: name,
+                key: `${COMPONENT}::${name}`,
+                who: { component: COMPONENT, name, field: "name" },
+                scope: opts?.parent,
+            },
+            // Two apps with one application.id on one cluster would share a consumer group and state.
+            {
+                kind: "kafka-streams-application-id",
+                identity: s.applicationId,
+                who: { component: COMPONENT, name, field: "applicationId" },
+                scope: s.connection,
+            },
+        ]);
         super("spectrum:index:KafkaStreamsApp", name, {}, opts);
-        const s: KafkaStreamsSettings = resolveKafkaStreamsAppSettings(name, args);
-        validateKafkaStreamsApp(name, args, s);
-        // Two apps with one application.id on one cluster would share a consumer group and state.
-        clashRegistry().claim(
-            "kafka-streams-application-id",
-            s.applicationId,
-            { component: "KafkaStreamsApp", name, field: "applicationId" },
-            s.connection,
-        );
         const k8s = requirePeer("@pulumi/kubernetes", `KafkaStreamsApp "${name}"`);
         this.applicationId = s.applicationId;
         this.kubernetesName = s.kubernetesName;
@@ -56,7 +65,7 @@ export class KafkaStreamsApp extends pulumi.ComponentResource {
 
         const labels = k8sLabels(s.kubernetesName, COMPONENT_LABEL, s.labels);
         const selector = k8sSelector(s.kubernetesName, COMPONENT_LABEL);
-        const tags = awsTags("KafkaStreamsApp", s.tags);
+        const tags = awsTags(COMPONENT, s.tags);
         // Kubernetes objects wait for what the component waits for (typically the namespace).
         const k8sOpts = { parent: this, provider: s.target.provider, dependsOn: opts?.dependsOn };
         const meta = (objectName: string) => ({ name: objectName, namespace: s.namespace, labels });

@@ -9,6 +9,16 @@ type EnvVar = k8s.types.input.core.v1.EnvVar;
 
 const PROBE_PERIOD_SECONDS = 10;
 
+/** Environment variables the pod always sets (AWS_REGION is set too with IAM auth). */
+export const RESERVED_ENV = [
+    "POD_NAME",
+    "POD_NAMESPACE",
+    "KAFKA_STREAMS_CONFIG_FILES",
+    "KAFKA_STREAMS_GROUP_INSTANCE_ID",
+    "KAFKA_STREAMS_APPLICATION_SERVER",
+    "KAFKA_STREAMS_CLOSE_TIMEOUT_MS",
+];
+
 /** Startup, liveness and readiness probes: overrides win, else HTTP probes on the health endpoints. */
 export function probes(s: KafkaStreamsSettings): { startup: Probe; liveness: Probe; readiness: Probe } {
     const http = (path: string) => ({ path, port: "http" });

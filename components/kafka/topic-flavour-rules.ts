@@ -1,5 +1,6 @@
 import { MskFlavour } from "../core/contracts";
 import { Validator } from "../core/errors";
+import { fieldPath } from "../core/schema";
 import { EXPRESS_MIN_MAX_COMPACTION_LAG_MS, EXPRESS_TOPIC_CONFIGS } from "./express-brokers";
 import { fixesReplication, flavourLabel } from "./msk-flavour";
 import {
@@ -8,7 +9,7 @@ import {
     SERVERLESS_MAX_PARTITIONS,
     SERVERLESS_TOPIC_CONFIGS,
 } from "./msk-serverless-limits";
-import { TopicSettings, TopicSpec } from "./topic-args";
+import { TopicSettings } from "./topic-args";
 
 const FIXED_REPLICATION = 3;
 const FIXED_MIN_INSYNC = 2;
@@ -16,13 +17,14 @@ const FIXED_MIN_INSYNC = 2;
 /**
  * What MSK Express brokers and MSK Serverless refuse in a topic that Kafka itself would accept:
  * replication and `min.insync.replicas` are fixed, only a few topic configs may be set, and
- * Serverless caps partitions and message size. Recorded on `v` under `at` (the topic's field prefix).
+ * Serverless caps partitions and message size. Recorded on `v` under `at` (the topic's field path:
+ * `[]` for KafkaTopic, `[{ key: "topics" }, { key: "orders.v1" }]` inside KafkaTopics).
  * Nothing to check for Standard brokers or a cluster that is not MSK.
  */
-export function checkTopicOnFlavour(v: Validator, at: string, spec: TopicSpec, s: TopicSettings, flavour: MskFlavour | undefined): void {
+export function checkTopicOnFlavour(v: Validator, at: readonly { key: string }[], s: TopicSettings, flavour: MskFlavour | undefined): void {
     if (!fixesReplication(flavour)) return;
     const label = flavourLabel(flavour as MskFlavour);
-    const f = (field: string) => `${at}${field}`;
+    const f = (...keys: string[]) => fieldPath([...at, ...keys.map((key) => ({ key }))]);
     v.check(
         s.replicationFactor === FIXED_REPLICATION,
         f("replicationFactor"),
@@ -33,7 +35,7 @@ export function checkTopicOnFlavour(v: Validator, at: string, spec: TopicSpec, s
     v.check(
         s.minInsyncReplicas === FIXED_MIN_INSYNC,
         f("minInsyncReplicas"),
-        spec.minInsyncReplicas,
+        s.minInsyncReplicas,
         `${label} fix min.insync.replicas at ${FIXED_MIN_INSYNC}; a topic cannot change it`,
         "Omit minInsyncReplicas",
     );
@@ -41,7 +43,7 @@ export function checkTopicOnFlavour(v: Validator, at: string, spec: TopicSpec, s
     for (const [key, value] of Object.entries(s.config)) {
         if (allowed.has(key)) continue;
         v.fail(
-            f(`config["${key}"]`),
+            f("config", key),
             value,
             `${label} do not let a topic set this config`,
             `Remove it; a topic may set ${[...allowed].join(", ")} (and the settings with their own argument)`,
@@ -51,7 +53,9 @@ export function checkTopicOnFlavour(v: Validator, at: string, spec: TopicSpec, s
     else checkExpressTopic(v, f, s);
 }
 
-function checkServerlessTopic(v: Validator, f: (field: string) => string, s: TopicSettings): void {
+type FieldOf = (...keys: string[]) => string;
+
+function checkServerlessTopic(v: Validator, f: FieldOf, s: TopicSettings): void {
     const compacted = s.cleanupPolicy.includes("compact");
     const max = compacted ? SERVERLESS_MAX_COMPACTED_PARTITIONS : SERVERLESS_MAX_PARTITIONS;
     if (Number.isInteger(s.partitions))
@@ -74,18 +78,18 @@ function checkServerlessTopic(v: Validator, f: (field: string) => string, s: Top
     if (maxMessage !== undefined && /^\d+$/.test(maxMessage))
         v.check(
             Number(maxMessage) <= SERVERLESS_MAX_MESSAGE_BYTES,
-            f(`config["max.message.bytes"]`),
+            f("config", "max.message.bytes"),
             maxMessage,
             `MSK Serverless accepts record batches of at most ${SERVERLESS_MAX_MESSAGE_BYTES} bytes (8 MiB)`,
             `Use at most ${SERVERLESS_MAX_MESSAGE_BYTES}`,
         );
 }
 
-function checkExpressTopic(v: Validator, f: (field: string) => string, s: TopicSettings): void {
+function checkExpressTopic(v: Validator, f: FieldOf, s: TopicSettings): void {
     const c = s.compaction;
     if (c.minCleanableDirtyRatio !== undefined)
         v.fail(
-            f("compaction.minCleanableDirtyRatio"),
+            f("compaction", "minCleanableDirtyRatio"),
             c.minCleanableDirtyRatio,
             "MSK Express brokers do not let a topic set min.cleanable.dirty.ratio (compaction starts once a partition holds 256 MB)",
             "Remove minCleanableDirtyRatio",
@@ -93,7 +97,7 @@ function checkExpressTopic(v: Validator, f: (field: string) => string, s: TopicS
     if (c.maxCompactionLagMs !== undefined && Number.isInteger(c.maxCompactionLagMs))
         v.check(
             c.maxCompactionLagMs >= EXPRESS_MIN_MAX_COMPACTION_LAG_MS,
-            f("compaction.maxCompactionLagMs"),
+            f("compaction", "maxCompactionLagMs"),
             c.maxCompactionLagMs,
             "MSK Express brokers accept a maximum compaction lag of 7 days or more",
             `Use ${EXPRESS_MIN_MAX_COMPACTION_LAG_MS} or more, or remove it`,

@@ -1,9 +1,19 @@
+import type * as kafka from "@pulumi/kafka";
 import { Validator } from "../core/errors";
 import { KafkaConnection } from "../core/contracts";
-import { KafkaTopicArgs, TopicSettings, TopicSpec } from "./topic-args";
+import { closestMatch, fieldPath, parseArgs } from "../core/schema";
+import { TopicSettings, cleanupPolicyParts, kafkaTopicArgs, resolveTopicSettings } from "./topic-args";
 import { usesMskTopicApi } from "./kafka-provider";
 import { mskFlavourOf } from "./msk-flavour";
 import { checkTopicOnFlavour } from "./topic-flavour-rules";
+
+export const COMPONENT = "KafkaTopic";
+
+/** A KafkaTopic's settings: the topic's, and where it lives. */
+export interface KafkaTopicSettings extends TopicSettings {
+    connection: KafkaConnection;
+    kafkaProvider?: kafka.Provider;
+}
 
 const TOPIC_NAME = /^[A-Za-z0-9._-]+$/;
 const MAX_TOPIC_NAME = 249;
@@ -66,10 +76,8 @@ const MANAGED_KEYS: Record<string, string> = {
     "min.cleanable.dirty.ratio": "compaction.minCleanableDirtyRatio",
 };
 
-/** The field prefix under which a topic's problems are reported (`topics.orders.` inside KafkaTopics). */
-export type FieldPrefix = string;
-
-const isInt = (n: unknown): n is number => typeof n === "number" && Number.isInteger(n);
+/** Where a topic's fields are reported: `[]` for KafkaTopic, `[{ key: "topics" }, { key: "orders.v1" }]` inside KafkaTopics. */
+export type TopicPath = readonly { key: string }[];
 
 /** Records the problems with a topic's name (used for topic and application names alike). */
 export function checkTopicName(v: Validator, field: string, name: string): void {
@@ -89,33 +97,59 @@ export function checkTopicName(v: Validator, field: string, name: string): void 
     );
 }
 
-/** Checks a topic's arguments before anything is registered; throws one error listing every problem. */
-export function validateKafkaTopic(name: string, args: KafkaTopicArgs, s: TopicSettings): void {
-    const v = new Validator("KafkaTopic", name);
-    checkTopic(v, "", args, s, args.connection);
+/**
+ * Checks a KafkaTopic's args, structure first (the declaration in topic-args.ts), then what Kafka
+ * or MSK would refuse and what would lose data, and returns the settings the component reads.
+ * Throws one SpectrumValidationError naming every problem; call it before registering anything.
+ */
+export function kafkaTopicSettings(name: string, args: unknown): KafkaTopicSettings {
+    const checked = parseArgs(COMPONENT, name, kafkaTopicArgs, args);
+    const s: KafkaTopicSettings = {
+        ...resolveTopicSettings(name, checked),
+        connection: checked.connection,
+        kafkaProvider: checked.kafkaProvider,
+    };
+    const v = new Validator(COMPONENT, name);
+    checkTopic(v, [], s, s.connection);
+    checkTopicConnection(v, s.connection);
     v.throwIfInvalid();
+    return s;
+}
+
+/** What a connection needs for topics to be managed on it; recorded once per component. */
+export function checkTopicConnection(v: Validator, connection: KafkaConnection): void {
+    if (connection.clusterArn !== undefined) return;
+    v.check(
+        connection.authMode !== "iam",
+        "connection.authMode",
+        "iam",
+        "IAM auth without a cluster ARN: topics cannot use the MSK API",
+        "Build the connection with externalKafka(...) and its clusterArn",
+    );
+    if (connection.authMode === "scram")
+        v.check(
+            !!connection.scram,
+            "connection.scram",
+            undefined,
+            "SCRAM auth without credentials: @pulumi/kafka cannot log in",
+            "Add scram: { username, password } to the connection",
+        );
+    if (connection.authMode === "tls")
+        v.check(
+            !!connection.tls,
+            "connection.tls",
+            undefined,
+            "mutual TLS without a client certificate: @pulumi/kafka cannot log in",
+            "Add tls: { clientCert, clientKey } to the connection",
+        );
 }
 
 /** Records every problem with a topic's settings against its connection (one topic of KafkaTopic or KafkaTopics). */
-export function checkTopic(v: Validator, at: FieldPrefix, spec: TopicSpec, s: TopicSettings, connection: KafkaConnection): void {
-    const f = (field: string) => `${at}${field}`;
+export function checkTopic(v: Validator, at: TopicPath, s: TopicSettings, connection: KafkaConnection): void {
+    const f = (...keys: string[]) => fieldPath([...at, ...keys.map((key) => ({ key }))]);
     checkTopicName(v, f("name"), s.name);
 
-    v.check(
-        isInt(s.partitions) && s.partitions >= 1,
-        f("partitions"),
-        spec.partitions,
-        "a topic needs at least one partition",
-        "Use a whole number >= 1",
-    );
-    v.check(
-        isInt(s.replicationFactor) && s.replicationFactor >= 1,
-        f("replicationFactor"),
-        spec.replicationFactor,
-        "must be a whole number >= 1",
-        "Use 3",
-    );
-    if (connection.brokerCount !== undefined && isInt(s.replicationFactor)) {
+    if (connection.brokerCount !== undefined) {
         v.check(
             s.replicationFactor <= connection.brokerCount,
             f("replicationFactor"),
@@ -125,82 +159,53 @@ export function checkTopic(v: Validator, at: FieldPrefix, spec: TopicSpec, s: To
         );
     }
     const weakAllowed = s.allowWeakerDurability || connection.authMode === "plaintext";
-    if (isInt(s.replicationFactor) && s.replicationFactor >= 1) {
+    v.check(
+        weakAllowed || s.replicationFactor >= 3,
+        f("replicationFactor"),
+        s.replicationFactor,
+        "fewer than 3 copies lose acknowledged writes when brokers fail",
+        "Use 3, or set allowWeakerDurability: true for data you can lose",
+    );
+    if (s.replicationFactor === 1) {
         v.check(
-            weakAllowed || s.replicationFactor >= 3,
-            f("replicationFactor"),
-            s.replicationFactor,
-            "fewer than 3 copies lose acknowledged writes when brokers fail",
-            "Use 3, or set allowWeakerDurability: true for data you can lose",
-        );
-    }
-    if (!isInt(s.minInsyncReplicas) || s.minInsyncReplicas < 1) {
-        v.fail(f("minInsyncReplicas"), spec.minInsyncReplicas, "must be a whole number >= 1", "Use 2 with replication factor 3");
-    } else if (isInt(s.replicationFactor)) {
-        if (s.replicationFactor === 1) {
-            v.check(
-                s.minInsyncReplicas === 1,
-                f("minInsyncReplicas"),
-                s.minInsyncReplicas,
-                "a single-replica topic can only require that one replica",
-                "Use 1",
-            );
-        } else {
-            v.check(
-                s.minInsyncReplicas < s.replicationFactor,
-                f("minInsyncReplicas"),
-                s.minInsyncReplicas,
-                `must be below replicationFactor (${s.replicationFactor}), or one broker down blocks every write`,
-                `Use ${Math.max(1, s.replicationFactor - 1)}`,
-            );
-        }
-        v.check(
-            weakAllowed || s.minInsyncReplicas >= 2,
+            s.minInsyncReplicas === 1,
             f("minInsyncReplicas"),
             s.minInsyncReplicas,
-            "a write acknowledged by one replica is lost if that broker fails",
-            "Use 2, or set allowWeakerDurability: true for data you can lose",
+            "a single-replica topic can only require that one replica",
+            "Use 1",
+        );
+    } else {
+        v.check(
+            s.minInsyncReplicas < s.replicationFactor,
+            f("minInsyncReplicas"),
+            s.minInsyncReplicas,
+            `must be below replicationFactor (${s.replicationFactor}), or one broker down blocks every write`,
+            `Use ${Math.max(1, s.replicationFactor - 1)}`,
         );
     }
-
-    const policies = ["delete", "compact", "compact,delete"];
     v.check(
-        policies.includes(s.cleanupPolicy),
-        f("cleanupPolicy"),
-        spec.cleanupPolicy,
-        "not a Kafka cleanup policy",
-        `Use one of ${policies.join(", ")}`,
+        weakAllowed || s.minInsyncReplicas >= 2,
+        f("minInsyncReplicas"),
+        s.minInsyncReplicas,
+        "a write acknowledged by one replica is lost if that broker fails",
+        "Use 2, or set allowWeakerDurability: true for data you can lose",
     );
-    const deletes = s.cleanupPolicy.includes("delete");
-    const compacts = s.cleanupPolicy.includes("compact");
-    if (spec.retentionMs !== undefined) {
-        v.check(
-            isInt(spec.retentionMs) && (spec.retentionMs === -1 || spec.retentionMs >= 1),
+
+    const policy = cleanupPolicyParts(s.cleanupPolicy) ?? [];
+    const deletes = policy.includes("delete");
+    const compacts = policy.includes("compact");
+    if (s.retentionMs !== undefined && !deletes) {
+        v.fail(
             f("retentionMs"),
-            spec.retentionMs,
-            "must be -1 (forever) or a positive number of milliseconds",
-            "Use e.g. 604800000 for 7 days",
-        );
-        v.check(
-            deletes,
-            f("retentionMs"),
-            spec.retentionMs,
+            s.retentionMs,
             `retention does not apply to a "${s.cleanupPolicy}" topic: compaction keeps the latest record per key forever`,
             'Remove retentionMs, or use cleanupPolicy "compact,delete"',
         );
     }
-    if (spec.retentionBytes !== undefined) {
-        v.check(
-            isInt(spec.retentionBytes) && (spec.retentionBytes === -1 || spec.retentionBytes >= 1),
+    if (s.retentionBytes !== undefined && !deletes) {
+        v.fail(
             f("retentionBytes"),
-            spec.retentionBytes,
-            "must be -1 (no cap) or a positive number of bytes",
-            "Use e.g. 10737418240 for 10 GiB per partition",
-        );
-        v.check(
-            deletes,
-            f("retentionBytes"),
-            spec.retentionBytes,
+            s.retentionBytes,
             `a size cap does not apply to a "${s.cleanupPolicy}" topic`,
             'Remove retentionBytes, or use cleanupPolicy "compact,delete"',
         );
@@ -214,60 +219,34 @@ export function checkTopic(v: Validator, at: FieldPrefix, spec: TopicSpec, s: To
         "compaction settings only apply to a compacted topic",
         'Use cleanupPolicy "compact" or "compact,delete", or remove compaction',
     );
-    if (c.minCompactionLagMs !== undefined)
-        v.check(
-            isInt(c.minCompactionLagMs) && c.minCompactionLagMs >= 0,
-            f("compaction.minCompactionLagMs"),
-            c.minCompactionLagMs,
-            "must be a whole number >= 0",
-            "Use milliseconds, e.g. 0",
-        );
     if (c.maxCompactionLagMs !== undefined) {
         v.check(
-            isInt(c.maxCompactionLagMs) && c.maxCompactionLagMs >= 1,
-            f("compaction.maxCompactionLagMs"),
-            c.maxCompactionLagMs,
-            "must be a whole number >= 1",
-            "Use milliseconds, e.g. 86400000",
-        );
-        v.check(
             c.maxCompactionLagMs >= (c.minCompactionLagMs ?? 0),
-            f("compaction.maxCompactionLagMs"),
+            f("compaction", "maxCompactionLagMs"),
             c.maxCompactionLagMs,
             `below minCompactionLagMs (${c.minCompactionLagMs})`,
             "Make the maximum at least the minimum",
         );
     }
-    if (c.deleteRetentionMs !== undefined)
-        v.check(
-            isInt(c.deleteRetentionMs) && c.deleteRetentionMs >= 0,
-            f("compaction.deleteRetentionMs"),
-            c.deleteRetentionMs,
-            "must be a whole number >= 0",
-            "Use milliseconds, e.g. 86400000",
-        );
-    if (c.minCleanableDirtyRatio !== undefined) {
-        v.check(
-            typeof c.minCleanableDirtyRatio === "number" && c.minCleanableDirtyRatio >= 0 && c.minCleanableDirtyRatio <= 1,
-            f("compaction.minCleanableDirtyRatio"),
-            c.minCleanableDirtyRatio,
-            "must be between 0 and 1",
-            "Use e.g. 0.5",
-        );
-    }
 
     for (const [key, value] of Object.entries(s.config)) {
-        const field = f(`config["${key}"]`);
+        const field = f("config", key);
         if (MANAGED_KEYS[key]) {
             v.fail(field, value, `this setting has its own argument`, `Use ${MANAGED_KEYS[key]} instead`);
             continue;
         }
         const check = TOPIC_CONFIG[key];
         if (!check) {
-            v.fail(field, value, "not a topic-level config Kafka knows", "Check the spelling against Kafka's topic configs");
+            const close = closestMatch(key, [...Object.keys(TOPIC_CONFIG), ...Object.keys(MANAGED_KEYS)]);
+            v.fail(
+                field,
+                value,
+                "not a topic-level config Kafka knows",
+                close ? `Did you mean "${close}"?` : "Check the spelling against Kafka's topic configs",
+            );
             continue;
         }
-        if (typeof value !== "string" || !check.ok(value)) {
+        if (!check.ok(value)) {
             const unclean = key === "unclean.leader.election.enable";
             v.fail(
                 field,
@@ -277,14 +256,14 @@ export function checkTopic(v: Validator, at: FieldPrefix, spec: TopicSpec, s: To
             );
         }
     }
-    checkTopicOnFlavour(v, at, spec, s, mskFlavourOf(connection));
+    checkTopicOnFlavour(v, at, s, mskFlavourOf(connection));
     const remote = s.config["remote.storage.enable"] === "true";
     // MSK is stricter than Kafka about tiered topics (its tiered storage topic guidelines).
     const msk = usesMskTopicApi(connection);
     if (remote)
         v.check(
             !compacts,
-            f(`config["remote.storage.enable"]`),
+            f("config", "remote.storage.enable"),
             "true",
             "tiered storage keeps only topics with the delete policy",
             'Use cleanupPolicy "delete", or keep this topic on local storage',
@@ -294,7 +273,7 @@ export function checkTopic(v: Validator, at: FieldPrefix, spec: TopicSpec, s: To
         if (value === undefined) continue;
         v.check(
             remote,
-            f(`config["${key}"]`),
+            f("config", key),
             value,
             "local retention only applies with tiered storage",
             'Set config["remote.storage.enable"] = "true", or remove the key',
@@ -304,7 +283,7 @@ export function checkTopic(v: Validator, at: FieldPrefix, spec: TopicSpec, s: To
             if (msk) {
                 v.check(
                     Number(value) < total,
-                    f(`config["${key}"]`),
+                    f("config", key),
                     value,
                     `MSK needs local retention below the topic's total retention (${total})`,
                     `Use less than ${total}, or -2 to follow the total`,
@@ -312,7 +291,7 @@ export function checkTopic(v: Validator, at: FieldPrefix, spec: TopicSpec, s: To
             } else {
                 v.check(
                     Number(value) <= total,
-                    f(`config["${key}"]`),
+                    f("config", key),
                     value,
                     `keeps more locally than the topic keeps in total (${total})`,
                     `Use at most ${total}, or -2 to follow the total`,
@@ -326,7 +305,7 @@ export function checkTopic(v: Validator, at: FieldPrefix, spec: TopicSpec, s: To
             if (value !== undefined && /^\d+$/.test(value)) {
                 v.check(
                     Number(value) >= min,
-                    f(`config["${key}"]`),
+                    f("config", key),
                     value,
                     `MSK refuses segments smaller than ${what} on a tiered topic`,
                     `Use ${min} or more, or remove the key`,
@@ -345,7 +324,7 @@ export function checkTopic(v: Validator, at: FieldPrefix, spec: TopicSpec, s: To
             `Keep "${p.name}", or create the new topic next to it and migrate`,
         );
         v.check(
-            !isInt(s.partitions) || s.partitions >= p.partitions,
+            s.partitions >= p.partitions,
             f("partitions"),
             s.partitions,
             `the deployed topic has ${p.partitions} partitions; Kafka cannot remove partitions, so this would recreate the topic and lose its data`,
@@ -358,31 +337,5 @@ export function checkTopic(v: Validator, at: FieldPrefix, spec: TopicSpec, s: To
             `the deployed topic has replication factor ${p.replicationFactor}; changing it replaces the topic and loses its data`,
             `Keep ${p.replicationFactor}, or reassign replicas with Kafka's tools outside Pulumi`,
         );
-    }
-
-    if (connection.clusterArn === undefined) {
-        v.check(
-            connection.authMode !== "iam",
-            `${at}connection.authMode`,
-            "iam",
-            "IAM auth without a cluster ARN: topics cannot use the MSK API",
-            "Build the connection with externalKafka(...) and its clusterArn",
-        );
-        if (connection.authMode === "scram")
-            v.check(
-                !!connection.scram,
-                `${at}connection.scram`,
-                undefined,
-                "SCRAM auth without credentials: @pulumi/kafka cannot log in",
-                "Add scram: { username, password } to the connection",
-            );
-        if (connection.authMode === "tls")
-            v.check(
-                !!connection.tls,
-                `${at}connection.tls`,
-                undefined,
-                "mutual TLS without a client certificate: @pulumi/kafka cannot log in",
-                "Add tls: { clientCert, clientKey } to the connection",
-            );
     }
 }

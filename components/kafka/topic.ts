@@ -3,11 +3,11 @@ import * as aws from "@pulumi/aws";
 import { requirePeer } from "../core/optional-peers";
 import { KafkaConnection } from "../core/contracts";
 import { dataProtection } from "../core/protection";
-import { KafkaTopicArgs, TopicSettings, TopicShape, resolveKafkaTopicSettings } from "./topic-args";
+import { KafkaTopicArgs, TopicSettings, TopicShape } from "./topic-args";
 import { topicConfigs } from "./topic-config";
 import { flavourTopicConfigs } from "./topic-flavour-rules";
 import { mskFlavourOf } from "./msk-flavour";
-import { validateKafkaTopic } from "./topic-validate";
+import { COMPONENT, KafkaTopicSettings, kafkaTopicSettings } from "./topic-validate";
 import { kafkaProvider, kafkaProviderFromOpts, usesMskTopicApi } from "./kafka-provider";
 import { clashRegistry, foldTopicName } from "../core/clashes";
 
@@ -36,33 +36,35 @@ export class KafkaTopic extends pulumi.ComponentResource {
     readonly configs: Readonly<Record<string, string>>;
 
     constructor(name: string, args: KafkaTopicArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("spectrum:index:KafkaTopic", name, {}, opts);
-        const s = resolveKafkaTopicSettings(name, args);
-        validateKafkaTopic(name, args, s);
+        // Checked before super(): a rejected topic registers nothing, not even itself.
+        const s: KafkaTopicSettings = kafkaTopicSettings(name, args);
         warnOnNameCollisions(name, s.name);
-        // Kafka folds . into _ in metric names: orders.v1 and orders_v1 cannot live on one cluster.
-        clashRegistry().claim(
-            "kafka-topic",
-            s.name,
-            { component: "KafkaTopic", name, field: "name" },
-            args.connection,
-            foldTopicName(s.name),
-        );
+        clashRegistry().claimAll([
+            {
+                kind: "child-name",
+                identity: name,
+                key: `${COMPONENT}::${name}`,
+                who: { component: COMPONENT, name, field: "name" },
+                scope: opts?.parent,
+            },
+            // Kafka folds . into _ in metric names: orders.v1 and orders_v1 cannot live on one cluster.
+            {
+                kind: "kafka-topic",
+                identity: s.name,
+                key: foldTopicName(s.name),
+                who: { component: COMPONENT, name, field: "name" },
+                scope: s.connection,
+            },
+        ]);
+        super("spectrum:index:KafkaTopic", name, {}, opts);
 
         this.topicName = s.name;
         this.partitions = s.partitions;
         this.replicationFactor = s.replicationFactor;
         this.shape = { name: s.name, partitions: s.partitions, replicationFactor: s.replicationFactor };
-        this.configs = flavourTopicConfigs(topicConfigs(s), mskFlavourOf(args.connection));
+        this.configs = flavourTopicConfigs(topicConfigs(s), mskFlavourOf(s.connection));
 
-        const resource = createTopicResource(
-            name,
-            s,
-            this.configs,
-            args.connection,
-            this,
-            args.kafkaProvider ?? kafkaProviderFromOpts(opts),
-        );
+        const resource = createTopicResource(name, s, this.configs, s.connection, this, s.kafkaProvider ?? kafkaProviderFromOpts(opts));
         this.backend = resource.backend;
         this.arn = resource.arn;
         this.registerOutputs({

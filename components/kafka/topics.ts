@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { TopicShape } from "./topic-args";
-import { KafkaTopicsArgs, resolveKafkaTopicsSettings } from "./topics-args";
-import { validateKafkaTopics } from "./topics-validate";
+import { KafkaTopicsArgs, KafkaTopicsSettings } from "./topics-args";
+import { COMPONENT, kafkaTopicsSettings } from "./topics-validate";
+import { clashRegistry } from "../core/clashes";
 import { kafkaProvider, kafkaProviderFromOpts, usesMskTopicApi } from "./kafka-provider";
 import { KafkaTopic } from "./topic";
 
@@ -24,21 +25,22 @@ export class KafkaTopics extends pulumi.ComponentResource {
     readonly shapes: Readonly<Record<string, TopicShape>>;
 
     constructor(name: string, args: KafkaTopicsArgs, opts?: pulumi.ComponentResourceOptions) {
+        // Checked before super(), every topic with it: a rejected map registers nothing, not even itself.
+        const s: KafkaTopicsSettings = kafkaTopicsSettings(name, args);
+        clashRegistry().claim("child-name", name, { component: COMPONENT, name, field: "name" }, opts?.parent, `${COMPONENT}::${name}`);
         super("spectrum:index:KafkaTopics", name, {}, opts);
-        const s = resolveKafkaTopicsSettings(args);
-        validateKafkaTopics(name, args, s);
 
         const provider =
-            args.kafkaProvider ??
-            (usesMskTopicApi(args.connection)
+            s.kafkaProvider ??
+            (usesMskTopicApi(s.connection)
                 ? undefined
-                : (kafkaProviderFromOpts(opts) ?? kafkaProvider(`${name}-kafka`, args.connection, this)));
+                : (kafkaProviderFromOpts(opts) ?? kafkaProvider(`${name}-kafka`, s.connection, this)));
         const topics: Record<string, KafkaTopic> = {};
         const shapes: Record<string, TopicShape> = {};
         for (const { key, spec } of s.topics) {
             const topic = new KafkaTopic(
                 `${name}-${key}`,
-                { ...spec, connection: args.connection, kafkaProvider: provider },
+                { ...spec, connection: s.connection, kafkaProvider: provider },
                 { parent: this },
             );
             topics[key] = topic;

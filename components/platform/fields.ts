@@ -23,7 +23,8 @@ export function flagOr<const TEntries extends v.ObjectEntries>(
     options: v.StrictObjectSchema<TEntries, undefined>,
     problem: string,
     fix: string,
-) {
+    // Declared so the API report names the union, not an inferred issue union whose member order varies between builds.
+): v.UnionSchema<[v.BooleanSchema<string>, v.StrictObjectSchema<TEntries, undefined>], undefined> {
     const flag = v.boolean(explain(problem, fix));
     const schema = v.union([flag, options]);
     type Run = (typeof schema)["~run"];

@@ -1,10 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { PolicyStatement } from "../core/iam";
-import { SpectrumValidationError } from "../core/errors";
 import { AwsContext } from "./aws-context";
 import { batchWorkflowStatements } from "./batch-iam";
 import { batchDefinition, runJobFlowRequest } from "./batch-definition";
-import { EmrServerlessTarget } from "./emr-serverless-application-args";
+import { EmrServerlessTarget } from "./contract-args";
 import { serverlessJobDriver, startJobRunParameters } from "./emr-serverless-job-run";
 import { runtimeRole } from "./emr-serverless-runtime-role";
 import { clusterFoundation } from "./foundation";
@@ -12,7 +11,7 @@ import { EMR_MANAGED_POLICY_TAG, EmrNetworkArgs } from "./network";
 import { serverlessBatchDefinition } from "./serverless-batch-definition";
 import { serverlessWorkflowStatements } from "./serverless-iam";
 import { applicationGrants, sparkSubmitCommand } from "./spark-step";
-import { COMPONENT, SparkBatchJobArgs, SparkBatchJobSettings } from "./spark-batch-job-args";
+import { COMPONENT, SparkBatchJobSettings } from "./spark-batch-job-args";
 
 /** What a batch job's workflow needs from the runtime its runs use. */
 export interface BatchRuntime {
@@ -32,23 +31,18 @@ export interface BatchRuntime {
 }
 
 /** Transient EMR clusters on EC2: a hardened cluster per run, created, stepped and terminated by the workflow. */
-export function transientClusterRuntime(
-    name: string,
-    args: SparkBatchJobArgs,
-    s: SparkBatchJobSettings,
-    ctx: AwsContext,
-    parent: pulumi.Resource,
-): BatchRuntime {
-    const network = args.network as EmrNetworkArgs;
+export function transientClusterRuntime(name: string, s: SparkBatchJobSettings, ctx: AwsContext, parent: pulumi.Resource): BatchRuntime {
+    // Validation refuses a job on EMR on EC2 without a network.
+    const network = s.network as EmrNetworkArgs;
     const foundation = clusterFoundation(
         name,
         {
             ctx,
             owner: { component: COMPONENT, name },
-            storage: args.storage,
+            storage: s.storage,
             network,
             shape: s.shape,
-            grants: applicationGrants(args),
+            grants: applicationGrants(s),
             logLocation: s.logLocation,
             tags: s.tags,
         },
@@ -56,7 +50,7 @@ export function transientClusterRuntime(
     );
     const { roles, securityGroups: sg } = foundation;
 
-    const command = sparkSubmitCommand(name, args.storage, args, {});
+    const command = sparkSubmitCommand(name, s.storage, s, {});
     const definition = pulumi
         .all([
             command,
@@ -69,12 +63,6 @@ export function transientClusterRuntime(
         ])
         .apply(
             ([cmd, serviceRoleArn, instanceProfileName, securityConfigurationName, logUri, subnetIds, [primary, core, serviceAccess]]) => {
-                const withBackslash = [...cmd.head, ...cmd.tail].find((a) => a.includes("\\"));
-                if (withBackslash !== undefined) {
-                    throw new SpectrumValidationError([
-                        `${COMPONENT} "${name}": args = ${JSON.stringify(withBackslash)}: contains a backslash, which a batch job's step arguments cannot carry. Remove the backslash.`,
-                    ]);
-                }
                 const cluster = runJobFlowRequest({
                     name,
                     shape: s.shape,
@@ -113,22 +101,16 @@ export function transientClusterRuntime(
 }
 
 /** An EMR Serverless application: a job run per run, with the job's own runtime role, awaited by the workflow. */
-export function serverlessRuntime(
-    name: string,
-    args: SparkBatchJobArgs,
-    s: SparkBatchJobSettings,
-    ctx: AwsContext,
-    parent: pulumi.Resource,
-): BatchRuntime {
-    const target = args.serverless as EmrServerlessTarget;
+export function serverlessRuntime(name: string, s: SparkBatchJobSettings, ctx: AwsContext, parent: pulumi.Resource): BatchRuntime {
+    const target = s.serverless as EmrServerlessTarget;
     const role = runtimeRole(
         name,
-        { ctx, target, grants: [...applicationGrants(args), { access: "write", ...s.logLocation }], tags: s.tags },
+        { ctx, target, grants: [...applicationGrants(s), { access: "write", ...s.logLocation }], tags: s.tags },
         parent,
     );
-    const logUri = args.storage.uri(s.logLocation.area, s.logLocation.path);
+    const logUri = s.storage.uri(s.logLocation.area, s.logLocation.path);
     const definition = pulumi
-        .all([serverlessJobDriver(args.storage, args, {}), target.applicationId, role.role.arn, logUri])
+        .all([serverlessJobDriver(s.storage, s, {}), target.applicationId, role.role.arn, logUri])
         .apply(([driver, applicationId, executionRoleArn, uri]) =>
             JSON.stringify(
                 serverlessBatchDefinition({

@@ -10,9 +10,11 @@ export type EmrReleaseLine = "emr-7" | "emr-spark-8";
 /** Scala binary versions Spark builds use; Maven artifacts carry it as a `_2.12` / `_2.13` suffix. */
 export type ScalaBinaryVersion = "2.12" | "2.13";
 
+/** One EMR release of the catalog, with the Spark it ships. */
 export interface EmrRelease {
     /** The release label, e.g. `emr-7.14.0`. */
     label: string;
+    /** The line the release belongs to. */
     line: EmrReleaseLine;
     /** The Apache Spark version EMR's Spark is built from (EMR ships it as `<version>-amzn-<n>`). */
     spark: string;
@@ -30,8 +32,10 @@ export interface EmrRelease {
  * before it (the release page seen did not show its Spark row); `emr-7.13.0` / `7.12.0` / `7.11.0`
  * Spark 3.5.6-amzn-2 / -1 / -0; `emr-7.10.0` / `7.9.0` 3.5.5; `emr-7.8.0` 3.5.4; and, from the EMR
  * Serverless release pages of the same labels, `emr-7.7.0` / `7.6.0` 3.5.3, `emr-7.5.0` / `7.4.0`
- * 3.5.2, `emr-7.3.0` 3.5.1, `emr-7.1.0` / `7.0.0` 3.5.0. Every 7.x release uses Scala 2.12.
- * `emr-7.2.0` is left out: its Spark patch version was not confirmed.
+ * 3.5.2, `emr-7.3.0` 3.5.1, `emr-7.1.0` / `7.0.0` 3.5.0; `emr-7.2.0` 3.5.1-amzn-0 from "Application
+ * versions in Amazon EMR 7.x releases" (checked 2026-12-05). Every 7.x release uses Scala 2.12.
+ * Components refuse a label that is not listed here (it did not exist as of the catalog's date):
+ * add a new release, newest first, with its Spark and Scala versions.
  */
 export const EMR_RELEASES: readonly EmrRelease[] = [
     { label: "emr-spark-8.1.0", line: "emr-spark-8", spark: "4.1.1", scala: "2.13", released: "2026-09-08" },
@@ -48,6 +52,7 @@ export const EMR_RELEASES: readonly EmrRelease[] = [
     { label: "emr-7.5.0", line: "emr-7", spark: "3.5.2", scala: "2.12" },
     { label: "emr-7.4.0", line: "emr-7", spark: "3.5.2", scala: "2.12", released: "2024-11-13" },
     { label: "emr-7.3.0", line: "emr-7", spark: "3.5.1", scala: "2.12", released: "2024-10-16" },
+    { label: "emr-7.2.0", line: "emr-7", spark: "3.5.1", scala: "2.12" },
     { label: "emr-7.1.0", line: "emr-7", spark: "3.5.0", scala: "2.12" },
     { label: "emr-7.0.0", line: "emr-7", spark: "3.5.0", scala: "2.12" },
 ];

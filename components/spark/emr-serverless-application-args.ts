@@ -1,5 +1,3 @@
-import * as pulumi from "@pulumi/pulumi";
-import { Storage } from "../core/contracts";
 import { awsTags } from "../core/tags";
 import { v, strict, map, input, integer, explain, awsTagMap } from "../core/schema";
 import {
@@ -10,28 +8,14 @@ import {
     WORKER_DISK_GB,
 } from "./emr-serverless-limits";
 import { StorageLocation } from "./locations";
+import { subnetId, vpcId } from "./aws-ids";
+import { storageArg } from "./contract-args";
+import { releaseLabelProblem } from "./release";
+import { satisfying } from "./schema-helpers";
+
+export type { EmrServerlessTarget } from "./contract-args";
 
 export const COMPONENT = "EmrServerlessApplication";
-
-/** What a Spark job needs from the EMR Serverless application it runs on. */
-export interface EmrServerlessTarget {
-    /** The application id. */
-    readonly applicationId: pulumi.Output<string>;
-    /** The application ARN, for IAM policies scoped to it and its job runs. */
-    readonly applicationArn: pulumi.Output<string>;
-    /** The landing zone its jobs work on and log to. */
-    readonly storage: Storage;
-    /** The application's security group: give it to Kafka clusters its jobs read. */
-    readonly securityGroupId: pulumi.Output<string>;
-    /** The EMR release of the application, for jobs that pick connectors built for its Spark. */
-    readonly releaseLabel: string;
-}
-
-/** A landing zone (the `Storage` contract): what the application logs to. */
-function isStorage(value: unknown): value is Storage {
-    const s = value as Partial<Storage> | undefined;
-    return !!s && typeof s === "object" && typeof s.uri === "function" && typeof s.grant === "function" && Array.isArray(s.areas);
-}
 
 /** The declaration of the capacity of an application at a time, all workers together. */
 export const emrServerlessCapacityShape = {
@@ -69,17 +53,17 @@ export type EmrServerlessArchitecture = "arm64" | "x86_64";
 /** The declaration of `EmrServerlessApplication`'s args: the landing zone, the network, release, architecture and capacity. */
 export const emrServerlessApplicationShape = {
     /** The landing zone: job logs go to its log area. Default: none (required). */
-    storage: v.custom<Storage>(
-        isStorage,
-        explain("is not a landing zone", "Pass a LandingZone (or another implementation of the Storage contract)"),
-    ),
+    storage: storageArg,
     /**
      * The private subnets workers run in (with a route to S3, and to the internet through NAT if jobs
      * download packages), and their VPC, where the application's security group is created. Default: none (required).
      */
-    network: strict({ vpcId: input(v.string()), subnetIds: v.array(input(v.string())) }),
+    network: strict({ vpcId: input(vpcId), subnetIds: v.array(input(subnetId)) }),
     /** EMR release label (`emr-7.x.y`, or `emr-spark-8.x.y` for Spark 4). Default: `"emr-7.13.0"` (see `DEFAULT_EMR_SERVERLESS_RELEASE`). */
-    releaseLabel: v.optional(v.string(), DEFAULT_EMR_SERVERLESS_RELEASE),
+    releaseLabel: v.optional(
+        satisfying(v.string(), (label) => releaseLabelProblem(label, DEFAULT_EMR_SERVERLESS_RELEASE)),
+        DEFAULT_EMR_SERVERLESS_RELEASE,
+    ),
     /** Worker architecture; Graviton (`arm64`) costs about 20% less per vCPU-hour. Default: `"arm64"`. */
     architecture: v.optional(
         v.picklist(

@@ -8,9 +8,8 @@ import {
     emrServerlessApplicationArgs,
     resolveSettings,
 } from "./emr-serverless-application-args";
-import { DEFAULT_EMR_SERVERLESS_RELEASE, MAX_APPLICATION_NAME, MAX_APPLICATION_SUBNETS, WORKER_MEMORY_GB } from "./emr-serverless-limits";
+import { MAX_APPLICATION_NAME, MAX_APPLICATION_SUBNETS, WORKER_MEMORY_GB } from "./emr-serverless-limits";
 import { checkComponentName } from "./naming";
-import { checkReleaseLabel } from "./release";
 
 /**
  * Checks an EmrServerlessApplication's args, structure first (the declaration in
@@ -58,7 +57,6 @@ export function validateEmrServerlessApplication(name: string, s: EmrServerlessA
         `EMR Serverless takes 1 to ${MAX_APPLICATION_SUBNETS} private subnets`,
         "Pass the private subnets of your VPC, one per Availability Zone",
     );
-    checkReleaseLabel(v, "releaseLabel", s.releaseLabel, DEFAULT_EMR_SERVERLESS_RELEASE);
     let initialCpu = 0;
     let initialMemory = 0;
     for (const role of ["driver", "executor"] as const) {

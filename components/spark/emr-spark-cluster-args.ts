@@ -1,55 +1,57 @@
-import * as pulumi from "@pulumi/pulumi";
 import { Storage } from "../core/contracts";
+import { v, strict, awsTagMap, explain } from "../core/schema";
 import { awsTags } from "../core/tags";
-import { ClusterShapeArgs, ResolvedShape, resolveShape } from "./cluster-shape";
-import { StorageGrant, StorageLocation } from "./locations";
-import { EmrNetworkArgs } from "./network";
+import { StorageGrant, StorageLocation, storageGrant } from "./application-args";
+import { EmrNetworkArgs, clusterShapeShape, emrNetwork } from "./cluster-shape-args";
+import { ResolvedShape, resolveShape } from "./cluster-shape";
+import { storageArg } from "./contract-args";
+
+export type { SparkClusterTarget } from "./contract-args";
 
 export const COMPONENT = "EmrSparkCluster";
 
-/** What a Spark job needs from the long-running cluster it is submitted to. */
-export interface SparkClusterTarget {
-    /** The cluster id (`j-...`). */
-    readonly clusterId: pulumi.Output<string>;
-    /** The cluster ARN, for IAM policies scoped to this cluster. */
-    readonly clusterArn: pulumi.Output<string>;
-    /** Name of the nodes' instance role: jobs attach their landing-zone grants to it. */
-    readonly instanceRoleName: pulumi.Output<string>;
-    /** The landing zone the cluster works on. */
-    readonly storage: Storage;
-}
+const STEPS = explain("EMR runs 1 to 256 steps at once", "Use a whole number in that range, with a slot per streaming job");
 
-/** Arguments of {@link EmrSparkCluster}: the landing zone, the network, the cluster's shape and its protection. */
-export interface EmrSparkClusterArgs extends ClusterShapeArgs {
-    /** The landing zone: logs go to its log area, the nodes' S3 access is scoped to it. Required. */
-    storage: Storage;
-    /** The private subnets the cluster runs in. Required. */
-    network: EmrNetworkArgs;
+/** The declaration of `EmrSparkCluster`'s args: type, structural check, defaults and README table. */
+export const emrSparkClusterShape = {
+    /** The landing zone: logs go to its log area, the nodes' S3 access is scoped to it. Default: none (required). */
+    storage: storageArg,
+    /** The private subnets the cluster runs in, and their VPC. Default: none (required). */
+    network: emrNetwork,
+    ...clusterShapeShape,
     /**
      * Landing-zone access every job on this cluster shares (jobs add their own grants). The log
-     * location is always writable. Default: none.
+     * location is always writable. Default: `[]`.
      */
-    grants?: StorageGrant[];
+    grants: v.optional(v.array(storageGrant), []),
     /** Three primary nodes, so the cluster survives the loss of one. Default: false. */
-    highAvailability?: boolean;
+    highAvailability: v.optional(v.boolean(), false),
     /**
-     * Steps that may run at once. Each streaming job holds a slot for as long as it runs, so
+     * Steps that may run at once (1-256). Each streaming job holds a slot for as long as it runs, so
      * leave room for them and for batch steps. Default: 10.
      */
-    stepConcurrencyLevel?: number;
+    stepConcurrencyLevel: v.optional(v.pipe(v.number(), v.integer(STEPS), v.minValue(1, STEPS), v.maxValue(256, STEPS)), 10),
     /** EMR termination protection. Default: the value of `protect`. */
-    terminationProtection?: boolean;
+    terminationProtection: v.optional(v.boolean()),
     /**
      * Protect the cluster from `pulumi destroy` and from replacement (a replaced cluster loses its
      * running streaming jobs and HDFS). Set to `false` only for throwaway dev stacks. Default: true.
      */
-    protect?: boolean;
-    /** Tags added to every AWS resource. Default: none (spectrum's own tags are always added). */
-    tags?: Record<string, string>;
-}
+    protect: v.optional(v.boolean(), true),
+    /** Tags added to every AWS resource (keys must not start with `aws:`). Default: `{}` (spectrum's own tags are always added). */
+    tags: v.optional(awsTagMap(), {}),
+};
+/** The schema of {@link EmrSparkCluster}'s args: checks them, fills in defaults, exports as JSON Schema. */
+export const emrSparkClusterArgs: v.StrictObjectSchema<typeof emrSparkClusterShape, undefined> = strict(emrSparkClusterShape);
+/** Arguments of {@link EmrSparkCluster}: the landing zone, the network, the cluster's shape and its protection. */
+export type EmrSparkClusterArgs = v.InferInput<typeof emrSparkClusterArgs>;
+/** The args with every declared default applied. */
+export type EmrSparkClusterInput = v.InferOutput<typeof emrSparkClusterArgs>;
 
 /** Every argument resolved to its value; the component reads only this. */
 export interface EmrSparkClusterSettings {
+    storage: Storage;
+    network: EmrNetworkArgs;
     shape: ResolvedShape;
     grants: StorageGrant[];
     highAvailability: boolean;
@@ -57,20 +59,21 @@ export interface EmrSparkClusterSettings {
     protect: boolean;
     terminationProtection: boolean;
     logLocation: StorageLocation;
+    /** The user's tags and spectrum's. */
     tags: Record<string, string>;
 }
 
-/** Applies the defaults, once. */
-export function resolveEmrSparkClusterSettings(name: string, args: EmrSparkClusterArgs): EmrSparkClusterSettings {
-    const highAvailability = args.highAvailability ?? false;
-    const protect = args.protect ?? true;
+/** Resolves checked args (declared defaults applied) into settings: the fleets' and scaling defaults, the log location, the tags. */
+export function resolveEmrSparkClusterSettings(name: string, args: EmrSparkClusterInput): EmrSparkClusterSettings {
     return {
-        shape: resolveShape(args, highAvailability),
-        grants: args.grants ?? [],
-        highAvailability,
-        stepConcurrencyLevel: args.stepConcurrencyLevel ?? 10,
-        protect,
-        terminationProtection: args.terminationProtection ?? protect,
+        storage: args.storage,
+        network: args.network,
+        shape: resolveShape(args, args.highAvailability),
+        grants: args.grants,
+        highAvailability: args.highAvailability,
+        stepConcurrencyLevel: args.stepConcurrencyLevel,
+        protect: args.protect,
+        terminationProtection: args.terminationProtection ?? args.protect,
         logLocation: { area: args.storage.logArea, path: `emr/${name}` },
         tags: awsTags(COMPONENT, args.tags),
     };

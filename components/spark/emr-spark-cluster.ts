@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
+import { clashRegistry } from "../core/clashes";
 import { Storage } from "../core/contracts";
 import { dataProtection } from "../core/protection";
 import { awsContext } from "./aws-context";
@@ -7,8 +8,9 @@ import { clusterFleet, taskFleetArgs } from "./fleets";
 import { clusterFoundation } from "./foundation";
 import { EMR_MANAGED_POLICY_TAG } from "./network";
 import { computeLimits } from "./scaling";
-import { COMPONENT, EmrSparkClusterArgs, SparkClusterTarget, resolveEmrSparkClusterSettings } from "./emr-spark-cluster-args";
-import { validateEmrSparkCluster } from "./emr-spark-cluster-validate";
+import { describeLocation } from "./locations";
+import { COMPONENT, EmrSparkClusterArgs, SparkClusterTarget } from "./emr-spark-cluster-args";
+import { emrSparkClusterSettings } from "./emr-spark-cluster-validate";
 
 /**
  * A long-running EMR on EC2 cluster for Spark: Structured Streaming jobs and shared batch. Graviton
@@ -40,18 +42,23 @@ export class EmrSparkCluster extends pulumi.ComponentResource implements SparkCl
     readonly cluster: aws.emr.Cluster;
 
     constructor(name: string, args: EmrSparkClusterArgs, opts?: pulumi.ComponentResourceOptions) {
+        // Checked before super(): a rejected cluster registers nothing, not even itself.
+        const s = emrSparkClusterSettings(name, args);
+        const who = { component: COMPONENT, name, field: "name" };
+        clashRegistry().claimAll([
+            { kind: "child-name", identity: name, key: `${COMPONENT}::${name}`, who, scope: opts?.parent },
+            { kind: "emr-log-prefix", identity: name, key: describeLocation(s.logLocation), who, scope: s.storage },
+        ]);
         super("spectrum:index:EmrSparkCluster", name, {}, opts);
-        const s = resolveEmrSparkClusterSettings(name, args);
-        validateEmrSparkCluster(name, args, s);
-        this.storage = args.storage;
+        this.storage = s.storage;
         const ctx = awsContext(this);
         const foundation = clusterFoundation(
             name,
             {
                 ctx,
                 owner: { component: COMPONENT, name },
-                storage: args.storage,
-                network: args.network,
+                storage: s.storage,
+                network: s.network,
                 shape: s.shape,
                 grants: s.grants,
                 logLocation: s.logLocation,
@@ -73,7 +80,7 @@ export class EmrSparkCluster extends pulumi.ComponentResource implements SparkCl
                 logUri: foundation.logUri,
                 ec2Attributes: {
                     instanceProfile: roles.instanceRoleName,
-                    subnetIds: args.network.subnetIds,
+                    subnetIds: s.network.subnetIds,
                     emrManagedMasterSecurityGroup: sg.primary.id,
                     emrManagedSlaveSecurityGroup: sg.core.id,
                     serviceAccessSecurityGroup: sg.serviceAccess.id,

@@ -1,26 +1,11 @@
 import * as aws from "@pulumi/aws";
 import { Validator } from "../core/errors";
+import { FleetArgs } from "./cluster-shape-args";
+
+export type { FleetArgs } from "./cluster-shape-args";
 
 /** The three node roles of an EMR cluster. */
 export type FleetRole = "primary" | "core" | "task";
-
-/** One instance fleet: which instance types EMR may launch and how many. */
-export interface FleetArgs {
-    /**
-     * EC2 instance types EMR chooses from for this fleet; several types of one size give EMR room to
-     * find capacity (Spot above all). All fleets of a cluster must share one CPU architecture.
-     * Default: Graviton `xlarge` types: primary m7g/m6g/r7g, core m7g/m6g/r7g/r6g,
-     * task m7g/m6g/c7g/r7g/r6g.
-     */
-    instanceTypes?: string[];
-    /**
-     * Target capacity in instances (every type counts as one unit). Default: primary 1 (3 with
-     * `highAvailability`), core 2, task 0 (managed scaling adds task nodes when work arrives).
-     */
-    targetCapacity?: number;
-    /** Size in GiB of the gp3 EBS data volume on each instance (Graviton types have no instance store). Default: primary 32, core and task 64. */
-    ebsVolumeGiB?: number;
-}
 
 /** A fleet with every default applied. Primary and core run On-Demand; task runs Spot. */
 export interface ResolvedFleet {
@@ -37,11 +22,8 @@ const DEFAULT_TYPES: Record<FleetRole, string[]> = {
     task: ["m7g.xlarge", "m6g.xlarge", "c7g.xlarge", "r7g.xlarge", "r6g.xlarge"],
 };
 const DEFAULT_EBS: Record<FleetRole, number> = { primary: 32, core: 64, task: 64 };
-// EMR accepts up to 30 instance types per fleet when an allocation strategy is set (we always set one).
-const MAX_TYPES = 30;
 /** Minutes EMR waits for Spot capacity at launch before falling back to On-Demand. */
 export const SPOT_TIMEOUT_MINUTES = 10;
-const INSTANCE_TYPE = /^[a-z][a-z0-9-]*\.[a-z0-9]+$/;
 // Graviton families carry a `g` right after the generation digit: m7g, c6gn, r6gd, im4gn, x2gd.
 const GRAVITON = /^[a-z]+\d+g[a-z]*\./;
 
@@ -57,41 +39,11 @@ export function resolveFleet(role: FleetRole, args: FleetArgs | undefined, highA
     };
 }
 
-/** Checks one fleet, and that all fleets share one CPU architecture (EMR runs one AMI per cluster). */
+/**
+ * Checks what a fleet's declaration cannot: the primary fleet's size against high availability,
+ * at least one core node, and one CPU architecture across all fleets (EMR runs one AMI per cluster).
+ */
 export function checkFleets(v: Validator, fleets: readonly ResolvedFleet[], highAvailability: boolean): void {
-    for (const f of fleets) {
-        const field = `${f.role}.instanceTypes`;
-        v.check(
-            f.instanceTypes.length > 0,
-            field,
-            f.instanceTypes,
-            "a fleet needs at least one instance type",
-            "List one or more types, or omit instanceTypes for the Graviton defaults",
-        );
-        v.check(
-            f.instanceTypes.length <= MAX_TYPES,
-            field,
-            f.instanceTypes.length,
-            `EMR accepts at most ${MAX_TYPES} instance types per fleet`,
-            `List ${MAX_TYPES} or fewer`,
-        );
-        for (const t of f.instanceTypes)
-            v.check(INSTANCE_TYPE.test(t), field, t, "is not an EC2 instance type", 'Use a type such as "m7g.xlarge"');
-        v.check(
-            new Set(f.instanceTypes).size === f.instanceTypes.length,
-            field,
-            f.instanceTypes,
-            "lists a type twice",
-            "List each type once",
-        );
-        v.check(
-            Number.isInteger(f.ebsVolumeGiB) && f.ebsVolumeGiB >= 1 && f.ebsVolumeGiB <= 16384,
-            `${f.role}.ebsVolumeGiB`,
-            f.ebsVolumeGiB,
-            "must be a whole number of GiB between 1 and 16384",
-            "Use e.g. 64",
-        );
-    }
     const primary = fleets.find((f) => f.role === "primary");
     if (primary) {
         const want = highAvailability ? 3 : 1;
@@ -110,23 +62,14 @@ export function checkFleets(v: Validator, fleets: readonly ResolvedFleet[], high
     const core = fleets.find((f) => f.role === "core");
     if (core)
         v.check(
-            Number.isInteger(core.targetCapacity) && core.targetCapacity >= 1,
+            core.targetCapacity >= 1,
             "core.targetCapacity",
             core.targetCapacity,
             "a cluster needs at least one core node (HDFS and the YARN application masters run there)",
             "Use 1 or more",
         );
-    const task = fleets.find((f) => f.role === "task");
-    if (task)
-        v.check(
-            Number.isInteger(task.targetCapacity) && task.targetCapacity >= 0,
-            "task.targetCapacity",
-            task.targetCapacity,
-            "must be a whole number, 0 or more",
-            "Use 0 to let managed scaling add task nodes",
-        );
 
-    const allTypes = fleets.flatMap((f) => f.instanceTypes).filter((t) => INSTANCE_TYPE.test(t));
+    const allTypes = fleets.flatMap((f) => f.instanceTypes);
     const graviton = allTypes.filter((t) => GRAVITON.test(t));
     if (graviton.length > 0 && graviton.length < allTypes.length) {
         v.fail(

@@ -1,29 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Storage, StorageAccess } from "../core/contracts";
+import { Storage } from "../core/contracts";
 import { Validator } from "../core/errors";
 import { PolicyStatement } from "../core/iam";
+import { StorageFile, StorageGrant, StorageLocation } from "./application-args";
 
-/** A folder of the landing zone: an area (`raw`, `curated`, `checkpoints`, ...) and a path in it. */
-export interface StorageLocation {
-    /** Area of the landing zone, e.g. `raw` or `curated`. Required. */
-    area: string;
-    /** `/`-separated path inside the area. Default: the whole area. */
-    path?: string;
-}
-
-/** What a cluster or job may do with one folder of the landing zone. */
-export interface StorageGrant extends StorageLocation {
-    /** `read` or `write` (write includes read). Required. */
-    access: StorageAccess;
-}
-
-/** One file of the landing zone (a PySpark script, a jar): an area and the file's path in it. */
-export interface StorageFile {
-    /** Area of the landing zone that holds the file, e.g. an `artifacts` zone. Required. */
-    area: string;
-    /** `/`-separated path of the file inside the area, e.g. `jobs/daily.py`. Required. */
-    path: string;
-}
+export type { StorageFile, StorageGrant, StorageLocation } from "./application-args";
 
 const FILE_NAME = /^[A-Za-z0-9!_.*'()=-]+$/;
 
@@ -59,7 +40,8 @@ export function checkLocation(v: Validator, storage: Storage, field: string, loc
 /** Like {@link checkLocation} for a single file: the folder must be valid and the name a safe key segment. */
 export function checkFile(v: Validator, storage: Storage, field: string, file: StorageFile): boolean {
     const { folder, fileName } = splitFile(file);
-    if (!fileName || !FILE_NAME.test(fileName) || fileName === "." || fileName === "..") {
+    // A path ending in / names a folder, whatever its last segment looks like.
+    if (!fileName || file.path.endsWith("/") || !FILE_NAME.test(fileName) || fileName === "." || fileName === "..") {
         v.fail(`${field}.path`, file.path, "does not name a file", 'Give the file\'s path inside the area, e.g. "jobs/daily.py"');
         return false;
     }

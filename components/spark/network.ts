@@ -1,24 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
+import { EmrNetworkArgs } from "./cluster-shape-args";
+
+export type { EmrNetworkArgs } from "./cluster-shape-args";
 
 /**
  * The tag `AmazonEMRServicePolicy_v2` looks for: the EMR service role may only launch into,
  * and change, subnets and security groups that carry it, and clusters must be created with it.
  */
 export const EMR_MANAGED_POLICY_TAG: Readonly<Record<string, string>> = { "for-use-with-amazon-emr-managed-policies": "true" };
-
-/** Where a cluster runs. */
-export interface EmrNetworkArgs {
-    /** The VPC of the subnets. Required. */
-    vpcId: pulumi.Input<string>;
-    /**
-     * Private subnets (no public IP on launch) with a route to S3 (a gateway endpoint or NAT) and
-     * to the EMR and KMS endpoints. Each must carry the tag
-     * `for-use-with-amazon-emr-managed-policies=true`, or the EMR service role may not use it.
-     * With several subnets EMR picks the one with capacity for the fleets. Required, at least one.
-     */
-    subnetIds: pulumi.Input<string>[];
-}
 
 /** The three EMR-managed security groups a cluster in private subnets needs. */
 export interface EmrSecurityGroups {

@@ -3,18 +3,9 @@ import * as aws from "@pulumi/aws";
 import { PolicyStatement, mergeStatements, policyDocument, serviceTrustPolicy } from "../core/iam";
 import { PrincipalRequester, servicePrincipal } from "../core/service-principals";
 import { AwsContext } from "./aws-context";
+import { EmrRolesArgs } from "./cluster-shape-args";
 
-/** Roles you manage yourself, for a cluster to use instead of the ones spectrum creates. */
-export interface EmrRolesArgs {
-    /** ARN of the EMR service role (with `AmazonEMRServicePolicy_v2` or equivalent). Required. */
-    serviceRoleArn: pulumi.Input<string>;
-    /**
-     * ARN of the role of the EC2 instance profile. EMR requires the instance profile to have the
-     * same name as its role. The role needs the landing-zone grants, write access to the log
-     * location and use of the local-disk key; spectrum attaches nothing to it. Required.
-     */
-    instanceRoleArn: pulumi.Input<string>;
-}
+export type { EmrRolesArgs } from "./cluster-shape-args";
 
 /** The roles a cluster runs with, created or given. */
 export interface EmrRoles {

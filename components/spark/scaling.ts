@@ -1,23 +1,8 @@
 import { Validator } from "../core/errors";
+import { ScalingArgs } from "./cluster-shape-args";
 import { ResolvedFleet } from "./fleets";
 
-/**
- * EMR managed scaling limits, in instances of the core and task fleets together (the primary
- * fleet never scales). Beyond `maxCoreCapacity`, added capacity goes to the Spot task fleet.
- */
-export interface ScalingArgs {
-    /** Fewest core + task instances. Default: the core fleet's target capacity. */
-    minCapacity?: number;
-    /** Most core + task instances. Default: 10. */
-    maxCapacity?: number;
-    /**
-     * Most core instances; keeping core fixed and scaling task nodes avoids moving HDFS blocks and
-     * shuffle data when the cluster shrinks. Default: the core fleet's target capacity.
-     */
-    maxCoreCapacity?: number;
-    /** Most On-Demand instances among core and task. Default: `maxCoreCapacity` (so task nodes are Spot). */
-    maxOnDemandCapacity?: number;
-}
+export type { ScalingArgs } from "./cluster-shape-args";
 
 /** Limits with every default applied. */
 export interface ResolvedScaling {
@@ -27,6 +12,7 @@ export interface ResolvedScaling {
     maxOnDemandCapacity: number;
 }
 
+/** Applies the limits' defaults, which follow the core fleet; undefined for a fixed-size cluster. */
 export function resolveScaling(args: ScalingArgs | false | undefined, core: ResolvedFleet): ResolvedScaling | undefined {
     if (args === false) return undefined;
     const maxCoreCapacity = args?.maxCoreCapacity ?? core.targetCapacity;
@@ -38,12 +24,9 @@ export function resolveScaling(args: ScalingArgs | false | undefined, core: Reso
     };
 }
 
+/** The rules between the limits, and between the limits and the fleets' sizes. */
 export function checkScaling(v: Validator, s: ResolvedScaling | undefined, core: ResolvedFleet, task: ResolvedFleet): void {
     if (!s) return;
-    const whole = (n: number) => Number.isInteger(n) && n >= 1;
-    for (const key of ["minCapacity", "maxCapacity", "maxCoreCapacity", "maxOnDemandCapacity"] as const) {
-        v.check(whole(s[key]), `scaling.${key}`, s[key], "must be a whole number of instances, at least 1", "Use a positive integer");
-    }
     v.check(
         s.minCapacity <= s.maxCapacity,
         "scaling.minCapacity",

@@ -1,16 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Validator } from "../core/errors";
+import { InTransitEncryptionArgs } from "./cluster-shape-args";
 
-/** In-transit (TLS) encryption between cluster nodes and for the applications that support it. */
-export interface InTransitEncryptionArgs {
-    /**
-     * `s3://` URI of a zip of PEM files (`privateKey.pem`, `certificateChain.pem`,
-     * `trustedCertificates.pem`) whose certificate covers the nodes' private DNS names
-     * (`*.ec2.internal` in us-east-1, `*.<region>.compute.internal` elsewhere). The instance role
-     * is given read access to exactly this object. Required.
-     */
-    certificatesUri: string;
-}
+export type { InTransitEncryptionArgs } from "./cluster-shape-args";
 
 /** What a security configuration encrypts with. */
 export interface SecurityConfigurationSettings {
@@ -19,19 +10,6 @@ export interface SecurityConfigurationSettings {
     /** The key for local disks (LUKS on instance stores, EBS encryption for EBS volumes). */
     localDiskKmsKeyArn: pulumi.Input<string>;
     inTransit?: InTransitEncryptionArgs;
-}
-
-const S3_ZIP = /^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\/.+\.zip$/;
-
-export function checkInTransit(v: Validator, inTransit: InTransitEncryptionArgs | undefined): void {
-    if (!inTransit) return;
-    v.check(
-        S3_ZIP.test(inTransit.certificatesUri),
-        "inTransitEncryption.certificatesUri",
-        inTransit.certificatesUri,
-        "is not the s3:// URI of a zip file",
-        "Upload a zip of privateKey.pem, certificateChain.pem and trustedCertificates.pem to S3 and give its s3://bucket/key.zip URI",
-    );
 }
 
 /** `arn:aws:s3:::bucket/key` of an `s3://bucket/key` URI. */

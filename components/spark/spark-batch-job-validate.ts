@@ -1,61 +1,60 @@
+import { tagProblem } from "../core/aws-limits";
 import { Validator } from "../core/errors";
-import { checkNetwork, checkShape } from "./cluster-shape";
+import { parseArgs } from "../core/schema";
+import { checkClusterShape } from "./cluster-shape";
+import { DerivedName, IAM_ROLE_NAME, SCHEDULE_NAME, STATE_MACHINE_NAME } from "./derived-names";
+import { CLUSTER_ROLE_NAMES } from "./emr-spark-cluster-validate";
 import { checkComponentName } from "./naming";
-import { checkScheduleExpression, checkTimeZone } from "./schedule";
 import { checkApplication } from "./spark-step";
 import { checkServerlessJob } from "./serverless-job-validate";
-import { COMPONENT, SparkBatchJobArgs, SparkBatchJobSettings } from "./spark-batch-job-args";
+import { COMPONENT, SparkBatchJobSettings, resolveSparkBatchJobSettings, sparkBatchJobArgs } from "./spark-batch-job-args";
 
-/** Checks every argument before anything is registered; throws one error listing every problem. */
-export function validateSparkBatchJob(name: string, args: SparkBatchJobArgs, s: SparkBatchJobSettings): void {
+/** The resources a batch job names after itself (besides the transient clusters' roles). */
+const BATCH_NAMES: readonly DerivedName[] = [
+    { what: "the workflow role", suffix: "-workflow-role", limit: IAM_ROLE_NAME },
+    { what: "the scheduler role", suffix: "-scheduler-role", limit: IAM_ROLE_NAME },
+    { what: "the workflow (state machine)", suffix: "-workflow", limit: STATE_MACHINE_NAME },
+    { what: "the schedule", suffix: "-schedule", limit: SCHEDULE_NAME },
+];
+/** The role a job's runs assume on EMR Serverless. */
+export const RUNTIME_ROLE_NAME: DerivedName = { what: "the EMR Serverless runtime role", suffix: "-runtime-role", limit: IAM_ROLE_NAME };
+
+/**
+ * Checks a SparkBatchJob's args, structure first (the declaration in spark-batch-job-args.ts), then
+ * the rules across fields and what EMR, IAM and the landing zone would refuse, and returns the
+ * settings the component reads. Throws one SpectrumValidationError naming every problem; call it
+ * before registering anything (an architecture can call it to check a job it will build).
+ */
+export function sparkBatchJobSettings(name: string, args: unknown): SparkBatchJobSettings {
+    const s = resolveSparkBatchJobSettings(name, parseArgs(COMPONENT, name, sparkBatchJobArgs, args));
+    // Parsing succeeded, so args is an object: what the user wrote tells EMR Serverless which EC2-only fields were set.
+    validateSparkBatchJob(name, s, args as Readonly<Record<string, unknown>>);
+    return s;
+}
+
+/**
+ * The rules across fields, the names derived from the component's, and the application's places in
+ * the landing zone. `given` is the args as written (before defaults): on EMR Serverless, the EC2-only
+ * fields the user set are refused, their declared defaults are not.
+ */
+export function validateSparkBatchJob(name: string, s: SparkBatchJobSettings, given: Readonly<Record<string, unknown>> = {}): void {
     const v = new Validator(COMPONENT, name);
-    checkComponentName(v, name);
-    if (s.runtime === "emr-serverless") checkServerlessJob(v, args, ["network", "cluster", "idleTimeoutMinutes"]);
+    const serverless = s.runtime === "emr-serverless";
+    const runtimeNames = serverless ? [RUNTIME_ROLE_NAME] : s.shape.roles ? [] : CLUSTER_ROLE_NAMES;
+    checkComponentName(v, name, [...runtimeNames, ...BATCH_NAMES]);
+    const tag = v.ok ? tagProblem(s.jobTag.key, s.jobTag.value) : undefined;
+    if (tag) v.fail("name", name, `${tag.problem} (in the job tag ${s.jobTag.key} = ${s.jobTag.value})`, tag.fix);
+    if (serverless) checkServerlessJob(v, s, given, ["network", "cluster", "idleTimeoutMinutes"]);
     else {
-        checkNetwork(v, args.network);
-        checkShape(v, s.shape, false, "cluster");
+        if (s.network === undefined)
+            v.fail(
+                "network",
+                undefined,
+                "is required: transient EMR clusters on EC2 run in your private subnets",
+                "Pass network: { vpcId, subnetIds }, or serverless: an EmrServerlessApplication's target",
+            );
+        checkClusterShape(v, s.shape, false, "cluster");
     }
-    checkApplication(v, args.storage, args);
-    checkScheduleExpression(v, "schedule", args.schedule);
-    checkTimeZone(v, "timeZone", s.timeZone);
-    // Arguments reach the step through a States Language intrinsic function, whose escaping of a
-    // backslash is not handled the same way by every tool that reads definitions. (On EMR
-    // Serverless they reach the run as plain JSON.)
-    if (s.runtime === "emr-ec2")
-        for (const [field, value] of [
-            ...(args.args ?? []).map((a, i) => [`args[${i}]`, a] as const),
-            ...Object.entries(args.sparkConf ?? {}).map(([k, val]) => [`sparkConf.${k}`, val] as const),
-        ]) {
-            if (typeof value === "string")
-                v.check(
-                    !value.includes("\\"),
-                    field,
-                    value,
-                    "contains a backslash, which a batch job's step arguments cannot carry",
-                    "Remove the backslash, or pass the value in a file the application reads",
-                );
-        }
-    v.check(
-        Number.isInteger(s.timeoutMinutes) && s.timeoutMinutes >= 1 && s.timeoutMinutes <= 7 * 24 * 60,
-        "timeoutMinutes",
-        s.timeoutMinutes,
-        "must be a whole number of minutes between 1 and 10080 (a week)",
-        "Use e.g. 360",
-    );
-    v.check(
-        Number.isInteger(s.stepRetries) && s.stepRetries >= 0 && s.stepRetries <= 5,
-        "stepRetries",
-        s.stepRetries,
-        "must be a whole number from 0 to 5",
-        "Use 0 to fail on the first application failure",
-    );
-    // EMR's idle timeout accepts 60 seconds to 7 days.
-    v.check(
-        Number.isInteger(s.idleTimeoutMinutes) && s.idleTimeoutMinutes >= 1 && s.idleTimeoutMinutes <= 10080,
-        "idleTimeoutMinutes",
-        s.idleTimeoutMinutes,
-        "EMR accepts an idle timeout of 1 minute to 7 days",
-        "Use e.g. 30",
-    );
+    checkApplication(v, s.storage, s);
     v.throwIfInvalid();
 }

@@ -1,12 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
+import { clashRegistry } from "../core/clashes";
 import { policyDocument, serviceTrustPolicy } from "../core/iam";
 import { workflowFailureAlarm } from "./alarms";
 import { awsContext } from "./aws-context";
 import { startExecutionStatements } from "./batch-iam";
 import { serverlessRuntime, transientClusterRuntime } from "./batch-runtime";
-import { SparkBatchJobArgs, resolveSparkBatchJobSettings } from "./spark-batch-job-args";
-import { validateSparkBatchJob } from "./spark-batch-job-validate";
+import { describeLocation } from "./locations";
+import { COMPONENT, SparkBatchJobArgs } from "./spark-batch-job-args";
+import { sparkBatchJobSettings } from "./spark-batch-job-validate";
 
 /**
  * A scheduled Spark job on a transient EMR cluster: the cheapest way to run hourly or daily batch
@@ -38,14 +40,18 @@ export class SparkBatchJob extends pulumi.ComponentResource {
     readonly logUri: pulumi.Output<string>;
 
     constructor(name: string, args: SparkBatchJobArgs, opts?: pulumi.ComponentResourceOptions) {
+        // Checked before super(): a rejected job registers nothing, not even itself.
+        const s = sparkBatchJobSettings(name, args);
+        const who = { component: COMPONENT, name, field: "name" };
+        clashRegistry().claimAll([
+            { kind: "child-name", identity: name, key: `${COMPONENT}::${name}`, who, scope: opts?.parent },
+            { kind: "emr-log-prefix", identity: name, key: describeLocation(s.logLocation), who, scope: s.storage },
+            { kind: "emr-job-tag", identity: name, key: s.jobTag.value, who },
+        ]);
         super("spectrum:index:SparkBatchJob", name, {}, opts);
-        const s = resolveSparkBatchJobSettings(name, args);
-        validateSparkBatchJob(name, args, s);
         const ctx = awsContext(this);
         const runtime =
-            s.runtime === "emr-serverless"
-                ? serverlessRuntime(name, args, s, ctx, this)
-                : transientClusterRuntime(name, args, s, ctx, this);
+            s.runtime === "emr-serverless" ? serverlessRuntime(name, s, ctx, this) : transientClusterRuntime(name, s, ctx, this);
 
         const sourceAccount = { StringEquals: { "aws:SourceAccount": ctx.accountId } };
         const workflowRole = new aws.iam.Role(
@@ -81,7 +87,7 @@ export class SparkBatchJob extends pulumi.ComponentResource {
             `${name}-schedule`,
             {
                 description: `spectrum ${name}: starts the batch workflow`,
-                scheduleExpression: args.schedule,
+                scheduleExpression: s.schedule,
                 scheduleExpressionTimezone: s.timeZone,
                 state: s.enabled ? "ENABLED" : "DISABLED",
                 flexibleTimeWindow: { mode: "OFF" },
@@ -100,7 +106,7 @@ export class SparkBatchJob extends pulumi.ComponentResource {
             {
                 stateMachineArn: workflow.arn,
                 description: `spectrum ${name}: a run of the Spark batch job failed or timed out`,
-                topicArn: args.alarmTopicArn,
+                topicArn: s.alarmTopicArn,
                 tags: s.tags,
             },
             this,

@@ -1,15 +1,6 @@
-/**
- * One EMR configuration classification, as both `aws.emr.Cluster.configurationsJson` and the
- * RunJobFlow API take it.
- */
-export interface EmrConfiguration {
-    /** The classification, e.g. `spark-defaults`, `spark-env`, `yarn-site`. Required. */
-    Classification: string;
-    /** Properties of the classification. Default: none. */
-    Properties?: Record<string, string>;
-    /** Nested classifications (e.g. `export` under `spark-env`). Default: none. */
-    Configurations?: EmrConfiguration[];
-}
+import { EmrConfiguration } from "./cluster-shape-args";
+
+export type { EmrConfiguration } from "./cluster-shape-args";
 
 /**
  * Spark defaults every cluster starts from. Adaptive query execution coalesces shuffle partitions

@@ -1,35 +1,20 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Storage } from "../core/contracts";
 import { Validator } from "../core/errors";
-import { StorageFile, StorageGrant, StorageLocation, checkFile, checkLocation, fileReadGrant, fileUri } from "./locations";
+import { fieldPath } from "../core/schema";
+import { SparkApplicationArgs } from "./application-args";
+import { StorageFile, StorageGrant, checkFile, checkLocation, fileReadGrant, fileUri } from "./locations";
 
-/** A Spark application and the landing-zone locations it works on. */
-export interface SparkApplicationArgs {
-    /** The application: a PySpark script (`.py`) or a jar (`.jar`) in the landing zone, e.g. in an `artifacts` zone. Required. */
-    application: StorageFile;
-    /** Main class of a jar application. Default: the jar manifest's `Main-Class` (must be unset for `.py`). */
-    mainClass?: string;
-    /** Arguments passed to the application after its path. Default: none. */
-    args?: pulumi.Input<string>[];
-    /** Spark properties for this application (`--conf`), e.g. `spark.executor.memory`. Default: none (the cluster's `spark-defaults` apply). */
-    sparkConf?: Record<string, string>;
-    /** Python modules or zips for the Python path (`--py-files`), in the landing zone. Default: none. */
-    pyFiles?: StorageFile[];
-    /**
-     * Named locations the application reads. Each gets read access and reaches the application as
-     * the Spark property `spark.spectrum.input.<name>` (an `s3://` URI ending in `/`). Default: none.
-     */
-    inputs?: Record<string, StorageLocation>;
-    /** Named locations the application writes, as `spark.spectrum.output.<name>` with write access. Default: none. */
-    outputs?: Record<string, StorageLocation>;
-}
+export type { SparkApplicationArgs } from "./application-args";
 
 /** The prefix of the Spark properties spectrum passes to applications. */
 export const SPECTRUM_CONF_PREFIX = "spark.spectrum.";
-const LOCATION_NAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
-const CLASS_NAME = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
 
-/** Checks an application's args; `extraConf` names the spectrum properties the caller adds. */
+/**
+ * Checks what an application's declaration cannot: that its files and locations lie in the given
+ * landing zone, that the file is a script or a jar (and only a jar has a main class), and that
+ * `sparkConf` holds Spark properties spectrum does not set itself.
+ */
 export function checkApplication(v: Validator, storage: Storage, app: SparkApplicationArgs): void {
     if (checkFile(v, storage, "application", app.application)) {
         const kind = applicationKind(app.application);
@@ -49,26 +34,19 @@ export function checkApplication(v: Validator, storage: Storage, app: SparkAppli
                 "Remove mainClass; it applies to jars only",
             );
     }
-    if (app.mainClass !== undefined)
-        v.check(
-            CLASS_NAME.test(app.mainClass),
-            "mainClass",
-            app.mainClass,
-            "is not a Java class name",
-            'Use a fully qualified name such as "com.example.Daily"',
-        );
     (app.pyFiles ?? []).forEach((f, i) => checkFile(v, storage, `pyFiles[${i}]`, f));
     for (const [key, value] of Object.entries(app.sparkConf ?? {})) {
+        const field = fieldPath([{ key: "sparkConf" }, { key }]);
         v.check(
             key.startsWith("spark."),
-            `sparkConf.${key}`,
+            field,
             value,
             'is not a Spark property (they start with "spark.")',
             "Use a property such as spark.executor.memory, or cluster configurations for other classifications",
         );
         v.check(
             !key.startsWith(SPECTRUM_CONF_PREFIX),
-            `sparkConf.${key}`,
+            field,
             value,
             `${SPECTRUM_CONF_PREFIX}* properties are set by spectrum`,
             "Use inputs/outputs for locations, or another property name",
@@ -79,14 +57,7 @@ export function checkApplication(v: Validator, storage: Storage, app: SparkAppli
         ["outputs", app.outputs],
     ] as const) {
         for (const [name, location] of Object.entries(locations ?? {})) {
-            v.check(
-                LOCATION_NAME.test(name),
-                `${kind}.${name}`,
-                name,
-                "is not a usable name (it becomes a Spark property suffix)",
-                "Use letters, digits, _ and -, starting with a letter",
-            );
-            checkLocation(v, storage, `${kind}.${name}`, location);
+            checkLocation(v, storage, fieldPath([{ key: kind }, { key: name }]), location);
         }
     }
 }

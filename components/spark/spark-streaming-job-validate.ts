@@ -1,102 +1,99 @@
 import { Validator } from "../core/errors";
+import { fieldPath, parseArgs } from "../core/schema";
+import { DerivedName, EVENT_RULE_NAME, IAM_ROLE_NAME, LAMBDA_FUNCTION_NAME, STATE_MACHINE_NAME } from "./derived-names";
 import { checkComponentName } from "./naming";
 import { checkApplication } from "./spark-step";
 import { checkServerlessJob } from "./serverless-job-validate";
-import { COMPONENT, SparkStreamingJobArgs, SparkStreamingJobSettings } from "./spark-streaming-job-args";
+import { RUNTIME_ROLE_NAME } from "./spark-batch-job-validate";
+import { COMPONENT, SparkStreamingJobSettings, resolveSparkStreamingJobSettings, sparkStreamingJobArgs } from "./spark-streaming-job-args";
 
-const TRIGGER = /^\d+ (second|seconds|minute|minutes|hour|hours)$/;
+const CHECKPOINT_PROPERTY = "spark.sql.streaming.checkpointLocation";
 
-/** Checks every argument before anything is registered; throws one error listing every problem. */
-export function validateSparkStreamingJob(name: string, args: SparkStreamingJobArgs, s: SparkStreamingJobSettings): void {
+/** The resources a streaming job names after itself on EMR on EC2. */
+const STREAMING_NAMES: readonly DerivedName[] = [
+    { what: "the supervisor role", suffix: "-supervisor-role", limit: IAM_ROLE_NAME },
+    { what: "the events role", suffix: "-events-role", limit: IAM_ROLE_NAME },
+    { what: "the deployer role", suffix: "-deployer-role", limit: IAM_ROLE_NAME },
+    { what: "the deployer function", suffix: "-deployer", limit: LAMBDA_FUNCTION_NAME },
+    { what: "the supervisor (state machine)", suffix: "-supervisor", limit: STATE_MACHINE_NAME },
+    { what: "the step-failed rule", suffix: "-step-failed", limit: EVENT_RULE_NAME },
+];
+/** The resources a streaming job names after itself on EMR Serverless. */
+const SERVERLESS_STREAMING_NAMES: readonly DerivedName[] = [
+    { what: "the supervisor role", suffix: "-supervisor-role", limit: IAM_ROLE_NAME },
+    RUNTIME_ROLE_NAME,
+    { what: "the deployer role", suffix: "-deployer-role", limit: IAM_ROLE_NAME },
+    { what: "the deployer function", suffix: "-deployer", limit: LAMBDA_FUNCTION_NAME },
+    { what: "the supervisor (state machine)", suffix: "-supervisor", limit: STATE_MACHINE_NAME },
+    { what: "the run-failed rule", suffix: "-run-failed", limit: EVENT_RULE_NAME },
+];
+/** Restart settings of the supervisor on EMR on EC2; EMR Serverless's retry policy has none of them. */
+const SUPERVISOR_RESTART_KEYS = ["maxAttempts", "initialBackoffSeconds", "maxBackoffSeconds", "healthySeconds"] as const;
+
+/**
+ * Checks a SparkStreamingJob's args, structure first (the declaration in spark-streaming-job-args.ts),
+ * then the rules across fields and what the landing zone would refuse, and returns the settings the
+ * component reads. Throws one SpectrumValidationError naming every problem; call it before
+ * registering anything (an architecture can call it to check a job it will build).
+ */
+export function sparkStreamingJobSettings(name: string, args: unknown): SparkStreamingJobSettings {
+    const s = resolveSparkStreamingJobSettings(name, parseArgs(COMPONENT, name, sparkStreamingJobArgs, args));
+    // Parsing succeeded, so args is an object: what the user wrote tells each runtime which of the other's fields were set.
+    validateSparkStreamingJob(name, s, args as Readonly<Record<string, unknown>>);
+    return s;
+}
+
+/**
+ * The rules across fields, the names derived from the component's, and the application's places in
+ * the runtime's landing zone. `given` is the args as written (before defaults): each runtime refuses
+ * the other's restart settings the user set, not their declared defaults.
+ */
+export function validateSparkStreamingJob(name: string, s: SparkStreamingJobSettings, given: Readonly<Record<string, unknown>> = {}): void {
     const v = new Validator(COMPONENT, name);
-    checkComponentName(v, name);
-    const storage = args.serverless?.storage ?? args.cluster?.storage;
-    if (storage) checkApplication(v, storage, args);
+    const serverless = s.runtime === "emr-serverless";
+    checkComponentName(v, name, serverless ? SERVERLESS_STREAMING_NAMES : STREAMING_NAMES);
+    if (s.storage) checkApplication(v, s.storage, s);
     else
         v.fail(
             "cluster",
-            args.cluster,
+            undefined,
             "a streaming job needs somewhere to run",
             "Pass an EmrSparkCluster as cluster, or an EmrServerlessApplication's target as serverless",
         );
-    if (s.runtime === "emr-serverless") checkServerlessStreaming(v, args, s);
-    else
-        v.check(
-            args.restart?.maxFailedAttemptsPerHour === undefined,
+    const restartGiven = (typeof given.restart === "object" && given.restart !== null ? given.restart : {}) as Record<string, unknown>;
+    if (serverless) {
+        checkServerlessJob(v, s, given, ["cluster"]);
+        for (const key of SUPERVISOR_RESTART_KEYS) {
+            if (restartGiven[key] !== undefined)
+                v.fail(
+                    `restart.${key}`,
+                    restartGiven[key],
+                    "applies to EMR on EC2 only: on EMR Serverless the streaming mode's retry policy restarts the job",
+                    "Use restart.maxFailedAttemptsPerHour",
+                );
+        }
+    } else if (restartGiven.maxFailedAttemptsPerHour !== undefined)
+        v.fail(
             "restart.maxFailedAttemptsPerHour",
-            args.restart?.maxFailedAttemptsPerHour,
+            restartGiven.maxFailedAttemptsPerHour,
             "applies to EMR Serverless only; on a cluster the supervisor restarts the job",
             "Use restart.maxAttempts, or run the job on EMR Serverless",
         );
-    const ownCheckpoint = args.sparkConf?.["spark.sql.streaming.checkpointLocation"];
+    const ownCheckpoint = s.sparkConf[CHECKPOINT_PROPERTY];
     v.check(
         ownCheckpoint === undefined,
-        "sparkConf.spark.sql.streaming.checkpointLocation",
+        fieldPath([{ key: "sparkConf" }, { key: CHECKPOINT_PROPERTY }]),
         ownCheckpoint,
         "is set by the job: its checkpoint lives under the landing zone's checkpoint area, one prefix per job",
         "Remove it and read spark.spectrum.checkpointLocation in the application",
     );
-    v.check(
-        TRIGGER.test(s.triggerInterval) && !/^0 /.test(s.triggerInterval),
-        "triggerInterval",
-        s.triggerInterval,
-        "is not a Spark processing-time interval",
-        'Use e.g. "30 seconds" or "5 minutes"',
-    );
     const r = s.restart;
-    if (s.runtime === "emr-ec2") checkRestartPolicy(v, r);
-    v.throwIfInvalid();
-}
-
-/** The supervisor's restart policy on a cluster. */
-function checkRestartPolicy(v: Validator, r: SparkStreamingJobSettings["restart"]): void {
     v.check(
-        Number.isInteger(r.maxAttempts) && r.maxAttempts >= 1 && r.maxAttempts <= 20,
-        "restart.maxAttempts",
-        r.maxAttempts,
-        "must be a whole number from 1 to 20",
-        "Use e.g. 5",
-    );
-    v.check(
-        Number.isInteger(r.initialBackoffSeconds) && r.initialBackoffSeconds >= 1,
-        "restart.initialBackoffSeconds",
-        r.initialBackoffSeconds,
-        "must be a whole number of seconds, at least 1",
-        "Use e.g. 30",
-    );
-    v.check(
-        Number.isInteger(r.maxBackoffSeconds) && r.maxBackoffSeconds >= r.initialBackoffSeconds && r.maxBackoffSeconds <= 3600,
+        serverless || r.maxBackoffSeconds >= r.initialBackoffSeconds,
         "restart.maxBackoffSeconds",
         r.maxBackoffSeconds,
         `must be a whole number of seconds from restart.initialBackoffSeconds (${r.initialBackoffSeconds}) to 3600`,
         "Use e.g. 900",
     );
-    v.check(
-        Number.isInteger(r.healthySeconds) && r.healthySeconds >= 60 && r.healthySeconds <= 3600,
-        "restart.healthySeconds",
-        r.healthySeconds,
-        "must be a whole number of seconds from 60 to 3600",
-        "Use e.g. 600",
-    );
-}
-
-/** What only EMR on EC2 has, refused on EMR Serverless, and the streaming mode's retry policy. */
-function checkServerlessStreaming(v: Validator, args: SparkStreamingJobArgs, s: SparkStreamingJobSettings): void {
-    checkServerlessJob(v, args, ["cluster"]);
-    for (const key of ["maxAttempts", "initialBackoffSeconds", "maxBackoffSeconds", "healthySeconds"] as const) {
-        if (args.restart?.[key] !== undefined)
-            v.fail(
-                `restart.${key}`,
-                args.restart[key],
-                "applies to EMR on EC2 only: on EMR Serverless the streaming mode's retry policy restarts the job",
-                "Use restart.maxFailedAttemptsPerHour",
-            );
-    }
-    v.check(
-        Number.isInteger(s.maxFailedAttemptsPerHour) && s.maxFailedAttemptsPerHour >= 1,
-        "restart.maxFailedAttemptsPerHour",
-        s.maxFailedAttemptsPerHour,
-        "must be a whole number of attempts, at least 1",
-        "Use e.g. 5",
-    );
+    v.throwIfInvalid();
 }

@@ -1,8 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
+import { clashRegistry } from "../core/clashes";
 import { awsContext } from "./aws-context";
 import { clusterStepRuntime, serverlessStreamingRuntime } from "./streaming-runtime";
-import { CHECKPOINT_CONF, SparkStreamingJobArgs, TRIGGER_CONF, resolveSparkStreamingJobSettings } from "./spark-streaming-job-args";
-import { validateSparkStreamingJob } from "./spark-streaming-job-validate";
+import { describeLocation } from "./locations";
+import { CHECKPOINT_CONF, COMPONENT, SparkStreamingJobArgs, TRIGGER_CONF } from "./spark-streaming-job-args";
+import { sparkStreamingJobSettings } from "./spark-streaming-job-validate";
 
 /**
  * A Spark Structured Streaming application on a long-running `EmrSparkCluster`, supervised:
@@ -36,10 +38,17 @@ export class SparkStreamingJob extends pulumi.ComponentResource {
     readonly runtimeRoleName?: pulumi.Output<string>;
 
     constructor(name: string, args: SparkStreamingJobArgs, opts?: pulumi.ComponentResourceOptions) {
+        // Checked before super(): a rejected job registers nothing, not even itself.
+        const s = sparkStreamingJobSettings(name, args);
+        const storage = s.storage;
+        const who = { component: COMPONENT, name, field: "name" };
+        clashRegistry().claimAll([
+            { kind: "child-name", identity: name, key: `${COMPONENT}::${name}`, who, scope: opts?.parent },
+            // The step (or job run) name is the job's identity on its cluster (or application).
+            { kind: "emr-step-name", identity: name, key: s.stepName, who, scope: s.cluster ?? s.serverless },
+            { kind: "spark-checkpoint-prefix", identity: name, key: describeLocation(s.checkpoint), who, scope: storage },
+        ]);
         super("spectrum:index:SparkStreamingJob", name, {}, opts);
-        const s = resolveSparkStreamingJobSettings(name, args);
-        validateSparkStreamingJob(name, args, s);
-        const storage = args.serverless?.storage ?? args.cluster!.storage;
         const ctx = awsContext(this);
         this.stepName = s.stepName;
         this.checkpointUri = storage.uri(s.checkpoint.area, s.checkpoint.path);
@@ -51,8 +60,8 @@ export class SparkStreamingJob extends pulumi.ComponentResource {
         };
         const runtime =
             s.runtime === "emr-serverless"
-                ? serverlessStreamingRuntime(name, args, s, ctx, conf, this)
-                : clusterStepRuntime(name, args, s, ctx, conf, this);
+                ? serverlessStreamingRuntime(name, s, ctx, conf, this)
+                : clusterStepRuntime(name, s, ctx, conf, this);
 
         this.supervisorArn = runtime.supervisor.arn;
         this.alarmArn = runtime.alarm.arn;

@@ -4,15 +4,14 @@ import { PolicyStatement, mergeStatements, policyDocument, serviceTrustPolicy } 
 import { ruleMatchedAlarm, workflowFailureAlarm } from "./alarms";
 import { AwsContext } from "./aws-context";
 import { deployer, revisionOf } from "./deployer";
-import { SparkClusterTarget } from "./emr-spark-cluster-args";
-import { EmrServerlessTarget } from "./emr-serverless-application-args";
+import { EmrServerlessTarget, SparkClusterTarget } from "./contract-args";
 import { serverlessJobDriver, startJobRunParameters } from "./emr-serverless-job-run";
 import { runtimeRole } from "./emr-serverless-runtime-role";
 import { grantStatements } from "./locations";
 import { serverlessSupervisorStatements } from "./serverless-iam";
 import { serverlessSupervisorDefinition } from "./serverless-supervisor-definition";
 import { applicationGrants, sparkSubmitCommand } from "./spark-step";
-import { SparkStreamingJobArgs, SparkStreamingJobSettings } from "./spark-streaming-job-args";
+import { SparkStreamingJobSettings } from "./spark-streaming-job-args";
 import { supervisorDefinition } from "./supervisor-definition";
 
 /** What a streaming job is run and watched with, on either runtime. */
@@ -46,13 +45,13 @@ function supervisorRole(name: string, ctx: AwsContext, tags: Record<string, stri
  */
 export function clusterStepRuntime(
     name: string,
-    args: SparkStreamingJobArgs,
     s: SparkStreamingJobSettings,
     ctx: AwsContext,
     conf: Record<string, pulumi.Input<string>>,
     parent: pulumi.Resource,
 ): StreamingRuntime {
-    const cluster = args.cluster as SparkClusterTarget;
+    // Validation refuses a job with neither a cluster nor an application.
+    const cluster = s.cluster as SparkClusterTarget;
     const storage = cluster.storage;
     // The job's own landing-zone access, attached to the cluster's instance role as a separate
     // managed policy: the role and the cluster stay as they are.
@@ -61,7 +60,10 @@ export function clusterStepRuntime(
         {
             description: `spectrum ${name}: the streaming job's landing-zone access`,
             policy: policyDocument(
-                mergeStatements(grantStatements(storage, [...applicationGrants(args), { access: "write", ...s.checkpoint }])),
+                mergeStatements([
+                    ...grantStatements(storage, [...applicationGrants(s), { access: "write", ...s.checkpoint }]),
+                    ...s.access,
+                ]),
             ),
             tags: s.tags,
         },
@@ -73,9 +75,9 @@ export function clusterStepRuntime(
         { parent },
     );
 
-    const command = sparkSubmitCommand(s.stepName, storage, args, {
+    const command = sparkSubmitCommand(s.stepName, storage, s, {
         // YARN's attempt counter resets after an hour, so a job that ran for days gets its retries back.
-        "spark.yarn.am.attemptFailuresValidityInterval": args.sparkConf?.["spark.yarn.am.attemptFailuresValidityInterval"] ?? "1h",
+        "spark.yarn.am.attemptFailuresValidityInterval": s.sparkConf["spark.yarn.am.attemptFailuresValidityInterval"] ?? "1h",
         ...conf,
     });
     const definition = pulumi.all([command, cluster.clusterId]).apply(([cmd, clusterId]) =>
@@ -171,7 +173,7 @@ export function clusterStepRuntime(
         {
             stateMachineArn: supervisor.arn,
             description: `spectrum ${name}: the streaming job hit its restart cap or could not be deployed`,
-            topicArn: args.alarmTopicArn,
+            topicArn: s.alarmTopicArn,
             tags: s.tags,
         },
         parent,
@@ -186,28 +188,27 @@ export function clusterStepRuntime(
  */
 export function serverlessStreamingRuntime(
     name: string,
-    args: SparkStreamingJobArgs,
     s: SparkStreamingJobSettings,
     ctx: AwsContext,
     conf: Record<string, pulumi.Input<string>>,
     parent: pulumi.Resource,
 ): StreamingRuntime {
-    const target = args.serverless as EmrServerlessTarget;
+    const target = s.serverless as EmrServerlessTarget;
     const storage = target.storage;
     const role = runtimeRole(
         name,
         {
             ctx,
             target,
-            grants: [...applicationGrants(args), { access: "write", ...s.checkpoint }, { access: "write", ...s.logLocation }],
-            statements: args.access ?? [],
+            grants: [...applicationGrants(s), { access: "write", ...s.checkpoint }, { access: "write", ...s.logLocation }],
+            statements: s.access,
             tags: s.tags,
         },
         parent,
     );
     const logUri = storage.uri(s.logLocation.area, s.logLocation.path);
     const definition = pulumi
-        .all([serverlessJobDriver(storage, args, conf), target.applicationId, role.role.arn, logUri])
+        .all([serverlessJobDriver(storage, s, conf), target.applicationId, role.role.arn, logUri])
         .apply(([driver, applicationId, executionRoleArn, uri]) =>
             JSON.stringify(
                 serverlessSupervisorDefinition({
@@ -240,7 +241,7 @@ export function serverlessStreamingRuntime(
         {
             stateMachineArn: supervisor.arn,
             description: `spectrum ${name}: the streaming job could not be deployed or stopped`,
-            topicArn: args.alarmTopicArn,
+            topicArn: s.alarmTopicArn,
             tags: s.tags,
         },
         parent,
@@ -265,7 +266,7 @@ export function serverlessStreamingRuntime(
         {
             ruleName: rule.name,
             description: `spectrum ${name}: the streaming job run failed more than ${s.maxFailedAttemptsPerHour} times in an hour and stopped`,
-            topicArn: args.alarmTopicArn,
+            topicArn: s.alarmTopicArn,
             tags: s.tags,
         },
         parent,

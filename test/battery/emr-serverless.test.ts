@@ -253,6 +253,39 @@ describe("Serverless jobs battery: arguments of the other runtime, and what one 
             e("restart.maxFailedAttemptsPerHour", "0", "must be a whole number of attempts, at least 1", "Use e.g. 5"),
         ],
         [
+            "a batch job with neither a network nor an application",
+            (lake) => new SparkBatchJob("daily", { ...job, storage: lake }),
+            'SparkBatchJob "daily"',
+            e(
+                "network",
+                "undefined",
+                "is required: transient EMR clusters on EC2 run in your private subnets",
+                "Pass network: { vpcId, subnetIds }, or serverless: an EmrServerlessApplication's target",
+            ),
+        ],
+        [
+            "a batch job given an application's id instead of its target",
+            (lake) => new SparkBatchJob("daily", { ...job, storage: lake, serverless: "00fabc123" as unknown as EmrServerlessTarget }),
+            'SparkBatchJob "daily"',
+            e("serverless", '"00fabc123"', "is not an EMR Serverless application's target", "Pass an EmrServerlessApplication's target"),
+        ],
+        [
+            "a streaming job given a resource policy statement as access",
+            (_, target) =>
+                new SparkStreamingJob("clicks", {
+                    application: job.application,
+                    serverless: target,
+                    access: [{ Effect: "Allow", Principal: "*", Action: ["kafka-cluster:Connect"], Resource: ["*"] }],
+                }),
+            'SparkStreamingJob "clicks"',
+            e(
+                "access[0]",
+                '{"Effect":"Allow","Principal":"*","Action":["kafka-cluster:Connect"],"Resource":["*"]}',
+                "is not an IAM policy statement of an identity policy",
+                "kafkaIamStatements",
+            ),
+        ],
+        [
             "a streaming job with nowhere to run",
             () => new SparkStreamingJob("clicks", { application: job.application }),
             'SparkStreamingJob "clicks"',

@@ -72,11 +72,7 @@ const cases: Case[] = [
         e("eventTime.fields", '".ts"', notKnown("fields"), 'Did you mean "field"?'),
     ],
     // Required dependencies, missing or of the wrong kind.
-    [
-        "no connection",
-        { connection: undefined },
-        e("connection", "undefined", "is not a KafkaConnection", "Pass KafkaCluster's connection"),
-    ],
+    ["no connection", { connection: undefined }, e("connection", "undefined", "is required", "Pass KafkaCluster's connection")],
     [
         "a bootstrap string for the connection",
         { connection: "b-1:9098" },
@@ -90,7 +86,7 @@ const cases: Case[] = [
     [
         "no storage",
         { storage: undefined },
-        e("storage", "undefined", "is not a Storage", "Pass a LandingZone, or an object implementing Storage"),
+        e("storage", "undefined", "is required", "Pass a LandingZone, or an object implementing Storage"),
     ],
     ["a bucket name for the storage", { storage: "lake" }, e("storage", '"lake"', "is not a Storage", "Pass a LandingZone")],
     [

@@ -71,12 +71,12 @@ const cases: Case[] = [
     [
         "the whole internet as a client",
         { ...base, clientCidrBlocks: ["0.0.0.0/0"] },
-        e("clientCidrBlocks", '"0.0.0.0/0"', "opens the cluster to every address", "Name the client ranges"),
+        e("clientCidrBlocks[0]", '"0.0.0.0/0"', "opens the cluster to every address", "Name the VPC or client ranges"),
     ],
     [
         "a CIDR with a bad octet",
         { ...base, clientCidrBlocks: ["10.0.0.300/8"] },
-        e("clientCidrBlocks", '"10.0.0.300/8"', "not an IPv4 CIDR block", 'Use a block like "10.0.0.0/16"'),
+        e("clientCidrBlocks[0]", '"10.0.0.300/8"', "not an IPv4 CIDR block", 'Use a block like "10.0.0.0/16"'),
     ],
     [
         "a cluster name starting with a dash",

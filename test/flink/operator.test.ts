@@ -199,8 +199,12 @@ describe("FlinkOperator validation", () => {
     const cases: Array<[string, Partial<FlinkOperatorArgs>, string[]]> = [
         ["version", { version: "latest" }, ['version = "latest"', "not an operator release version", 'Use a release such as "1.15.0"']],
         ["no job namespaces", { jobNamespaces: [] }, ["jobNamespaces = []", "cluster-wide RBAC", "List the namespaces"]],
-        ["bad namespace", { jobNamespaces: ["Flink_Jobs"] }, ['jobNamespaces = "Flink_Jobs"', "not a valid namespace name", "lowercase"]],
-        ["duplicate namespace", { jobNamespaces: ["a", "a"] }, ['jobNamespaces = ["a","a"]', "twice", "List each namespace once"]],
+        [
+            "bad namespace",
+            { jobNamespaces: ["Flink_Jobs"] },
+            ['jobNamespaces[0] = "Flink_Jobs"', "not a valid namespace name", "lowercase"],
+        ],
+        ["duplicate namespace", { jobNamespaces: ["a", "a"] }, ['jobNamespaces[1] = "a"', "twice", "List each namespace once"]],
         ["replicas", { replicas: 0 }, ["replicas = 0", "positive integer", "Use 1, or 2"]],
         ["metrics port", { metricsPort: 9443 }, ["metricsPort = 9443", "webhook", "Use the default 9999"]],
         [

@@ -265,7 +265,7 @@ describe("KafkaCluster validation", () => {
                 build({
                     multiVpcConnectivity: true,
                     auth: "scram",
-                    scramSecretArns: ["arn:aws:secretsmanager:us-east-1:1:secret:AmazonMSK_u"],
+                    scramSecretArns: ["arn:aws:secretsmanager:us-east-1:123456789012:secret:AmazonMSK_u"],
                 }),
             ),
             "multiVpcConnectivity = true",
@@ -340,22 +340,29 @@ describe("KafkaCluster validation", () => {
     });
 
     it("refuses open CIDRs, bad storage and retention settings, and SCRAM secrets without SCRAM", () => {
-        const problems = problemsOf(
+        // Values of the wrong shape are reported together, before the rules across fields run.
+        const shapes = problemsOf(
             build({
                 clientCidrBlocks: ["0.0.0.0/0", "10.0.0.300/8"],
-                volumeSizeGiB: 500,
-                maxVolumeSizeGiB: 200,
                 storageUtilizationTarget: 95,
                 logRetentionDays: 10,
                 scramSecretArns: ["arn:x"],
+            }),
+        );
+        expectProblem(shapes, 'clientCidrBlocks[0] = "0.0.0.0/0"', "every address", "Name the VPC");
+        expectProblem(shapes, 'clientCidrBlocks[1] = "10.0.0.300/8"', "not an IPv4 CIDR");
+        expectProblem(shapes, "storageUtilizationTarget = 95", "10 to 80", "50-60");
+        expectProblem(shapes, "logRetentionDays = 10", "CloudWatch Logs accepts only", "14");
+        expectProblem(shapes, 'scramSecretArns[0] = "arn:x"', "AmazonMSK_");
+        const problems = problemsOf(
+            build({
+                volumeSizeGiB: 500,
+                maxVolumeSizeGiB: 200,
+                scramSecretArns: ["arn:aws:secretsmanager:us-east-1:123456789012:secret:AmazonMSK_u"],
                 instanceType: "m7g.large",
             }),
         );
-        expectProblem(problems, 'clientCidrBlocks = "0.0.0.0/0"', "every address", "Name the VPC");
-        expectProblem(problems, 'clientCidrBlocks = "10.0.0.300/8"', "not an IPv4 CIDR");
         expectProblem(problems, "maxVolumeSizeGiB = 200", "must exceed volumeSizeGiB (500)", "Use more than 500");
-        expectProblem(problems, "storageUtilizationTarget = 95", "10 to 80", "50-60");
-        expectProblem(problems, "logRetentionDays = 10", "CloudWatch Logs accepts only", "14");
         expectProblem(problems, 'scramSecretArns = "1 secrets"', 'auth "scram"');
         expectProblem(problems, 'instanceType = "m7g.large"', "not an MSK broker type", "kafka.m7g.large", "express.m7g.large");
     });

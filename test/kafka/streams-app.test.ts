@@ -21,6 +21,9 @@ const T = {
     kafkaProvider: "pulumi:providers:kafka",
 };
 const OIDC = "oidc.eks.us-east-1.amazonaws.com/id/ABC123";
+const CERT = "-----BEGIN CERTIFICATE-----\nCERT\n-----END CERTIFICATE-----";
+const KEY = "-----BEGIN PRIVATE KEY-----\nKEY\n-----END PRIVATE KEY-----";
+const CA = "-----BEGIN CERTIFICATE-----\nCA\n-----END CERTIFICATE-----";
 
 function eksTarget(): KubernetesTarget {
     return {
@@ -359,7 +362,7 @@ describe("KafkaStreamsApp, stateless over mutual TLS, unprotected", () => {
             const tls = externalKafka("tls", {
                 bootstrapServers: "k1.internal:9093",
                 authMode: "tls",
-                tls: { clientCert: "CERT", clientKey: "KEY", caCert: "CA" },
+                tls: { clientCert: CERT, clientKey: KEY, caCert: CA },
             });
             new KafkaStreamsApp("router", {
                 connection: tls,
@@ -385,7 +388,7 @@ describe("KafkaStreamsApp, stateless over mutual TLS, unprotected", () => {
             "ssl.truststore.location": "/etc/kafka-streams/credentials/ca.pem",
             "num.standby.replicas": "0",
         });
-        expect(graph.one(T.secret).inputs.stringData).toEqual({ "keystore.pem": "KEY\nCERT\n", "ca.pem": "CA\n" });
+        expect(graph.one(T.secret).inputs.stringData).toEqual({ "keystore.pem": `${KEY}\n${CERT}\n`, "ca.pem": `${CA}\n` });
         expect(new Set(graph.ofType(T.acl).map((a) => a.inputs.aclPrincipal))).toEqual(new Set(["User:CN=router"]));
         expect(graph.ofType(T.acl).some((a) => a.inputs.aclResourceType === "TransactionalID")).toBe(true);
         expect(graph.ofType(T.scaled)).toHaveLength(0);

@@ -137,7 +137,12 @@ describe("KafkaStreamsApp validation", () => {
 
     it("refuses standbys on a stateless app and bad storage sizes", () => {
         expectProblem(problemsOf(app({ stateful: false, standbyReplicas: 1 })), "standbyReplicas = 1", "stateless", "stateful: true");
-        expectProblem(problemsOf(app({ stateStorage: { size: "10GB" } })), 'stateStorage.size = "10GB"', "storage quantity", "10Gi");
+        expectProblem(
+            problemsOf(app({ stateStorage: { size: "10GB" } })),
+            'stateStorage.size = "10GB"',
+            "not a Kubernetes quantity",
+            "10Gi",
+        );
     });
 
     it("refuses IAM without what workload identity and KEDA need", () => {
@@ -159,7 +164,15 @@ describe("KafkaStreamsApp validation", () => {
             "username and password",
         );
         expectProblem(
-            problemsOf(app({ connection: { bootstrapServers: "b:9093", authMode: "tls", tls: { clientCert: "c", clientKey: "k" } } })),
+            problemsOf(
+                app({
+                    connection: {
+                        bootstrapServers: "b:9093",
+                        authMode: "tls",
+                        tls: { clientCert: "-----BEGIN CERTIFICATE-----", clientKey: "-----BEGIN PRIVATE KEY-----" },
+                    },
+                }),
+            ),
             "aclPrincipal = undefined",
             "cannot be derived",
             "User:CN=",

@@ -7,6 +7,9 @@ import { expectProblem, problemsOf } from "./helpers";
 
 const T = { msk: "aws:msk/topic:Topic", kafka: "kafka:index/topic:Topic", provider: "pulumi:providers:kafka" };
 const MSK_ARN = "arn:aws:kafka:us-east-1:123456789012:cluster/events/abcd-1";
+const CERT = "-----BEGIN CERTIFICATE-----\nCERT\n-----END CERTIFICATE-----";
+const KEY = "-----BEGIN PRIVATE KEY-----\nKEY\n-----END PRIVATE KEY-----";
+const CA = "-----BEGIN CERTIFICATE-----\nCA\n-----END CERTIFICATE-----";
 
 /** The platform code under test: identical whichever cluster it gets. */
 function declareTopics(connection: KafkaConnection): KafkaTopics {
@@ -134,14 +137,14 @@ describe("KafkaTopic on a cluster you bring (mutual TLS, plaintext, your provide
             const tls = externalKafka("self-hosted", {
                 bootstrapServers: "k1.internal:9093",
                 authMode: "tls",
-                tls: { clientCert: "CERT", clientKey: "KEY", caCert: "CA" },
+                tls: { clientCert: CERT, clientKey: KEY, caCert: CA },
             });
             new KafkaTopic("audit", { connection: tls, protect: false });
             const mine = new kafka.Provider("mine", { bootstrapServers: ["k1.internal:9093"] });
             new KafkaTopic("payments", { connection: tls }, { providers: [mine] });
         });
         const own = graph.one(T.provider, "audit-kafka");
-        expect(own.inputs).toMatchObject({ tlsEnabled: "true", clientCert: "CERT", clientKey: "KEY", caCert: "CA" });
+        expect(own.inputs).toMatchObject({ tlsEnabled: "true", clientCert: CERT, clientKey: KEY, caCert: CA });
         expect(graph.one(T.kafka, "audit-topic").provider).toBe(own.urn);
         expect(graph.one(T.kafka, "audit-topic").options.protect).toBe(false);
         expect(graph.one(T.kafka, "payments-topic").provider).toBe(graph.one(T.provider, "mine").urn);
@@ -235,7 +238,7 @@ describe("KafkaTopic validation", () => {
                 config: { "retention.hours": "5", "compression.type": "brotli", "retention.ms": "1000", "max.message.bytes": "-5" },
             }),
         );
-        expectProblem(problems, 'config["retention.hours"] = "5"', "not a topic-level config", "Check the spelling");
+        expectProblem(problems, 'config["retention.hours"] = "5"', "not a topic-level config", 'Did you mean "retention.ms"?');
         expectProblem(problems, 'config["compression.type"] = "brotli"', "one of uncompressed, zstd");
         expectProblem(problems, 'config["retention.ms"] = "1000"', "its own argument", "Use retentionMs");
         expectProblem(problems, 'config["max.message.bytes"] = "-5"', "a whole number >= 0");
@@ -327,11 +330,20 @@ describe("KafkaTopic validation", () => {
 
     it("KafkaTopics reports every topic's problems at once, prefixed by topic, and refuses duplicate names", () => {
         const problems = problemsOf(
-            () => new KafkaTopics("many", { connection: msk, topics: { a: { partitions: 0 }, b: { name: "a" }, "c/d": {} } }),
+            () =>
+                new KafkaTopics("many", {
+                    connection: msk,
+                    topics: { a: { partitions: 12 }, b: { name: "a" }, "c/d": {}, e: { partitions: 4 } },
+                }),
         );
-        expectProblem(problems, 'KafkaTopics "many": topics["a"].partitions = 0');
-        expectProblem(problems, 'topics["b"].name = "a"', 'topic "a" already has this name');
+        expectProblem(problems, 'topics.b.name = "a"', 'topic "a" already has this name');
         expectProblem(problems, 'topics["c/d"].name = "c/d"', "Rename it");
+        // A shape error in one topic is reported with the others of its kind, before the rules across fields.
+        const shapes = problemsOf(
+            () => new KafkaTopics("many", { connection: msk, topics: { a: { partitions: 0 }, b: { partitions: 1.5 } } }),
+        );
+        expectProblem(shapes, 'KafkaTopics "many": topics.a.partitions = 0');
+        expectProblem(shapes, "topics.b.partitions = 1.5");
         expectProblem(
             problemsOf(() => new KafkaTopics("none", { connection: msk, topics: {} })),
             'KafkaTopics "none": topics',

@@ -12,7 +12,7 @@ const job = {
     pyFiles: [{ area: "artifacts", path: "jobs/helpers.zip" }],
     inputs: { events: { area: "raw", path: "events" } },
     outputs: { sessions: { area: "curated", path: "sessions" } },
-    args: ["--mode", "it's {quoted} \\ back"],
+    args: ["--mode", 'it\'s {quoted} "back"'],
     sparkConf: { "spark.executor.memory": "4g", "spark.app.label": "two words" },
 };
 
@@ -131,8 +131,8 @@ describe("SparkBatchJob on EMR Serverless", () => {
         expect(p.JobDriver).toEqual({
             SparkSubmit: {
                 EntryPoint: `s3://${bucket}/artifacts/jobs/daily_sessions.py`,
-                // Passed as JSON: quotes, braces and backslashes arrive as written.
-                EntryPointArguments: ["--mode", "it's {quoted} \\ back"],
+                // Passed as JSON: quotes and braces arrive as written.
+                EntryPointArguments: ["--mode", 'it\'s {quoted} "back"'],
                 SparkSubmitParameters: `--py-files s3://${bucket}/artifacts/jobs/helpers.zip`,
             },
         });

@@ -147,7 +147,7 @@ describe("Spark components reject bad input with one clear message per problem",
             }),
         ).toEqual([
             'SparkBatchJob "daily": application.path = "jobs/daily.sh": is neither a PySpark script (.py) nor a jar (.jar). Point application at a .py or .jar file.',
-            'SparkBatchJob "daily": sparkConf.spark.spectrum.input.x = "s3://elsewhere/": spark.spectrum.* properties are set by spectrum. Use inputs/outputs for locations, or another property name.',
+            'SparkBatchJob "daily": sparkConf["spark.spectrum.input.x"] = "s3://elsewhere/": spark.spectrum.* properties are set by spectrum. Use inputs/outputs for locations, or another property name.',
         ]);
     });
 
@@ -158,8 +158,10 @@ describe("Spark components reject bad input with one clear message per problem",
     });
 
     it("a bad transient cluster shape, named under cluster.", async () => {
-        expect(await batchProblems({ cluster: { releaseLabel: "emr-5.36.2", scaling: { minCapacity: 3, maxCapacity: 2 } } })).toEqual([
+        expect(await batchProblems({ cluster: { releaseLabel: "emr-5.36.2" } })).toEqual([
             'SparkBatchJob "daily": cluster.releaseLabel = "emr-5.36.2": EMR 5.x is older than the 7.x releases these components are built for (Spark 3.5, IMDSv2 and gp3 defaults). Use a 7.x release such as "emr-7.14.0", or an emr-spark-8.x release (Spark 4).',
+        ]);
+        expect(await batchProblems({ cluster: { scaling: { minCapacity: 3, maxCapacity: 2 } } })).toEqual([
             'SparkBatchJob "daily": cluster.scaling.minCapacity = 3: is greater than scaling.maxCapacity (2). Lower minCapacity or raise maxCapacity.',
         ]);
     });
@@ -169,13 +171,15 @@ describe("Spark components reject bad input with one clear message per problem",
             await streamingProblems({ triggerInterval: "every minute", restart: { initialBackoffSeconds: 600, maxBackoffSeconds: 60 } }),
         ).toEqual([
             'SparkStreamingJob "clicks": triggerInterval = "every minute": is not a Spark processing-time interval. Use e.g. "30 seconds" or "5 minutes".',
+        ]);
+        expect(await streamingProblems({ restart: { initialBackoffSeconds: 600, maxBackoffSeconds: 60 } })).toEqual([
             'SparkStreamingJob "clicks": restart.maxBackoffSeconds = 60: must be a whole number of seconds from restart.initialBackoffSeconds (600) to 3600. Use e.g. 900.',
         ]);
     });
 
     it("a streaming job that sets its own checkpoint location", async () => {
         expect(await streamingProblems({ sparkConf: { "spark.sql.streaming.checkpointLocation": "s3://elsewhere/chk/" } })).toEqual([
-            'SparkStreamingJob "clicks": sparkConf.spark.sql.streaming.checkpointLocation = "s3://elsewhere/chk/": is set by the job: its checkpoint lives under the landing zone\'s checkpoint area, one prefix per job. Remove it and read spark.spectrum.checkpointLocation in the application.',
+            'SparkStreamingJob "clicks": sparkConf["spark.sql.streaming.checkpointLocation"] = "s3://elsewhere/chk/": is set by the job: its checkpoint lives under the landing zone\'s checkpoint area, one prefix per job. Remove it and read spark.spectrum.checkpointLocation in the application.',
         ]);
     });
 

@@ -17,8 +17,8 @@ import { ArchitectureDefaults, ArchitectureProfile, DAY_MS } from "./profile";
 import { MSK_BROKER_SUBNETS, privateSubnets } from "./placement";
 import { SpectrumValidationError } from "../../core/errors";
 import { landingZoneSettings } from "../../landing-zone/landing-zone-validate";
-import { resolveKafkaClusterSettings } from "../../kafka/cluster-args";
-import { validateKafkaCluster } from "../../kafka/cluster-validate";
+import { kafkaClusterSettings } from "../../kafka/cluster-validate";
+import { isExpressInstanceType } from "../../kafka/express-brokers";
 
 /** Landing-zone settings an architecture lets its user override. */
 export type LandingZoneOverrides = Omit<LandingZoneArgs, "tags">;
@@ -177,20 +177,19 @@ export function checkLakeAndLog(name: string, args: LakeAndLogArgs): void {
             return;
         }
         const kafka = kafkaArgs(args);
-        const settings = resolveKafkaClusterSettings(kafka);
-        if (settings.express !== (flavour === "express")) {
+        const instanceType = kafka.instanceType ?? "kafka.m7g.large";
+        const express = isExpressInstanceType(instanceType);
+        if (express !== (flavour === "express")) {
             const v = new Validator("KafkaClusterOverrides", `${name}-kafka`);
             v.fail(
                 "kafka.instanceType",
-                settings.instanceType,
-                `is ${settings.express ? "an Express" : "a Standard"} broker type, and kafka.flavour is "${flavour}"`,
-                settings.express
-                    ? 'Set kafka.flavour: "express", or use a kafka.m7g.* type'
-                    : "Use an express.m7g.* type, or remove kafka.flavour",
+                instanceType,
+                `is ${express ? "an Express" : "a Standard"} broker type, and kafka.flavour is "${flavour}"`,
+                express ? 'Set kafka.flavour: "express", or use a kafka.m7g.* type' : "Use an express.m7g.* type, or remove kafka.flavour",
             );
             v.throwIfInvalid();
         }
-        validateKafkaCluster(`${name}-kafka`, kafka, settings);
+        kafkaClusterSettings(`${name}-kafka`, kafka);
     });
     if (problems.length > 0) throw new SpectrumValidationError(problems);
 }

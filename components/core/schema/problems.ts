@@ -74,7 +74,14 @@ function typeProblem(input: unknown, expected: string): Omit<Problem, "field" | 
     if (wants.includes("Array") && input !== null && typeof input === "object" && !Array.isArray(input)) {
         return { problem: "is a map where a list is expected", fix: "Write it as a list of - items" };
     }
-    const got = input === null ? "null" : Array.isArray(input) ? "a list" : typeof input === "object" ? "a mapping" : `a ${typeof input}`;
+    const got =
+        input === null || input === undefined
+            ? String(input)
+            : Array.isArray(input)
+              ? "a list"
+              : typeof input === "object"
+                ? "a mapping"
+                : `a ${typeof input}`;
     return { problem: `is ${got}, not ${plainWord(expected)}`, fix: `Write ${plainWord(expected)}` };
 }
 
@@ -89,9 +96,16 @@ export function describeIssue(issue: Issue, root = ""): Problem {
     const value = issue.input;
     // An Output where a plain value is needed says so, whatever the declaration's own message.
     if (pulumi.Output.isInstance(value) || value instanceof Promise) return { field, value, ...typeProblem(value, issue.expected ?? "") };
+    const last = issue.path?.[issue.path.length - 1]?.key;
+    const key = String(last ?? "");
     const own = issue.message.includes(FIX_SEPARATOR) ? issue.message.split(FIX_SEPARATOR) : undefined;
+    // A required field written as `undefined` (`{ storage: undefined }`) is as missing as one left out:
+    // it is required, whatever the declaration says about a wrong value; its fix still says what to pass.
+    const saysMissing = own?.[0].startsWith("is missing") ?? false;
+    if (value === undefined && !saysMissing && issue.kind === "schema" && issue.type !== UNKNOWN_KEY && typeof last === "string") {
+        return { field, value, problem: "is required", fix: own ? own.slice(1).join(" ") : `Set ${key}` };
+    }
     if (own) return { field, value, problem: own[0], fix: own.slice(1).join(" ") };
-    const key = String(issue.path?.[issue.path.length - 1]?.key ?? "");
     switch (issue.type) {
         case UNKNOWN_KEY: {
             const known = (issue.requirement as string[]) ?? [];

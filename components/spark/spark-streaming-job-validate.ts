@@ -57,7 +57,7 @@ export function validateSparkStreamingJob(name: string, s: SparkStreamingJobSett
         v.fail(
             "cluster",
             undefined,
-            "a streaming job needs somewhere to run",
+            "is required: a streaming job needs somewhere to run",
             "Pass an EmrSparkCluster as cluster, or an EmrServerlessApplication's target as serverless",
         );
     const restartGiven = (typeof given.restart === "object" && given.restart !== null ? given.restart : {}) as Record<string, unknown>;

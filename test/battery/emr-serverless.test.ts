@@ -292,7 +292,7 @@ describe("Serverless jobs battery: arguments of the other runtime, and what one 
             e(
                 "cluster",
                 "undefined",
-                "a streaming job needs somewhere to run",
+                "is required: a streaming job needs somewhere to run",
                 "Pass an EmrSparkCluster as cluster, or an EmrServerlessApplication's target as serverless",
             ),
         ],

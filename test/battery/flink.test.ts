@@ -1013,7 +1013,7 @@ describe("valid but unusual inputs are accepted", () => {
         ["a target with only a provider (jobs bring identity)", (t) => ({ target: { provider: t.provider } })],
     ];
     test.each(operators)("operator: %s", async (_, args) => {
-        const graph = await runProgram(() => new FlinkOperator("flink", args(target())));
+        const graph = await runProgram(() => void new FlinkOperator("flink", args(target())));
         expect(graph.ofType(types.release).length).toBeGreaterThanOrEqual(1);
     });
 });

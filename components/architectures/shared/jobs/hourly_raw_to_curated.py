@@ -23,8 +23,8 @@ where reason is
   type       with --columns, a value that does not convert to its column's type (or overflows it)
   empty      no field (with --columns: none of the columns) has a value: it would be a row of nulls
 Each input's counts are printed in the driver's log. With --max-rejected-fraction F, an input whose
-rejected share of the hour's distinct lines exceeds F keeps its previous curated hour (if any), and
-the run fails once every input has been processed, so the batch job's alarm fires.
+rejected lines are more than F of the hour's (non-blank) lines keeps its previous curated hour, if
+any, and the run fails once every input has been processed, so that the batch job's alarm fires.
 """
 
 import argparse

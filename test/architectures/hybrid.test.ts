@@ -240,7 +240,8 @@ describe("HybridArchitecture validation", () => {
         // With your own application the bundled job's folder and names are not in play, nor granted.
         const batch = { application: { area: "artifacts", path: "jobs/mine.py" } };
         const topics = { _rejected: {}, orders: {}, "orders-rejected": {} };
-        const graph = await runProgram(() => new HybridArchitecture("own", { profile: "dev", network, topics, batch }));
+        const deployable = { ...network, vpcId: "vpc-0abc1234", privateSubnetIds: ["subnet-0a", "subnet-0b", "subnet-0c"] };
+        const graph = await runProgram(() => new HybridArchitecture("own", { profile: "dev", network: deployable, topics, batch }));
         expect(graph.one(T.stateMachine).inputs.definition).not.toContain("raw/_rejected/orders");
         expect(JSON.stringify(graph.one(T.rolePolicy, "own-batch-instance-access").inputs.policy)).not.toContain("_rejected/orders");
     });

@@ -17,6 +17,9 @@ import { plan } from "../../cli/plan";
 import rootProgram from "../../index";
 import { capacityProblem, assertCapacity } from "../../cli/capacity/gate";
 import { planOf, projectWithStacks, root, wideHybridStack } from "./stack-plans";
+import { sharedPlan } from "../shared-plans";
+import { planTargets } from "../plan-targets";
+import { runStack } from "../../testing";
 
 const MIB = 1024 ** 2;
 
@@ -191,6 +194,48 @@ describe("capacity report from a plan", () => {
         fs.rmSync(dir, { recursive: true, force: true });
         expect(code).toBe(2);
         expect(out).toMatch(/FAIL {2}firehose-throughput {4}hybrid-ingest-clicks/);
+    });
+});
+
+describe("Kafka Streams threads", () => {
+    it("counts the KEDA scaler's most replicas x num.stream.threads against the app's widest input topic", async () => {
+        const target = planTargets().find((t) => t.label === "examples/kafka-streams")!;
+        const report = capacityReport(await sharedPlan(target), "us-east-1", undefined);
+        expect(report.results.filter((r) => r.id === "streams-threads")).toEqual([
+            expect.objectContaining({
+                status: "pass",
+                check: expect.objectContaining({
+                    measured: 12,
+                    limit: 12,
+                    margin: 0,
+                    detail: expect.stringContaining("6 replicas x 2 threads"),
+                }),
+            }),
+        ]);
+    });
+
+    it("fails a Kappa Streams app with more threads than partitions", async () => {
+        const kappa = fs
+            .readFileSync(path.join(root, "stacks", "Pulumi.kappa.yaml"), "utf8")
+            .replace("    replayHorizonDays: 3", "    replayHorizonDays: 3\n    processor: kafka-streams\n    streams: { threads: 4 }")
+            .replace(/^ {4}landingOutput:.*\n/m, "")
+            .replace("      - version: v1", '      - { version: v1, image: "registry.example.com/enrich:1.0" }');
+        const dir = projectWithStacks({ streams: kappa });
+        try {
+            const graph = await runStack(() => rootProgram, path.join(dir, "stacks", "Pulumi.streams.yaml"));
+            const report = capacityReport(graph, "us-east-1", undefined);
+            expect(report.results.find((r) => r.id === "streams-threads")).toMatchObject({
+                status: "fail",
+                subject: "kappa-v1-statefulset",
+                check: {
+                    measured: 4,
+                    limit: 3,
+                    detail: "1 replicas x 4 threads for 3 input partitions (one task per partition; idle threads beyond)",
+                },
+            });
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
     });
 });
 

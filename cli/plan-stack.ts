@@ -4,11 +4,12 @@
  */
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { Program, runStack } from "../testing";
+import { Program, loadStackConfig, runStack } from "../testing";
 import { PlanArgs, UsageError } from "./args";
 import { renderPlan } from "./render";
 import { mermaidDiagram } from "./mermaid";
 import { runReports } from "./reports";
+import { assertCapacity } from "./capacity/gate";
 
 /**
  * Errors that mean the stack config needs fixing: components reject their arguments with
@@ -61,6 +62,9 @@ export async function planStack(
     // In --json and --mermaid mode stdout carries the plan alone: the program's console output goes to stderr.
     const quiet = args.json || args.mermaid;
     const graph = await (quiet ? withConsoleOnStderr(() => runStack(program, stackFile)) : runStack(program, stackFile));
+    // A stack that declares its load plans only if it fits: a failed check, unwaived, is a
+    // configuration mistake like any other (exit 2). --capacity reports every check instead.
+    if (!args.reports?.capacity) assertCapacity(graph, loadStackConfig(stackFile, graph.project).values);
     if (args.reports) {
         const report = runReports(graph, stackFile, args.reports, { ...reportOptions, json: args.json });
         return { text: report.text, exitCode: report.exitCode };

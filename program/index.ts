@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { StackConfigError } from "./config";
+import { checkDeclaredCapacity } from "./capacity-gate";
 import { landingStack } from "./landing";
 import { hybridStack } from "./hybrid";
 import { kappaStack } from "./kappa";
@@ -20,7 +21,8 @@ export const architectures: Record<string, StackBuilder> = {
 export function deployArchitecture(): Record<string, unknown> {
     const config = new pulumi.Config("spectrum");
     // Every key is checked before anything is built, so a misspelt key fails instead of being ignored.
-    const problems = stackConfigProblems(pulumi.runtime.allConfig(), config.name);
+    const all = pulumi.runtime.allConfig();
+    const problems = stackConfigProblems(all, config.name);
     if (problems.length > 0) throw new StackConfigError(problems);
     const architecture = config.get("architecture");
     const build = architecture === undefined ? undefined : architectures[architecture];
@@ -32,5 +34,7 @@ export function deployArchitecture(): Record<string, unknown> {
             `Set it to one of ${Object.keys(architectures).join(", ")}`,
         );
     }
+    // A declared load that does not fit fails the run here, before the architecture registers anything.
+    checkDeclaredCapacity(all);
     return build(config);
 }

@@ -5,7 +5,7 @@ import { MockCallArgs, MockResourceArgs } from "@pulumi/pulumi/runtime";
 import { PlannedResource, ResourceGraph } from "./graph";
 import { MockEnvironment, defaultEnvironment, plausibleCallResult, plausibleOutputs } from "./outputs";
 import { StackConfig, loadStackConfig } from "./stack-config";
-import { onRunFailure } from "../components/core/run-scope";
+import { onRunFailure, perRun } from "../components/core/run-scope";
 
 /** A Pulumi program: what `index.ts` exports, or any function that creates resources. */
 export type Program = () => unknown;
@@ -208,6 +208,9 @@ async function runExclusive(program: Program, options: RunOptions): Promise<Reso
             onRunFailure((error) => {
                 failure ??= error;
             });
+            // Tells the root program its graph is checked after the run (the plan's capacity checks,
+            // cli/capacity/gate.ts), so it need not plan itself first as it does under `pulumi up`.
+            perRun("offline-plan", () => true);
             try {
                 const value = await program();
                 return typeof value === "function" ? await (value as () => unknown)() : value;

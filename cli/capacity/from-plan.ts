@@ -14,6 +14,7 @@ import {
     serverlessIngress,
     serverlessPartitionIngress,
     serverlessPartitions,
+    streamsThreads,
 } from "./checks";
 import { DeclaredLoad, bytesPerSecond } from "./load";
 
@@ -179,6 +180,14 @@ export function capacityReport(graph: ResourceGraph, region: string, load: Decla
         else skip("flink-parallelism", deployment.name, "no Kafka topic in the plan feeds this job");
     }
 
+    for (const app of graph.ofType("kubernetes:apps/v1:StatefulSet")) {
+        const labels = (inputAt(app, "metadata.labels") ?? {}) as Record<string, unknown>;
+        if (labels["app.kubernetes.io/component"] !== "kafka-streams") continue;
+        const check = streamsCheck(graph, app, topics);
+        if (check) add(check);
+        else skip("streams-threads", app.name, "the plan shows no input topic granted to this app");
+    }
+
     for (const stream of graph.ofType("aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream")) {
         const topic = inputAt(stream, "mskSourceConfiguration.topicName");
         if (typeof topic !== "string") continue;
@@ -200,4 +209,77 @@ export function capacityReport(graph: ResourceGraph, region: string, load: Decla
         );
     }
     return { stack: graph.stack, region, load, results, failures: results.filter((r) => r.status === "fail").length };
+}
+
+/** Statements of an IAM policy document as the plan holds it (a JSON string). */
+function statementsOf(policy: unknown): Array<{ actions: string[]; resources: string[] }> {
+    let doc: unknown = policy;
+    if (typeof policy === "string") {
+        try {
+            doc = JSON.parse(policy);
+        } catch {
+            return [];
+        }
+    }
+    const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v === undefined ? [] : [String(v)]);
+    const statements = (doc as { Statement?: unknown } | undefined)?.Statement;
+    return (Array.isArray(statements) ? statements : []).map((st: Record<string, unknown>) => ({
+        actions: list(st.Action),
+        resources: list(st.Resource),
+    }));
+}
+
+/**
+ * The topics a Kafka Streams app reads, by what it is granted (its IAM policy's `ReadData` on topic
+ * ARNs, or its Kafka ACLs' literal `Read`): the plan does not otherwise tell its inputs from its
+ * outputs. Its internal topics are granted by prefix and left out.
+ */
+function streamsInputs(graph: ResourceGraph, app: PlannedResource, topics: PlannedTopic[]): PlannedTopic[] {
+    const names = new Set<string>();
+    for (const r of graph.resources.filter((r) => r.parent === app.parent)) {
+        if (r.type === "aws:iam/rolePolicy:RolePolicy" || r.type === "aws:iam/policy:Policy") {
+            for (const st of statementsOf(r.inputs.policy)) {
+                if (!st.actions.includes("kafka-cluster:ReadData")) continue;
+                for (const arn of st.resources) {
+                    const topic = /:topic\/[^/]+\/[^/]+\/([^/*]+)$/.exec(arn)?.[1];
+                    if (topic) names.add(topic);
+                }
+            }
+        }
+        if (
+            r.type === "kafka:index/acl:Acl" &&
+            r.inputs.aclResourceType === "Topic" &&
+            r.inputs.aclOperation === "Read" &&
+            r.inputs.resourcePatternTypeFilter === "Literal"
+        )
+            names.add(String(r.inputs.aclResourceName));
+    }
+    return topics.filter((t) => names.has(t.name));
+}
+
+/**
+ * A Kafka Streams app (KafkaStreamsApp's StatefulSet): its stream threads at the most replicas (the
+ * KEDA scaler's maximum, else the StatefulSet's) against the partitions of its widest input topic,
+ * the tasks of a single sub-topology (waive it for an app whose sub-topologies give more tasks).
+ */
+function streamsCheck(graph: ResourceGraph, app: PlannedResource, topics: PlannedTopic[]): CapacityCheck | undefined {
+    const inputs = streamsInputs(graph, app, topics);
+    if (inputs.length === 0) return undefined;
+    const properties = graph.resources
+        .filter((r) => r.type === "kubernetes:core/v1:ConfigMap" && app.dependencies.includes(r.urn))
+        .map((r) => String(((inputAt(r, "data") ?? {}) as Record<string, unknown>)["streams.properties"] ?? ""))
+        .join("\n");
+    const threads = Number(/^\s*num\.stream\.threads\s*=\s*(\d+)/m.exec(properties)?.[1] ?? 1);
+    const name = inputAt(app, "metadata.name");
+    const namespace = inputAt(app, "metadata.namespace");
+    const scaler = graph
+        .ofType("kubernetes:keda.sh/v1alpha1:ScaledObject")
+        .find(
+            (r) =>
+                inputAt(r, "metadata.namespace") === namespace &&
+                inputAt(r, "spec.scaleTargetRef.kind") === "StatefulSet" &&
+                inputAt(r, "spec.scaleTargetRef.name") === name,
+        );
+    const maxReplicas = Number(inputAt(scaler ?? app, scaler ? "spec.maxReplicaCount" : "spec.replicas") ?? 1);
+    return streamsThreads({ app: app.name, maxReplicas, threads, inputPartitions: Math.max(...inputs.map((t) => t.partitions)) });
 }

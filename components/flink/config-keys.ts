@@ -2,9 +2,11 @@ import { FlinkVersion, atLeast } from "./versions";
 
 /**
  * Flink configuration keys that were renamed. Flink 1.20 moved the checkpoint and recovery keys
- * under `execution.checkpointing.*` / `execution.state-recovery.*` (the old names still work there,
- * deprecated); Flink 2.x reads only the new names from `config.yaml` and rejects duplicate keys.
- * Every key FlinkJob emits goes through {@link keyFor}, so exactly one spelling reaches a job.
+ * under `execution.checkpointing.*` / `execution.state-recovery.*`. The old names stay deprecated
+ * fallback keys of the new options, in 1.20 and in 2.0 to 2.2 alike (the engine checks load each
+ * version's options and find them there), so a job given both spellings reads the new one and
+ * ignores the old without a word. Every key FlinkJob emits goes through {@link keyFor}, so exactly
+ * one spelling, the one each version documents, reaches a job.
  */
 export interface RenamedKey {
     /** The spelling before the rename. */

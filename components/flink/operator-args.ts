@@ -92,7 +92,7 @@ export const flinkOperatorShape = {
      * the operator still validates every resource, only later, as an event). Default: `"install"`.
      */
     certManager: v.optional(v.picklist(["install", "present", "none"] as const satisfies readonly CertManagerMode[]), "install"),
-    /** cert-manager chart version when `certManager` is `install` (v1.15 or later: it uses `crds.enabled`). Default: `"v1.19.2"`. */
+    /** cert-manager chart version when `certManager` is `install` (v1.15 or later: it uses `crds.enabled`). Default: `"v1.21.1"`. */
     certManagerVersion: v.optional(v.string(), DEFAULT_CERT_MANAGER_VERSION),
     /** Operator replicas; more than 1 turns on leader election (and a rolling update strategy). Default: 1. */
     replicas: v.optional(wholeNumber(1, "must be a positive integer", "Use 1, or 2 for a standby with leader election"), 1),

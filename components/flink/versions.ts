@@ -19,7 +19,7 @@
 export const DEFAULT_OPERATOR_VERSION = "1.15.0";
 
 /** cert-manager chart version installed for the operator's admission webhook. */
-export const DEFAULT_CERT_MANAGER_VERSION = "v1.19.2";
+export const DEFAULT_CERT_MANAGER_VERSION = "v1.21.1";
 
 /** Apache release artifacts move from the downloads site to the archive once superseded; the archive keeps every release. */
 export function operatorChartUrl(version: string): string {

@@ -113,6 +113,8 @@ describe("HybridArchitecture (hybrid stack, dev profile)", () => {
         for (const topic of ["clicks", "orders"]) {
             expect(definition).toContain(`spark.spectrum.input.${topic}=s3://${bucket}/raw/${topic}/`);
             expect(definition).toContain(`spark.spectrum.output.${topic}=s3://${bucket}/curated/${topic}/`);
+            // Rejected lines beside Firehose's own errors in the raw zone, outside curated (and any table).
+            expect(definition).toContain(`spark.spectrum.output.${topic}-rejected=s3://${bucket}/raw/_rejected/${topic}/`);
         }
         expect(definition).toContain(`s3://${bucket}/artifacts/jobs/hourly_raw_to_curated.py`);
         const script = graph.one("aws:s3/bucketObjectv2:BucketObjectv2");
@@ -139,13 +141,16 @@ describe("HybridArchitecture (hybrid stack, dev profile)", () => {
                 .filter((r) => r.includes(":topic/"));
             expect(new Set(topics.map((r) => r.split("/").pop()))).toEqual(new Set([topic]));
         }
-        // EMR nodes: read raw and the job code, write curated and their logs; nothing else in the lake.
+        // EMR nodes: read raw and the job code, write curated, each topic's rejected lines and their
+        // logs; nothing else in the lake.
         expect(objectResources(policy("hybrid-batch-instance-access"), bucketArn)).toEqual(
             [
                 "bucket/artifacts/jobs/*",
                 "bucket/curated/clicks/*",
                 "bucket/curated/orders/*",
                 "bucket/logs/emr/hybrid-batch/*",
+                "bucket/raw/_rejected/clicks/*",
+                "bucket/raw/_rejected/orders/*",
                 "bucket/raw/clicks/*",
                 "bucket/raw/orders/*",
             ].sort(),
@@ -154,7 +159,13 @@ describe("HybridArchitecture (hybrid stack, dev profile)", () => {
             .filter((s) => asArray(s.Action).includes("s3:PutObject"))
             .flatMap((s) => asArray(s.Resource))
             .map((r) => r.replace(bucketArn, "bucket"));
-        expect(writes.sort()).toEqual(["bucket/curated/clicks/*", "bucket/curated/orders/*", "bucket/logs/emr/hybrid-batch/*"]);
+        expect(writes.sort()).toEqual([
+            "bucket/curated/clicks/*",
+            "bucket/curated/orders/*",
+            "bucket/logs/emr/hybrid-batch/*",
+            "bucket/raw/_rejected/clicks/*",
+            "bucket/raw/_rejected/orders/*",
+        ]);
         // The scheduler may start this state machine and nothing else.
         expect(policyStatements(policy("hybrid-batch-scheduler-access"))).toEqual([
             { Effect: "Allow", Action: ["states:StartExecution"], Resource: [graph.one(T.stateMachine).outputs.arn] },
@@ -217,6 +228,22 @@ describe("HybridArchitecture validation", () => {
         expect(await problems({ topics: { "a.b": {}, a_b: {} } })).toEqual([
             'HybridArchitecture "bad": topics = "a_b": topic "a.b" maps to the same Spark location name "a_b". Rename one of the topics.',
         ]);
+    });
+
+    it("rejects topics that would land in, or be named like, the bundled job's rejected lines", async () => {
+        expect(await problems({ topics: { _rejected: {} } })).toEqual([
+            'HybridArchitecture "bad": topics = "_rejected": the topic would land in the raw zone\'s folder of rejected lines "_rejected". Rename the topic.',
+        ]);
+        expect(await problems({ topics: { orders: {}, "orders-rejected": {} } })).toEqual([
+            'HybridArchitecture "bad": topics = "orders-rejected": its Spark location name "orders-rejected" is the one of topic "orders"\'s rejected lines. Rename the topic.',
+        ]);
+        // With your own application the bundled job's folder and names are not in play, nor granted.
+        const batch = { application: { area: "artifacts", path: "jobs/mine.py" } };
+        const topics = { _rejected: {}, orders: {}, "orders-rejected": {} };
+        const deployable = { ...network, vpcId: "vpc-0abc1234", privateSubnetIds: ["subnet-0a", "subnet-0b", "subnet-0c"] };
+        const graph = await runProgram(() => new HybridArchitecture("own", { profile: "dev", network: deployable, topics, batch }));
+        expect(graph.one(T.stateMachine).inputs.definition).not.toContain("raw/_rejected/orders");
+        expect(JSON.stringify(graph.one(T.rolePolicy, "own-batch-instance-access").inputs.policy)).not.toContain("_rejected/orders");
     });
 
     it("rejects a network over fewer than two zones", async () => {

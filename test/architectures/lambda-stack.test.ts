@@ -101,9 +101,9 @@ describe("lambda stack (root program, dev profile)", () => {
             .rules as Array<{ filter: { prefix: string }; expiration: Obj }>;
         expect(rules.find((r) => r.filter.prefix === "speed/")?.expiration).toEqual({ days: 7 });
         expect(SPEED_VIEWS_PY).not.toMatch(/writeStream[\s\S]*\.format\(/);
-        expect(SPEED_VIEWS_PY).toMatch(/\.foreachBatch\(view_writer\(spark, output, checkpoint \+ "written\/"\)\)/);
+        expect(SPEED_VIEWS_PY).toMatch(/\.foreachBatch\(view_writer\(spark, topic, output, checkpoint \+ "written\/"\)\)/);
         expect(SPEED_VIEWS_PY).toMatch(
-            /if fs\.exists\(done\):\n\s+return\n\s+batch\.write\.mode\("append"\)\.partitionBy\("dt", "hr"\)[^\n]*\.text\(output\)\n\s+fs\.create\(done, True\)\.close\(\)/,
+            /if fs\.exists\(done\):\n\s+return\n[\s\S]*\n\s+batch\.write\.mode\("append"\)\.partitionBy\("dt", "hr"\)[^\n]*\.text\(output\)\n[\s\S]*\n\s+fs\.create\(done, True\)\.close\(\)/,
         );
         // One record, one line: the producers' trailing newline is dropped (the sink adds one), and
         // an empty value writes no blank line, which the speed table would read as a row of nulls.
@@ -136,6 +136,7 @@ describe("lambda stack (root program, dev profile)", () => {
                     {
                         raw: `s3://${bucket}/raw/${t}/`,
                         batch: `s3://${bucket}/curated/${t}/`,
+                        rejected: `s3://${bucket}/raw/_rejected/${t}/`,
                         speed: `s3://${bucket}/speed/${t}/`,
                         batchTable: `${t}_batch`,
                         speedTable: `${t}_speed`,

@@ -92,6 +92,7 @@ describe("LambdaArchitecture with a Flink speed layer", () => {
         for (const t of TOPICS) {
             expect(definition).toContain(`spark.spectrum.input.${t}=s3://${lake.bucket}/raw/${t}/`);
             expect(definition).toContain(`spark.spectrum.output.${t}=s3://${lake.bucket}/curated/${t}/`);
+            expect(definition).toContain(`spark.spectrum.output.${t}-rejected=s3://${lake.bucket}/raw/_rejected/${t}/`);
         }
         // The bundled job writes each batch view with its table's columns and types (Athena reads
         // no Parquet DOUBLE as a DECIMAL), so it gets them, keyed by its input names.
@@ -107,10 +108,11 @@ describe("LambdaArchitecture with a Flink speed layer", () => {
         expect(Object.keys(JSON.parse(columns).orders)).toEqual(["order_id", "amount"]);
         const HOURLY_RAW_TO_CURATED_PY = graph.one(T.object, "lambda-batch-script").inputs.content as string;
         expect(HOURLY_RAW_TO_CURATED_PY).toMatch(
-            /add_argument\("--columns"[\s\S]*if name in columns:\n\s+records = shaped\(records, columns\[name\]\)/,
+            /add_argument\("--columns"[\s\S]*process\(spark, conf, name, folder, columns\.get\(name\), /,
         );
-        expect(HOURLY_RAW_TO_CURATED_PY).toMatch(/value = source\.cast\(kind\)/);
-        // ... and a value that does not cast is null on Spark 4 (emr-spark-8.x, ANSI on by default) as on 3.5.
+        // A value that does not convert (or overflows) is found with try_cast, and its record rejected ...
+        expect(HOURLY_RAW_TO_CURATED_PY).toMatch(/value = F\.expr\(f"try_cast\(\{RECORD\}\.\{quoted\(found\.name\)\} AS \{kind\}\)"\)/);
+        // ... the same way on Spark 4 (emr-spark-8.x, ANSI on by default) as on 3.5.
         expect(HOURLY_RAW_TO_CURATED_PY).toMatch(/spark\.conf\.set\("spark\.sql\.ansi\.enabled", "false"\)/);
         // Speed: the Flink job gets every topic with its view's folder, and may read exactly those.
         expect(flinkArgs.slice(0, 2)).toEqual(["--group-id", "lambda-speed"]);
@@ -253,7 +255,7 @@ describe("LambdaArchitecture with a Flink speed layer", () => {
         expect(statements.every((s) => s.Effect === "Allow" && !asArray(s.Resource).includes("*"))).toBe(true);
     });
 
-    it("keeps the batch layer's roles to raw and curated", () => {
+    it("keeps the batch layer's roles to raw, curated and the rejected lines' folders", () => {
         for (const t of TOPICS) {
             expect(resourcesFor(graph.one(T.rolePolicy, `lambda-ingest-${t}-policy`), "s3:PutObject", lake.bucketArn)).toEqual(
                 [expect.stringMatching(/^bucket\/raw\/_errors\//), `bucket/raw/${t}/*`].sort(),
@@ -263,6 +265,8 @@ describe("LambdaArchitecture with a Flink speed layer", () => {
             "bucket/curated/clicks/*",
             "bucket/curated/orders/*",
             "bucket/logs/emr/lambda-batch/*",
+            "bucket/raw/_rejected/clicks/*",
+            "bucket/raw/_rejected/orders/*",
         ]);
     });
 });

@@ -1,3 +1,4 @@
+import * as pulumi from "@pulumi/pulumi";
 import { Program, RunOptions, runProgram } from "../../testing";
 
 /** What a rejection must say: the four parts of `<Component> "<name>": <field> = <value>: <problem>. <fix>.` */
@@ -34,5 +35,19 @@ export function expectParts(problems: readonly string[], prefix: string, expecte
     const fixAt = rest.indexOf(expected.fix, problemAt + expected.problem.length);
     if (problemAt !== 0 || fixAt < 0 || !/[.?]$/.test(line)) {
         throw new Error(`problem ${JSON.stringify(line)} does not read "<field> = <value>: ${expected.problem}... ${expected.fix}..."`);
+    }
+}
+
+/**
+ * The warnings a run logs through `pulumi.log.warn`, kept out of the test output so a battery
+ * case can assert the ones a valid but unusual input must produce.
+ */
+export async function warningsOf<T>(run: () => Promise<T>): Promise<{ result: T; warnings: string[] }> {
+    const warn = jest.spyOn(pulumi.log, "warn").mockImplementation(() => Promise.resolve());
+    try {
+        const result = await run();
+        return { result, warnings: warn.mock.calls.map(([message]) => message) };
+    } finally {
+        warn.mockRestore();
     }
 }

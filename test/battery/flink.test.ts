@@ -666,12 +666,12 @@ const operatorCases: Case[] = [
     [
         "a cert-manager chart before crds.enabled",
         { certManagerVersion: "v1.14.4" },
-        e("certManagerVersion", '"v1.14.4"', "is not a cert-manager chart version from v1.15 on", 'Use e.g. "v1.19.2"'),
+        e("certManagerVersion", '"v1.14.4"', "is not a cert-manager chart version from v1.15 on", 'Use e.g. "v1.21.1"'),
     ],
     [
         "a cert-manager version without its v",
         { certManagerVersion: "1.19.2" },
-        e("certManagerVersion", '"1.19.2"', "is not a cert-manager chart version from v1.15 on", 'Use e.g. "v1.19.2"'),
+        e("certManagerVersion", '"1.19.2"', "is not a cert-manager chart version from v1.15 on", 'Use e.g. "v1.21.1"'),
     ],
     [
         "a cert-manager release that does not exist",
@@ -1013,7 +1013,7 @@ describe("valid but unusual inputs are accepted", () => {
         ["a target with only a provider (jobs bring identity)", (t) => ({ target: { provider: t.provider } })],
     ];
     test.each(operators)("operator: %s", async (_, args) => {
-        const graph = await runProgram(() => new FlinkOperator("flink", args(target())));
+        const graph = await runProgram(() => void new FlinkOperator("flink", args(target())));
         expect(graph.ofType(types.release).length).toBeGreaterThanOrEqual(1);
     });
 });

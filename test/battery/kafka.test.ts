@@ -9,7 +9,7 @@ import { KafkaConnection, KubernetesTarget } from "../../components/core";
 import { KafkaCluster, KafkaStreamsApp, KafkaTopic, KafkaTopics, externalKafka } from "../../components/kafka";
 import { runProgram } from "../../testing";
 import rootProgram from "../../index";
-import { Expected, expectParts, rejection } from "./battery";
+import { Expected, expectParts, rejection, warningsOf } from "./battery";
 
 type Case = [string, unknown, Expected];
 const e = (field: string, value: string, problem: string, fix: string): Expected => ({ field, value, problem, fix });
@@ -420,8 +420,10 @@ describe("externalKafka battery: rejected with field, value, problem and fix", (
     test.each(cases)("%s", (_, args, expected) => expectRejected(() => void externalKafka("ext", args as never), EK, expected));
 
     test("bootstrap servers known only later are checked when they resolve", async () => {
-        const { problems } = await rejection(
-            () => void externalKafka("ext", { bootstrapServers: pulumi.output("broker"), authMode: "plaintext" }),
+        const {
+            result: { problems },
+        } = await warningsOf(() =>
+            rejection(() => void externalKafka("ext", { bootstrapServers: pulumi.output("broker"), authMode: "plaintext" })),
         );
         expectParts(problems, EK, e("bootstrapServers", '"broker"', "each entry must be host:port", "Write them like"));
     });
@@ -1017,17 +1019,21 @@ describe("Kafka battery: valid but unusual inputs are accepted", () => {
     });
 
     test("externalKafka: Confluent's PLAIN, a bootstrap list with spaces, IPv6 brokers, and a one-broker local cluster with a single-replica topic", async () => {
-        const graph = await runProgram(() => {
-            externalKafka("confluent", {
-                bootstrapServers: "pkc-1.us-east-1.aws.confluent.cloud:9092, pkc-2.us-east-1.aws.confluent.cloud:9092",
-                authMode: "scram",
-                scram: { username: "KEY", password: pulumi.secret("SECRET"), mechanism: "PLAIN" },
-            });
-            externalKafka("ipv6", { bootstrapServers: "[fd00::1]:9092,[fd00::2]:9092", authMode: "plaintext" });
-            const local = externalKafka("local", { bootstrapServers: "localhost:9092", authMode: "plaintext", brokerCount: 1 });
-            new KafkaTopic("scratch", { connection: local, replicationFactor: 1, protect: false });
-        });
+        const { result: graph, warnings } = await warningsOf(() =>
+            runProgram(() => {
+                externalKafka("confluent", {
+                    bootstrapServers: "pkc-1.us-east-1.aws.confluent.cloud:9092, pkc-2.us-east-1.aws.confluent.cloud:9092",
+                    authMode: "scram",
+                    scram: { username: "KEY", password: pulumi.secret("SECRET"), mechanism: "PLAIN" },
+                });
+                externalKafka("ipv6", { bootstrapServers: "[fd00::1]:9092,[fd00::2]:9092", authMode: "plaintext" });
+                const local = externalKafka("local", { bootstrapServers: "localhost:9092", authMode: "plaintext", brokerCount: 1 });
+                new KafkaTopic("scratch", { connection: local, replicationFactor: 1, protect: false });
+            }),
+        );
         expect(graph.one("kafka:index/topic:Topic").inputs).toMatchObject({ replicationFactor: 1 });
+        // Plaintext is accepted for a local cluster, and said to be one each time.
+        expect(warnings.filter((w) => w.includes("plaintext sends data")).map((w) => w.split('"')[1])).toEqual(["ipv6", "local"]);
     });
 
     test("KafkaStreamsApp: decimal quantities, CPU as a number, extended resources, an exec probe and an empty label value", async () => {

@@ -8,7 +8,7 @@ import * as k8s from "@pulumi/kubernetes";
 import { PlatformCluster, PlatformClusterArgs, PlatformNetwork, PlatformNetworkArgs } from "../../components/platform";
 import { runProgram } from "../../testing";
 import rootProgram from "../../index";
-import { Expected, expectParts, rejection } from "./battery";
+import { Expected, expectParts, rejection, warningsOf } from "./battery";
 
 type Case = [string, unknown, Expected];
 const e = (field: string, value: string, problem: string, fix: string): Expected => ({ field, value, problem, fix });
@@ -884,7 +884,7 @@ describe("platform battery: valid but unusual inputs are accepted", () => {
         ["tags with spaces and accents", "net", { tags: { "Cost Center": "Données" } }],
     ];
     test.each(networks)("PlatformNetwork: %s", async (_, name, args) => {
-        const graph = await runProgram(() => new PlatformNetwork(name, args), REGION);
+        const graph = await runProgram(() => void new PlatformNetwork(name, args), REGION);
         expect(graph.ofType("awsx:ec2:Vpc")).toHaveLength(1);
     });
 
@@ -924,8 +924,12 @@ describe("platform battery: valid but unusual inputs are accepted", () => {
         ["a name with _", "data_platform", {}],
     ];
     test.each(clusters)("PlatformCluster: %s", async (_, name, args) => {
-        const graph = await runProgram(() => new PlatformCluster(name, { network: NETWORK, ...args }), REGION);
+        const { result: graph, warnings } = await warningsOf(() =>
+            runProgram(() => void new PlatformCluster(name, { network: NETWORK, ...args }), REGION),
+        );
         expect(graph.ofType("eks:index:Cluster")).toHaveLength(1);
+        // A version past standard support is accepted, with a warning that EKS will upgrade it.
+        expect(warnings.some((w) => w.includes("left standard support"))).toBe(args.kubernetesVersion === "1.32");
     });
 
     test("PlatformCluster: an existing cluster from a secret kubeconfig, and one through a provider of your own", async () => {

@@ -20,7 +20,11 @@ import { ingestGbPerDay, loadFromConfig } from "../../cli/capacity/load";
 import { renderCapacity } from "../../cli/capacity/render";
 import { plan } from "../../cli/plan";
 import rootProgram from "../../index";
-import { planOf, root } from "./stack-plans";
+import { capacityProblem, assertCapacity } from "../../cli/capacity/gate";
+import { planOf, projectWithStacks, root, wideHybridStack } from "./stack-plans";
+import { sharedPlan } from "../shared-plans";
+import { planTargets } from "../plan-targets";
+import { runStack } from "../../testing";
 
 const MIB = 1024 ** 2;
 
@@ -260,5 +264,124 @@ describe("capacity report from a plan", () => {
         fs.rmSync(dir, { recursive: true, force: true });
         expect(code).toBe(2);
         expect(out).toMatch(/FAIL {2}firehose-throughput {4}hybrid-ingest-clicks/);
+    });
+});
+
+describe("Kafka Streams threads", () => {
+    it("counts the KEDA scaler's most replicas x num.stream.threads against the app's widest input topic", async () => {
+        const target = planTargets().find((t) => t.label === "examples/kafka-streams")!;
+        const report = capacityReport(await sharedPlan(target), "us-east-1", undefined);
+        expect(report.results.filter((r) => r.id === "streams-threads")).toEqual([
+            expect.objectContaining({
+                status: "pass",
+                check: expect.objectContaining({
+                    measured: 12,
+                    limit: 12,
+                    margin: 0,
+                    detail: expect.stringContaining("6 replicas x 2 threads"),
+                }),
+            }),
+        ]);
+    });
+
+    it("fails a Kappa Streams app with more threads than partitions", async () => {
+        const kappa = fs
+            .readFileSync(path.join(root, "stacks", "Pulumi.kappa.yaml"), "utf8")
+            .replace("    replayHorizonDays: 3", "    replayHorizonDays: 3\n    processor: kafka-streams\n    streams: { threads: 4 }")
+            .replace(/^ {4}landingOutput:.*\n/m, "")
+            .replace("      - version: v1", '      - { version: v1, image: "registry.example.com/enrich:1.0" }');
+        const dir = projectWithStacks({ streams: kappa });
+        try {
+            const graph = await runStack(() => rootProgram, path.join(dir, "stacks", "Pulumi.streams.yaml"));
+            const report = capacityReport(graph, "us-east-1", undefined);
+            expect(report.results.find((r) => r.id === "streams-threads")).toMatchObject({
+                status: "fail",
+                subject: "kappa-v1-statefulset",
+                check: {
+                    measured: 4,
+                    limit: 3,
+                    detail: "1 replicas x 4 threads for 3 input partitions (one task per partition; idle threads beyond)",
+                },
+            });
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
+    });
+});
+
+describe("a declared load makes the capacity checks validation", () => {
+    const small = "{ orders: { eventsPerSecond: 10, averageRecordBytes: 500 } }";
+    const heavy = fs
+        .readFileSync(path.join(root, "stacks", "Pulumi.hybrid-prod.yaml"), "utf8")
+        .replace("eventsPerSecond: 2000", "eventsPerSecond: 20000");
+    let dir: string;
+    beforeAll(() => {
+        dir = projectWithStacks({
+            wide: wideHybridStack(),
+            "wide-loaded": wideHybridStack({ topics: small }),
+            "wide-waived": wideHybridStack({ topics: small, waive: '{ partitions-per-broker: "the clicks topic shrinks next release" }' }),
+            heavy,
+        });
+    });
+    afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    async function planOfStack(stack: string): Promise<{ code: number; out: string; err: string }> {
+        let out = "";
+        let err = "";
+        const code = await plan([stack], { root: dir, program: () => rootProgram, out: (t) => (out += t), err: (t) => (err += t) });
+        return { code, out, err };
+    }
+
+    it("fails the plan (exit 2) without --capacity, naming the check with its value, limit and fix", async () => {
+        const { code, out, err } = await planOfStack("wide-loaded");
+        expect({ code, out }).toEqual({ code: 2, out: "" });
+        expect(err).toBe(
+            'error: Capacity "hybrid-kafka-cluster": partitions-per-broker = 1203 partition replicas per broker: exceeds the limit of 1000 partition replicas per broker, margin -20% ' +
+                "(3609 partition replicas over 3 brokers; MSK recommends at most 1000 per kafka.m7g.large broker; limit from https://docs.aws.amazon.com/msk/latest/developerguide/bestpractices.html). " +
+                "Resize, or waive it with the reason as spectrum:load.waive.partitions-per-broker/hybrid-kafka-cluster (this partitions-per-broker check) or spectrum:load.waive.partitions-per-broker (every partitions-per-broker check).\n",
+        );
+    });
+
+    it("names every failing check", async () => {
+        const { code, err } = await planOfStack("heavy");
+        expect(code).toBe(2);
+        expect(err).toMatch(/^error: 2 problems:\n/);
+        expect(err).toContain(
+            '\n  - Capacity "hybrid-kafka-cluster": broker-storage = 9147.41 GiB per broker: exceeds the limit of 3400 GiB per broker',
+        );
+        expect(err).toContain('\n  - Capacity "hybrid-ingest-clicks": firehose-throughput = 45.78 MiB/s: exceeds the limit of 5 MiB/s');
+    });
+
+    it("plans when the failing check is waived, and --capacity prints the reason", async () => {
+        expect(await planOfStack("wide-waived")).toMatchObject({ code: 0, err: "" });
+        let out = "";
+        const code = await plan(["wide-waived", "--capacity"], { root: dir, program: () => rootProgram, out: (t) => (out += t) });
+        expect(code).toBe(0);
+        expect(out).toMatch(/WAIVED {2}partitions-per-broker {2}hybrid-kafka-cluster .*waived: the clicks topic shrinks next release/);
+    });
+
+    it("checks nothing when the stack declares no load, even a check that needs none", async () => {
+        const { code, out } = await planOfStack("wide");
+        expect(code).toBe(0);
+        expect(out).toContain("hybrid-kafka-cluster");
+        const graph = await planOf("hybrid");
+        expect(assertCapacity(graph, { "aws:region": "us-east-1" })).toBeUndefined();
+    });
+
+    it("--capacity still reports every check, and exits 2, instead of stopping at the first message", async () => {
+        let out = "";
+        const code = await plan(["wide-loaded", "--capacity"], { root: dir, program: () => rootProgram, out: (t) => (out += t) });
+        expect(code).toBe(2);
+        expect(out).toMatch(/FAIL {2}partitions-per-broker {2}hybrid-kafka-cluster/);
+        expect(out).toMatch(/PASS {2}brokers-per-zone/);
+    });
+
+    it("words a yes/no check by its detail", () => {
+        const check = brokersAcrossZones({ cluster: "c", brokers: 4, zones: 3 });
+        expect(capacityProblem({ id: check.id, subject: check.subject, status: "fail", check })).toBe(
+            'Capacity "c": brokers-per-zone = 4 brokers: 4 brokers over 3 zones: not a multiple of the zones, which MSK refuses ' +
+                "(see https://docs.aws.amazon.com/msk/latest/developerguide/msk-create-cluster.html). " +
+                "Resize, or waive it with the reason as spectrum:load.waive.brokers-per-zone/c (this brokers-per-zone check) or spectrum:load.waive.brokers-per-zone (every brokers-per-zone check).",
+        );
     });
 });

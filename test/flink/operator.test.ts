@@ -97,7 +97,7 @@ describe("FlinkOperator", () => {
     it("installs cert-manager (pinned, with its CRDs) before the operator and turns the webhook on", () => {
         expect(certManager.inputs).toMatchObject({
             chart: "cert-manager",
-            version: "v1.19.2",
+            version: "v1.21.1",
             repositoryOpts: { repo: "https://charts.jetstack.io" },
             namespace: "cert-manager",
             values: { crds: { enabled: true, keep: true } },
@@ -210,7 +210,7 @@ describe("FlinkOperator validation", () => {
         [
             "cert-manager version",
             { certManagerVersion: "v1.14.4" },
-            ['certManagerVersion = "v1.14.4"', "crds.enabled", 'Use e.g. "v1.19.2"'],
+            ['certManagerVersion = "v1.14.4"', "crds.enabled", 'Use e.g. "v1.21.1"'],
         ],
         [
             "owned config key",

@@ -9,6 +9,6 @@ export function validateHybridArchitecture(name: string, args: HybridArchitectur
     const v = new Validator(HYBRID_COMPONENT, name);
     checkProfile(v, args.profile);
     checkNetwork(v, args.network);
-    checkBatchTopics(v, s.topics);
+    checkBatchTopics(v, s.topics, args.batch?.application === undefined);
     v.throwIfInvalid();
 }

@@ -30,8 +30,11 @@ export class HybridArchitecture extends pulumi.ComponentResource {
     readonly batch: SparkBatchJob;
     /** The EMR Serverless application the batch job runs on, when the Spark runtime is `emr-serverless`. */
     readonly sparkApplication?: EmrServerlessApplication;
-    /** Per topic, the `s3://` URIs of its raw landing folder and of its curated batch view. */
-    readonly locations: Record<string, { raw: pulumi.Output<string>; curated: pulumi.Output<string> }>;
+    /**
+     * Per topic, the `s3://` URIs of its raw landing folder, of its curated batch view and, with the
+     * bundled job, of the folder of the lines it rejects.
+     */
+    readonly locations: Record<string, { raw: pulumi.Output<string>; curated: pulumi.Output<string>; rejected?: pulumi.Output<string> }>;
 
     constructor(name: string, args: HybridArchitectureArgs, opts?: pulumi.ComponentResourceOptions) {
         // Everything that can be checked without a resource is checked before the first one.
@@ -84,7 +87,11 @@ export class HybridArchitecture extends pulumi.ComponentResource {
         this.locations = Object.fromEntries(
             Object.entries(layer.locations).map(([topic, l]) => [
                 topic,
-                { raw: lake.uri(l.raw.area, l.raw.path), curated: lake.uri(l.curated.area, l.curated.path) },
+                {
+                    raw: lake.uri(l.raw.area, l.raw.path),
+                    curated: lake.uri(l.curated.area, l.curated.path),
+                    ...(l.rejected ? { rejected: lake.uri(l.rejected.area, l.rejected.path) } : {}),
+                },
             ]),
         );
         this.registerOutputs({

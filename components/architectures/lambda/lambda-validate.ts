@@ -129,7 +129,7 @@ export function validateLambdaArchitecture(name: string, args: LambdaArchitectur
     checkNetwork(v, args.network);
 
     const topicNames = s.topicNames;
-    checkBatchTopics(v, s.topics);
+    checkBatchTopics(v, s.topics, args.batch?.application === undefined);
     checkDurability(v, args, s.topics);
 
     const viewArgs = args.views ?? {};

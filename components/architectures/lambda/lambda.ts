@@ -25,6 +25,8 @@ export interface LambdaViewLocations {
     raw: pulumi.Output<string>;
     /** `s3://` folder of the batch view (hourly Parquet). */
     batch: pulumi.Output<string>;
+    /** `s3://` folder of the lines the bundled batch job rejects (hourly GZIP JSON lines); absent with your own job. */
+    rejected?: pulumi.Output<string>;
     /** `s3://` folder of the speed view (hourly JSON lines). */
     speed: pulumi.Output<string>;
     /** Glue tables of the two views, in `database`. */
@@ -191,6 +193,7 @@ export class LambdaArchitecture extends pulumi.ComponentResource {
                     {
                         raw: lake.uri(l.raw.area, l.raw.path),
                         batch: lake.uri(l.curated.area, l.curated.path),
+                        ...(l.rejected ? { rejected: lake.uri(l.rejected.area, l.rejected.path) } : {}),
                         speed: lake.uri(speedLocation.area, speedLocation.path),
                         batchTable: tables.batch,
                         speedTable: tables.speed,

@@ -28,6 +28,17 @@ export const ARTIFACTS_ZONE = "artifacts";
  * `spark.spectrum.output.<name>`.
  */
 export const HOURLY_RAW_TO_CURATED_FILE = "hourly_raw_to_curated.py";
+/**
+ * Folder of the raw zone where the bundled job keeps the lines it rejects, as
+ * `<raw>/_rejected/<topic>/dt=YYYY-MM-DD/hr=HH/`: beside Firehose's own `_errors/`, kept by the raw
+ * zone's lifecycle, outside every table's location (the leading underscore keeps Spark and Hive
+ * from reading it as data).
+ */
+export const REJECTED_PATH = "_rejected";
+/** The Spark location name of an input's rejected lines: `spark.spectrum.output.<input>-rejected`. */
+export function rejectedOutputName(input: string): string {
+    return `${input}-rejected`;
+}
 /** Fifteen minutes past each hour: Firehose has flushed the previous hour (buffers are at most 15 minutes). */
 export const HOURLY_SCHEDULE = "cron(15 * * * ? *)";
 /** An hourly run is cancelled (and its cluster terminated) before the next one starts, so two never overlap. */
@@ -40,10 +51,31 @@ export function batchTopicNames(topics: Record<string, { name?: string }>): stri
 
 /**
  * Checks the topics a batch layer ingests: at least one, and no two that become the same Spark
- * location name (`a.b` and `a_b` both become `a_b`).
+ * location name (`a.b` and `a_b` both become `a_b`). With the bundled job (`bundledJob`), also that
+ * no topic lands in, or is named like, another topic's rejected lines.
  */
-export function checkBatchTopics(v: Validator, topics: Record<string, { name?: string }>): void {
+export function checkBatchTopics(v: Validator, topics: Record<string, { name?: string }>, bundledJob: boolean): void {
     const names = batchTopicNames(topics);
+    if (bundledJob) {
+        const rejectedOf = new Map(names.map((topic) => [rejectedOutputName(safeKey(topic)), topic]));
+        for (const topic of names) {
+            v.check(
+                topic !== REJECTED_PATH,
+                "topics",
+                topic,
+                `the topic would land in the raw zone's folder of rejected lines "${REJECTED_PATH}"`,
+                "Rename the topic",
+            );
+            const other = rejectedOf.get(safeKey(topic));
+            v.check(
+                other === undefined,
+                "topics",
+                topic,
+                `its Spark location name "${safeKey(topic)}" is the one of topic "${other}"'s rejected lines`,
+                "Rename the topic",
+            );
+        }
+    }
     v.check(names.length > 0, "topics", topics, "no topics to ingest", "Declare at least one topic, e.g. topics: { events: {} }");
     const keys = new Map<string, string>();
     for (const topic of names) {
@@ -86,8 +118,11 @@ export interface BatchLayer {
     job: SparkBatchJob;
     /** The uploaded default application, when the user brought none. */
     script?: aws.s3.BucketObjectv2;
-    /** Per topic: where it lands (raw) and where its batch view goes (curated). */
-    locations: Record<string, { raw: StorageLocation; curated: StorageLocation }>;
+    /**
+     * Per topic: where it lands (raw), where its batch view goes (curated) and, with the bundled
+     * job, where the lines it rejects go (rejected).
+     */
+    locations: Record<string, { raw: StorageLocation; curated: StorageLocation; rejected?: StorageLocation }>;
 }
 
 /**
@@ -114,13 +149,18 @@ export function createBatchLayer(name: string, args: BatchLayerArgs, parent: pul
         { parent, dependsOn: args.topicResources },
     );
 
+    const bundled = !args.batch?.application;
     const locations: BatchLayer["locations"] = {};
     for (const topic of args.topics)
-        locations[topic] = { raw: { area: RAW_ZONE, path: topic }, curated: { area: CURATED_ZONE, path: topic } };
+        locations[topic] = {
+            raw: { area: RAW_ZONE, path: topic },
+            curated: { area: CURATED_ZONE, path: topic },
+            ...(bundled ? { rejected: { area: RAW_ZONE, path: `${REJECTED_PATH}/${topic}` } } : {}),
+        };
 
     let script: aws.s3.BucketObjectv2 | undefined;
     let columnsArg: string[] = [];
-    if (!args.batch?.application) {
+    if (bundled) {
         if (args.columns) {
             // Compact ({"<input>": {"<column>": "<type>"}}): a step's strings total at most 10240 characters.
             const byLocation = Object.entries(args.columns).map(([topic, columns]) => [
@@ -157,7 +197,13 @@ export function createBatchLayer(name: string, args: BatchLayerArgs, parent: pul
             storage: args.lake,
             ...(args.serverless ? { serverless: args.serverless } : { network: { vpcId: args.vpcId, subnetIds: args.subnetIds } }),
             inputs: Object.fromEntries(args.topics.map((t) => [safeKey(t), locations[t].raw])),
-            outputs: Object.fromEntries(args.topics.map((t) => [safeKey(t), locations[t].curated])),
+            // The bundled job writes each topic's curated hour, and its rejected lines (write access to exactly that folder).
+            outputs: Object.fromEntries(
+                args.topics.flatMap((t) => {
+                    const { curated, rejected } = locations[t];
+                    return [[safeKey(t), curated], ...(rejected ? [[rejectedOutputName(safeKey(t)), rejected]] : [])];
+                }),
+            ),
             tags: args.tags,
         },
         { parent, dependsOn: script ? [script] : [] },

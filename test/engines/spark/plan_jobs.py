@@ -7,9 +7,11 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
+import pyarrow as pa
 from intrinsics import evaluate_array
 
 SERVERLESS_RUN = "arn:aws:states:::emr-serverless:startJobRun.sync"
+GLUE_TO_ARROW = {"string": pa.string(), "int": pa.int32(), "bigint": pa.int64(), "double": pa.float64(), "boolean": pa.bool_()}
 
 
 @dataclass
@@ -23,7 +25,9 @@ class BatchJob:
     bucket: str
     inputs: dict = field(default_factory=dict)  # name -> s3:// folder
     outputs: dict = field(default_factory=dict)  # name -> s3:// folder
+    rejected: dict = field(default_factory=dict)  # input name -> s3:// folder of its rejected lines (output <name>-rejected)
     raw_prefixes: dict = field(default_factory=dict)  # name -> Firehose prefix template
+    error_prefixes: dict = field(default_factory=dict)  # name -> Firehose error output prefix template
     tables: dict = field(default_factory=dict)  # output s3:// folder -> Glue table inputs
 
     def command(self, logical_time):
@@ -88,15 +92,27 @@ def batch_jobs(plan):
             m = re.match(r"spark\.spectrum\.(input|output)\.([\w-]+)=(s3://.*)$", str(arg))
             if m:
                 (job.inputs if m.group(1) == "input" else job.outputs)[m.group(2)] = m.group(3)
+        for name in job.inputs:
+            if f"{name}-rejected" in job.outputs:
+                job.rejected[name] = job.outputs.pop(f"{name}-rejected")
         for r in resources:
             if r["type"] == "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream":
                 s3 = r["inputs"]["extendedS3Configuration"]
                 for name, folder in job.inputs.items():
                     if f"s3://{bucket}/{s3['prefix']}".startswith(folder):
                         job.raw_prefixes[name] = s3["prefix"]
+                        job.error_prefixes[name] = s3["errorOutputPrefix"]
             if r["type"] == "aws:glue/catalogTable:CatalogTable":
                 job.tables[r["inputs"]["storageDescriptor"]["location"]] = r["inputs"]
         yield job
+
+
+def arrow_type(glue_type):
+    """The Arrow type of a Parquet column written for a Glue column type."""
+    if glue_type.startswith("decimal("):
+        precision, scale = glue_type[len("decimal(") : -1].split(",")
+        return pa.decimal128(int(precision), int(scale))
+    return GLUE_TO_ARROW[glue_type]
 
 
 def render_firehose_prefix(prefix, moment: datetime):

@@ -7,25 +7,15 @@ import json
 from datetime import datetime, timezone
 from decimal import Decimal
 
-import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from plan_jobs import batch_jobs, render_firehose_prefix
+from plan_jobs import arrow_type, batch_jobs, render_firehose_prefix
 
 LOGICAL_TIME = "2026-03-01T10:15:00Z"  # processes 09:00-10:00 UTC
 HOUR = datetime(2026, 3, 1, 9, 20, tzinfo=timezone.utc)
 DT, HR = "2026-03-01", "09"
 # The same jobs on EMR Serverless (hybrid-serverless, lambda-express): run from what their job runs pass.
 STACKS = ["stack-hybrid", "stack-lambda", "stack-hybrid-serverless", "stack-lambda-express"]
-
-GLUE_TO_ARROW = {"string": pa.string(), "int": pa.int32(), "bigint": pa.int64(), "double": pa.float64(), "boolean": pa.bool_()}
-
-
-def arrow_type(glue_type):
-    if glue_type.startswith("decimal("):
-        precision, scale = glue_type[len("decimal(") : -1].split(",")
-        return pa.decimal128(int(precision), int(scale))
-    return GLUE_TO_ARROW[glue_type]
 
 
 def records(name):
@@ -126,6 +116,18 @@ def test_duplicates_and_empty_lines_do_not_reach_curated(jobs, label):
         rows = [r for t in tables for r in t]
         assert len(rows) == len(records(name)), f"{name}: {rows}"
         assert all(any(v is not None for v in r.values()) for r in rows), f"{name}: a row of nulls"
+
+
+@pytest.mark.parametrize("label", STACKS)
+def test_nor_are_they_rejected(jobs, s3, label):
+    job = jobs[label]["job"]
+    assert set(job.rejected) == set(job.inputs), "every input has a folder for its rejected lines"
+    _, log = jobs[label]["first"]
+    for name, folder in job.rejected.items():
+        prefix = folder[len(f"s3://{job.bucket}/") :] + f"dt={DT}/hr={HR}/"
+        assert not s3.list_objects_v2(Bucket=job.bucket, Prefix=prefix).get("Contents"), prefix
+        # The records and one duplicate; the empty line is not counted.
+        assert f"{name}: {DT} {HR}:00: {len(records(name)) + 1} lines, 0 rejected (0 malformed, 0 type, 0 empty)" in log
 
 
 def test_amounts_keep_their_value_as_decimals(jobs):

@@ -15,12 +15,17 @@ marker (<checkpoint>written/<batch id>) and writes nothing. Each batch is writte
 not the file sink: the sink keeps a log in the output folder (_spark_metadata) that needs every entry
 since its last compaction, while the speed zone expires objects by age, so a topic quiet for longer
 than the retention would stop its query for good.
+
+A value that is not exactly one JSON object with a value (a truncated record, two records in one
+value, `{}`) is not written, and each micro-batch's count of them is printed in the driver's log:
+the speed table would read it as a row of nulls. The batch layer keeps the same record, which
+reached the raw zone through Firehose, among the hour's rejected lines.
 """
 
 import argparse
 import json
 
-from pyspark.sql import SparkSession
+from pyspark.sql import Observation, SparkSession
 from pyspark.sql import functions as F
 
 IAM = {
@@ -31,7 +36,14 @@ IAM = {
 }
 
 
-def view_writer(spark, output, written):
+def is_record(value):
+    """Whether a value is exactly one JSON object with a value, as the batch job reads a record."""
+    # Read in [ ], the parser must reach the value's end: what follows a first object fails it.
+    objects = F.from_json(F.concat(F.lit("["), value, F.lit("]")), "array<map<string,string>>")
+    return F.coalesce((F.size(objects) == 1) & F.exists(F.map_values(objects[0]), lambda v: v.isNotNull()), F.lit(False))
+
+
+def view_writer(spark, topic, output, written):
     """Writes each micro-batch into the view's hourly folders, once per batch id."""
     jvm = spark.sparkContext._jvm
     hadoop_conf = spark.sparkContext._jsc.hadoopConfiguration()
@@ -44,7 +56,11 @@ def view_writer(spark, output, written):
         fs = done.getFileSystem(hadoop_conf)
         if fs.exists(done):
             return
+        skipped = Observation(f"{topic}-{batch_id}")
+        batch = batch.observe(skipped, F.count(F.when(~F.col("is_record"), 1)).alias("lines")).where("is_record").drop("is_record")
         batch.write.mode("append").partitionBy("dt", "hr").option("compression", "gzip").text(output)
+        if skipped.get["lines"]:
+            print(f"{topic}: micro-batch {batch_id}: {skipped.get['lines']} values that are not a JSON record skipped")
         fs.create(done, True).close()
         fs.delete(marker(batch_id - 1), False)
 
@@ -87,11 +103,12 @@ def main():
             F.date_format("timestamp", "yyyy-MM-dd").alias("dt"),
             F.date_format("timestamp", "HH").alias("hr"),
         ).where(F.length("value") > 0)
+        lines = lines.withColumn("is_record", is_record(F.col("value")))
         checkpoint = checkpoints.rstrip("/") + "/" + topic + "/"
         output = conf.get("spark.spectrum.output." + view["output"])
         (
             lines.writeStream.queryName(topic)
-            .foreachBatch(view_writer(spark, output, checkpoint + "written/"))
+            .foreachBatch(view_writer(spark, topic, output, checkpoint + "written/"))
             .option("checkpointLocation", checkpoint)
             .trigger(processingTime=trigger)
             .start()

@@ -113,13 +113,17 @@ describe("hybrid-serverless stack: MSK Serverless and EMR Serverless, dev profil
         expect(graph.outputs.batchLogUri).toBe(`s3://${bucket}/logs/emr-serverless/hybrid-batch/`);
     });
 
-    it("scopes the runtime role like the EMR-on-EC2 instance role: read raw, write curated, no Kafka", () => {
+    it("scopes the runtime role like the EMR-on-EC2 instance role: read raw, write curated and the rejected lines, no Kafka", () => {
         const statements = policyStatements(graph.one(T.rolePolicy, "hybrid-batch-runtime-access"));
         const puts = allowing(statements, "s3:PutObject").flatMap((s) => asArray(s.Resource));
         expect(puts).toEqual(
             expect.arrayContaining([`arn:aws:s3:::${bucket}/curated/clicks/*`, `arn:aws:s3:::${bucket}/curated/orders/*`]),
         );
-        expect(puts.some((r) => r.includes("/raw/"))).toBe(false);
+        // In the raw zone, only the folders of each topic's rejected lines.
+        expect(puts.filter((r) => r.includes("/raw/")).sort()).toEqual([
+            `arn:aws:s3:::${bucket}/raw/_rejected/clicks/*`,
+            `arn:aws:s3:::${bucket}/raw/_rejected/orders/*`,
+        ]);
         expect(statements.flatMap((s) => asArray(s.Action)).some((a) => a.startsWith("kafka-cluster:"))).toBe(false);
     });
 });

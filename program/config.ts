@@ -21,8 +21,10 @@ export class StackConfigError extends Error {
         super(problems.length === 1 ? problems[0] : `${problems.length} problems:\n  - ${problems.join("\n  - ")}`);
         this.name = "StackConfigError";
         this.problems = problems;
-        // Pulumi's language host prints a RunError's message without a stack trace.
+        // Pulumi's language host prints a RunError's message without a stack trace (and the stack
+        // is not formatted for its trace either: see SpectrumValidationError).
         Object.defineProperty(this, "__pulumiRunError", { value: true });
+        Object.defineProperty(this, "stack", { value: `${this.name}: ${this.message}`, writable: true, configurable: true });
     }
 }
 

@@ -16,6 +16,9 @@ export class SpectrumValidationError extends Error {
         // Pulumi's language host prints a RunError's message alone, without a stack trace: the
         // message already says what to fix, and a stack would bury it.
         Object.defineProperty(this, "__pulumiRunError", { value: true });
+        // It still formats the stack for its trace: through source-map-support that costs tens of
+        // seconds and gigabytes on a whole-stack program, for frames nobody reads.
+        Object.defineProperty(this, "stack", { value: `${this.name}: ${this.message}`, writable: true, configurable: true });
     }
 }
 

@@ -59,13 +59,14 @@ describe("state guard", () => {
     });
 
     it("fails the provider's check (so preview fails) only on a state-losing change", async () => {
-        const check = stateGuardProvider.check;
+        const provider = stateGuardProvider();
+        const check = provider.check;
         if (!check) throw new Error("the guard must implement check");
         const failed = await check(before, { ...before, namespace: "other" });
         expect(failed.failures).toHaveLength(1);
         expect(failed.failures?.[0].reason).toContain("Migrate through a savepoint");
         expect((await check(before, before)).failures).toBeUndefined();
-        const diff = await stateGuardProvider.diff?.("flink/orders", before, { ...before, initialSavepointPath: "s3://x" });
+        const diff = await provider.diff?.("flink/orders", before, { ...before, initialSavepointPath: "s3://x" });
         expect(diff).toMatchObject({ changes: true, replaces: [] });
     });
 

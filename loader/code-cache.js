@@ -2,8 +2,9 @@
 /**
  * V8's code cache for the few very large modules a run may load, kept on disk like the transpile
  * cache. TypeScript's compiler (9 MB of JavaScript), which `@pulumi/pulumi` loads to serialize a
- * dynamic provider (FlinkJob's state guard), costs about 150 ms to compile on every run and about
- * 60 ms from the cache. Small modules compile faster than their cache would load, so they are left
+ * function (a program of a user's own that builds a `pulumi.dynamic.Resource`; spectrum's state
+ * guard ships its provider as a file and serializes nothing), costs about 150 ms to compile on
+ * every run that needs it and about 60 ms from the cache. Small modules compile faster than their cache would load, so they are left
  * to Node.
  */
 const crypto = require("crypto");

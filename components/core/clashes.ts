@@ -93,6 +93,23 @@ export function foldTopicName(topic: string): string {
     return topic.replace(/\./g, "_");
 }
 
+/** One identity a component claims: its kind, the value, what must be unique (default: the identity), who, and in which scope. */
+export interface ClaimRequest {
+    kind: ClashKind;
+    identity: string;
+    key?: string;
+    who: Claimant;
+    scope?: string | object;
+}
+
+/**
+ * A component's claim on its own name under its parent: two components of one type and name under
+ * one parent would get one URN, which the engine refuses with no word of a fix.
+ */
+export function childNameClaim(component: string, name: string, parent: object | undefined): ClaimRequest {
+    return { kind: "child-name", identity: name, key: `${component}::${name}`, who: { component, name, field: "name" }, scope: parent };
+}
+
 /**
  * The identities claimed so far in this program run (see {@link perRun}): a second claimant of one
  * identity in one scope is refused, with both claimants named.
@@ -101,7 +118,7 @@ export class ClashRegistry {
     private readonly claims = new Map<string, Claim>();
 
     /** Records the claims, or throws one SpectrumValidationError naming every clash (and records none). */
-    claimAll(claims: readonly { kind: ClashKind; identity: string; key?: string; who: Claimant; scope?: string | object }[]): void {
+    claimAll(claims: readonly ClaimRequest[]): void {
         const problems: string[] = [];
         const pending = new ClashRegistry();
         for (const c of claims) {

@@ -15,7 +15,7 @@ import { foreignSavepointPath, stateLocations } from "./state-locations";
 import { podTemplate } from "./pod-template";
 import { FlinkDeployment } from "./crd/flink-deployment";
 import { FlinkStateGuard } from "./state-guard";
-import { clashRegistry } from "../core/clashes";
+import { childNameClaim, clashRegistry } from "../core/clashes";
 
 /**
  * One Flink application on Kubernetes: a `FlinkDeployment` in application mode run by the Flink
@@ -66,13 +66,7 @@ export class FlinkJob extends pulumi.ComponentResource {
                 who: { component: COMPONENT, name, field: "statePath" },
                 scope: storage,
             },
-            {
-                kind: "child-name",
-                identity: name,
-                key: `${COMPONENT}::${name}`,
-                who: { component: COMPONENT, name, field: "name" },
-                scope: opts?.parent,
-            },
+            childNameClaim(COMPONENT, name, opts?.parent),
         ]);
         super(`spectrum:index:${COMPONENT}`, name, {}, opts);
         const parts = buildFlinkConfig(s, s.version, state);

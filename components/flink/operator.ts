@@ -9,7 +9,7 @@ import { FlinkOperatorRef } from "./operator-ref";
 import { OPERATOR_COMPONENT, flinkOperatorSettings } from "./operator-validate";
 import { certManagerValues, operatorValues } from "./operator-values";
 import { operatorChartUrl } from "./versions";
-import { clashRegistry } from "../core/clashes";
+import { childNameClaim, clashRegistry } from "../core/clashes";
 
 const CERT_MANAGER_NAMESPACE = "cert-manager";
 
@@ -59,13 +59,7 @@ export class FlinkOperator extends pulumi.ComponentResource implements FlinkOper
                 who: { component: OPERATOR_COMPONENT, name, field: "target" },
                 scope: s.target,
             },
-            {
-                kind: "child-name",
-                identity: name,
-                key: `${OPERATOR_COMPONENT}::${name}`,
-                who: { component: OPERATOR_COMPONENT, name, field: "name" },
-                scope: opts?.parent,
-            },
+            childNameClaim(OPERATOR_COMPONENT, name, opts?.parent),
         ]);
         super(`spectrum:index:${OPERATOR_COMPONENT}`, name, {}, opts);
 

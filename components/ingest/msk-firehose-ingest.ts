@@ -7,7 +7,7 @@ import { MskFirehoseIngestArgs, MskFirehoseIngestSettings } from "./msk-firehose
 import { COMPONENT, mskFirehoseIngestSettings } from "./msk-firehose-ingest-validate";
 import { dataPrefix, errorPrefix, eventTimeProcessing, readFromTimestamp } from "./layout";
 import { FIREHOSE_PRINCIPAL, firehoseClusterPolicyStatement, logStatement, mskSourceStatements, roleDocument } from "./policies";
-import { ClashKind, Claimant, clashRegistry } from "../core/clashes";
+import { ClaimRequest, childNameClaim, clashRegistry } from "../core/clashes";
 
 /**
  * Continuously delivers MSK topics into a landing zone with Amazon Data Firehose: one delivery
@@ -36,9 +36,7 @@ export class MskFirehoseIngest extends pulumi.ComponentResource {
         const s: MskFirehoseIngestSettings = mskFirehoseIngestSettings(name, args);
         const clashes = clashRegistry();
         const who = { component: COMPONENT, name, field: "name" };
-        const claims: { kind: ClashKind; identity: string; key?: string; who: Claimant; scope?: string | object }[] = [
-            { kind: "child-name", identity: name, key: `${COMPONENT}::${name}`, who, scope: opts?.parent },
-        ];
+        const claims: ClaimRequest[] = [childNameClaim(COMPONENT, name, opts?.parent)];
         if (s.manageClusterPolicy) {
             // An MSK cluster has one resource policy: a second ingest writing it would overwrite the first.
             // The cluster is known by its ARN (an Output's identity when it is one), whichever connection object carries it.

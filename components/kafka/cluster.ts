@@ -8,7 +8,7 @@ import { COMPONENT, kafkaClusterSettings } from "./cluster-validate";
 import { brokerProperties, renderServerProperties } from "./broker-config";
 import { expressBrokerProperties } from "./express-config";
 import { multiVpcPortRange } from "./multi-vpc";
-import { clashRegistry } from "../core/clashes";
+import { childNameClaim, clashRegistry } from "../core/clashes";
 
 const LOG_GROUP_PREFIX = "/spectrum/msk/";
 
@@ -47,7 +47,7 @@ export class KafkaCluster extends pulumi.ComponentResource {
     constructor(name: string, args: KafkaClusterArgs, opts?: pulumi.ComponentResourceOptions) {
         // Checked before super(): a rejected cluster registers nothing, not even itself.
         const s: KafkaClusterSettings = kafkaClusterSettings(name, args);
-        clashRegistry().claim("child-name", name, { component: COMPONENT, name, field: "name" }, opts?.parent, `${COMPONENT}::${name}`);
+        clashRegistry().claimAll([childNameClaim(COMPONENT, name, opts?.parent)]);
         super("spectrum:index:KafkaCluster", name, {}, opts);
         const tags = awsTags("KafkaCluster", s.tags);
         const keep = { parent: this, ...dataProtection(s.protect) };

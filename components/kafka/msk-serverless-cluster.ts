@@ -3,7 +3,7 @@ import * as aws from "@pulumi/aws";
 import { KafkaConnection } from "../core/contracts";
 import { dataProtection } from "../core/protection";
 import { awsTags } from "../core/tags";
-import { clashRegistry } from "../core/clashes";
+import { childNameClaim, clashRegistry } from "../core/clashes";
 import {
     COMPONENT,
     MSK_SERVERLESS_CLIENT_PORT,
@@ -41,7 +41,7 @@ export class MskServerlessCluster extends pulumi.ComponentResource {
     constructor(name: string, args: MskServerlessClusterArgs, opts?: pulumi.ComponentResourceOptions) {
         // Checked before super(): a rejected cluster registers nothing, not even itself.
         const s: MskServerlessClusterSettings = mskServerlessClusterSettings(name, args);
-        clashRegistry().claim("child-name", name, { component: COMPONENT, name, field: "name" }, opts?.parent, `${COMPONENT}::${name}`);
+        clashRegistry().claimAll([childNameClaim(COMPONENT, name, opts?.parent)]);
         super(`spectrum:index:${COMPONENT}`, name, {}, opts);
         const tags = awsTags(COMPONENT, s.tags);
 

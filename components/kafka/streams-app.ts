@@ -12,7 +12,7 @@ import { credentialFiles, streamsProperties } from "./streams-properties";
 import { podTemplate } from "./streams-pod";
 import { createStreamsAcls, streamsAccess } from "./streams-access";
 import { createAutoscaling } from "./streams-autoscaling";
-import { clashRegistry } from "../core/clashes";
+import { childNameClaim, clashRegistry } from "../core/clashes";
 
 const COMPONENT_LABEL = "kafka-streams";
 
@@ -42,13 +42,7 @@ export class KafkaStreamsApp extends pulumi.ComponentResource {
         // Checked before super(): a rejected app registers nothing, not even itself.
         const s: KafkaStreamsSettings = kafkaStreamsAppSettings(name, args);
         clashRegistry().claimAll([
-            {
-                kind: "child-name",
-                identity: name,
-                key: `${COMPONENT}::${name}`,
-                who: { component: COMPONENT, name, field: "name" },
-                scope: opts?.parent,
-            },
+            childNameClaim(COMPONENT, name, opts?.parent),
             // Two apps with one application.id on one cluster would share a consumer group and state.
             {
                 kind: "kafka-streams-application-id",

@@ -9,7 +9,7 @@ import { flavourTopicConfigs } from "./topic-flavour-rules";
 import { mskFlavourOf } from "./msk-flavour";
 import { COMPONENT, KafkaTopicSettings, kafkaTopicSettings } from "./topic-validate";
 import { kafkaProvider, kafkaProviderFromOpts, usesMskTopicApi } from "./kafka-provider";
-import { clashRegistry, foldTopicName } from "../core/clashes";
+import { childNameClaim, clashRegistry, foldTopicName } from "../core/clashes";
 
 /**
  * One Kafka topic that is never silently lost. On provisioned MSK (the connection has a cluster
@@ -40,13 +40,7 @@ export class KafkaTopic extends pulumi.ComponentResource {
         const s: KafkaTopicSettings = kafkaTopicSettings(name, args);
         warnOnNameCollisions(name, s.name);
         clashRegistry().claimAll([
-            {
-                kind: "child-name",
-                identity: name,
-                key: `${COMPONENT}::${name}`,
-                who: { component: COMPONENT, name, field: "name" },
-                scope: opts?.parent,
-            },
+            childNameClaim(COMPONENT, name, opts?.parent),
             // Kafka folds . into _ in metric names: orders.v1 and orders_v1 cannot live on one cluster.
             {
                 kind: "kafka-topic",

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { TopicShape } from "./topic-args";
 import { KafkaTopicsArgs, KafkaTopicsSettings } from "./topics-args";
 import { COMPONENT, kafkaTopicsSettings } from "./topics-validate";
-import { clashRegistry } from "../core/clashes";
+import { childNameClaim, clashRegistry } from "../core/clashes";
 import { kafkaProvider, kafkaProviderFromOpts, usesMskTopicApi } from "./kafka-provider";
 import { KafkaTopic } from "./topic";
 
@@ -27,7 +27,7 @@ export class KafkaTopics extends pulumi.ComponentResource {
     constructor(name: string, args: KafkaTopicsArgs, opts?: pulumi.ComponentResourceOptions) {
         // Checked before super(), every topic with it: a rejected map registers nothing, not even itself.
         const s: KafkaTopicsSettings = kafkaTopicsSettings(name, args);
-        clashRegistry().claim("child-name", name, { component: COMPONENT, name, field: "name" }, opts?.parent, `${COMPONENT}::${name}`);
+        clashRegistry().claimAll([childNameClaim(COMPONENT, name, opts?.parent)]);
         super("spectrum:index:KafkaTopics", name, {}, opts);
 
         const provider =

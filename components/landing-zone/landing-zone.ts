@@ -10,7 +10,7 @@ import { COMPONENT, landingZoneSettings } from "./landing-zone-validate";
 import { accessLogRule, lifecycleRule } from "./lifecycle";
 import { dataBucketPolicy, logBucketPolicy } from "./policies";
 import { grantStatements } from "./grants";
-import { clashRegistry } from "../core/clashes";
+import { childNameClaim, clashRegistry } from "../core/clashes";
 
 const ACCESS_LOG_PREFIX = "s3-access/";
 // Characters S3 documents as safe in object keys; anything else is refused in a location.
@@ -53,7 +53,7 @@ export class LandingZone extends pulumi.ComponentResource implements Storage {
     constructor(name: string, args: LandingZoneArgs = {}, opts?: pulumi.ComponentResourceOptions) {
         // Checked before super(): a rejected landing zone registers nothing, not even itself.
         const s: LandingZoneSettings = landingZoneSettings(name, args);
-        clashRegistry().claim("child-name", name, { component: COMPONENT, name, field: "name" }, opts?.parent, `${COMPONENT}::${name}`);
+        clashRegistry().claimAll([childNameClaim(COMPONENT, name, opts?.parent)]);
         super("spectrum:index:LandingZone", name, {}, opts);
         this.componentName = name;
         this.zones = s.zones;

@@ -12,7 +12,7 @@ import { COMPONENT, accessEntryKey, platformClusterSettings } from "./cluster-va
 import { versionNotice } from "./eks-versions";
 import { NetworkPlacement } from "./network";
 import { platformNodeGroup } from "./node-group";
-import { clashRegistry } from "../core/clashes";
+import { childNameClaim, clashRegistry } from "../core/clashes";
 
 const CLUSTER_ADMIN_POLICY = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy";
 
@@ -43,7 +43,7 @@ export class PlatformCluster extends pulumi.ComponentResource {
     constructor(name: string, args: PlatformClusterArgs = {}, opts?: pulumi.ComponentResourceOptions) {
         // Checked before super(): a rejected cluster registers nothing, not even itself.
         const s: ClusterSettings = platformClusterSettings(name, args);
-        clashRegistry().claim("child-name", name, { component: COMPONENT, name, field: "name" }, opts?.parent, `${COMPONENT}::${name}`);
+        clashRegistry().claimAll([childNameClaim(COMPONENT, name, opts?.parent)]);
         super("spectrum:index:PlatformCluster", name, {}, opts);
         const k8s = requirePeer("@pulumi/kubernetes", `PlatformCluster "${name}"`);
 

@@ -6,7 +6,7 @@ import { vpcFlowLogs } from "./flow-logs";
 import { NetworkSettings, PlatformNetworkArgs } from "./network-args";
 import { COMPONENT, platformNetworkSettings } from "./network-validate";
 import { parseIpv4Cidr } from "./checks";
-import { clashRegistry } from "../core/clashes";
+import { childNameClaim, clashRegistry } from "../core/clashes";
 
 /** Where a cluster or a broker fleet goes: what {@link PlatformNetwork} provides, or a VPC you describe. */
 export interface NetworkPlacement {
@@ -41,7 +41,7 @@ export class PlatformNetwork extends pulumi.ComponentResource implements Network
     constructor(name: string, args: PlatformNetworkArgs = {}, opts?: pulumi.ComponentResourceOptions) {
         // Checked before super(): a rejected network registers nothing, not even itself.
         const s: NetworkSettings = platformNetworkSettings(name, args);
-        clashRegistry().claim("child-name", name, { component: COMPONENT, name, field: "name" }, opts?.parent, `${COMPONENT}::${name}`);
+        clashRegistry().claimAll([childNameClaim(COMPONENT, name, opts?.parent)]);
         super("spectrum:index:PlatformNetwork", name, {}, opts);
         this.availabilityZoneCount = s.availabilityZoneCount as number;
 

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { clashRegistry } from "../core/clashes";
+import { childNameClaim, clashRegistry } from "../core/clashes";
 import { COMPONENT, EmrServerlessApplicationArgs, EmrServerlessTarget } from "./emr-serverless-application-args";
 import { emrServerlessApplicationSettings } from "./emr-serverless-application-validate";
 import { apiInitialCapacities, apiMaximumCapacity } from "./emr-serverless-capacity";
@@ -30,7 +30,7 @@ export class EmrServerlessApplication extends pulumi.ComponentResource {
     constructor(name: string, args: EmrServerlessApplicationArgs, opts?: pulumi.ComponentResourceOptions) {
         // Checked before super(): a rejected application registers nothing, not even itself.
         const s = emrServerlessApplicationSettings(name, args);
-        clashRegistry().claim("child-name", name, { component: COMPONENT, name, field: "name" }, opts?.parent, `${COMPONENT}::${name}`);
+        clashRegistry().claimAll([childNameClaim(COMPONENT, name, opts?.parent)]);
         super(`spectrum:index:${COMPONENT}`, name, {}, opts);
         const storage = s.storage;
 

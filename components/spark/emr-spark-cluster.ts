@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { clashRegistry } from "../core/clashes";
+import { childNameClaim, clashRegistry } from "../core/clashes";
 import { Storage } from "../core/contracts";
 import { dataProtection } from "../core/protection";
 import { awsContext } from "./aws-context";
@@ -46,7 +46,7 @@ export class EmrSparkCluster extends pulumi.ComponentResource implements SparkCl
         const s = emrSparkClusterSettings(name, args);
         const who = { component: COMPONENT, name, field: "name" };
         clashRegistry().claimAll([
-            { kind: "child-name", identity: name, key: `${COMPONENT}::${name}`, who, scope: opts?.parent },
+            childNameClaim(COMPONENT, name, opts?.parent),
             { kind: "emr-log-prefix", identity: name, key: describeLocation(s.logLocation), who, scope: s.storage },
         ]);
         super("spectrum:index:EmrSparkCluster", name, {}, opts);

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { clashRegistry } from "../core/clashes";
+import { childNameClaim, clashRegistry } from "../core/clashes";
 import { policyDocument, serviceTrustPolicy } from "../core/iam";
 import { workflowFailureAlarm } from "./alarms";
 import { awsContext } from "./aws-context";
@@ -44,7 +44,7 @@ export class SparkBatchJob extends pulumi.ComponentResource {
         const s = sparkBatchJobSettings(name, args);
         const who = { component: COMPONENT, name, field: "name" };
         clashRegistry().claimAll([
-            { kind: "child-name", identity: name, key: `${COMPONENT}::${name}`, who, scope: opts?.parent },
+            childNameClaim(COMPONENT, name, opts?.parent),
             { kind: "emr-log-prefix", identity: name, key: describeLocation(s.logLocation), who, scope: s.storage },
             { kind: "emr-job-tag", identity: name, key: s.jobTag.value, who },
         ]);

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { clashRegistry } from "../core/clashes";
+import { childNameClaim, clashRegistry } from "../core/clashes";
 import { awsContext } from "./aws-context";
 import { clusterStepRuntime, serverlessStreamingRuntime } from "./streaming-runtime";
 import { describeLocation } from "./locations";
@@ -43,7 +43,7 @@ export class SparkStreamingJob extends pulumi.ComponentResource {
         const storage = s.storage;
         const who = { component: COMPONENT, name, field: "name" };
         clashRegistry().claimAll([
-            { kind: "child-name", identity: name, key: `${COMPONENT}::${name}`, who, scope: opts?.parent },
+            childNameClaim(COMPONENT, name, opts?.parent),
             // The step (or job run) name is the job's identity on its cluster (or application).
             { kind: "emr-step-name", identity: name, key: s.stepName, who, scope: s.cluster ?? s.serverless },
             { kind: "spark-checkpoint-prefix", identity: name, key: describeLocation(s.checkpoint), who, scope: storage },

@@ -2,8 +2,21 @@ export * from "./shared/recommend-processor";
 export * from "./shared/profile";
 export * from "./hybrid/hybrid";
 export { HybridArchitectureArgs } from "./hybrid/hybrid-args";
-export { ArchitectureBaseArgs, ArchitectureTopic, KafkaClusterOverrides, LandingZoneOverrides } from "./shared/lake-and-log";
-export { IngestOverrides, BatchOverrides, HOURLY_SCHEDULE } from "./shared/batch-layer";
+export {
+    ArchitectureBaseArgs,
+    ArchitectureTopic,
+    KafkaClusterOverrides,
+    LandingZoneOverrides,
+    IngestOverrides,
+    BatchOverrides,
+    architectureBaseArgs,
+    architectureBaseShape,
+    landingZoneOverrides,
+    kafkaClusterOverrides,
+    ingestOverrides,
+    batchOverrides,
+} from "./shared/base-args";
+export { HOURLY_SCHEDULE } from "./shared/batch-layer";
 export * from "./kappa/kappa";
 export { LambdaArchitecture, LambdaViewLocations } from "./lambda/lambda";
 export {

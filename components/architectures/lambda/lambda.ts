@@ -1,20 +1,17 @@
 import * as pulumi from "@pulumi/pulumi";
-import { awsTags } from "../../core/tags";
+import { clashRegistry } from "../../core/clashes";
 import { LandingZone } from "../../landing-zone";
 import { KafkaCluster, KafkaTopics } from "../../kafka";
 import { MskFirehoseIngest } from "../../ingest";
 import { SparkBatchJob } from "../../spark";
 import { StreamProcessor } from "../shared/recommend-processor";
-import { EMR_FLEET_SUBNETS, privateSubnets } from "../shared/placement";
-import { ArchitectureTopic, LakeAndLogArgs, checkLakeAndLog, createLakeAndLog } from "../shared/lake-and-log";
-import { ARTIFACTS_ZONE, CURATED_ZONE, RAW_ZONE, createBatchLayer } from "../shared/batch-layer";
+import { createLakeAndLog } from "../shared/lake-and-log";
+import { createBatchLayer } from "../shared/batch-layer";
 import { LambdaArchitectureArgs } from "./lambda-args";
-import { resolveLambdaSettings } from "./lambda-args";
-import { validateLambdaArchitecture } from "./lambda-validate";
-import { LAMBDA_COMPONENT, RESULTS_ZONE, SPEED_ZONE } from "./names";
+import { planLambdaArchitecture } from "./lambda-validate";
+import { LAMBDA_COMPONENT } from "./names";
 import { SpeedLayer } from "./speed-flavour";
 import { createSpeedLayer } from "./speed-layer";
-import { speedTopicName } from "./speed-streams";
 import { ServingLayer, createServingLayer } from "./serving";
 import { viewTables } from "./merge-query";
 
@@ -76,56 +73,20 @@ export class LambdaArchitecture extends pulumi.ComponentResource {
     readonly views: Readonly<Record<string, LambdaViewLocations>>;
 
     constructor(name: string, args: LambdaArchitectureArgs, opts?: pulumi.ComponentResourceOptions) {
-        // Everything that can be checked without a resource is checked before the first one.
-        const s = resolveLambdaSettings(name, args);
-        validateLambdaArchitecture(name, args, s);
+        // Everything that can be checked without a resource is checked before the first one:
+        // the architecture's args and every part's, as they will be passed.
+        const { settings: s, lakeAndLog, batch: batchSpec, tags } = planLambdaArchitecture(name, args);
         const d = s.defaults;
-        const tags = awsTags(LAMBDA_COMPONENT, args.tags, "lambda");
-
-        // A Kafka Streams speed job writes its views to topics of their own.
-        const speedTopics: Record<string, ArchitectureTopic> =
-            s.processor === "kafka-streams" ? Object.fromEntries(s.topicNames.map((t) => [speedTopicName(t), {}])) : {};
-        const lakeAndLog: LakeAndLogArgs = {
-            defaults: d,
-            network: args.network,
-            zones: {
-                [RAW_ZONE]: {},
-                [CURATED_ZONE]: {},
-                [ARTIFACTS_ZONE]: {},
-                // Real-time views matter only until the batch views cover the same hours.
-                [SPEED_ZONE]: { expireAfterDays: s.speedRetentionDays },
-                [RESULTS_ZONE]: { expireAfterDays: s.resultRetentionDays },
-            },
-            landingZone: args.landingZone,
-            kafka: args.kafka,
-            kafkaClientSecurityGroupIds: args.kafkaClientSecurityGroupIds,
-            topics: { ...s.topics, ...speedTopics },
-            previousTopics: args.previousTopics,
-            multiVpcConnectivity: true,
-            tags,
-        };
-        checkLakeAndLog(name, lakeAndLog);
+        clashRegistry().claim(
+            "child-name",
+            name,
+            { component: LAMBDA_COMPONENT, name, field: "name" },
+            opts?.parent,
+            `${LAMBDA_COMPONENT}::${name}`,
+        );
         super(`spectrum:index:${LAMBDA_COMPONENT}`, name, {}, opts);
         const { lake, kafka, topics } = createLakeAndLog(name, lakeAndLog, this);
-
-        const batch = createBatchLayer(
-            name,
-            {
-                defaults: d,
-                lake,
-                connection: kafka.connection,
-                topics: s.topicNames,
-                topicResources: [topics],
-                vpcId: args.network.vpcId,
-                subnetIds: privateSubnets(args.network, EMR_FLEET_SUBNETS),
-                ingest: args.ingest,
-                batch: { alarmTopicArn: args.alarmTopicArn, ...args.batch },
-                // The batch views' Parquet columns get the types their tables declare.
-                columns: Object.fromEntries(s.views.map((view) => [view.topic, view.columns])),
-                tags,
-            },
-            this,
-        );
+        const batch = createBatchLayer(name, { ...batchSpec, lake, connection: kafka.connection, topicResources: [topics] }, this);
 
         const speed = createSpeedLayer(
             name,

@@ -1,37 +1,15 @@
 import * as pulumi from "@pulumi/pulumi";
 import { AreaLifecycle, LandingZone, LandingZoneArgs } from "../../landing-zone";
-import { KafkaCluster, KafkaClusterArgs, KafkaTopics, TopicShape, TopicSpec } from "../../kafka";
+import { ArchitectureTopic, KafkaClusterOverrides, LandingZoneOverrides } from "./base-args";
+import { KafkaCluster, KafkaClusterArgs, KafkaTopics, KafkaTopicsArgs, TopicShape } from "../../kafka";
 import { NetworkPlacement } from "../../platform";
-import { ArchitectureDefaults, ArchitectureProfile, DAY_MS } from "./profile";
+import { ArchitectureDefaults, DAY_MS } from "./profile";
 import { MSK_BROKER_SUBNETS, privateSubnets } from "./placement";
-import { SpectrumValidationError } from "../../core/errors";
+import { KafkaConnection, Storage } from "../../core/contracts";
 import { landingZoneSettings } from "../../landing-zone/landing-zone-validate";
 import { kafkaClusterSettings } from "../../kafka/cluster-validate";
-
-/** Landing-zone settings an architecture lets its user override. */
-export type LandingZoneOverrides = Omit<LandingZoneArgs, "tags">;
-/** Kafka cluster settings an architecture lets its user override. */
-export type KafkaClusterOverrides = Omit<KafkaClusterArgs, "vpcId" | "subnetIds" | "tags">;
-/** A topic an architecture declares. */
-export type ArchitectureTopic = Omit<TopicSpec, "previous">;
-
-/** What every architecture takes: its profile and network, and overrides of its lake and log. */
-export interface ArchitectureBaseArgs {
-    /** `dev`: smallest that works, nothing protected (throwaway). `prod`: highly available, bigger, everything protected. Required. */
-    profile: ArchitectureProfile;
-    /** VPC and private subnets (at least 2 AZs) to run in: a `PlatformNetwork`, or your own. Required. */
-    network: NetworkPlacement;
-    /** The deployed topic shapes (the stack's `kafkaTopics` output, keyed by topic name), so shrinking or replacing a topic fails at preview. Default: unknown. */
-    previousTopics?: Record<string, TopicShape>;
-    /** Security groups that may reach the brokers: Kubernetes nodes running jobs, and producers and consumers outside. Default: none. */
-    kafkaClientSecurityGroupIds?: pulumi.Input<string>[];
-    /** Landing-zone overrides (zones, lifecycle, protect). Default: the profile's, with the zones the architecture needs. */
-    landingZone?: LandingZoneOverrides;
-    /** Kafka cluster overrides (brokers, storage, `tieredStorage`, version, ...). Default: the profile's. */
-    kafka?: KafkaClusterOverrides;
-    /** Tags added to every AWS resource. Default: none (`spectrum:architecture: <architecture>` is always added). */
-    tags?: Record<string, string>;
-}
+import { kafkaTopicsSettings } from "../../kafka/topics-validate";
+import { PartChecks, partFields, plannedConnection, plannedStorage } from "./parts-check";
 
 export interface LakeAndLogArgs {
     defaults: ArchitectureDefaults;
@@ -80,24 +58,48 @@ function kafkaArgs(args: LakeAndLogArgs): KafkaClusterArgs {
     };
 }
 
-/**
- * Checks the landing zone's and the Kafka cluster's args together, before either is created, and
- * throws one SpectrumValidationError with the problems of both: an invalid Kafka override is
- * reported before the landing zone's resources are registered, together with any lake problem.
- */
-export function checkLakeAndLog(name: string, args: LakeAndLogArgs): void {
-    const problems: string[] = [];
-    const collect = (check: () => void) => {
-        try {
-            check();
-        } catch (error) {
-            if (!(error instanceof SpectrumValidationError)) throw error;
-            problems.push(...error.problems);
-        }
+/** The KafkaTopics args an architecture passes: its topics, sized and protected by the profile. */
+function topicsArgs(args: LakeAndLogArgs, connection: KafkaConnection): KafkaTopicsArgs {
+    const d = args.defaults;
+    return {
+        connection,
+        defaults: { partitions: d.topicPartitions, retentionMs: d.topicRetentionDays * DAY_MS, protect: d.protect },
+        topics: args.topics,
+        previous: args.previousTopics,
     };
-    collect(() => landingZoneSettings(`${name}-lake`, lakeArgs(args)));
-    collect(() => kafkaClusterSettings(`${name}-kafka`, kafkaArgs(args)));
-    if (problems.length > 0) throw new SpectrumValidationError(problems);
+}
+
+/** What the parts built after the lake and log see of them before they exist. */
+export interface PlannedLakeAndLog {
+    storage: Storage;
+    connection: KafkaConnection;
+}
+
+/**
+ * Checks the landing zone's, the Kafka cluster's and the topics' args as the architecture will pass
+ * them, before any is created, recording their problems on `checks` at the architecture's fields
+ * (`landingZone.protet`, `kafka.instanceType`, `topics.events.partitions`). `topicsField` is where
+ * the architecture's user declares the topics. Returns what later parts are checked against.
+ */
+export function checkLakeAndLog(checks: PartChecks, name: string, args: LakeAndLogArgs, topicsField = "topics"): PlannedLakeAndLog {
+    const lake = checks.run(partFields("landingZone", args.landingZone, { tags: "tags" }), () =>
+        landingZoneSettings(`${name}-lake`, lakeArgs(args)),
+    );
+    const kafka = checks.run(
+        partFields("kafka", args.kafka, {
+            vpcId: "network.vpcId",
+            subnetIds: "network.privateSubnetIds",
+            clientSecurityGroupIds: "kafkaClientSecurityGroupIds",
+            tags: "tags",
+        }),
+        () => kafkaClusterSettings(`${name}-kafka`, kafkaArgs(args)),
+    );
+    const storage = plannedStorage(`${name}-lake`, lake ? Object.keys(lake.areas) : Object.keys(args.zones));
+    const connection = plannedConnection(kafka?.brokerCount);
+    checks.run(partFields("", {}, { topics: topicsField, previous: "previousTopics", defaults: "profile", connection: "kafka" }), () =>
+        kafkaTopicsSettings(`${name}-topics`, topicsArgs(args, connection)),
+    );
+    return { storage, connection };
 }
 
 /**
@@ -105,18 +107,8 @@ export function checkLakeAndLog(name: string, args: LakeAndLogArgs): void {
  * topics (the log), sized and protected by the profile, each overridable.
  */
 export function createLakeAndLog(name: string, args: LakeAndLogArgs, parent: pulumi.Resource): LakeAndLog {
-    const d = args.defaults;
     const lake = new LandingZone(`${name}-lake`, lakeArgs(args), { parent });
     const kafka = new KafkaCluster(`${name}-kafka`, kafkaArgs(args), { parent });
-    const topics = new KafkaTopics(
-        `${name}-topics`,
-        {
-            connection: kafka.connection,
-            defaults: { partitions: d.topicPartitions, retentionMs: d.topicRetentionDays * DAY_MS, protect: d.protect },
-            topics: args.topics,
-            previous: args.previousTopics,
-        },
-        { parent },
-    );
+    const topics = new KafkaTopics(`${name}-topics`, topicsArgs(args, kafka.connection), { parent });
     return { lake, kafka, topics };
 }

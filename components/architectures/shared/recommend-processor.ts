@@ -1,4 +1,5 @@
 import { Validator } from "../../core/errors";
+import { v, strict } from "../../core/schema";
 
 /** The frameworks on the batch-to-streaming spectrum that spectrum deploys. */
 export type Processor = "spark-batch" | "spark-streaming" | "flink" | "kafka-streams";
@@ -6,25 +7,30 @@ export type Processor = "spark-batch" | "spark-streaming" | "flink" | "kafka-str
 /** The stream processors a streaming path can use (everything but batch). */
 export type StreamProcessor = Exclude<Processor, "spark-batch">;
 
-/** What the workload needs; the answer follows from these, with reasons. */
-export interface ProcessingRequirements {
-    /** End-to-end latency the consumers of the results can accept, in milliseconds. Required. */
-    latencyBudgetMs: number;
+/** The declaration of what the workload needs; the answer follows from these, with reasons. */
+export const processingRequirementsShape = {
+    /** End-to-end latency the consumers of the results can accept, in milliseconds. Default: none (required). */
+    latencyBudgetMs: v.number(),
     /** The input is bounded (a daily drop, a backfill of a past window) rather than an endless stream. Default: false. */
-    boundedInput?: boolean;
+    boundedInput: v.optional(v.boolean()),
     /** Working state the job keeps (windows, joins, aggregates), in GiB. Default: 0 (stateless). */
-    stateSizeGiB?: number;
+    stateSizeGiB: v.optional(v.number()),
     /** Results must reflect each event exactly once, even across failures. Default: true. */
-    exactlyOnce?: boolean;
+    exactlyOnce: v.optional(v.boolean()),
     /** The input already lives in Kafka topics. Default: false. */
-    inputInKafka?: boolean;
+    inputInKafka: v.optional(v.boolean()),
     /** The results go back to Kafka topics only (no files, no tables). Default: false. */
-    outputToKafkaOnly?: boolean;
+    outputToKafkaOnly: v.optional(v.boolean()),
     /** The computation is heavy (large joins, ML features, complex event processing) rather than light (filter, enrich, route, simple aggregates). Default: false. */
-    heavyComputation?: boolean;
+    heavyComputation: v.optional(v.boolean()),
     /** The team already runs Spark in production. Default: false. */
-    teamRunsSpark?: boolean;
-}
+    teamRunsSpark: v.optional(v.boolean()),
+};
+/** The schema of {@link processingRequirementsShape}. */
+export const processingRequirements: v.StrictObjectSchema<typeof processingRequirementsShape, undefined> =
+    strict(processingRequirementsShape);
+/** What the workload needs; the answer follows from these, with reasons. */
+export type ProcessingRequirements = v.InferInput<typeof processingRequirements>;
 
 /** What {@link recommendProcessor} picked, why, and what else would work. */
 export interface ProcessorRecommendation {
@@ -50,22 +56,22 @@ const KAFKA_STREAMS_STATE_LIMIT_GIB = 50;
  * event-at-a-time Flink, Kafka-to-Kafka Streams and batch for bounded data.
  */
 export function recommendProcessor(req: ProcessingRequirements): ProcessorRecommendation {
-    const v = new Validator("recommendProcessor", "requirements");
-    v.check(
+    const check = new Validator("recommendProcessor", "requirements");
+    check.check(
         Number.isFinite(req.latencyBudgetMs) && req.latencyBudgetMs > 0,
         "latencyBudgetMs",
         req.latencyBudgetMs,
         "must be a positive number of milliseconds",
         "Give the latency your consumers accept, e.g. 30000 for 30 s",
     );
-    v.check(
+    check.check(
         req.stateSizeGiB === undefined || (Number.isFinite(req.stateSizeGiB) && req.stateSizeGiB >= 0),
         "stateSizeGiB",
         req.stateSizeGiB,
         "must be zero or more",
         "Give the job's working state in GiB, or omit it for a stateless job",
     );
-    v.throwIfInvalid();
+    check.throwIfInvalid();
 
     const state = req.stateSizeGiB ?? 0;
     const exactlyOnce = req.exactlyOnce ?? true;

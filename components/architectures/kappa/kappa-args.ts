@@ -120,7 +120,7 @@ export const kappaJobVersionShape = {
     version: v.string(),
     /** Where the version starts reading on its first start: `"earliest"`, `"latest"` or `{ timestampMs }` (Flink only). Default: `"earliest"` (replay the whole horizon). */
     startFrom: v.optional(kappaStartFrom),
-    /** Container image. Flink: must contain Flink `flinkVersion`; Kafka Streams: required, pinned by tag or digest. Default (Flink): `flink:<flinkVersion>-java17`. */
+    /** Container image. Flink: must contain Flink `flinkVersion`; Kafka Streams: required, pinned by tag or digest. Default: `flink:<flinkVersion>-java17` for Flink, none for Kafka Streams. */
     image: v.optional(v.string()),
     /** Flink only: the job jar. Default: the Flink image's bundled `StateMachineExample` (a smoke test that reads no topic; see the README). */
     jarUri: v.optional(v.string()),

@@ -89,7 +89,7 @@ const cases: Case[] = [
     [
         "a misspelt serving key",
         stack("lambda", { views: {}, serving: { workgroupNme: "w" } }),
-        e("spectrum:lambda.serving.workgroup", '"w"', '"workgroup" is not a known field', 'Did you mean "workgroupName"?'),
+        e("spectrum:lambda.serving.workgroupNme", '"w"', '"workgroupNme" is not a known field', 'Did you mean "workgroupName"?'),
     ],
 ];
 

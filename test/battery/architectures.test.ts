@@ -9,6 +9,7 @@ import { LambdaArchitectureArgs } from "../../components/architectures/lambda/la
 import { network, target, views } from "../architectures/lambda-fixtures";
 import { Expected, expectParts, rejection } from "./battery";
 import { runProgram } from "../../testing";
+import { FlinkOperator } from "../../components/flink";
 
 type Overrides = Partial<HybridArchitectureArgs & KappaArchitectureArgs & LambdaArchitectureArgs>;
 const build: Record<string, (o: Overrides) => () => void> = {
@@ -267,7 +268,114 @@ const lambdaCases: [string, Overrides, Expected][] = [
     ],
 ];
 
+// Parts built after the lake and log (the speed layer, the versions), checked up front as they will be built.
+const partCases: [string, string, Overrides, Expected][] = [
+    [
+        "lambda",
+        "a Flink version the operator does not run",
+        { speed: { flink: { flinkVersion: "1.99.0" } } },
+        e("speed.flink.flinkVersion", '"1.99.0"', "operator 1.15.0 accepts spec.flinkVersion", "Use a Flink version the operator supports"),
+    ],
+    [
+        "lambda",
+        "a Flink speed job with no parallelism",
+        { speed: { flink: { parallelism: 0 } } },
+        e("speed.flink.parallelism", "0", "must be a whole number, at least 1", "Use e.g. 2"),
+    ],
+    [
+        "lambda",
+        "a checkpoint interval of 0",
+        { speed: { flink: { checkpointIntervalSeconds: 0 } } },
+        e("speed.flink.checkpointIntervalSeconds", "0", "must be a whole number of seconds from 1 to 86400", "Use e.g. 60"),
+    ],
+    [
+        "lambda",
+        "an unpinned Kafka Streams image",
+        { speed: { processor: "kafka-streams", kafkaStreams: { image: "app" } } },
+        e("speed.kafkaStreams.image", '"app"', "an image without a tag or digest", "Pin it"),
+    ],
+    [
+        "lambda",
+        "no Kafka Streams replicas",
+        { speed: { processor: "kafka-streams", kafkaStreams: { image: "app:1.0", replicas: 0 } } },
+        e("speed.kafkaStreams.replicas", "0", "must be at least 1", "Use 1 or more"),
+    ],
+    [
+        "lambda",
+        "a speed delivery buffer Firehose refuses",
+        { speed: { processor: "kafka-streams", kafkaStreams: { image: "app:1.0", deliveryBufferSeconds: 901 } } },
+        e("speed.kafkaStreams.deliveryBufferSeconds", "901", "Firehose accepts 0-900 seconds", "Use a whole number"),
+    ],
+    [
+        "lambda",
+        "an EMR release too old",
+        { speed: { processor: "spark-streaming", sparkStreaming: { cluster: { releaseLabel: "emr-5.36.0" } } } },
+        e("speed.sparkStreaming.cluster.releaseLabel", '"emr-5.36.0"', "EMR 5.x is older than the 7.x releases", "Use a 7.x release"),
+    ],
+    [
+        "lambda",
+        "a trigger interval Spark cannot read",
+        { speed: { processor: "spark-streaming", sparkStreaming: { triggerInterval: "soon" } } },
+        e("speed.sparkStreaming.triggerInterval", '"soon"', "is not a Spark processing-time interval", 'Use e.g. "30 seconds"'),
+    ],
+    [
+        "kappa",
+        "a version's Flink version the operator does not run",
+        { versions: [{ version: "v1", flinkVersion: "1.99.0" }] },
+        e("versions[0].flinkVersion", '"1.99.0"', "operator 1.15.0 accepts spec.flinkVersion", "Use a Flink version the operator supports"),
+    ],
+    [
+        "kappa",
+        "an operator release without known CRDs",
+        { flink: { operator: { version: "0.1.0" } } },
+        e("flink.operator.version", '"0.1.0"', "is not an operator release whose CRDs spectrum knows", "Use"),
+    ],
+    [
+        "kappa",
+        "no task slots",
+        { flink: { taskSlots: 0 } },
+        e("flink.taskSlots", "0", "must be a positive integer", "Use 1 or more slots per TaskManager"),
+    ],
+    [
+        "kappa",
+        "no Streams threads",
+        { processor: "kafka-streams", versions: [{ version: "v1", image: "app:1.0" }], streams: { threads: 0 } },
+        e("streams.threads", "0", "must be at least 1", "Use 1 or more"),
+    ],
+    [
+        "kappa",
+        "an output topic without partitions",
+        { outputTopics: { results: { partitions: 0 } } },
+        e('outputTopics["results.v1"].partitions', "0", "a topic needs at least one partition", "Use a whole number >= 1"),
+    ],
+];
+
 describe("architectures validate their args and every part's before registering anything", () => {
+    test.each(partCases)("%s: %s", async (arch, _, overrides, expected) => {
+        const { problems, registered } = await rejection(build[arch](overrides));
+        expectParts(problems, `${COMPONENT[arch]} "${arch}"`, expected);
+        expect(registered.filter((r) => !r.startsWith("pulumi:providers:"))).toEqual([]);
+    });
+
+    test("an operator already installed on the cluster is a clash, found before the architecture registers anything", async () => {
+        const { problems, registered } = await rejection(() => {
+            const t = target();
+            new FlinkOperator("mine", { target: t });
+            new KappaArchitecture("kappa", { profile: "dev", network, target: t });
+        });
+        expectParts(
+            problems,
+            'KappaArchitecture "kappa"',
+            e(
+                "target",
+                '"flink-kubernetes-operator"',
+                'FlinkOperator "mine" already uses this operator install',
+                "Install the operator once and share it",
+            ),
+        );
+        expect(registered.filter((r) => r.includes("::kappa"))).toEqual([]);
+    });
+
     for (const arch of Object.keys(build)) {
         test.each(cases)(`${arch}: %s`, async (_, overrides, expected) => {
             const { problems, registered } = await rejection(build[arch](overrides));

@@ -6,6 +6,7 @@ import { awsTags } from "../../core/tags";
 import { LakeAndLogArgs, checkLakeAndLog } from "../shared/lake-and-log";
 import { PartChecks } from "../shared/parts-check";
 import { inputTopicSpecs, previousShapes } from "./topic-specs";
+import { checkVersions } from "./version-check";
 import { TOLERABLE_FAILED_CHECKPOINTS, longestOpenTransactionMs } from "./exactly-once";
 import { checkNetwork } from "../shared/placement";
 import { checkProfile } from "../shared/profile-check";
@@ -426,7 +427,8 @@ export function planKappaArchitecture(name: string, args: KappaArchitectureArgs)
         multiVpcConnectivity: false,
         tags,
     };
-    checkLakeAndLog(checks, name, lakeAndLog, "inputTopics");
+    const planned = checkLakeAndLog(checks, name, lakeAndLog, "inputTopics");
+    if (checks.ok) checkVersions(checks, name, args, s, tags, planned);
     checks.throwIfInvalid();
     return { settings: s, lakeAndLog, tags };
 }

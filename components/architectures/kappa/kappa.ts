@@ -9,8 +9,9 @@ import { createLakeAndLog } from "../shared/lake-and-log";
 import { KAPPA_COMPONENT, KappaArchitectureArgs, KappaProcessor, KappaSettings, KappaVersionSettings } from "./kappa-args";
 import { KappaVersionNames } from "./version-names";
 import { planKappaArchitecture } from "./kappa-validate";
+import { kappaOperatorArgs } from "./version-check";
 import { outputTopicSpecs, previousShapes } from "./topic-specs";
-import { KappaJobContext, flinkVersionJob, streamsNamespace, streamsVersionApp } from "./version-jobs";
+import { KAPPA_LABELS, KappaJobContext, flinkVersionJob, streamsNamespace, streamsVersionApp } from "./version-jobs";
 import { KappaLiveOutputs, livePointer } from "./live-pointer";
 import { READ_COMMITTED } from "./exactly-once";
 
@@ -102,16 +103,12 @@ export class KappaArchitecture extends pulumi.ComponentResource {
             connection: kafka.connection,
             target: args.target,
             inputs: topics,
-            labels: { "spectrum/architecture": "kappa" },
+            labels: { ...KAPPA_LABELS },
             storageClassName: args.storageClassName,
             tags,
         };
         if (processor === "flink") {
-            this.operator = new FlinkOperator(
-                `${name}-flink`,
-                { replicas: s.defaults.flinkOperatorReplicas, ...s.flink.operator, target: args.target },
-                { parent: this },
-            );
+            this.operator = new FlinkOperator(`${name}-flink`, kappaOperatorArgs(s, args.target), { parent: this });
         }
         const namespace = processor === "kafka-streams" && s.streams.createNamespace ? streamsNamespace(name, ctx, this) : undefined;
 

@@ -6,6 +6,7 @@ import { EMR_FLEET_SUBNETS, privateSubnets } from "../shared/placement";
 import { LakeAndLogArgs, checkLakeAndLog } from "../shared/lake-and-log";
 import { PartChecks } from "../shared/parts-check";
 import { speedTopicName } from "./speed-streams";
+import { checkSpeedLayer } from "./speed-check";
 import { checkProfile } from "../shared/profile-check";
 import { ArchitectureTopic } from "../shared/base-args";
 import { DEFAULT_EMR_RELEASE, EMR_RELEASES_AS_OF, emrRelease, kafkaPackageMismatch, releaseLineOf, sparkKafkaPackage } from "../../spark";
@@ -368,6 +369,12 @@ export function planLambdaArchitecture(name: string, args: LambdaArchitectureArg
     };
     const planned = checkLakeAndLog(checks, name, lakeAndLog);
     checkBatchLayer(checks, name, batch, planned);
+    checkSpeedLayer(
+        checks,
+        name,
+        { settings: s, speed: args.speed ?? {}, network: args.network, kubernetes: args.kubernetes, tags },
+        planned,
+    );
     checks.throwIfInvalid();
     return { settings: s, lakeAndLog, batch, tags };
 }

@@ -5,7 +5,10 @@ import { kafkaIamStatements } from "../../core/kafka-access";
 import {
     DEFAULT_EMR_RELEASE,
     EmrSparkCluster,
+    EmrSparkClusterArgs,
+    SparkClusterTarget,
     SparkStreamingJob,
+    SparkStreamingJobArgs,
     StorageFile,
     StorageLocation,
     emrRelease,
@@ -16,6 +19,9 @@ import { EMR_FLEET_SUBNETS, privateSubnets, safeKey } from "../shared/placement"
 import { SPEED_ZONE } from "./names";
 import { readJobScript } from "../../core/job-script";
 import { SpeedLayer, SpeedLayerInputs, speedViewsArg } from "./speed-flavour";
+import { Storage } from "../../core/contracts";
+import { NetworkPlacement } from "../../platform";
+import { LambdaSettings, SparkStreamingSpeedArgs } from "./lambda-args";
 
 /**
  * The PySpark Structured Streaming application the Lambda speed layer runs on Spark by default
@@ -46,21 +52,11 @@ const MSK_IAM_PORT = 9098;
  */
 export function sparkSpeedLayer(name: string, inputs: SpeedLayerInputs, parent: pulumi.Resource): SpeedLayer {
     const { settings: s, lake, kafka } = inputs;
-    const d = s.defaults;
     const spark = inputs.args.sparkStreaming ?? {};
 
-    const cluster = new EmrSparkCluster(
-        `${name}-streaming`,
-        {
-            ...spark.cluster,
-            storage: lake,
-            network: { vpcId: inputs.network.vpcId, subnetIds: privateSubnets(inputs.network, EMR_FLEET_SUBNETS) },
-            highAvailability: s.profile === "prod",
-            protect: d.protect,
-            tags: inputs.tags,
-        },
-        { parent },
-    );
+    const cluster = new EmrSparkCluster(`${name}-streaming`, sparkSpeedClusterArgs(s, spark, lake, inputs.network, inputs.tags), {
+        parent,
+    });
 
     // Spark names its consumer groups <prefix>-<uuid>...: the grant covers the prefix, nothing else.
     const kafkaAccess = new aws.iam.RolePolicy(
@@ -86,10 +82,8 @@ export function sparkSpeedLayer(name: string, inputs: SpeedLayerInputs, parent: 
         { parent },
     );
 
-    let application: StorageFile | undefined = spark.application;
     const ready: pulumi.Resource[] = [kafkaAccess, brokerAccess, inputs.topics];
-    if (application === undefined) {
-        application = { area: ARTIFACTS_ZONE, path: `jobs/${SPEED_VIEWS_FILE}` };
+    if (spark.application === undefined) {
         ready.push(
             new aws.s3.BucketObjectv2(
                 `${name}-speed-script`,
@@ -108,33 +102,68 @@ export function sparkSpeedLayer(name: string, inputs: SpeedLayerInputs, parent: 
         );
     }
 
-    const locations: Record<string, StorageLocation> = Object.fromEntries(s.topicNames.map((t) => [t, { area: SPEED_ZONE, path: t }]));
+    const locations = sparkSpeedLocations(s);
     const job = new SparkStreamingJob(
         `${name}-speed`,
-        {
-            cluster,
-            application,
-            args: [
-                "--bootstrap-servers",
-                kafka.bootstrapServers,
-                "--group-id-prefix",
-                s.consumerGroup,
-                "--views",
-                speedViewsArg(s.topicNames.map((t) => ({ topic: t, output: safeKey(t) }))),
-            ],
-            outputs: Object.fromEntries(s.topicNames.map((t) => [safeKey(t), locations[t]])),
-            sparkConf: {
-                "spark.jars.packages": (spark.packages ?? speedPackages(spark.cluster?.releaseLabel ?? DEFAULT_EMR_RELEASE) ?? []).join(
-                    ",",
-                ),
-                "spark.sql.session.timeZone": "UTC",
-                ...spark.sparkConf,
-            },
-            triggerInterval: spark.triggerInterval,
-            alarmTopicArn: inputs.alarmTopicArn,
-            tags: inputs.tags,
-        },
+        sparkSpeedJobArgs(s, spark, cluster, kafka.bootstrapServers, inputs.alarmTopicArn, inputs.tags),
         { parent, dependsOn: ready },
     );
     return { processor: "spark-streaming", locations, stateUri: job.checkpointUri, sparkCluster: cluster, sparkJob: job };
+}
+
+/** The long-running cluster of the Spark speed layer: the user's shape, three primary nodes in prod. */
+export function sparkSpeedClusterArgs(
+    s: LambdaSettings,
+    spark: SparkStreamingSpeedArgs,
+    storage: Storage,
+    network: NetworkPlacement,
+    tags: Record<string, string>,
+): EmrSparkClusterArgs {
+    return {
+        ...spark.cluster,
+        storage,
+        network: { vpcId: network.vpcId, subnetIds: privateSubnets(network, EMR_FLEET_SUBNETS) },
+        highAvailability: s.profile === "prod",
+        protect: s.defaults.protect,
+        tags,
+    };
+}
+
+/** Per input topic, the folder of its speed view. */
+function sparkSpeedLocations(s: LambdaSettings): Record<string, StorageLocation> {
+    return Object.fromEntries(s.topicNames.map((t) => [t, { area: SPEED_ZONE, path: t }]));
+}
+
+/** The SparkStreamingJob args of the speed job: the bundled script unless given, the job contract's arguments, the Kafka source. */
+export function sparkSpeedJobArgs(
+    s: LambdaSettings,
+    spark: SparkStreamingSpeedArgs,
+    cluster: SparkClusterTarget,
+    bootstrapServers: pulumi.Input<string>,
+    alarmTopicArn: pulumi.Input<string> | undefined,
+    tags: Record<string, string>,
+): SparkStreamingJobArgs {
+    const locations = sparkSpeedLocations(s);
+    const application: StorageFile = spark.application ?? { area: ARTIFACTS_ZONE, path: `jobs/${SPEED_VIEWS_FILE}` };
+    return {
+        cluster,
+        application,
+        args: [
+            "--bootstrap-servers",
+            bootstrapServers,
+            "--group-id-prefix",
+            s.consumerGroup,
+            "--views",
+            speedViewsArg(s.topicNames.map((t) => ({ topic: t, output: safeKey(t) }))),
+        ],
+        outputs: Object.fromEntries(s.topicNames.map((t) => [safeKey(t), locations[t]])),
+        sparkConf: {
+            "spark.jars.packages": (spark.packages ?? speedPackages(spark.cluster?.releaseLabel ?? DEFAULT_EMR_RELEASE) ?? []).join(","),
+            "spark.sql.session.timeZone": "UTC",
+            ...spark.sparkConf,
+        },
+        triggerInterval: spark.triggerInterval,
+        alarmTopicArn,
+        tags,
+    };
 }

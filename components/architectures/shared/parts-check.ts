@@ -7,8 +7,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import { KafkaConnection, Storage } from "../../core/contracts";
 import { SpectrumValidationError, Validator } from "../../core/errors";
+import { Claimant, ClashKind, clashRegistry } from "../../core/clashes";
 import { v, checkShape, withoutLaterChecks } from "../../core/schema";
 import { areaKeyPrefix } from "../../landing-zone/key-prefix";
+import type { SparkClusterTarget } from "../../spark/emr-spark-cluster-args";
 
 // `<Component> "<name>": <field> = <rest>`: the field ends at the first " = ".
 const MESSAGE = /^[A-Za-z][\w.]* "(?:[^"\\]|\\.)*": ([\s\S]*?) = ([\s\S]*)$/;
@@ -41,6 +43,18 @@ export class PartChecks {
         private readonly component: string,
         private readonly name: string,
     ) {}
+
+    /**
+     * Records the identities a part will claim that another component of the program holds already
+     * (an operator installed on the cluster, a FlinkDeployment name in its namespace), as the
+     * registry words the clash, at the architecture's field.
+     */
+    unclaimed(fieldOf: FieldOf, claims: readonly { kind: ClashKind; identity: string; who: Claimant; scope?: string | object }[]): void {
+        for (const c of claims) {
+            const clash = clashRegistry().conflict(c.kind, c.identity, c.who, c.scope);
+            if (clash) this.problems.push(this.rewrite(clash, fieldOf));
+        }
+    }
 
     /** Runs one part's check; its problems are recorded under the architecture, at `fieldOf(field)`. */
     run<T>(fieldOf: FieldOf, check: () => T): T | undefined {
@@ -129,6 +143,16 @@ export function plannedStorage(name: string, areas: readonly string[]): Storage 
         keyPrefix,
         uri: (area, path) => pulumi.output(`s3://planned-bucket/${keyPrefix(area, path)}`),
         grant: () => [],
+    };
+}
+
+/** A long-running EMR cluster an architecture will create, as the jobs submitted to it see it before it exists. */
+export function plannedSparkCluster(storage: Storage): SparkClusterTarget {
+    return {
+        clusterId: pulumi.output("j-PLANNED"),
+        clusterArn: pulumi.output("arn:aws:elasticmapreduce:us-east-1:000000000000:cluster/j-PLANNED"),
+        instanceRoleName: pulumi.output("planned-instance-role"),
+        storage,
     };
 }
 

@@ -1,7 +1,23 @@
 export * from "./shared/recommend-processor";
 export * from "./shared/profile";
 export * from "./hybrid/hybrid";
-export { HybridArchitectureArgs } from "./hybrid/hybrid-args";
+export { HybridArchitectureArgs, hybridArchitectureArgs, hybridArchitectureShape } from "./hybrid/hybrid-args";
+export {
+    kappaArchitectureArgs,
+    kappaArchitectureShape,
+    kappaFlink,
+    kappaInputTopic,
+    kappaJobVersion,
+    kappaLandingOutput,
+    kappaOutputTopic,
+    kappaStreams,
+    kappaFlinkShape,
+    kappaInputTopicShape,
+    kappaJobVersionShape,
+    kappaLandingOutputShape,
+    kappaOutputTopicShape,
+    kappaStreamsShape,
+} from "./kappa/kappa-args";
 export {
     ArchitectureBaseArgs,
     ArchitectureTopic,
@@ -11,6 +27,7 @@ export {
     BatchOverrides,
     architectureBaseArgs,
     architectureBaseShape,
+    architectureTopic,
     landingZoneOverrides,
     kafkaClusterOverrides,
     ingestOverrides,
@@ -28,6 +45,22 @@ export {
     SparkStreamingSpeedArgs,
     KafkaStreamsSpeedArgs,
     ServingLayerArgs,
+    lambdaArchitectureArgs,
+    lambdaArchitectureShape,
+    lambdaView,
+    viewColumn,
+    speedLayer,
+    flinkSpeed,
+    sparkStreamingSpeed,
+    kafkaStreamsSpeed,
+    servingLayer,
+    flinkSpeedShape,
+    kafkaStreamsSpeedShape,
+    lambdaViewShape,
+    servingLayerShape,
+    sparkStreamingSpeedShape,
+    speedLayerShape,
+    viewColumnShape,
 } from "./lambda/lambda-args";
 export { SpeedLayer } from "./lambda/speed-flavour";
 export { ServingLayer } from "./lambda/serving";

@@ -425,7 +425,13 @@ describe("architectures validate their args and every part's before registering 
         ["hybrid", { landingZone: { protect: false, zones: { "raw-events": {} } }, kafka: { brokerCount: 6 }, batch: { stepRetries: 5 } }],
         ["hybrid", { topics: { "orders.v1": { partitions: 1 } }, ingest: { bufferingIntervalSeconds: 0 } }],
         ["kappa", { versions: [{ version: "v1", startFrom: { timestampMs: 0 } }], flink: { operator: { replicas: 2 } } }],
-        ["lambda", { serving: { databaseName: "my_db" }, speed: { processor: "flink", flink: { parallelism: 2 } } }],
+        [
+            "lambda",
+            {
+                serving: { databaseName: "my_db" },
+                speed: { processor: "flink", flink: { parallelism: 2, jarUri: "local:///opt/flink/usrlib/speed.jar" } },
+            },
+        ],
     ] as [string, Overrides][])("valid but unusual %s overrides are accepted", async (arch, overrides) => {
         await expect(runProgram(build[arch](overrides))).resolves.toBeDefined();
     });

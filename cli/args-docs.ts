@@ -31,7 +31,7 @@ import {
     flinkProcessResources,
     flinkStorageGrant,
 } from "../components/flink/job-args";
-import { sparkClusterTargetArg, storageArg } from "../components/spark/contract-args";
+import { emrServerlessTargetArg, sparkClusterTargetArg, storageArg } from "../components/spark/contract-args";
 import { storageFile, storageGrant, storageLocation } from "../components/spark/application-args";
 import {
     clusterShape,
@@ -57,6 +57,13 @@ import {
     streamsHealth,
     topicRef,
 } from "../components/kafka/streams-app-args";
+import { mskServerlessClusterArgs } from "../components/kafka/msk-serverless-cluster-args";
+import { policyStatement } from "../components/spark/schema-helpers";
+import {
+    emrServerlessApplicationArgs,
+    emrServerlessCapacity,
+    emrServerlessWorkers,
+} from "../components/spark/emr-serverless-application-args";
 
 import {
     architectureProfile,
@@ -64,6 +71,7 @@ import {
     ingestOverrides,
     kafkaClusterOverrides,
     landingZoneOverrides,
+    sparkRuntimeOverrides,
 } from "../components/architectures/shared/base-args";
 import { processingRequirements } from "../components/architectures/shared/recommend-processor";
 import { hybridArchitectureArgs } from "../components/architectures/hybrid/hybrid-args";
@@ -128,6 +136,10 @@ const NAMED = new Map<unknown, string>([
     [flinkAutoscalerArgs, "FlinkAutoscalerArgs"],
     [storageArg, "Storage (a LandingZone)"],
     [sparkClusterTargetArg, "SparkClusterTarget (an EmrSparkCluster)"],
+    [emrServerlessTargetArg, "EmrServerlessTarget (an EmrServerlessApplication's target)"],
+    [emrServerlessCapacity, "EmrServerlessCapacity"],
+    [emrServerlessWorkers, "EmrServerlessWorkers"],
+    [policyStatement, "PolicyStatement"],
     [clusterShape, "ClusterShape"],
     [fleetArgs, "Fleet"],
     [scalingArgs, "Scaling"],
@@ -155,9 +167,10 @@ const NAMED = new Map<unknown, string>([
     // Architecture declarations: the overrides are the parts' own declarations less what the architecture supplies.
     [architectureProfile, '"dev" | "prod"'],
     [landingZoneOverrides, "LandingZone args but tags"],
-    [kafkaClusterOverrides, "KafkaCluster args but vpcId, subnetIds and tags"],
+    [kafkaClusterOverrides, "flavour, and KafkaCluster args but vpcId, subnetIds and tags"],
     [ingestOverrides, "MskFirehoseIngest args but connection, topics, storage, zone and tags"],
-    [batchOverrides, "SparkBatchJob args but storage, network, inputs, outputs and tags (all optional)"],
+    [batchOverrides, "SparkBatchJob args but storage, network, serverless, inputs, outputs and tags (all optional)"],
+    [sparkRuntimeOverrides, "SparkRuntimeOverrides (runtime, serverless: EmrServerlessApplication args but storage, network and tags)"],
     [processingRequirements, "ProcessingRequirements"],
     [kappaInputTopic, "KappaInputTopic"],
     [kappaOutputTopic, "KappaOutputTopic"],
@@ -220,6 +233,14 @@ export const ARGS_TABLES: readonly ArgsTable[] = [
             ["Fleet", "cluster-shape-args.ts", "fleetShape", fleetArgs],
             ["Scaling", "cluster-shape-args.ts", "scalingShape", scalingArgs],
             ["Restart", "spark-streaming-job-args.ts", "restartShape", restartArgs],
+            [
+                "EmrServerlessApplication",
+                "emr-serverless-application-args.ts",
+                "emrServerlessApplicationShape",
+                emrServerlessApplicationArgs,
+            ],
+            ["EmrServerlessCapacity", "emr-serverless-application-args.ts", "emrServerlessCapacityShape", emrServerlessCapacity],
+            ["EmrServerlessWorkers", "emr-serverless-application-args.ts", "emrServerlessWorkersShape", emrServerlessWorkers],
         ] as const
     ).map(([id, file, shape, schema]) => ({
         id,
@@ -283,6 +304,7 @@ function kafkaTables(): ArgsTable[] {
     });
     return [
         table("KafkaCluster", "kafka/cluster-args.ts", "kafkaClusterShape", kafkaClusterArgs),
+        table("MskServerlessCluster", "kafka/msk-serverless-cluster-args.ts", "mskServerlessClusterShape", mskServerlessClusterArgs),
         table("externalKafka", "kafka/external-kafka-args.ts", "externalKafkaShape", externalKafkaArgs),
         table("KafkaTopic", "kafka/topic-args.ts", "kafkaTopicShape", kafkaTopicArgs),
         table("Compaction", "kafka/topic-args.ts", "compactionShape", compaction),

@@ -52,9 +52,31 @@ export function plannedTopic(r: PlannedResource): PlannedTopic | undefined {
     return undefined;
 }
 
+const MSK_CLUSTER_TYPES = ["aws:msk/cluster:Cluster", "aws:msk/serverlessCluster:ServerlessCluster"];
+
+/**
+ * The MSK cluster a `@pulumi/kafka` topic lives on: the cluster its provider's bootstrap servers
+ * came from (how topics reach MSK Serverless, which has no topic API), when the plan shows it.
+ */
+function clusterOfProvider(graph: ResourceGraph, topic: PlannedResource): string | undefined {
+    const provider = topic.provider === undefined ? undefined : graph.resources.find((r) => r.urn === topic.provider);
+    return provider?.propertyDependencies.bootstrapServers?.find((urn) =>
+        graph.resources.some((r) => r.urn === urn && MSK_CLUSTER_TYPES.includes(r.type)),
+    );
+}
+
 /** Every topic the plan creates, in registration order. */
 export function plannedTopics(graph: ResourceGraph): PlannedTopic[] {
-    return graph.resources.map(plannedTopic).filter((t): t is PlannedTopic => t !== undefined);
+    return graph.resources
+        .map((r) => {
+            const topic = plannedTopic(r);
+            if (topic && topic.clusterUrn === undefined && r.type === "kafka:index/topic:Topic") {
+                const clusterUrn = clusterOfProvider(graph, r);
+                if (clusterUrn !== undefined) topic.clusterUrn = clusterUrn;
+            }
+            return topic;
+        })
+        .filter((t): t is PlannedTopic => t !== undefined);
 }
 
 /** Whether the topic keeps a log by time (`delete`), as opposed to only the latest record per key. */

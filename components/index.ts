@@ -20,6 +20,7 @@ export type {
     StorageAccess,
     KafkaConnection,
     KafkaAuthMode,
+    MskFlavour,
     SaslMechanism,
     KubernetesTarget,
     WorkloadIdentityMode,
@@ -32,12 +33,24 @@ export type {
 export { LandingZone, landingZoneArgs, landingZoneShape, areaLifecycle, areaLifecycleShape } from "./landing-zone";
 export type { LandingZoneArgs, AreaLifecycle } from "./landing-zone";
 
-// Kafka: MSK or a cluster you bring, topics, Kafka Streams apps.
-export { KafkaCluster, externalKafka, KafkaTopic, KafkaTopics, KafkaStreamsApp } from "./kafka";
+// Kafka: MSK (Standard or Express brokers, or Serverless) or a cluster you bring, topics, Kafka Streams apps.
+export {
+    KafkaCluster,
+    MskServerlessCluster,
+    externalKafka,
+    KafkaTopic,
+    KafkaTopics,
+    KafkaStreamsApp,
+    EXPRESS_BROKER_TYPES,
+    EXPRESS_KAFKA_VERSIONS,
+    DEFAULT_EXPRESS_KAFKA_VERSION,
+} from "./kafka";
 // Their args declarations (schemas and the shapes they are built from: types, checks, defaults, JSON Schema).
 export {
     kafkaClusterArgs,
     kafkaClusterShape,
+    mskServerlessClusterArgs,
+    mskServerlessClusterShape,
     externalKafkaArgs,
     externalKafkaShape,
     kafkaTopicArgs,
@@ -65,6 +78,7 @@ export {
 } from "./kafka";
 export type {
     KafkaClusterArgs,
+    MskServerlessClusterArgs,
     MskClientAuth,
     MskMonitoringLevel,
     ExternalKafkaArgs,
@@ -114,13 +128,23 @@ export type {
     UpgradeMode,
 } from "./flink";
 
-// Spark on EMR: a long-running cluster, scheduled batch on transient clusters, Structured Streaming steps.
+// Spark on EMR: a long-running cluster, scheduled batch on transient clusters, Structured Streaming steps;
+// or an EMR Serverless application both kinds of job run on.
 export {
     EmrSparkCluster,
+    EmrServerlessApplication,
+    emrServerlessApplicationArgs,
+    emrServerlessApplicationShape,
+    emrServerlessCapacity,
+    emrServerlessCapacityShape,
+    emrServerlessWorkers,
+    emrServerlessWorkersShape,
     SparkBatchJob,
     SparkStreamingJob,
     DEFAULT_EMR_RELEASE,
+    DEFAULT_EMR_SERVERLESS_RELEASE,
     SPARK_DEFAULTS,
+    SERVERLESS_SPARK_DEFAULTS,
     EMR_RELEASES,
     EMR_RELEASES_AS_OF,
     EMR_INSTANCE_FAMILIES,
@@ -176,7 +200,13 @@ export type {
     SparkBatchJobArgs,
     SparkApplicationArgs,
     SparkStreamingJobArgs,
+    SparkRuntime,
     RestartArgs,
+    EmrServerlessApplicationArgs,
+    EmrServerlessArchitecture,
+    EmrServerlessCapacity,
+    EmrServerlessWorkers,
+    EmrServerlessTarget,
 } from "./spark";
 
 // Ingest: Amazon Data Firehose from MSK into the landing zone.
@@ -226,7 +256,7 @@ export type {
 } from "./platform";
 
 // Architectures: hybrid, Kappa and Lambda, and the processor recommendation.
-export { HybridArchitecture, KappaArchitecture, LambdaArchitecture, recommendProcessor } from "./architectures";
+export { HybridArchitecture, KappaArchitecture, LambdaArchitecture, recommendProcessor, recommendShape } from "./architectures";
 // The architectures' args declarations (and the parts' overrides they are built from).
 export {
     architectureBaseArgs,
@@ -236,6 +266,10 @@ export {
     kafkaClusterOverrides,
     ingestOverrides,
     batchOverrides,
+    sparkRuntimeOverrides,
+    sparkRuntimeOverridesShape,
+    serverlessApplicationOverrides,
+    kafkaFlavourShape,
     processingRequirements,
     hybridArchitectureArgs,
     hybridArchitectureShape,
@@ -307,4 +341,9 @@ export type {
     StreamProcessor,
     ProcessingRequirements,
     ProcessorRecommendation,
+    ShapeRequirements,
+    ShapeRecommendation,
+    ArchitectureKafka,
+    SparkRuntimeOverrides,
+    ServerlessApplicationOverrides,
 } from "./architectures";

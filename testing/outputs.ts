@@ -100,6 +100,28 @@ function awsOutputs(args: MockResourceArgs, physical: string, env: MockEnvironme
                 },
             };
         }
+        case "aws:msk/serverlessCluster:ServerlessCluster": {
+            // Serverless clusters answer on one bootstrap name; their ARNs end in -s<n>.
+            const clusterName = str(inputs.clusterName) ?? physical;
+            const uuid = `0000-${stableSuffix(clusterName)}-s1`;
+            const arn = `arn:aws:kafka:${region}:${accountId}:cluster/${clusterName}/${uuid}`;
+            return {
+                id: arn,
+                state: {
+                    clusterName,
+                    arn,
+                    clusterUuid: uuid,
+                    bootstrapBrokersSaslIam: `boot-${stableSuffix(clusterName)}.c1.kafka-serverless.${region}.amazonaws.com:9098`,
+                },
+            };
+        }
+        case "aws:emrserverless/application:Application": {
+            const id = `00${stableSuffix(physical)}${stableSuffix(`${physical}/app`)}`.slice(0, 16);
+            return {
+                id,
+                state: { name: str(inputs.name) ?? physical, arn: `arn:aws:emr-serverless:${region}:${accountId}:/applications/${id}` },
+            };
+        }
         case "aws:msk/configuration:Configuration":
             return {
                 id: `arn:aws:kafka:${region}:${accountId}:configuration/${physical}/0000`,

@@ -1,3 +1,10 @@
+import { EXPRESS_INGRESS_MIB_S, EXPRESS_PARTITIONS_PER_BROKER } from "../../components/kafka/express-brokers";
+import {
+    SERVERLESS_MAX_COMPACTED_PARTITIONS,
+    SERVERLESS_MAX_PARTITIONS,
+    SERVERLESS_THROUGHPUT_MIB_S,
+} from "../../components/kafka/msk-serverless-limits";
+
 /**
  * Capacity checks: pure functions of plain numbers, so a component can run them at validation time
  * as well as the plan on a whole graph. Each returns its verdict with the measured value, the limit
@@ -151,6 +158,97 @@ export function brokerStorage(a: {
         unit: "GiB per broker",
         detail: `${round(perBrokerGiB)} GiB of log per broker (${a.topics.map((t) => `${t.topic} ${round(t.bytesPerSecond / MIB)} MiB/s x ${round(t.localRetentionSeconds / 3600)} h x ${t.replicationFactor}`).join(", ")}) against 85% of ${Math.max(a.volumeGiB, a.ceilingGiB ?? 0)} GiB${ceiling}`,
         source: MSK_BEST_PRACTICES,
+    });
+}
+
+const MSK_EXPRESS_SIZING = "https://docs.aws.amazon.com/msk/latest/developerguide/msk-broker-types-express.html";
+const MSK_SERVERLESS_QUOTA = "https://docs.aws.amazon.com/msk/latest/developerguide/limits.html#serverless-quota";
+
+/**
+ * Partition replicas per Express broker against MSK's recommendation for the size (the detail gives
+ * the hard maximum, which MSK enforces); undefined for a size the table does not list.
+ */
+export function expressPartitionsPerBroker(a: {
+    cluster: string;
+    instanceType: string;
+    brokers: number;
+    partitionReplicas: number;
+}): CapacityCheck | undefined {
+    const limits = EXPRESS_PARTITIONS_PER_BROKER[a.instanceType];
+    if (limits === undefined || a.brokers <= 0) return undefined;
+    return ceilingCheck({
+        id: "partitions-per-broker",
+        subject: a.cluster,
+        measured: Math.ceil(a.partitionReplicas / a.brokers),
+        limit: limits.recommended,
+        unit: "partition replicas per broker",
+        detail: `${a.partitionReplicas} partition replicas over ${a.brokers} brokers; MSK recommends at most ${limits.recommended} per ${a.instanceType} broker and refuses more than ${limits.maximum}`,
+        source: MSK_EXPRESS_SIZING,
+    });
+}
+
+/** Peak ingress per Express broker against the sustained ingress MSK sizes the broker for. */
+export function expressIngress(a: {
+    cluster: string;
+    instanceType: string;
+    brokers: number;
+    peakBytesPerSecond: number;
+}): CapacityCheck | undefined {
+    const perBroker = EXPRESS_INGRESS_MIB_S[a.instanceType];
+    if (perBroker === undefined || a.brokers <= 0) return undefined;
+    const measured = a.peakBytesPerSecond / a.brokers / MIB;
+    return ceilingCheck({
+        id: "express-ingress",
+        subject: a.cluster,
+        measured: round(measured),
+        limit: perBroker,
+        unit: "MiB/s per broker",
+        detail: `peak ${round(a.peakBytesPerSecond / MIB)} MiB/s written over ${a.brokers} brokers, against the ${perBroker} MiB/s MSK recommends per ${a.instanceType} broker`,
+        source: MSK_EXPRESS_SIZING,
+    });
+}
+
+/** Partitions of an MSK Serverless cluster's non-compacted (or compacted) topics against the cluster quota. */
+export function serverlessPartitions(a: { cluster: string; compacted: boolean; partitions: number }): CapacityCheck {
+    const limit = a.compacted ? SERVERLESS_MAX_COMPACTED_PARTITIONS : SERVERLESS_MAX_PARTITIONS;
+    const kind = a.compacted ? "compacted" : "non-compacted";
+    return ceilingCheck({
+        id: a.compacted ? "serverless-compacted-partitions" : "serverless-partitions",
+        subject: a.cluster,
+        measured: a.partitions,
+        limit,
+        unit: "partitions",
+        detail: `${a.partitions} partitions of ${kind} topics; an MSK Serverless cluster holds at most ${limit}`,
+        source: MSK_SERVERLESS_QUOTA,
+    });
+}
+
+/** Peak ingress into an MSK Serverless cluster against its per-cluster quota. */
+export function serverlessIngress(a: { cluster: string; peakBytesPerSecond: number }): CapacityCheck {
+    const limit = SERVERLESS_THROUGHPUT_MIB_S.clusterIn;
+    return ceilingCheck({
+        id: "serverless-ingress",
+        subject: a.cluster,
+        measured: round(a.peakBytesPerSecond / MIB),
+        limit,
+        unit: "MiB/s",
+        detail: `peak ${round(a.peakBytesPerSecond / MIB)} MiB/s written to the cluster, against MSK Serverless's ${limit} MiB/s per cluster`,
+        source: MSK_SERVERLESS_QUOTA,
+    });
+}
+
+/** Peak ingress per partition of a topic on MSK Serverless (spread evenly) against the per-partition quota. */
+export function serverlessPartitionIngress(a: { topic: string; partitions: number; peakBytesPerSecond: number }): CapacityCheck {
+    const limit = SERVERLESS_THROUGHPUT_MIB_S.partitionIn;
+    const measured = a.peakBytesPerSecond / Math.max(1, a.partitions) / MIB;
+    return ceilingCheck({
+        id: "serverless-partition-ingress",
+        subject: a.topic,
+        measured: round(measured),
+        limit,
+        unit: "MiB/s per partition",
+        detail: `peak ${round(a.peakBytesPerSecond / MIB)} MiB/s over ${a.partitions} partitions (keys spread evenly), against MSK Serverless's ${limit} MiB/s per partition`,
+        source: MSK_SERVERLESS_QUOTA,
     });
 }
 

@@ -1,13 +1,19 @@
 import { PlannedResource, ResourceGraph } from "../../testing";
-import { PlannedTopic, localRetentionMs, plannedTopics } from "../plan-topics";
+import { PlannedTopic, keepsLog, localRetentionMs, plannedTopics } from "../plan-topics";
+import { isExpressInstanceType } from "../../components/kafka/express-brokers";
 import {
     CapacityCheck,
     brokerStorage,
     brokersAcrossZones,
+    expressIngress,
+    expressPartitionsPerBroker,
     firehoseThroughput,
     flinkParallelism,
     partitionsPerBroker,
     replicasFitBrokers,
+    serverlessIngress,
+    serverlessPartitionIngress,
+    serverlessPartitions,
     streamsThreads,
 } from "./checks";
 import { DeclaredLoad, bytesPerSecond } from "./load";
@@ -36,6 +42,9 @@ function inputAt(r: PlannedResource, path: string): unknown {
         .split(".")
         .reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined), r.inputs);
 }
+
+/** Express brokers keep `min.insync.replicas` at 2, whatever a topic or configuration asks. */
+const EXPRESS_MIN_ISR = 2;
 
 /** `min.insync.replicas` a cluster's configuration sets for topics without their own. */
 function clusterMinIsr(graph: ResourceGraph, cluster: PlannedResource): number {
@@ -80,20 +89,34 @@ export function capacityReport(graph: ResourceGraph, region: string, load: Decla
         const instanceType = String(inputAt(cluster, "brokerNodeGroupInfo.instanceType"));
         const own = topics.filter((t) => t.clusterUrn === cluster.urn);
         add(brokersAcrossZones({ cluster: cluster.name, brokers, zones }));
+        const express = isExpressInstanceType(instanceType);
         const replicas = own.reduce((n, t) => n + t.partitions * t.replicationFactor, 0);
-        const perBroker = partitionsPerBroker({ cluster: cluster.name, instanceType, brokers, partitionReplicas: replicas });
+        const partitionArgs = { cluster: cluster.name, instanceType, brokers, partitionReplicas: replicas };
+        const perBroker = express ? expressPartitionsPerBroker(partitionArgs) : partitionsPerBroker(partitionArgs);
         if (perBroker) add(perBroker);
         else skip("partitions-per-broker", cluster.name, `MSK publishes no partition guidance for ${instanceType}`);
-        const minIsr = clusterMinIsr(graph, cluster);
+        const minIsr = express ? EXPRESS_MIN_ISR : clusterMinIsr(graph, cluster);
         for (const t of own) {
             add(
                 replicasFitBrokers({
                     topic: t.name,
                     replicationFactor: t.replicationFactor,
-                    minInsyncReplicas: Number(t.configs["min.insync.replicas"] ?? minIsr),
+                    minInsyncReplicas: express ? EXPRESS_MIN_ISR : Number(t.configs["min.insync.replicas"] ?? minIsr),
                     brokers,
                 }),
             );
+        }
+        if (express) {
+            // MSK manages Express storage (no volume to fill); what bounds an Express broker is its ingress.
+            if (!load) skip("express-ingress", cluster.name, "no declared load (spectrum:load)");
+            else {
+                const declared = own.filter((t) => loadOf(t));
+                const peak = declared.reduce((sum, t) => sum + bytesPerSecond(loadOf(t)!), 0) * load.peakFactor;
+                const check = expressIngress({ cluster: cluster.name, instanceType, brokers, peakBytesPerSecond: peak });
+                if (check) add(check);
+                else skip("express-ingress", cluster.name, `MSK publishes no ingress guidance for ${instanceType}`);
+            }
+            continue;
         }
         if (!load) {
             skip("broker-storage", cluster.name, "no declared load (spectrum:load)");
@@ -127,6 +150,24 @@ export function capacityReport(graph: ResourceGraph, region: string, load: Decla
         );
         if (undeclared.length > 0)
             skip("broker-storage", `${cluster.name} (${undeclared.join(", ")})`, "no declared load for these topics: not counted");
+    }
+
+    for (const cluster of graph.ofType("aws:msk/serverlessCluster:ServerlessCluster")) {
+        const own = topics.filter((t) => t.clusterUrn === cluster.urn);
+        for (const compacted of [false, true]) {
+            const partitions = own.filter((t) => !keepsLog(t) === compacted).reduce((n, t) => n + t.partitions, 0);
+            if (compacted && partitions === 0) continue;
+            add(serverlessPartitions({ cluster: cluster.name, compacted, partitions }));
+        }
+        if (!load) {
+            skip("serverless-ingress", cluster.name, "no declared load (spectrum:load)");
+            continue;
+        }
+        const declared = own.filter((t) => loadOf(t));
+        const peakOf = (t: PlannedTopic) => bytesPerSecond(loadOf(t)!) * load.peakFactor;
+        add(serverlessIngress({ cluster: cluster.name, peakBytesPerSecond: declared.reduce((sum, t) => sum + peakOf(t), 0) }));
+        for (const t of declared)
+            add(serverlessPartitionIngress({ topic: t.name, partitions: t.partitions, peakBytesPerSecond: peakOf(t) }));
     }
 
     for (const deployment of graph.ofType("kubernetes:flink.apache.org/v1beta1:FlinkDeployment")) {

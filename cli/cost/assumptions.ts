@@ -12,6 +12,14 @@ export interface CostAssumptions {
     lakeStoredRatio: number;
     /** Billed minutes of one transient EMR cluster run, start-up and termination included. */
     batchRunMinutes: number;
+    /** Billed minutes of one EMR Serverless batch job run (no cluster to start: the job, plus about a minute for workers). */
+    serverlessRunMinutes: number;
+    /** vCPUs an EMR Serverless job run holds on average (at most its application's maximum capacity). */
+    serverlessJobVcpu: number;
+    /** Memory an EMR Serverless job run holds on average, GB (at most its application's maximum capacity). */
+    serverlessJobMemoryGb: number;
+    /** GB read from Kafka per GB written: one consumer group (the landing-zone ingest) reads each record once. Priced where reads are billed (MSK Serverless). */
+    kafkaReadsPerWrite: number;
     /** How far EMR managed scaling runs above its minimum on average, as a share of (maximum - minimum). */
     emrScaleOutShare: number;
     /** Discount of Spot on the on-demand EC2 price (the EMR fee itself has none). */
@@ -43,6 +51,25 @@ export const ASSUMPTIONS: Readonly<Record<AssumptionName, AssumptionSpec>> = {
     lakeRetentionDays: { default: 30, unit: "days", min: 0, description: "ingested days the landing zone holds in S3 Standard" },
     lakeStoredRatio: { default: 0.5, unit: "GB/GB", min: 0, description: "S3 GB per ingested GB: raw GZIP ~0.25 + curated Parquet ~0.25" },
     batchRunMinutes: { default: 15, unit: "min", min: 0, description: "billed minutes per transient EMR run, start-up included" },
+    serverlessRunMinutes: {
+        default: 8,
+        unit: "min",
+        min: 0,
+        description: "billed minutes per EMR Serverless batch run, worker start included",
+    },
+    serverlessJobVcpu: {
+        default: 16,
+        unit: "vCPU",
+        min: 0,
+        description: "vCPUs an EMR Serverless run holds: driver + 3 executors of 4 vCPU",
+    },
+    serverlessJobMemoryGb: { default: 64, unit: "GB", min: 0, description: "memory an EMR Serverless run holds: 4 workers of 16 GB" },
+    kafkaReadsPerWrite: {
+        default: 1,
+        unit: "GB/GB",
+        min: 0,
+        description: "GB read from Kafka per GB written (MSK Serverless bills reads)",
+    },
     emrScaleOutShare: {
         default: 0.25,
         unit: "share",

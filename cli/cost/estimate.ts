@@ -4,7 +4,8 @@ import { AssumptionName, AssumptionOrigin, CostAssumptions, ResolvedAssumptions 
 import { Charge, CostRule, RuleContext } from "./charge";
 import { PriceBook } from "./price-book";
 import { unpricedReason } from "./unpriced";
-import { mskCluster } from "./rules/msk";
+import { mskCluster, mskServerlessCluster } from "./rules/msk";
+import { serverlessJobRuns, serverlessStreamingRun } from "./rules/emr-serverless";
 import { emrCluster, transientEmr } from "./rules/emr";
 import { stateMachine } from "./rules/step-functions";
 import { eksCluster, eksNodeGroup } from "./rules/eks";
@@ -14,8 +15,9 @@ import { bucket, firehose, kmsKey, logGroup, metricAlarm } from "./rules/data-se
 /** The cost rules, by resource type. */
 export const COST_RULES: Readonly<Record<string, CostRule[]>> = {
     "aws:msk/cluster:Cluster": [mskCluster],
+    "aws:msk/serverlessCluster:ServerlessCluster": [mskServerlessCluster],
     "aws:emr/cluster:Cluster": [emrCluster],
-    "aws:sfn/stateMachine:StateMachine": [transientEmr, stateMachine],
+    "aws:sfn/stateMachine:StateMachine": [transientEmr, serverlessJobRuns, serverlessStreamingRun, stateMachine],
     "eks:index:Cluster": [eksCluster],
     "eks:index:ManagedNodeGroup": [eksNodeGroup],
     "awsx:ec2:Vpc": [awsxVpc],

@@ -16,6 +16,7 @@ const REASONS: Array<[RegExp, string]> = [
     [/^aws:msk\/(configuration|clusterPolicy|scramSecretAssociation):/, "no charge"],
     [/^aws:emr\/(securityConfiguration|managedScalingPolicy|instanceFleet):/, "charged with its EMR cluster"],
     [/^aws:appautoscaling\//, "no charge"],
+    [/^aws:emrserverless\/application:/, "charged with the job runs its workflows start"],
     [/^aws:eks\/(addon|podIdentityAssociation|accessEntry):/, "no charge"],
     [/^aws:cloudwatch\/logStream:/, "charged with its log group"],
     [/^aws:ec2\/flowLog:/, "charged with its log group"],

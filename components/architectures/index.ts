@@ -1,4 +1,5 @@
 export * from "./shared/recommend-processor";
+export { ShapeRecommendation, ShapeRequirements, recommendShape } from "./shared/recommend-shape";
 export * from "./shared/profile";
 export * from "./hybrid/hybrid";
 export { HybridArchitectureArgs, hybridArchitectureArgs, hybridArchitectureShape } from "./hybrid/hybrid-args";
@@ -32,7 +33,14 @@ export {
     kafkaClusterOverrides,
     ingestOverrides,
     batchOverrides,
+    SparkRuntimeOverrides,
+    ServerlessApplicationOverrides,
+    sparkRuntimeOverrides,
+    sparkRuntimeOverridesShape,
+    serverlessApplicationOverrides,
+    kafkaFlavourShape,
 } from "./shared/base-args";
+export { ArchitectureKafka } from "./shared/lake-and-log";
 export { HOURLY_SCHEDULE } from "./shared/batch-layer";
 export * from "./kappa/kappa";
 export { LambdaArchitecture, LambdaViewLocations } from "./lambda/lambda";

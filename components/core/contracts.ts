@@ -41,7 +41,15 @@ export type SaslMechanism = "SCRAM-SHA-256" | "SCRAM-SHA-512" | "PLAIN";
 /** How clients authenticate to Kafka. `scram` covers SASL over TLS with a password (SCRAM or PLAIN). `plaintext` is for local development only. */
 export type KafkaAuthMode = "iam" | "scram" | "tls" | "plaintext";
 
-/** Everything a client needs to reach a Kafka cluster. Produced by `KafkaCluster` or built by hand. */
+/**
+ * The kind of Amazon MSK cluster: provisioned with Standard brokers (EBS storage you size), provisioned
+ * with Express brokers (storage MSK manages, many broker settings fixed), or Serverless (no brokers
+ * at all). Topics follow the rules of each: only provisioned clusters have the MSK topic API, and
+ * Express and Serverless fix the replication factor and `min.insync.replicas`.
+ */
+export type MskFlavour = "standard" | "express" | "serverless";
+
+/** Everything a client needs to reach a Kafka cluster. Produced by `KafkaCluster`, `MskServerlessCluster` or built by hand. */
 export interface KafkaConnection {
     /** Comma-separated `host:port` list for {@link KafkaConnection.authMode}. */
     readonly bootstrapServers: pulumi.Input<string>;
@@ -53,6 +61,8 @@ export interface KafkaConnection {
     readonly clusterArn?: pulumi.Input<string>;
     /** For Amazon MSK: the cluster name. */
     readonly clusterName?: pulumi.Input<string>;
+    /** For Amazon MSK: which kind of cluster it is. Default: `"standard"` when `clusterArn` is set. */
+    readonly mskFlavour?: MskFlavour;
     /**
      * For SASL over TLS (auth mode `scram`): the username and password clients use (and
      * `@pulumi/kafka` for admin). `mechanism` is SCRAM-SHA-512 unless given; `PLAIN` is for

@@ -6,6 +6,7 @@ import { KafkaClusterSettings, kafkaClusterArgs, resolveSettings } from "./clust
 import { validateBrokerProperties } from "./broker-config";
 import { MIN_TOPIC_API_VERSION, atLeast, parseMskKafkaVersion } from "./versions";
 import { MSK_KAFKA_VERSIONS, MSK_STANDARD_BROKER_TYPES } from "./msk-catalog";
+import { checkExpressCluster } from "./express-validate";
 
 export const COMPONENT = "KafkaCluster";
 const INSTANCE_TYPE = /^kafka\.[a-z0-9]+\.[a-z0-9]+$/;
@@ -22,7 +23,8 @@ const CLUSTER_NAME_CHARACTERS = /^[0-9A-Za-z][0-9A-Za-z-]*$/;
  */
 export function kafkaClusterSettings(name: string, args: unknown): KafkaClusterSettings {
     const s = resolveSettings(parseArgs(COMPONENT, name, kafkaClusterArgs, args));
-    validateKafkaCluster(name, s);
+    // Parsing succeeded, so args is an object: what the user wrote tells Express which Standard-only fields were set.
+    validateKafkaCluster(name, s, args as Readonly<Record<string, unknown>>);
     return s;
 }
 
@@ -102,8 +104,11 @@ function checkVersion(v: Validator, kafkaVersion: string): boolean {
     return version.kraft;
 }
 
-/** What MSK would reject, and what would let the cluster lose acknowledged data. */
-export function validateKafkaCluster(name: string, s: KafkaClusterSettings): void {
+/**
+ * What MSK would reject, and what would let the cluster lose acknowledged data. `given` is the args
+ * as written (before defaults), so Express brokers can refuse the Standard-only fields set on them.
+ */
+export function validateKafkaCluster(name: string, s: KafkaClusterSettings, given: Readonly<Record<string, unknown>> = {}): void {
     const v = new Validator(COMPONENT, name);
     checkDerivedNames(v, name, s);
     const subnets = s.subnetIds.length;
@@ -135,12 +140,13 @@ export function validateKafkaCluster(name: string, s: KafkaClusterSettings): voi
             `Use ${Math.ceil(s.brokerCount / subnets) * subnets}`,
         );
     }
-    if (!INSTANCE_TYPE.test(s.instanceType)) {
+    if (s.express) checkExpressCluster(v, s, given);
+    else if (!INSTANCE_TYPE.test(s.instanceType)) {
         v.fail(
             "instanceType",
             s.instanceType,
-            "not an MSK standard broker type (express brokers are not supported here)",
-            'Use a type like "kafka.m7g.large"',
+            "not an MSK broker type",
+            'Use a Standard type like "kafka.m7g.large" or an Express type like "express.m7g.large"',
         );
     } else if (!MSK_STANDARD_BROKER_TYPES.includes(s.instanceType)) {
         v.fail("instanceType", s.instanceType, "is not an MSK standard broker size", didYouMean(s.instanceType, MSK_STANDARD_BROKER_TYPES));
@@ -155,7 +161,7 @@ export function validateKafkaCluster(name: string, s: KafkaClusterSettings): voi
         );
     }
     v.check(
-        s.maxVolumeSizeGiB > s.volumeSizeGiB,
+        s.express || s.maxVolumeSizeGiB > s.volumeSizeGiB,
         "maxVolumeSizeGiB",
         s.maxVolumeSizeGiB,
         `must exceed volumeSizeGiB (${s.volumeSizeGiB}) for storage autoscaling to have room`,
@@ -186,11 +192,12 @@ export function validateKafkaCluster(name: string, s: KafkaClusterSettings): voi
             'Set auth: "scram", or remove scramSecretArns',
         );
     }
-    validateBrokerProperties(v, s.serverProperties, {
-        brokerCount: s.brokerCount,
-        kraft,
-        tieredStorage: s.tieredStorage,
-        allowWeakerDurability: s.allowWeakerDurability,
-    });
+    if (!s.express)
+        validateBrokerProperties(v, s.serverProperties, {
+            brokerCount: s.brokerCount,
+            kraft,
+            tieredStorage: s.tieredStorage,
+            allowWeakerDurability: s.allowWeakerDurability,
+        });
     v.throwIfInvalid();
 }

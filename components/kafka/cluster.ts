@@ -6,6 +6,7 @@ import { awsTags } from "../core/tags";
 import { KafkaClusterArgs, KafkaClusterSettings, MSK_CLIENT_PORT } from "./cluster-args";
 import { COMPONENT, kafkaClusterSettings } from "./cluster-validate";
 import { brokerProperties, renderServerProperties } from "./broker-config";
+import { expressBrokerProperties } from "./express-config";
 import { multiVpcPortRange } from "./multi-vpc";
 import { clashRegistry } from "../core/clashes";
 
@@ -17,6 +18,11 @@ const LOG_GROUP_PREFIX = "/spectrum/msk/";
  * customer-managed key at rest, TLS-only in transit, IAM (or SCRAM) client authentication, a
  * security group open only to the clients named, broker logs in CloudWatch. Its `connection` is
  * what topics and applications take.
+ *
+ * With an Express instance type (`express.m7g.*`) the brokers are MSK Express brokers over three
+ * Availability Zones: MSK manages their storage (no EBS volume, no autoscaling, no tiered storage)
+ * and fixes replication at 3 copies with 2 in sync, no broker logs are delivered, and the
+ * configuration holds only the keys Express accepts.
  */
 export class KafkaCluster extends pulumi.ComponentResource {
     /** What clients need to reach this cluster: pass it to KafkaTopic, KafkaStreamsApp, Flink jobs. */
@@ -33,8 +39,8 @@ export class KafkaCluster extends pulumi.ComponentResource {
     readonly kmsKeyArn: pulumi.Output<string>;
     /** The MSK configuration holding the broker properties. */
     readonly configurationArn: pulumi.Output<string>;
-    /** The CloudWatch log group broker logs go to. */
-    readonly logGroupName: pulumi.Output<string>;
+    /** The CloudWatch log group broker logs go to; undefined for Express brokers, which deliver none. */
+    readonly logGroupName?: pulumi.Output<string>;
     /** The MSK cluster resource. */
     readonly cluster: aws.msk.Cluster;
 
@@ -51,11 +57,14 @@ export class KafkaCluster extends pulumi.ComponentResource {
 
         // Broker logs: encrypted with our key when we own it (its policy admits CloudWatch Logs for
         // this prefix only); a key you bring is left alone and the group uses CloudWatch's own.
-        const logGroup = new aws.cloudwatch.LogGroup(
-            `${name}-broker-logs`,
-            { namePrefix: `${LOG_GROUP_PREFIX}${name}-`, retentionInDays: s.logRetentionDays, kmsKeyId: ownKey?.arn, tags },
-            { parent: this },
-        );
+        // MSK delivers no broker logs for Express brokers (it refuses the setting).
+        const logGroup = s.express
+            ? undefined
+            : new aws.cloudwatch.LogGroup(
+                  `${name}-broker-logs`,
+                  { namePrefix: `${LOG_GROUP_PREFIX}${name}-`, retentionInDays: s.logRetentionDays, kmsKeyId: ownKey?.arn, tags },
+                  { parent: this },
+              );
 
         const securityGroup = new aws.ec2.SecurityGroup(
             `${name}-brokers`,
@@ -124,7 +133,9 @@ export class KafkaCluster extends pulumi.ComponentResource {
             {
                 kafkaVersions: [s.kafkaVersion],
                 description: `spectrum KafkaCluster ${name}: durable broker defaults`,
-                serverProperties: renderServerProperties(brokerProperties(s.serverProperties)),
+                serverProperties: renderServerProperties(
+                    s.express ? expressBrokerProperties(s.serverProperties) : brokerProperties(s.serverProperties),
+                ),
             },
             { parent: this },
         );
@@ -139,7 +150,7 @@ export class KafkaCluster extends pulumi.ComponentResource {
                     clientSubnets: s.subnetIds,
                     instanceType: s.instanceType,
                     securityGroups: [securityGroup.id],
-                    storageInfo: { ebsStorageInfo: { volumeSize: s.volumeSizeGiB } },
+                    ...(s.express ? {} : { storageInfo: { ebsStorageInfo: { volumeSize: s.volumeSizeGiB } } }),
                     connectivityInfo: {
                         publicAccess: { type: "DISABLED" },
                         ...(s.multiVpcConnectivity ? { vpcConnectivity: { clientAuthentication: { sasl: { iam: true } } } } : {}),
@@ -152,14 +163,51 @@ export class KafkaCluster extends pulumi.ComponentResource {
                 openMonitoring: {
                     prometheus: { jmxExporter: { enabledInBroker: s.openMonitoring }, nodeExporter: { enabledInBroker: s.openMonitoring } },
                 },
-                loggingInfo: { brokerLogs: { cloudwatchLogs: { enabled: true, logGroup: logGroup.name } } },
-                storageMode: s.tieredStorage ? "TIERED" : "LOCAL",
+                ...(logGroup ? { loggingInfo: { brokerLogs: { cloudwatchLogs: { enabled: true, logGroup: logGroup.name } } } } : {}),
+                ...(s.express ? {} : { storageMode: s.tieredStorage ? "TIERED" : "LOCAL" }),
                 tags,
             },
             // Storage autoscaling grows the volumes behind Pulumi's back; never shrink them back.
-            { ...keep, ignoreChanges: ["brokerNodeGroupInfo.storageInfo.ebsStorageInfo.volumeSize"] },
+            s.express ? keep : { ...keep, ignoreChanges: ["brokerNodeGroupInfo.storageInfo.ebsStorageInfo.volumeSize"] },
         );
+        if (!s.express) this.scaleStorage(name, s, tags);
 
+        if (s.auth === "scram" && s.scramSecretArns.length > 0) {
+            new aws.msk.ScramSecretAssociation(
+                `${name}-scram-secrets`,
+                { clusterArn: this.cluster.arn, secretArnLists: s.scramSecretArns },
+                { parent: this },
+            );
+        }
+
+        this.arn = this.cluster.arn;
+        this.clusterName = this.cluster.clusterName;
+        this.bootstrapServers = s.auth === "iam" ? this.cluster.bootstrapBrokersSaslIam : this.cluster.bootstrapBrokersSaslScram;
+        this.securityGroupId = securityGroup.id;
+        this.kmsKeyArn = kmsKeyArn;
+        this.configurationArn = configuration.arn;
+        this.logGroupName = logGroup?.name;
+        this.connection = {
+            bootstrapServers: this.bootstrapServers,
+            authMode: s.auth,
+            brokerCount: s.brokerCount,
+            clusterArn: this.cluster.arn,
+            clusterName: this.cluster.clusterName,
+            mskFlavour: s.express ? "express" : "standard",
+        };
+        this.registerOutputs({
+            arn: this.arn,
+            clusterName: this.clusterName,
+            bootstrapServers: this.bootstrapServers,
+            securityGroupId: this.securityGroupId,
+            kmsKeyArn: this.kmsKeyArn,
+            configurationArn: this.configurationArn,
+            logGroupName: this.logGroupName,
+        });
+    }
+
+    /** Storage autoscaling of Standard brokers' EBS volumes: grows them at the target use, never shrinks them. */
+    private scaleStorage(name: string, s: KafkaClusterSettings, tags: Record<string, string>): void {
         const scalable = new aws.appautoscaling.Target(
             `${name}-storage`,
             {
@@ -188,38 +236,6 @@ export class KafkaCluster extends pulumi.ComponentResource {
             },
             { parent: this },
         );
-
-        if (s.auth === "scram" && s.scramSecretArns.length > 0) {
-            new aws.msk.ScramSecretAssociation(
-                `${name}-scram-secrets`,
-                { clusterArn: this.cluster.arn, secretArnLists: s.scramSecretArns },
-                { parent: this },
-            );
-        }
-
-        this.arn = this.cluster.arn;
-        this.clusterName = this.cluster.clusterName;
-        this.bootstrapServers = s.auth === "iam" ? this.cluster.bootstrapBrokersSaslIam : this.cluster.bootstrapBrokersSaslScram;
-        this.securityGroupId = securityGroup.id;
-        this.kmsKeyArn = kmsKeyArn;
-        this.configurationArn = configuration.arn;
-        this.logGroupName = logGroup.name;
-        this.connection = {
-            bootstrapServers: this.bootstrapServers,
-            authMode: s.auth,
-            brokerCount: s.brokerCount,
-            clusterArn: this.cluster.arn,
-            clusterName: this.cluster.clusterName,
-        };
-        this.registerOutputs({
-            arn: this.arn,
-            clusterName: this.clusterName,
-            bootstrapServers: this.bootstrapServers,
-            securityGroupId: this.securityGroupId,
-            kmsKeyArn: this.kmsKeyArn,
-            configurationArn: this.configurationArn,
-            logGroupName: this.logGroupName,
-        });
     }
 
     /** A rotating customer-managed key whose policy also lets CloudWatch Logs encrypt this cluster's broker logs. */

@@ -22,7 +22,7 @@ export const MSK_KAFKA_VERSIONS: Readonly<Record<string, { endOfSupport?: string
 
 const SIZES = ["large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge"];
 
-/** Standard broker sizes (express brokers are not supported by KafkaCluster). */
+/** Standard broker sizes (the Express sizes are in `express-brokers.ts`). */
 export const MSK_STANDARD_BROKER_TYPES: readonly string[] = [
     "kafka.t3.small",
     ...[...SIZES, "24xlarge"].map((size) => `kafka.m5.${size}`),

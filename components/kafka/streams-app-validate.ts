@@ -6,6 +6,7 @@ import { workloadIdentityProblem } from "../core/workload-identity";
 import { fieldPath, parseArgs } from "../core/schema";
 import { KafkaStreamsSettings, TopicInfo, kafkaStreamsAppArgs, resolveSettings } from "./streams-app-args";
 import { checkTopicName } from "./topic-validate";
+import { fixesReplication, flavourLabel, mskFlavourOf } from "./msk-flavour";
 import { RESERVED_ENV } from "./streams-pod";
 
 export const COMPONENT = "KafkaStreamsApp";
@@ -199,6 +200,17 @@ export function validateKafkaStreamsApp(name: string, s: KafkaStreamsSettings): 
         "standby replicas copy state stores, and this app is stateless",
         "Remove standbyReplicas, or set stateful: true",
     );
+    // MSK Developer Guide, "Using Kafka Streams with MSK Express brokers and MSK Serverless" (checked
+    // 2026-12): Streams creates its internal topics with segment.bytes set, which both refuse, so a
+    // stateful topology fails at start unless its internal topics were created beforehand.
+    const flavour = mskFlavourOf(s.connection);
+    if (s.stateful && fixesReplication(flavour))
+        v.fail(
+            "stateful",
+            true,
+            `Kafka Streams sets segment.bytes on the changelog and repartition topics it creates, which ${flavourLabel(flavour!)} refuse, so a stateful app cannot start`,
+            "Use MSK with Standard brokers, or set stateful: false for a topology without state stores or repartitioning",
+        );
     if (s.processingGuarantee === "exactly_once_v2") {
         v.check(
             s.replicationFactor >= 3,

@@ -4,6 +4,8 @@ import { KafkaConnection } from "../core/contracts";
 import { closestMatch, fieldPath, parseArgs } from "../core/schema";
 import { TopicSettings, cleanupPolicyParts, kafkaTopicArgs, resolveTopicSettings } from "./topic-args";
 import { usesMskTopicApi } from "./kafka-provider";
+import { mskFlavourOf } from "./msk-flavour";
+import { checkTopicOnFlavour } from "./topic-flavour-rules";
 
 export const COMPONENT = "KafkaTopic";
 
@@ -254,6 +256,7 @@ export function checkTopic(v: Validator, at: TopicPath, s: TopicSettings, connec
             );
         }
     }
+    checkTopicOnFlavour(v, at, s, mskFlavourOf(connection));
     const remote = s.config["remote.storage.enable"] === "true";
     // MSK is stricter than Kafka about tiered topics (its tiered storage topic guidelines).
     const msk = usesMskTopicApi(connection);

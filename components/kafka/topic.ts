@@ -5,15 +5,18 @@ import { KafkaConnection } from "../core/contracts";
 import { dataProtection } from "../core/protection";
 import { KafkaTopicArgs, TopicSettings, TopicShape } from "./topic-args";
 import { topicConfigs } from "./topic-config";
+import { flavourTopicConfigs } from "./topic-flavour-rules";
+import { mskFlavourOf } from "./msk-flavour";
 import { COMPONENT, KafkaTopicSettings, kafkaTopicSettings } from "./topic-validate";
 import { kafkaProvider, kafkaProviderFromOpts, usesMskTopicApi } from "./kafka-provider";
 import { clashRegistry, foldTopicName } from "../core/clashes";
 
 /**
- * One Kafka topic that is never silently lost. On MSK (the connection has a cluster ARN) it is an
- * `aws.msk.Topic`, managed through the AWS API with no network path to the brokers; on a cluster
- * you bring it is a `@pulumi/kafka` topic, created with the connection's own credentials. The
- * same arguments work for both. Protected by default, and anything that would replace it (name,
+ * One Kafka topic that is never silently lost. On provisioned MSK (the connection has a cluster
+ * ARN) it is an `aws.msk.Topic`, managed through the AWS API with no network path to the brokers;
+ * on MSK Serverless, which has no topic API, and on a cluster you bring it is a `@pulumi/kafka`
+ * topic, created with the connection's own credentials (IAM on MSK Serverless). The same arguments
+ * work for all of them, within what each cluster allows. Protected by default, and anything that would replace it (name,
  * replication factor, a partition decrease) is refused rather than recreating it empty.
  */
 export class KafkaTopic extends pulumi.ComponentResource {
@@ -59,7 +62,7 @@ export class KafkaTopic extends pulumi.ComponentResource {
         this.partitions = s.partitions;
         this.replicationFactor = s.replicationFactor;
         this.shape = { name: s.name, partitions: s.partitions, replicationFactor: s.replicationFactor };
-        this.configs = topicConfigs(s);
+        this.configs = flavourTopicConfigs(topicConfigs(s), mskFlavourOf(s.connection));
 
         const resource = createTopicResource(name, s, this.configs, s.connection, this, s.kafkaProvider ?? kafkaProviderFromOpts(opts));
         this.backend = resource.backend;

@@ -3,6 +3,8 @@ import { clashRegistry, foldTopicName } from "../core/clashes";
 import { fieldPath, parseArgs } from "../core/schema";
 import { KafkaTopicsSettings, kafkaTopicsArgs, resolveSettings } from "./topics-args";
 import { checkTopic, checkTopicConnection } from "./topic-validate";
+import { mskFlavourOf } from "./msk-flavour";
+import { checkServerlessPartitionTotals } from "./topic-flavour-rules";
 
 export const COMPONENT = "KafkaTopics";
 
@@ -50,6 +52,12 @@ export function validateKafkaTopics(name: string, s: KafkaTopicsSettings): void 
             );
         }
     }
+    if (mskFlavourOf(s.connection) === "serverless")
+        checkServerlessPartitionTotals(
+            v,
+            "topics",
+            s.topics.map((t) => t.settings),
+        );
     // Topics other components already declared on this cluster come last, as the registry words them.
     const all = [...v.messages, ...clashes];
     if (all.length > 0) throw new SpectrumValidationError(all);

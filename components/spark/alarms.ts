@@ -45,3 +45,39 @@ export function workflowFailureAlarm(name: string, args: WorkflowAlarmArgs, pare
         { parent },
     );
 }
+
+export interface RuleAlarmArgs {
+    /** Name of the EventBridge rule whose matches are alarming. */
+    ruleName: pulumi.Input<string>;
+    description: string;
+    /** SNS topic the alarm notifies; none means the alarm only shows in CloudWatch. */
+    topicArn?: pulumi.Input<string>;
+    tags: Record<string, string>;
+}
+
+/**
+ * Alarms as soon as an EventBridge rule matches an event (its `TriggeredRules` count, summed over 5
+ * minutes; no match is not a failure): for failures a service reports as events only.
+ */
+export function ruleMatchedAlarm(name: string, args: RuleAlarmArgs, parent: pulumi.Resource): aws.cloudwatch.MetricAlarm {
+    const actions = args.topicArn ? [args.topicArn] : [];
+    return new aws.cloudwatch.MetricAlarm(
+        name,
+        {
+            alarmDescription: args.description,
+            namespace: "AWS/Events",
+            metricName: "TriggeredRules",
+            dimensions: { RuleName: args.ruleName },
+            statistic: "Sum",
+            period: 300,
+            comparisonOperator: "GreaterThanOrEqualToThreshold",
+            threshold: 1,
+            evaluationPeriods: 1,
+            treatMissingData: "notBreaching",
+            alarmActions: actions,
+            okActions: actions,
+            tags: args.tags,
+        },
+        { parent },
+    );
+}

@@ -1,6 +1,7 @@
 /**
  * The declarations of what Spark components take from other components: the landing zone (the
- * `Storage` contract) and the long-running cluster a streaming job runs on. Both are objects with
+ * `Storage` contract), the long-running cluster a streaming job runs on and the EMR Serverless
+ * application a job runs on instead. All are objects with
  * methods and Outputs, so they are checked for the members the components use, not field by field;
  * a missing one is a validation error naming the field, not a crash on `undefined`.
  */
@@ -18,6 +19,20 @@ export interface SparkClusterTarget {
     readonly instanceRoleName: pulumi.Output<string>;
     /** The landing zone the cluster works on. */
     readonly storage: Storage;
+}
+
+/** What a Spark job needs from the EMR Serverless application it runs on (an `EmrServerlessApplication`'s `target`). */
+export interface EmrServerlessTarget {
+    /** The application id. */
+    readonly applicationId: pulumi.Output<string>;
+    /** The application ARN, for IAM policies scoped to it and its job runs. */
+    readonly applicationArn: pulumi.Output<string>;
+    /** The landing zone its jobs work on and log to. */
+    readonly storage: Storage;
+    /** The application's security group: give it to Kafka clusters its jobs read. */
+    readonly securityGroupId: pulumi.Output<string>;
+    /** The EMR release of the application, for jobs that pick connectors built for its Spark. */
+    readonly releaseLabel: string;
 }
 
 function has(value: object, key: string): boolean {
@@ -61,5 +76,26 @@ export const sparkClusterTargetArg: v.CustomSchema<SparkClusterTarget, v.ErrorMe
         explain(
             "is not a Spark cluster",
             "Pass an EmrSparkCluster, or an object with its clusterId, clusterArn, instanceRoleName and storage (a landing zone)",
+        ),
+    );
+
+/** Whether a value is an {@link EmrServerlessTarget} (an `EmrServerlessApplication`'s `target`, or one you describe). */
+export function isEmrServerlessTarget(value: unknown): value is EmrServerlessTarget {
+    if (typeof value !== "object" || value === null || pulumi.Output.isInstance(value)) return false;
+    const t = value as EmrServerlessTarget;
+    return (
+        ["applicationId", "applicationArn", "securityGroupId"].every((key) => has(value, key)) &&
+        typeof t.releaseLabel === "string" &&
+        isStorage(t.storage)
+    );
+}
+
+/** The EMR Serverless application a job runs on instead of EMR on EC2. */
+export const emrServerlessTargetArg: v.CustomSchema<EmrServerlessTarget, v.ErrorMessage<v.CustomIssue> | undefined> =
+    v.custom<EmrServerlessTarget>(
+        isEmrServerlessTarget,
+        explain(
+            "is not an EMR Serverless application's target",
+            "Pass an EmrServerlessApplication's target, or an object with its applicationId, applicationArn, securityGroupId, releaseLabel and storage (a landing zone)",
         ),
     );

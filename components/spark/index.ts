@@ -40,7 +40,7 @@ export {
     sparkApplication,
     sparkApplicationShape,
 } from "./application-args";
-export { storageArg, sparkClusterTargetArg } from "./contract-args";
+export { EmrServerlessTarget, storageArg, sparkClusterTargetArg, emrServerlessTargetArg } from "./contract-args";
 export { DEFAULT_EMR_RELEASE, releaseLineOf } from "./release";
 export {
     EMR_RELEASES,
@@ -54,9 +54,24 @@ export {
 } from "./emr-releases";
 export { EMR_INSTANCE_FAMILIES, EMR_INSTANCE_TYPES, EMR_INSTANCE_TYPES_AS_OF } from "./emr-instance-types";
 export { SparkBatchJob } from "./spark-batch-job";
-export { SparkBatchJobArgs, JOB_TAG_KEY, sparkBatchJobArgs, sparkBatchJobShape } from "./spark-batch-job-args";
+export { SparkBatchJobArgs, SparkRuntime, JOB_TAG_KEY, sparkBatchJobArgs, sparkBatchJobShape } from "./spark-batch-job-args";
 export { sparkBatchJobSettings } from "./spark-batch-job-validate";
 export { SPECTRUM_CONF_PREFIX } from "./spark-step";
+export { EmrServerlessApplication } from "./emr-serverless-application";
+export {
+    EmrServerlessApplicationArgs,
+    EmrServerlessArchitecture,
+    EmrServerlessCapacity,
+    EmrServerlessWorkers,
+    emrServerlessApplicationArgs,
+    emrServerlessApplicationShape,
+    emrServerlessCapacity,
+    emrServerlessCapacityShape,
+    emrServerlessWorkers,
+    emrServerlessWorkersShape,
+} from "./emr-serverless-application-args";
+export { emrServerlessApplicationSettings } from "./emr-serverless-application-validate";
+export { DEFAULT_EMR_SERVERLESS_RELEASE, SERVERLESS_SPARK_DEFAULTS } from "./emr-serverless-limits";
 export { LOGICAL_TIME_CONF } from "./batch-definition";
 export { SparkStreamingJob } from "./spark-streaming-job";
 export {

@@ -36,27 +36,28 @@ function newer(a: number[], b: number[]): boolean {
 
 /**
  * What is wrong with a release label, in the uniform message's two halves, or undefined when it is
- * an `emr-7.x.y` or `emr-spark-8.x.y` release of the catalog in `emr-releases.ts`.
+ * an `emr-7.x.y` or `emr-spark-8.x.y` release of the catalog in `emr-releases.ts`. Fixes suggest
+ * `suggested` (EMR Serverless's default lags EMR on EC2's).
  */
-export function releaseLabelProblem(label: string): { problem: string; fix: string } | undefined {
+export function releaseLabelProblem(label: string, suggested = DEFAULT_EMR_RELEASE): { problem: string; fix: string } | undefined {
     const spark = SPARK_LINE_LABEL.exec(label);
     const classic = CLASSIC_LABEL.exec(label);
     if (spark && Number(spark[1]) < MIN_SPARK_LINE_MAJOR) {
         return {
             problem: `emr-spark-${spark[1]}.x does not exist: the emr-spark line starts at 8.0.0`,
-            fix: `Use an emr-spark-8.x release such as "emr-spark-8.1.0", or a 7.x release such as "${DEFAULT_EMR_RELEASE}"`,
+            fix: `Use an emr-spark-8.x release such as "emr-spark-8.1.0", or a 7.x release such as "${suggested}"`,
         };
     }
     if (!spark && !classic) {
         return {
             problem: "is not an EMR release label",
-            fix: `Use the form emr-x.y.z or emr-spark-x.y.z, e.g. "${DEFAULT_EMR_RELEASE}" or "emr-spark-8.1.0"`,
+            fix: `Use the form emr-x.y.z or emr-spark-x.y.z, e.g. "${suggested}" or "emr-spark-8.1.0"`,
         };
     }
     if (classic && Number(classic[1]) < MIN_MAJOR) {
         return {
             problem: `EMR ${classic[1]}.x is older than the ${MIN_MAJOR}.x releases these components are built for (Spark 3.5, IMDSv2 and gp3 defaults)`,
-            fix: `Use a ${MIN_MAJOR}.x release such as "${DEFAULT_EMR_RELEASE}", or an emr-spark-8.x release (Spark 4)`,
+            fix: `Use a ${MIN_MAJOR}.x release such as "${suggested}", or an emr-spark-8.x release (Spark 4)`,
         };
     }
     if (emrRelease(label) !== undefined) return undefined;

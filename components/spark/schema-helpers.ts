@@ -1,10 +1,11 @@
 /**
- * Two small additions to the schema layer that the Spark declarations need: a value checked by a
- * function that says what is wrong and how to fix it (the catalogs, the schedule grammar), and
- * "a mapping or false" whose problems are the mapping's own.
+ * Small additions to the schema layer that the Spark declarations need: a value checked by a
+ * function that says what is wrong and how to fix it (the catalogs, the schedule grammar),
+ * "a mapping or false" whose problems are the mapping's own, and an IAM statement a job is given.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { v, explain } from "../core/schema";
+import { PolicyStatement } from "../core/iam";
 
 /** What a check found wrong, in the uniform message's two halves. */
 export interface Found {
@@ -47,3 +48,25 @@ export function orFalse<const TSchema extends v.GenericSchema>(
         },
     }) as v.UnionSchema<[TSchema, v.LiteralSchema<false, undefined>], undefined>;
 }
+
+/** Whether a value is an IAM policy statement of an identity policy (an Effect, actions, resources). */
+function isPolicyStatement(value: unknown): value is PolicyStatement {
+    if (typeof value !== "object" || value === null || Array.isArray(value) || pulumi.Output.isInstance(value)) return false;
+    const s = value as Partial<PolicyStatement>;
+    return (
+        (s.Effect === "Allow" || s.Effect === "Deny") &&
+        Array.isArray(s.Action) &&
+        s.Action.length > 0 &&
+        s.Action.every((a) => typeof a === "string") &&
+        s.Principal === undefined
+    );
+}
+
+/** An IAM statement a job's role is given besides its landing-zone access (`kafkaIamStatements(...)`, ...). */
+export const policyStatement: v.CustomSchema<PolicyStatement, v.ErrorMessage<v.CustomIssue> | undefined> = v.custom<PolicyStatement>(
+    isPolicyStatement,
+    explain(
+        "is not an IAM policy statement of an identity policy",
+        'Pass statements like { Effect: "Allow", Action: ["kafka-cluster:ReadData"], Resource: [...] }, e.g. from kafkaIamStatements(...)',
+    ),
+);

@@ -4,12 +4,9 @@ import { clashRegistry } from "../core/clashes";
 import { policyDocument, serviceTrustPolicy } from "../core/iam";
 import { workflowFailureAlarm } from "./alarms";
 import { awsContext } from "./aws-context";
-import { batchWorkflowStatements, startExecutionStatements } from "./batch-iam";
-import { batchDefinition, runJobFlowRequest } from "./batch-definition";
-import { clusterFoundation } from "./foundation";
+import { startExecutionStatements } from "./batch-iam";
+import { serverlessRuntime, transientClusterRuntime } from "./batch-runtime";
 import { describeLocation } from "./locations";
-import { EMR_MANAGED_POLICY_TAG } from "./network";
-import { applicationGrants, sparkSubmitCommand } from "./spark-step";
 import { COMPONENT, SparkBatchJobArgs } from "./spark-batch-job-args";
 import { sparkBatchJobSettings } from "./spark-batch-job-validate";
 
@@ -18,6 +15,10 @@ import { sparkBatchJobSettings } from "./spark-batch-job-validate";
  * and backfills. An EventBridge Scheduler schedule starts a Step Functions workflow that creates a
  * hardened cluster, runs the Spark step, and terminates the cluster on success and on every
  * failure. A CloudWatch alarm fires on failed runs.
+ *
+ * Given an EMR Serverless application (`serverless`), the workflow instead starts a job run on it
+ * and waits for it (`startJobRun.sync`), with a runtime role scoped like the clusters' instance role;
+ * the same application, arguments and Spark properties run on either.
  *
  * Backfill by starting the workflow with `{"logicalTime": "2026-01-31T02:00:00Z"}`: the
  * application reads the time as `spark.spectrum.logicalTime`.
@@ -29,9 +30,13 @@ export class SparkBatchJob extends pulumi.ComponentResource {
     readonly scheduleArn: pulumi.Output<string>;
     /** ARN of the failed-runs alarm. */
     readonly alarmArn: pulumi.Output<string>;
-    /** ARN of the transient clusters' instance role. */
-    readonly instanceRoleArn: pulumi.Output<string>;
-    /** `s3://` URI the clusters' logs are written under. */
+    /** ARN of the transient clusters' instance role (EMR on EC2). */
+    readonly instanceRoleArn?: pulumi.Output<string>;
+    /** ARN of the job runs' runtime role (EMR Serverless). */
+    readonly runtimeRoleArn?: pulumi.Output<string>;
+    /** Name of the job runs' runtime role (EMR Serverless): attach the job's other access (Kafka, Glue) to it. */
+    readonly runtimeRoleName?: pulumi.Output<string>;
+    /** `s3://` URI the clusters' (or job runs') logs are written under. */
     readonly logUri: pulumi.Output<string>;
 
     constructor(name: string, args: SparkBatchJobArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -45,66 +50,8 @@ export class SparkBatchJob extends pulumi.ComponentResource {
         ]);
         super("spectrum:index:SparkBatchJob", name, {}, opts);
         const ctx = awsContext(this);
-        const foundation = clusterFoundation(
-            name,
-            {
-                ctx,
-                owner: { component: COMPONENT, name },
-                storage: s.storage,
-                network: s.network,
-                shape: s.shape,
-                grants: applicationGrants(s),
-                logLocation: s.logLocation,
-                tags: s.tags,
-            },
-            this,
-        );
-        const { roles, securityGroups: sg } = foundation;
-
-        const command = sparkSubmitCommand(name, s.storage, s, {});
-        const definition = pulumi
-            .all([
-                command,
-                roles.serviceRoleArn,
-                roles.instanceRoleName,
-                foundation.securityConfiguration.name,
-                foundation.logUri,
-                pulumi.all(s.network.subnetIds),
-                pulumi.all([sg.primary.id, sg.core.id, sg.serviceAccess.id]),
-            ])
-            .apply(
-                ([
-                    cmd,
-                    serviceRoleArn,
-                    instanceProfileName,
-                    securityConfigurationName,
-                    logUri,
-                    subnetIds,
-                    [primary, core, serviceAccess],
-                ]) => {
-                    const cluster = runJobFlowRequest({
-                        name,
-                        shape: s.shape,
-                        serviceRoleArn,
-                        instanceProfileName,
-                        securityConfigurationName,
-                        logUri,
-                        subnetIds,
-                        securityGroups: { primary, core, serviceAccess },
-                        idleTimeoutSeconds: s.idleTimeoutMinutes * 60,
-                        tags: { ...s.tags, ...EMR_MANAGED_POLICY_TAG, [s.jobTag.key]: s.jobTag.value },
-                    });
-                    return JSON.stringify(
-                        batchDefinition({
-                            cluster,
-                            stepName: name,
-                            command: cmd,
-                            stepTimeoutSeconds: s.timeoutMinutes * 60,
-                            stepRetries: s.stepRetries,
-                        }),
-                    );
-                },
-            );
+        const runtime =
+            s.runtime === "emr-serverless" ? serverlessRuntime(name, s, ctx, this) : transientClusterRuntime(name, s, ctx, this);
 
         const sourceAccount = { StringEquals: { "aws:SourceAccount": ctx.accountId } };
         const workflowRole = new aws.iam.Role(
@@ -116,21 +63,14 @@ export class SparkBatchJob extends pulumi.ComponentResource {
             `${name}-workflow-access`,
             {
                 role: workflowRole.name,
-                policy: policyDocument(
-                    batchWorkflowStatements(
-                        ctx,
-                        s.jobTag,
-                        { serviceRoleArn: roles.serviceRoleArn, instanceRoleArn: roles.instanceRoleArn },
-                        { component: COMPONENT, name },
-                    ),
-                ),
+                policy: policyDocument(runtime.workflowStatements),
             },
             { parent: this },
         );
         const workflow = new aws.sfn.StateMachine(
             `${name}-workflow`,
-            { type: "STANDARD", roleArn: workflowRole.arn, definition, tags: s.tags },
-            { parent: this, dependsOn: [workflowPolicy, ...roles.ready] },
+            { type: "STANDARD", roleArn: workflowRole.arn, definition: runtime.definition, tags: s.tags },
+            { parent: this, dependsOn: [workflowPolicy, ...runtime.ready] },
         );
 
         const schedulerRole = new aws.iam.Role(
@@ -175,8 +115,10 @@ export class SparkBatchJob extends pulumi.ComponentResource {
         this.stateMachineArn = workflow.arn;
         this.scheduleArn = schedule.arn;
         this.alarmArn = alarm.arn;
-        this.instanceRoleArn = roles.instanceRoleArn;
-        this.logUri = foundation.logUri;
+        this.instanceRoleArn = runtime.instanceRoleArn;
+        this.runtimeRoleArn = runtime.runtimeRoleArn;
+        this.runtimeRoleName = runtime.runtimeRoleName;
+        this.logUri = runtime.logUri;
         this.registerOutputs({
             stateMachineArn: this.stateMachineArn,
             scheduleArn: this.scheduleArn,

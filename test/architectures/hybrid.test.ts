@@ -241,9 +241,17 @@ describe("HybridArchitecture validation", () => {
         const batch = { application: { area: "artifacts", path: "jobs/mine.py" } };
         const topics = { _rejected: {}, orders: {}, "orders-rejected": {} };
         const deployable = { ...network, vpcId: "vpc-0abc1234", privateSubnetIds: ["subnet-0a", "subnet-0b", "subnet-0c"] };
-        const graph = await runProgram(() => new HybridArchitecture("own", { profile: "dev", network: deployable, topics, batch }));
-        expect(graph.one(T.stateMachine).inputs.definition).not.toContain("raw/_rejected/orders");
-        expect(JSON.stringify(graph.one(T.rolePolicy, "own-batch-instance-access").inputs.policy)).not.toContain("_rejected/orders");
+        // The runs' role: the transient clusters' instance role on EMR on EC2, the runtime role on EMR Serverless (dev's default).
+        for (const [runtime, role] of [
+            ["emr-ec2", "own-batch-instance-access"],
+            ["emr-serverless", "own-batch-runtime-access"],
+        ] as const) {
+            const graph = await runProgram(
+                () => new HybridArchitecture("own", { profile: "dev", network: deployable, topics, batch, spark: { runtime } }),
+            );
+            expect(graph.one(T.stateMachine).inputs.definition).not.toContain("raw/_rejected/orders");
+            expect(JSON.stringify(graph.one(T.rolePolicy, role).inputs.policy)).not.toContain("_rejected/orders");
+        }
     });
 
     it("rejects a network over fewer than two zones", async () => {

@@ -59,12 +59,13 @@ export function target(): KubernetesTarget {
     };
 }
 
-/** Plans a dev Lambda architecture named `lambda` over clicks and orders, with the given extras. */
+/** Plans a dev Lambda architecture named `lambda` over clicks and orders (Spark on EMR on EC2 unless the extras say otherwise), with the given extras. */
 export function planLambda(extra: Partial<LambdaArchitectureArgs> = {}): Promise<ResourceGraph> {
     return runProgram(() => {
         new LambdaArchitecture("lambda", {
             profile: "dev",
             network,
+            spark: { runtime: "emr-ec2" },
             kubernetes: target(),
             topics: { clicks: {}, orders: {} },
             views,

@@ -313,12 +313,6 @@ const partCases: [string, string, Overrides, Expected][] = [
         e("speed.sparkStreaming.cluster.releaseLabel", '"emr-5.36.0"', "EMR 5.x is older than the 7.x releases", "Use a 7.x release"),
     ],
     [
-        "lambda",
-        "a trigger interval Spark cannot read",
-        { speed: { processor: "spark-streaming", sparkStreaming: { triggerInterval: "soon" } } },
-        e("speed.sparkStreaming.triggerInterval", '"soon"', "is not a Spark processing-time interval", 'Use e.g. "30 seconds"'),
-    ],
-    [
         "kappa",
         "a version's Flink version the operator does not run",
         { versions: [{ version: "v1", flinkVersion: "1.99.0" }] },

@@ -231,9 +231,9 @@ describe("KafkaCluster battery: rejected before anything is registered", () => {
             e("instanceType", '"kafka.m7g.medium"', "is not an MSK standard broker size", 'Use one of "kafka.t3.small"'),
         ],
         [
-            "an Express broker",
-            { ...base, instanceType: "express.m7g.large" },
-            e("instanceType", '"express.m7g.large"', "not an MSK standard broker type", "kafka.m7g.large"),
+            "an Express size MSK does not offer",
+            { ...base, instanceType: "express.m5.large" },
+            e("instanceType", '"express.m5.large"', "not an Express broker size", "express.m7g.large"),
         ],
         [
             "tiered storage on t3",

@@ -4,10 +4,15 @@ import * as path from "path";
 import {
     brokerStorage,
     brokersAcrossZones,
+    expressIngress,
+    expressPartitionsPerBroker,
     firehoseThroughput,
     flinkParallelism,
     partitionsPerBroker,
     replicasFitBrokers,
+    serverlessIngress,
+    serverlessPartitionIngress,
+    serverlessPartitions,
     streamsThreads,
 } from "../../cli/capacity/checks";
 import { capacityReport } from "../../cli/capacity/from-plan";
@@ -100,6 +105,45 @@ describe("capacity checks (pure)", () => {
     });
 });
 
+describe("capacity checks of the Express and Serverless shapes (pure)", () => {
+    it("Express: partition replicas against the size's recommendation, peak ingress per broker against its sizing", () => {
+        expect(
+            expressPartitionsPerBroker({ cluster: "c", instanceType: "express.m7g.large", brokers: 3, partitionReplicas: 3300 }),
+        ).toMatchObject({ ok: false, measured: 1100, limit: 1000 });
+        expect(
+            expressPartitionsPerBroker({ cluster: "c", instanceType: "express.m7g.4xlarge", brokers: 3, partitionReplicas: 3300 }),
+        ).toMatchObject({ ok: true, limit: 6000 });
+        expect(
+            expressPartitionsPerBroker({ cluster: "c", instanceType: "kafka.m7g.large", brokers: 3, partitionReplicas: 3 }),
+        ).toBeUndefined();
+        const hot = expressIngress({ cluster: "c", instanceType: "express.m7g.large", brokers: 3, peakBytesPerSecond: 60 * MIB });
+        expect(hot).toMatchObject({ ok: false, measured: 20, limit: 15.6, unit: "MiB/s per broker" });
+        expect(expressIngress({ cluster: "c", instanceType: "express.m7g.xlarge", brokers: 3, peakBytesPerSecond: 60 * MIB })?.ok).toBe(
+            true,
+        );
+    });
+
+    it("Serverless: partitions per kind of topic, cluster ingress and per-partition ingress against the quotas", () => {
+        expect(serverlessPartitions({ cluster: "c", compacted: false, partitions: 2400 })).toMatchObject({
+            ok: true,
+            limit: 2400,
+            margin: 0,
+        });
+        expect(serverlessPartitions({ cluster: "c", compacted: true, partitions: 121 })).toMatchObject({
+            id: "serverless-compacted-partitions",
+            ok: false,
+            limit: 120,
+        });
+        expect(serverlessIngress({ cluster: "c", peakBytesPerSecond: 250 * MIB })).toMatchObject({ ok: false, measured: 250, limit: 200 });
+        expect(serverlessPartitionIngress({ topic: "t", partitions: 3, peakBytesPerSecond: 18 * MIB })).toMatchObject({
+            ok: false,
+            measured: 6,
+            limit: 5,
+        });
+        expect(serverlessPartitionIngress({ topic: "t", partitions: 6, peakBytesPerSecond: 18 * MIB }).ok).toBe(true);
+    });
+});
+
 describe("declared load", () => {
     it("reads spectrum:load and the ingest it implies", () => {
         const load = loadFromConfig(
@@ -174,6 +218,32 @@ describe("capacity report from a plan", () => {
             "brokers grow next quarter",
             "quota raised to 100 MiB/s",
         ]);
+    });
+
+    it("holds Express brokers to their ingress, not to a disk MSK manages, and Express topics to two in-sync replicas", async () => {
+        const graph = await planOf("lambda-express");
+        const load = { peakFactor: 3, topics: { clicks: { eventsPerSecond: 20000, averageRecordBytes: 1000 } }, waive: {} };
+        const report = capacityReport(graph, "us-east-1", load);
+        expect(report.results.map((r) => `${r.status} ${r.id} ${r.subject}`)).toEqual(
+            expect.arrayContaining(["pass partitions-per-broker lambda-kafka-cluster", "fail express-ingress lambda-kafka-cluster"]),
+        );
+        expect(report.results.some((r) => r.id === "broker-storage")).toBe(false);
+        const clicks = report.results.find((r) => r.id === "replicas-fit-brokers" && r.subject === "clicks");
+        expect(clicks?.check?.detail).toBe("3 replicas on 3 brokers, 1 may be down");
+    });
+
+    it("counts the partitions of topics created over Kafka on an MSK Serverless cluster, and checks its ingress", async () => {
+        const graph = await planOf("hybrid-serverless");
+        const report = capacityReport(graph, "us-east-1", {
+            peakFactor: 2,
+            topics: { clicks: { eventsPerSecond: 10000, averageRecordBytes: 1000 } },
+            waive: {},
+        });
+        const line = (id: string, subject: string) => report.results.find((r) => r.id === id && r.subject === subject);
+        expect(line("serverless-partitions", "hybrid-kafka-cluster")?.check).toMatchObject({ ok: true, measured: 6 });
+        expect(line("serverless-ingress", "hybrid-kafka-cluster")?.status).toBe("pass");
+        // 20 MB/s at peak over 3 partitions: over the 5 MiB/s each partition takes.
+        expect(line("serverless-partition-ingress", "clicks")?.check).toMatchObject({ ok: false, limit: 5 });
     });
 
     it("makes the plan command exit 2 on a failed capacity check", async () => {

@@ -139,6 +139,57 @@ describe("cost estimate, totals worked out by hand", () => {
         expect(spot.map((l) => [l.priceKey, l.quantity, l.discount])).toEqual([["ec2.c7g.xlarge", 0.5 * hours, 0.6]]);
     });
 
+    it("MSK Serverless: 730 cluster hours, an hour per partition, data in and out, and the storage the topics keep", async () => {
+        const graph = await planOf("hybrid-serverless");
+        const lines = estimateCost(graph, priceBook("us-east-1"), defaults).lines.filter((l) => l.resource === "hybrid-kafka-cluster");
+        const month = 10 * (730 / 24);
+        expect(lines.map((l) => [l.priceKey, l.quantity])).toEqual([
+            ["msk-serverless.cluster-hour", 730],
+            ["msk-serverless.partition-hour", 6 * 730],
+            ["msk-serverless.data-in", month],
+            ["msk-serverless.data-out", month],
+            // Two topics of 5 GB a day, kept 3 days.
+            ["msk-serverless.storage", 30],
+        ]);
+        expect(lines.reduce((sum, l) => sum + l.monthlyUsd, 0)).toBeCloseTo(730 * 0.75 + 6 * 730 * 0.0015 + month * 0.15 + 30 * 0.1, 6);
+        const twice = estimateCost(graph, priceBook("us-east-1"), resolveAssumptions([["flag", { kafkaReadsPerWrite: 2 }]]));
+        expect(twice.lines.find((l) => l.priceKey === "msk-serverless.data-out")?.quantity).toBeCloseTo(2 * month, 6);
+    });
+
+    it("Express brokers: broker hours, the storage used instead of provisioned volumes, and the data written", async () => {
+        const graph = await planOf("lambda-express");
+        const lines = estimateCost(graph, priceBook("us-east-1"), defaults).lines.filter((l) => l.resource === "lambda-kafka-cluster");
+        expect(lines.map((l) => l.priceKey)).toEqual(["msk.express.m7g.large", "msk.express.storage", "msk.express.data-written"]);
+        expect(lines[0].quantity).toBe(3 * 730);
+        // 10 GB a day over the two topics, kept 7 days, one copy (replicas are MSK's).
+        expect(lines[1].quantity).toBeCloseTo(10 * 7, 6);
+        expect(lines[2].quantity).toBeCloseTo(10 * (730 / 24), 6);
+        expect(lines.some((l) => l.priceKey === "msk.storage")).toBe(false);
+    });
+
+    it("EMR Serverless: scheduled runs x minutes x the run's vCPUs and GB at Graviton prices, a streaming run around the clock", async () => {
+        const graph = await planOf("lambda-express");
+        const lines = estimateCost(graph, priceBook("us-east-1"), defaults).lines;
+        const batch = lines.filter((l) => l.resource === "lambda-batch-workflow" && l.priceKey.startsWith("emr-serverless."));
+        const hours = (730 * 8) / 60;
+        expect(batch.map((l) => [l.priceKey, l.quantity])).toEqual([
+            ["emr-serverless.arm64.vcpu-hour", 16 * hours],
+            ["emr-serverless.arm64.gb-hour", 64 * hours],
+        ]);
+        const speed = lines.filter((l) => l.resource === "lambda-speed-supervisor" && l.priceKey.startsWith("emr-serverless."));
+        expect(speed.map((l) => [l.priceKey, l.quantity])).toEqual([
+            ["emr-serverless.arm64.vcpu-hour", 16 * 730],
+            ["emr-serverless.arm64.gb-hour", 64 * 730],
+        ]);
+        // A run holds at most its application's maximum capacity (hybrid-serverless: 16 vCPU, 64 GB).
+        const capped = estimateCost(
+            await planOf("hybrid-serverless"),
+            priceBook("us-east-1"),
+            resolveAssumptions([["flag", { serverlessJobVcpu: 64, serverlessJobMemoryGb: 512 }]]),
+        ).lines.filter((l) => l.priceKey.startsWith("emr-serverless."));
+        expect(capped.map((l) => l.quantity)).toEqual([16 * hours, 64 * hours]);
+    });
+
     it("attributes every line to a component and prices every resource type of every stack or says why not", async () => {
         for (const stack of stacks) {
             const estimate = estimateCost(await planOf(stack), priceBook("us-east-1"), defaults);

@@ -364,6 +364,6 @@ describe("KafkaCluster validation", () => {
         );
         expectProblem(problems, "maxVolumeSizeGiB = 200", "must exceed volumeSizeGiB (500)", "Use more than 500");
         expectProblem(problems, 'scramSecretArns = "1 secrets"', 'auth "scram"');
-        expectProblem(problems, 'instanceType = "m7g.large"', "not an MSK standard broker type", "kafka.m7g.large");
+        expectProblem(problems, 'instanceType = "m7g.large"', "not an MSK broker type", "kafka.m7g.large", "express.m7g.large");
     });
 });

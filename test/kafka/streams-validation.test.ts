@@ -26,6 +26,18 @@ describe("KafkaStreamsApp validation", () => {
     const app = (over: Partial<KafkaStreamsAppArgs>) => () =>
         new KafkaStreamsApp("app", { connection: msk, target, image: "app:1.0", inputTopics: ["in"], ...over });
 
+    it("refuses a stateful app on MSK Express brokers and MSK Serverless, which refuse Streams' internal topics", () => {
+        for (const mskFlavour of ["express", "serverless"] as const) {
+            expectProblem(
+                problemsOf(app({ connection: { ...msk, mskFlavour } })),
+                'KafkaStreamsApp "app": stateful = true',
+                "segment.bytes",
+                "Standard brokers",
+            );
+        }
+        expect(() => app({ connection: { ...msk, mskFlavour: "express" }, stateful: false })()).not.toThrow();
+    });
+
     it("refuses images without a tag or digest, and :latest", () => {
         expectProblem(
             problemsOf(app({ image: "registry.internal:5000/app" })),

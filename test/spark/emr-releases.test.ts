@@ -79,7 +79,11 @@ describe("EMR release labels", () => {
 });
 
 describe("Lambda's Spark speed layer picks the Kafka source of its cluster's release", () => {
-    const sparkSpeed = (sparkStreaming: Record<string, unknown>) => ({ speed: { processor: "spark-streaming" as const, sparkStreaming } });
+    // The speed job on a cluster of that release: Spark on EMR on EC2 (the dev profile's default is EMR Serverless).
+    const sparkSpeed = (sparkStreaming: Record<string, unknown>) => ({
+        spark: { runtime: "emr-ec2" as const },
+        speed: { processor: "spark-streaming" as const, sparkStreaming },
+    });
 
     it("on the default emr-7 release: the Scala 2.12 build of Spark 3.5.6", async () => {
         const graph = await planLambda(sparkSpeed({}));

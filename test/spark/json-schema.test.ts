@@ -30,13 +30,15 @@ describe("the Spark declarations export as JSON Schema", () => {
 
     test("SparkBatchJob and SparkStreamingJob: the application's fields, and each job's own", () => {
         const batch = argsJsonSchema(sparkBatchJobArgs) as unknown as JsonObject;
-        expect(batch.required).toEqual(["storage", "network", "schedule", "application"]);
+        // network is required on EMR on EC2 only (a rule across fields: absent with serverless).
+        expect(batch.required).toEqual(["storage", "schedule", "application"]);
         expect(Object.keys(batch.properties)).toEqual(
-            expect.arrayContaining(["application", "inputs", "outputs", "cluster", "timeoutMinutes"]),
+            expect.arrayContaining(["application", "inputs", "outputs", "cluster", "network", "serverless", "timeoutMinutes"]),
         );
         expect(batch.properties.timeoutMinutes).toEqual({ type: "integer", minimum: 1, maximum: 10080, default: 360 });
         const streaming = argsJsonSchema(sparkStreamingJobArgs) as unknown as JsonObject;
-        expect(streaming.required).toEqual(["cluster", "application"]);
+        // One of cluster and serverless is required (a rule across fields).
+        expect(streaming.required).toEqual(["application"]);
         const restart = streaming.properties.restart as unknown as JsonObject;
         expect(restart.properties.healthySeconds).toEqual({ type: "integer", minimum: 60, maximum: 3600, default: 600 });
     });

@@ -252,3 +252,23 @@ describe("two SparkStreamingJobs on one cluster", () => {
         expect(graph.ofType(T.cluster)).toHaveLength(1);
     });
 });
+
+describe("SparkStreamingJob on a cluster with further access", () => {
+    it("adds the access statements (a topic it reads) to its own policy on the instance role, and nothing else changes", async () => {
+        const topicArn = "arn:aws:kafka:us-east-1:123456789012:topic/events/0000-abc/clicks";
+        const graph = await runProgram(() => {
+            const lz = landingZone();
+            const cluster = new EmrSparkCluster("shared", { storage: lz, network });
+            new SparkStreamingJob("clicks", {
+                cluster,
+                ...baseline,
+                access: [{ Effect: "Allow", Action: ["kafka-cluster:ReadData"], Resource: [topicArn] }],
+            });
+            return {};
+        });
+        const policy = graph.one(T.policy, "clicks-access");
+        const statements = JSON.parse(policy.inputs.policy as string).Statement as Parameters<typeof allowing>[0];
+        expect(allowing(statements, "kafka-cluster:ReadData").flatMap(resourcesOf)).toEqual([topicArn]);
+        expect(allowing(statements, "s3:PutObject")).not.toHaveLength(0);
+    });
+});

@@ -1,7 +1,14 @@
 import { v, strict, map } from "../../core/schema";
 import { ArchitectureDefaults } from "../shared/profile";
 import { defaultsOf } from "../shared/profile-check";
-import { ArchitectureTopic, architectureBaseShape, architectureTopic, batchOverrides, ingestOverrides } from "../shared/base-args";
+import {
+    ArchitectureTopic,
+    architectureBaseShape,
+    architectureTopic,
+    batchOverrides,
+    ingestOverrides,
+    sparkRuntimeOverrides,
+} from "../shared/base-args";
 import { batchTopicNames } from "../shared/batch-layer";
 
 export const HYBRID_COMPONENT = "HybridArchitecture";
@@ -15,6 +22,8 @@ export const hybridArchitectureShape = {
     ingest: v.optional(ingestOverrides),
     /** Batch-job overrides (application, schedule, cluster shape, ...): SparkBatchJob's args less what the architecture supplies. Default: the bundled hourly raw-to-curated script at 15 past each hour. */
     batch: v.optional(batchOverrides),
+    /** Where the batch job runs: `runtime` `emr-ec2` or `emr-serverless`, and the EMR Serverless application's settings. Default: the profile's (dev `emr-serverless`, prod `emr-ec2`). */
+    spark: v.optional(sparkRuntimeOverrides),
 };
 /** The schema of {@link hybridArchitectureShape}. */
 export const hybridArchitectureArgs: v.StrictObjectSchema<typeof hybridArchitectureShape, undefined> = strict(hybridArchitectureShape);

@@ -5,6 +5,7 @@ import { EMR_FLEET_SUBNETS, checkNetwork, privateSubnets } from "../shared/place
 import { ARTIFACTS_ZONE, BatchLayerSpec, CURATED_ZONE, RAW_ZONE, checkBatchLayer, checkBatchTopics } from "../shared/batch-layer";
 import { LakeAndLogArgs, checkLakeAndLog } from "../shared/lake-and-log";
 import { PartChecks } from "../shared/parts-check";
+import { SparkApplicationArgs, checkSparkRuntime, plannedServerless } from "../shared/spark-runtime";
 import { HYBRID_COMPONENT, HybridArchitectureArgs, HybridSettings, hybridArchitectureArgs, resolveHybridSettings } from "./hybrid-args";
 
 /** Checks the architecture's own rules across fields; throws one error listing every problem. */
@@ -21,6 +22,7 @@ export interface HybridPlan {
     settings: HybridSettings;
     lakeAndLog: LakeAndLogArgs;
     batch: BatchLayerSpec;
+    spark: SparkApplicationArgs;
 }
 
 /**
@@ -57,8 +59,11 @@ export function planHybridArchitecture(name: string, args: HybridArchitectureArg
         batch: args.batch,
         tags,
     };
-    const planned = checkLakeAndLog(checks, name, lakeAndLog);
-    checkBatchLayer(checks, name, batch, planned);
+    const spark: SparkApplicationArgs = { defaults: settings.defaults, network: args.network, spark: args.spark, tags };
+    checks.own(() => checkSparkRuntime(HYBRID_COMPONENT, name, spark));
     checks.throwIfInvalid();
-    return { settings, lakeAndLog, batch };
+    const planned = checkLakeAndLog(checks, name, lakeAndLog);
+    checkBatchLayer(checks, name, { ...batch, serverless: plannedServerless(spark, planned.storage) }, planned);
+    checks.throwIfInvalid();
+    return { settings, lakeAndLog, batch, spark };
 }

@@ -10,6 +10,7 @@ import { checkVersions } from "./version-check";
 import { TOLERABLE_FAILED_CHECKPOINTS, longestOpenTransactionMs } from "./exactly-once";
 import { checkNetwork } from "../shared/placement";
 import { checkProfile } from "../shared/profile-check";
+import { fixesReplication, flavourLabel } from "../../kafka/msk-flavour";
 
 /** MSK refuses a tiered-storage topic whose `retention.ms` is below 3 days. */
 const MSK_TIERED_MIN_RETENTION_DAYS = 3;
@@ -33,6 +34,7 @@ export function validateKappaArchitecture(name: string, args: KappaArchitectureA
         "Pass a PlatformCluster's target, or a KubernetesTarget of your own",
     );
     validateProcessor(v, args, s);
+    validateStreamsOnFlavour(v, args, s);
     v.check(
         (args.kafka?.auth ?? "iam") === "iam",
         "kafka.auth",
@@ -104,6 +106,22 @@ function validateProcessor(v: Validator, args: KappaArchitectureArgs, s: KappaSe
         r.processor === "spark-batch"
             ? 'Bounded or hour-scale work fits the Lambda or hybrid architecture\'s batch layer; to stay with Kappa, set processor "flink" explicitly'
             : 'Set processor "flink" explicitly (event-at-a-time, exactly-once), or use the Lambda architecture\'s Spark speed layer',
+    );
+}
+
+/**
+ * Stateful Kafka Streams versions need internal topics Express brokers and MSK Serverless refuse
+ * (KafkaStreamsApp would stop at the first version, after the lake and log are registered): said here,
+ * with the architecture's field names, before anything is.
+ */
+function validateStreamsOnFlavour(v: Validator, args: KappaArchitectureArgs, s: KappaSettings): void {
+    const flavour = args.kafka?.flavour ?? s.defaults.kafkaFlavour;
+    if (s.processor !== "kafka-streams" || !s.streams.stateful || !fixesReplication(flavour)) return;
+    v.fail(
+        "streams.stateful",
+        true,
+        `Kafka Streams sets segment.bytes on the changelog and repartition topics it creates, which ${flavourLabel(flavour)} refuse, so a stateful version cannot start`,
+        'Set streams.stateful: false for topologies without state stores or repartitioning, or use kafka.flavour: "standard"',
     );
 }
 

@@ -3,9 +3,9 @@ import * as aws from "@pulumi/aws";
 import type * as k8s from "@pulumi/kubernetes";
 import { clashRegistry } from "../../core/clashes";
 import { LandingZone } from "../../landing-zone";
-import { KafkaCluster, KafkaStreamsApp, KafkaTopics, TopicShape } from "../../kafka";
+import { KafkaStreamsApp, KafkaTopics, TopicShape } from "../../kafka";
 import { FlinkJob, FlinkOperator } from "../../flink";
-import { createLakeAndLog } from "../shared/lake-and-log";
+import { ArchitectureKafka, createLakeAndLog } from "../shared/lake-and-log";
 import { KAPPA_COMPONENT, KappaArchitectureArgs, KappaProcessor, KappaSettings, KappaVersionSettings } from "./kappa-args";
 import { KappaVersionNames } from "./version-names";
 import { planKappaArchitecture } from "./kappa-validate";
@@ -57,7 +57,7 @@ export class KappaArchitecture extends pulumi.ComponentResource {
     /** The landing zone: job state, and the results of versions that write files. */
     readonly lake: LandingZone;
     /** The MSK cluster whose topics are the log of record. */
-    readonly kafka: KafkaCluster;
+    readonly kafka: ArchitectureKafka;
     /** The input topics (the log of record). */
     readonly inputTopics: KafkaTopics;
     /** The Flink operator (processor `flink`). */

@@ -7,7 +7,16 @@ import { flinkProcessResources } from "../../flink/job-args";
 import { clusterShape } from "../../spark/cluster-shape-args";
 import { storageFile } from "../../spark/application-args";
 import { StreamProcessor, processingRequirements } from "../shared/recommend-processor";
-import { ArchitectureTopic, architectureBaseShape, architectureTopic, batchOverrides, ingestOverrides } from "../shared/base-args";
+import {
+    ArchitectureTopic,
+    architectureBaseShape,
+    architectureTopic,
+    batchOverrides,
+    ingestOverrides,
+    sparkRuntimeOverrides,
+} from "../shared/base-args";
+import { sparkRuntimeOf } from "../shared/spark-runtime";
+import { SparkRuntime } from "../../spark";
 import { batchTopicNames } from "../shared/batch-layer";
 import { ArchitectureDefaults, ArchitectureProfile } from "../shared/profile";
 import { defaultsOf, knownProfile } from "../shared/profile-check";
@@ -87,7 +96,7 @@ export const flinkSpeed: v.StrictObjectSchema<typeof flinkSpeedShape, undefined>
 /** The Flink job that computes the speed views (the default processor). */
 export type FlinkSpeedArgs = v.InferInput<typeof flinkSpeed>;
 
-/** The declaration of the Structured Streaming job that computes the speed views on a long-running EMR cluster. */
+/** The declaration of the Structured Streaming job that computes the speed views, on a long-running EMR cluster or EMR Serverless (the architecture's `spark.runtime`). */
 export const sparkStreamingSpeedShape = {
     /** The application in the landing zone. Default: the bundled PySpark job (uploaded to `artifacts/jobs/`), which writes each topic's records as JSON lines. */
     application: v.optional(storageFile),
@@ -97,12 +106,13 @@ export const sparkStreamingSpeedShape = {
      * Maven coordinates Spark downloads at submit (`spark.jars.packages`): the Kafka source and MSK
      * IAM auth. Default: the Kafka source built for the cluster's release (`EMR_RELEASES`: e.g.
      * `spark-sql-kafka-0-10_2.12:3.5.6` on `emr-7.14.0`, `spark-sql-kafka-0-10_2.13:4.1.1` on
-     * `emr-spark-8.1.0`) and `aws-msk-iam-auth:2.2.0`; required for a release outside the catalog.
+     * `emr-spark-8.1.0`; on EMR Serverless, of the application's release) and `aws-msk-iam-auth:2.2.0`;
+     * required for a release outside the catalog.
      */
     packages: v.optional(v.array(v.string())),
     /** Extra Spark properties of the job. Default: none. */
     sparkConf: v.optional(map(v.string(), v.string())),
-    /** The streaming cluster's shape. Default: EmrSparkCluster's (Graviton fleets, Spot task nodes), three primary nodes in prod. */
+    /** The streaming cluster's shape (runtime `emr-ec2` only). Default: EmrSparkCluster's (Graviton fleets, Spot task nodes), three primary nodes in prod. */
     cluster: v.optional(clusterShape),
 };
 /** The schema of {@link sparkStreamingSpeedShape}. */
@@ -196,6 +206,12 @@ export const lambdaArchitectureShape = {
     serving: v.optional(servingLayer),
     /** SNS topic for the batch job's and speed job's alarms. Default: none (alarms show in CloudWatch only). */
     alarmTopicArn: v.optional(input(v.string())),
+    /**
+     * Where the Spark jobs (the batch job, and a Structured Streaming speed job) run: `runtime`
+     * `emr-ec2` or `emr-serverless`, and the EMR Serverless applications' settings. Default: the
+     * profile's (dev `emr-serverless`, prod `emr-ec2`).
+     */
+    spark: v.optional(sparkRuntimeOverrides),
 };
 /** The schema of {@link lambdaArchitectureShape}. */
 export const lambdaArchitectureArgs: v.StrictObjectSchema<typeof lambdaArchitectureShape, undefined> = strict(lambdaArchitectureShape);
@@ -219,6 +235,8 @@ export interface LambdaSettings {
     topicNames: string[];
     views: ResolvedView[];
     processor: StreamProcessor;
+    /** Where the Spark jobs run. */
+    sparkRuntime: SparkRuntime;
     /** Why this processor: the recommendation's reasons, or that it was chosen explicitly. */
     processorReasons: string[];
     consumerGroup: string;
@@ -249,6 +267,7 @@ export function resolveLambdaSettings(name: string, args: LambdaArchitectureArgs
         topicNames,
         views,
         processor,
+        sparkRuntime: sparkRuntimeOf(defaultsOf(args.profile), args.spark),
         processorReasons: reasons,
         consumerGroup: speed.consumerGroup ?? `${name}-speed`,
         speedRetentionDays: speed.retentionDays ?? 7,

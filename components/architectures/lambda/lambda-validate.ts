@@ -5,11 +5,20 @@ import { awsTags } from "../../core/tags";
 import { EMR_FLEET_SUBNETS, privateSubnets } from "../shared/placement";
 import { LakeAndLogArgs, checkLakeAndLog } from "../shared/lake-and-log";
 import { PartChecks } from "../shared/parts-check";
+import { SparkApplicationArgs, checkSparkRuntime, plannedServerless } from "../shared/spark-runtime";
 import { speedTopicName } from "./speed-streams";
 import { checkSpeedLayer } from "./speed-check";
 import { checkProfile } from "../shared/profile-check";
 import { ArchitectureTopic } from "../shared/base-args";
-import { DEFAULT_EMR_RELEASE, EMR_RELEASES_AS_OF, emrRelease, kafkaPackageMismatch, releaseLineOf, sparkKafkaPackage } from "../../spark";
+import {
+    DEFAULT_EMR_RELEASE,
+    DEFAULT_EMR_SERVERLESS_RELEASE,
+    EMR_RELEASES_AS_OF,
+    emrRelease,
+    kafkaPackageMismatch,
+    releaseLineOf,
+    sparkKafkaPackage,
+} from "../../spark";
 import {
     LambdaArchitectureArgs,
     LambdaSettings,
@@ -220,7 +229,7 @@ export function validateLambdaArchitecture(name: string, args: LambdaArchitectur
             );
         }
     }
-    if (processor === "spark-streaming") checkSparkSpeedPackages(v, speed.sparkStreaming);
+    if (processor === "spark-streaming") checkSparkSpeedPackages(v, args, s);
     const consumerGroup = s.consumerGroup;
     v.check(
         GROUP_NAME.test(consumerGroup),
@@ -286,14 +295,26 @@ export function validateLambdaArchitecture(name: string, args: LambdaArchitectur
  * the EMR release catalog, or given in `packages` for a release outside it. (A malformed label is
  * reported by the cluster's own checks.)
  */
-function checkSparkSpeedPackages(v: Validator, spark: SparkStreamingSpeedArgs | undefined): void {
-    const label = spark?.cluster?.releaseLabel ?? DEFAULT_EMR_RELEASE;
+function checkSparkSpeedPackages(v: Validator, args: LambdaArchitectureArgs, s: LambdaSettings): void {
+    const spark: SparkStreamingSpeedArgs | undefined = args.speed?.sparkStreaming;
+    const serverless = s.sparkRuntime === "emr-serverless";
+    if (serverless && spark?.cluster !== undefined)
+        v.fail(
+            "speed.sparkStreaming.cluster",
+            spark.cluster,
+            "a streaming cluster's shape applies to the emr-ec2 runtime only, and the Spark runtime is emr-serverless",
+            'Remove it (size the application with spark.serverless), or set spark.runtime: "emr-ec2"',
+        );
+    const label = serverless
+        ? (args.spark?.serverless?.releaseLabel ?? DEFAULT_EMR_SERVERLESS_RELEASE)
+        : (spark?.cluster?.releaseLabel ?? DEFAULT_EMR_RELEASE);
+    const labelField = serverless ? "spark.serverless.releaseLabel" : "speed.sparkStreaming.cluster.releaseLabel";
     const release = emrRelease(label);
     const packages = spark?.packages;
     if (packages === undefined) {
         v.check(
             release !== undefined || releaseLineOf(label) === undefined,
-            "speed.sparkStreaming.cluster.releaseLabel",
+            labelField,
             label,
             `the EMR release catalog (as of ${EMR_RELEASES_AS_OF}) has no Spark version for it, so the Kafka source to download is unknown`,
             "Use a release listed in EMR_RELEASES, or set speed.sparkStreaming.packages (the spark-sql-kafka-0-10 build of that release's Spark and Scala, and aws-msk-iam-auth)",
@@ -318,6 +339,7 @@ export interface LambdaPlan {
     settings: LambdaSettings;
     lakeAndLog: LakeAndLogArgs;
     batch: BatchLayerSpec;
+    spark: SparkApplicationArgs;
     tags: Record<string, string>;
 }
 
@@ -367,8 +389,11 @@ export function planLambdaArchitecture(name: string, args: LambdaArchitectureArg
         columns: Object.fromEntries(s.views.map((view) => [view.topic, view.columns])),
         tags,
     };
+    const spark: SparkApplicationArgs = { defaults: s.defaults, network: args.network, spark: args.spark, tags };
+    checks.own(() => checkSparkRuntime(LAMBDA_COMPONENT, name, spark));
+    checks.throwIfInvalid();
     const planned = checkLakeAndLog(checks, name, lakeAndLog);
-    checkBatchLayer(checks, name, batch, planned);
+    checkBatchLayer(checks, name, { ...batch, serverless: plannedServerless(spark, planned.storage) }, planned);
     checkSpeedLayer(
         checks,
         name,
@@ -376,5 +401,5 @@ export function planLambdaArchitecture(name: string, args: LambdaArchitectureArg
         planned,
     );
     checks.throwIfInvalid();
-    return { settings: s, lakeAndLog, batch, tags };
+    return { settings: s, lakeAndLog, batch, spark, tags };
 }

@@ -1,11 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import { clashRegistry } from "../../core/clashes";
 import { LandingZone } from "../../landing-zone";
-import { KafkaCluster, KafkaTopics } from "../../kafka";
+import { KafkaTopics } from "../../kafka";
 import { MskFirehoseIngest } from "../../ingest";
-import { SparkBatchJob } from "../../spark";
+import { EmrServerlessApplication, SparkBatchJob } from "../../spark";
+import { createSparkApplication } from "../shared/spark-runtime";
 import { StreamProcessor } from "../shared/recommend-processor";
-import { createLakeAndLog } from "../shared/lake-and-log";
+import { ArchitectureKafka, createLakeAndLog } from "../shared/lake-and-log";
 import { createBatchLayer } from "../shared/batch-layer";
 import { LambdaArchitectureArgs } from "./lambda-args";
 import { planLambdaArchitecture } from "./lambda-validate";
@@ -37,7 +38,7 @@ export interface LambdaViewLocations {
  * The Lambda architecture: every event goes both ways.
  *
  * - Batch layer: Firehose delivers the input topics into the landing zone's raw zone, and a
- *   scheduled Spark job on a transient EMR cluster recomputes each hour's batch view into curated
+ *   scheduled Spark job on a transient EMR cluster (or EMR Serverless) recomputes each hour's batch view into curated
  *   (deduplicated Parquet). It is the record of truth: reruns rebuild an hour from raw.
  * - Speed layer: a stream processor (Flink by default, Spark Structured Streaming, or Kafka
  *   Streams; or the one `recommendProcessor` picks) reads the same topics and writes real-time
@@ -50,13 +51,15 @@ export class LambdaArchitecture extends pulumi.ComponentResource {
     /** The landing zone: raw, curated, artifacts, speed and results zones. */
     readonly lake: LandingZone;
     /** The MSK cluster both layers read. */
-    readonly kafka: KafkaCluster;
+    readonly kafka: ArchitectureKafka;
     /** The input topics. */
     readonly topics: KafkaTopics;
     /** Batch layer: the raw-zone ingest and the hourly job. */
     readonly ingest: MskFirehoseIngest;
     /** The hourly Spark job that writes the batch views. */
     readonly batch: SparkBatchJob;
+    /** The EMR Serverless application the batch job runs on, when the Spark runtime is `emr-serverless`. */
+    readonly sparkApplication?: EmrServerlessApplication;
     /** The speed layer: its processor, its parts, and where its views land. */
     readonly speed: SpeedLayer;
     /** Glue tables, the Athena workgroup and the saved queries that merge the two views. */
@@ -75,7 +78,7 @@ export class LambdaArchitecture extends pulumi.ComponentResource {
     constructor(name: string, args: LambdaArchitectureArgs, opts?: pulumi.ComponentResourceOptions) {
         // Everything that can be checked without a resource is checked before the first one:
         // the architecture's args and every part's, as they will be passed.
-        const { settings: s, lakeAndLog, batch: batchSpec, tags } = planLambdaArchitecture(name, args);
+        const { settings: s, lakeAndLog, batch: batchSpec, spark, tags } = planLambdaArchitecture(name, args);
         const d = s.defaults;
         clashRegistry().claim(
             "child-name",
@@ -86,7 +89,12 @@ export class LambdaArchitecture extends pulumi.ComponentResource {
         );
         super(`spectrum:index:${LAMBDA_COMPONENT}`, name, {}, opts);
         const { lake, kafka, topics } = createLakeAndLog(name, lakeAndLog, this);
-        const batch = createBatchLayer(name, { ...batchSpec, lake, connection: kafka.connection, topicResources: [topics] }, this);
+        const application = createSparkApplication(`${name}-spark`, lake, spark, this);
+        const batch = createBatchLayer(
+            name,
+            { ...batchSpec, serverless: application?.target, lake, connection: kafka.connection, topicResources: [topics] },
+            this,
+        );
 
         const speed = createSpeedLayer(
             name,
@@ -100,6 +108,7 @@ export class LambdaArchitecture extends pulumi.ComponentResource {
                 kubernetes: args.kubernetes,
                 deliveryAfter: batch.ingest.clusterPolicy ? [batch.ingest.clusterPolicy] : [batch.ingest],
                 alarmTopicArn: args.alarmTopicArn,
+                spark: args.spark,
                 tags,
             },
             this,
@@ -131,6 +140,7 @@ export class LambdaArchitecture extends pulumi.ComponentResource {
         this.batch = batch.job;
         this.speed = speed;
         this.serving = serving;
+        this.sparkApplication = application;
         this.processor = s.processor;
         this.processorReasons = s.processorReasons;
         this.databaseName = s.databaseName;

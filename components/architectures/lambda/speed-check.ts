@@ -3,15 +3,14 @@ import { FlinkOperatorRef } from "../../flink";
 import { flinkOperatorSettings } from "../../flink/operator-validate";
 import { flinkJobSettings } from "../../flink/job-validate";
 import { emrSparkClusterSettings } from "../../spark/emr-spark-cluster-validate";
-import { sparkStreamingJobSettings } from "../../spark/spark-streaming-job-validate";
 import { kafkaStreamsAppSettings } from "../../kafka/streams-app-validate";
 import { mskFirehoseIngestSettings } from "../../ingest/msk-firehose-ingest-validate";
 import { NetworkPlacement } from "../../platform";
 import { PlannedLakeAndLog } from "../shared/lake-and-log";
-import { PartChecks, partFields, plannedSparkCluster } from "../shared/parts-check";
+import { PartChecks, partFields } from "../shared/parts-check";
 import { LambdaSettings, SpeedLayerArgs } from "./lambda-args";
 import { flinkSpeedJobArgs, flinkSpeedOperatorArgs } from "./speed-flink";
-import { sparkSpeedClusterArgs, sparkSpeedJobArgs } from "./speed-spark";
+import { sparkSpeedClusterArgs } from "./speed-spark";
 import { streamsSpeedAppArgs, streamsSpeedDeliveryArgs } from "./speed-streams";
 
 /** What the speed layer's parts are checked with, besides the lake and log as planned. */
@@ -71,31 +70,19 @@ export function checkSpeedLayer(checks: PartChecks, name: string, inputs: SpeedC
             },
         ]);
     } else if (s.processor === "spark-streaming") {
+        // On EMR on EC2 the streaming cluster is the architecture's; on EMR Serverless the application is checked with spark.serverless.
         const spark = speed.sparkStreaming ?? {};
-        checks.run(
-            partFields("speed.sparkStreaming.cluster", spark.cluster, {
-                storage: "landingZone",
-                network: "network",
-                highAvailability: "profile",
-                protect: "profile",
-                tags: "tags",
-            }),
-            () => emrSparkClusterSettings(`${name}-streaming`, sparkSpeedClusterArgs(s, spark, planned.storage, inputs.network, tags)),
-        );
-        checks.run(
-            partFields("speed.sparkStreaming", spark, {
-                cluster: "speed.sparkStreaming.cluster",
-                args: "speed.consumerGroup",
-                outputs: "topics",
-                alarmTopicArn: "alarmTopicArn",
-                tags: "tags",
-            }),
-            () =>
-                sparkStreamingJobSettings(
-                    `${name}-speed`,
-                    sparkSpeedJobArgs(s, spark, plannedSparkCluster(planned.storage), "planned-broker:9098", undefined, tags),
-                ),
-        );
+        if (s.sparkRuntime === "emr-ec2")
+            checks.run(
+                partFields("speed.sparkStreaming.cluster", spark.cluster, {
+                    storage: "landingZone",
+                    network: "network",
+                    highAvailability: "profile",
+                    protect: "profile",
+                    tags: "tags",
+                }),
+                () => emrSparkClusterSettings(`${name}-streaming`, sparkSpeedClusterArgs(s, spark, planned.storage, inputs.network, tags)),
+            );
     } else if (speed.kafkaStreams !== undefined) {
         const streams = speed.kafkaStreams;
         const target = inputs.kubernetes as KubernetesTarget;

@@ -1,12 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import { KubernetesTarget } from "../../core/contracts";
 import { LandingZone } from "../../landing-zone";
-import { KafkaCluster, KafkaStreamsApp, KafkaTopics } from "../../kafka";
+import { KafkaStreamsApp, KafkaTopics } from "../../kafka";
 import { FlinkJob, FlinkOperator } from "../../flink";
-import { EmrSparkCluster, SparkStreamingJob, StorageLocation } from "../../spark";
+import { EmrServerlessApplication, EmrSparkCluster, SparkStreamingJob, StorageLocation } from "../../spark";
 import { MskFirehoseIngest } from "../../ingest";
 import { NetworkPlacement } from "../../platform";
 import { StreamProcessor } from "../shared/recommend-processor";
+import { ArchitectureKafka } from "../shared/lake-and-log";
+import { SparkRuntimeOverrides } from "../shared/spark-runtime";
 import { SpeedLayerArgs } from "./lambda-args";
 import { LambdaSettings } from "./lambda-args";
 
@@ -15,7 +17,7 @@ export interface SpeedLayerInputs {
     settings: LambdaSettings;
     args: SpeedLayerArgs;
     lake: LandingZone;
-    kafka: KafkaCluster;
+    kafka: ArchitectureKafka;
     /** Every declared topic (input topics, and the Kafka Streams output topics), keyed by topic name. */
     topics: KafkaTopics;
     network: NetworkPlacement;
@@ -23,6 +25,8 @@ export interface SpeedLayerInputs {
     /** Resources the Firehose delivery of Kafka Streams output topics waits for (the batch ingest's MSK cluster policy). */
     deliveryAfter: pulumi.Resource[];
     alarmTopicArn?: pulumi.Input<string>;
+    /** The architecture's Spark runtime overrides (a Spark speed job on EMR Serverless gets its own application). */
+    spark?: SparkRuntimeOverrides;
     tags: Record<string, string>;
 }
 
@@ -38,8 +42,10 @@ export interface SpeedLayer {
     flinkOperator?: FlinkOperator;
     /** The Flink job, when the processor is Flink. */
     flinkJob?: FlinkJob;
-    /** The long-running EMR cluster, when the processor is Spark Structured Streaming. */
+    /** The long-running EMR cluster, when the processor is Spark Structured Streaming on EMR on EC2. */
     sparkCluster?: EmrSparkCluster;
+    /** The EMR Serverless application, when the processor is Spark Structured Streaming on EMR Serverless. */
+    sparkApplication?: EmrServerlessApplication;
     /** The Structured Streaming job, when the processor is Spark Structured Streaming. */
     sparkJob?: SparkStreamingJob;
     /** The Kafka Streams app, when the processor is Kafka Streams. */

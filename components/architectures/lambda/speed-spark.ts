@@ -4,16 +4,17 @@ import { policyDocument } from "../../core/iam";
 import { kafkaIamStatements } from "../../core/kafka-access";
 import {
     DEFAULT_EMR_RELEASE,
+    DEFAULT_EMR_SERVERLESS_RELEASE,
+    EmrServerlessApplication,
     EmrSparkCluster,
     EmrSparkClusterArgs,
-    SparkClusterTarget,
     SparkStreamingJob,
-    SparkStreamingJobArgs,
     StorageFile,
     StorageLocation,
     emrRelease,
     sparkKafkaPackage,
 } from "../../spark";
+import { createSparkApplication } from "../shared/spark-runtime";
 import { ARTIFACTS_ZONE } from "../shared/batch-layer";
 import { EMR_FLEET_SUBNETS, privateSubnets, safeKey } from "../shared/placement";
 import { SPEED_ZONE } from "./names";
@@ -45,12 +46,20 @@ export function speedPackages(releaseLabel: string): string[] | undefined {
 const MSK_IAM_PORT = 9098;
 
 /**
- * The Spark speed layer: a long-running EMR cluster and one supervised Structured Streaming job
- * (the bundled script unless you bring one) with a query per input topic. The cluster's nodes get
- * exactly the Kafka access the job needs (its own policy on the instance role, so the cluster is
- * never touched when it changes) and a way through the brokers' security group.
+ * The Spark speed layer: one supervised Structured Streaming job (the bundled script unless you
+ * bring one) with a query per input topic, on a long-running EMR cluster or, with the
+ * `emr-serverless` runtime, in streaming mode on an EMR Serverless application of its own (kept
+ * started). The job gets exactly the Kafka access it needs (on EC2 its own policy on the instance
+ * role, so the cluster is never touched when it changes; on EMR Serverless its runtime role) and a
+ * way through the brokers' security group.
  */
 export function sparkSpeedLayer(name: string, inputs: SpeedLayerInputs, parent: pulumi.Resource): SpeedLayer {
+    return inputs.settings.sparkRuntime === "emr-serverless"
+        ? serverlessSpeedLayer(name, inputs, parent)
+        : clusterSpeedLayer(name, inputs, parent);
+}
+
+function clusterSpeedLayer(name: string, inputs: SpeedLayerInputs, parent: pulumi.Resource): SpeedLayer {
     const { settings: s, lake, kafka } = inputs;
     const spark = inputs.args.sparkStreaming ?? {};
 
@@ -82,36 +91,127 @@ export function sparkSpeedLayer(name: string, inputs: SpeedLayerInputs, parent: 
         { parent },
     );
 
-    const ready: pulumi.Resource[] = [kafkaAccess, brokerAccess, inputs.topics];
-    if (spark.application === undefined) {
-        ready.push(
-            new aws.s3.BucketObjectv2(
-                `${name}-speed-script`,
-                {
-                    bucket: lake.bucketName,
-                    key: `${lake.keyPrefix(ARTIFACTS_ZONE, "jobs")}${SPEED_VIEWS_FILE}`,
-                    content: readJobScript(__dirname, SPEED_VIEWS_FILE),
-                    contentType: "text/x-python",
-                    // The bucket policy accepts uploads under the landing zone's key only.
-                    serverSideEncryption: "aws:kms",
-                    kmsKeyId: lake.kmsKeyArn,
-                    tags: inputs.tags,
-                },
-                { parent },
-            ),
-        );
-    }
-
-    const locations = sparkSpeedLocations(s);
+    const script = speedScript(name, inputs, parent);
+    const ready: pulumi.Resource[] = [kafkaAccess, brokerAccess, inputs.topics, ...script.upload];
     const job = new SparkStreamingJob(
         `${name}-speed`,
-        sparkSpeedJobArgs(s, spark, cluster, kafka.bootstrapServers, inputs.alarmTopicArn, inputs.tags),
+        { cluster, ...speedJobArgs(inputs, script.application, spark.cluster?.releaseLabel ?? DEFAULT_EMR_RELEASE) },
         { parent, dependsOn: ready },
     );
-    return { processor: "spark-streaming", locations, stateUri: job.checkpointUri, sparkCluster: cluster, sparkJob: job };
+    return {
+        processor: "spark-streaming",
+        locations: speedLocations(inputs),
+        stateUri: job.checkpointUri,
+        sparkCluster: cluster,
+        sparkJob: job,
+    };
 }
 
-/** The long-running cluster of the Spark speed layer: the user's shape, three primary nodes in prod. */
+/**
+ * The same job in streaming mode on an EMR Serverless application of its own, kept started (a
+ * streaming run never lets it idle anyway): its runtime role gets the job's Kafka access before the
+ * first run, and the application's workers a way through the brokers' security group.
+ */
+function serverlessSpeedLayer(name: string, inputs: SpeedLayerInputs, parent: pulumi.Resource): SpeedLayer {
+    const { settings: s, lake, kafka } = inputs;
+    const application = createSparkApplication(
+        `${name}-speed-spark`,
+        lake,
+        { defaults: s.defaults, network: inputs.network, spark: inputs.spark, tags: inputs.tags, alwaysOn: true },
+        parent,
+    ) as EmrServerlessApplication;
+    const brokerAccess = new aws.vpc.SecurityGroupIngressRule(
+        `${name}-speed-spark-to-kafka`,
+        {
+            securityGroupId: kafka.securityGroupId,
+            referencedSecurityGroupId: application.securityGroupId,
+            ipProtocol: "tcp",
+            fromPort: MSK_IAM_PORT,
+            toPort: MSK_IAM_PORT,
+            description: `Kafka (IAM) from the ${name} speed job's EMR Serverless workers`,
+            tags: inputs.tags,
+        },
+        { parent },
+    );
+    const script = speedScript(name, inputs, parent);
+    const job = new SparkStreamingJob(
+        `${name}-speed`,
+        {
+            serverless: application.target,
+            ...speedJobArgs(inputs, script.application, inputs.spark?.serverless?.releaseLabel ?? DEFAULT_EMR_SERVERLESS_RELEASE),
+            // Spark names its consumer groups <prefix>-<uuid>...: the grant covers the prefix, nothing else.
+            access: kafkaIamStatements(kafka.arn, { readTopics: s.topicNames, consumerGroups: [`${s.consumerGroup}*`] }),
+        },
+        { parent, dependsOn: [brokerAccess, inputs.topics, ...script.upload] },
+    );
+    return {
+        processor: "spark-streaming",
+        locations: speedLocations(inputs),
+        stateUri: job.checkpointUri,
+        sparkApplication: application,
+        sparkJob: job,
+    };
+}
+
+/** Per input topic, the folder of its speed view. */
+function speedLocations(inputs: SpeedLayerInputs): Record<string, StorageLocation> {
+    return Object.fromEntries(inputs.settings.topicNames.map((t) => [t, { area: SPEED_ZONE, path: t }]));
+}
+
+/** The speed job's application: the user's, or the bundled script, uploaded to the artifacts zone. */
+function speedScript(
+    name: string,
+    inputs: SpeedLayerInputs,
+    parent: pulumi.Resource,
+): { application: StorageFile; upload: pulumi.Resource[] } {
+    const own = inputs.args.sparkStreaming?.application;
+    if (own !== undefined) return { application: own, upload: [] };
+    const lake = inputs.lake;
+    const upload = new aws.s3.BucketObjectv2(
+        `${name}-speed-script`,
+        {
+            bucket: lake.bucketName,
+            key: `${lake.keyPrefix(ARTIFACTS_ZONE, "jobs")}${SPEED_VIEWS_FILE}`,
+            content: readJobScript(__dirname, SPEED_VIEWS_FILE),
+            contentType: "text/x-python",
+            // The bucket policy accepts uploads under the landing zone's key only.
+            serverSideEncryption: "aws:kms",
+            kmsKeyId: lake.kmsKeyArn,
+            tags: inputs.tags,
+        },
+        { parent },
+    );
+    return { application: { area: ARTIFACTS_ZONE, path: `jobs/${SPEED_VIEWS_FILE}` }, upload: [upload] };
+}
+
+/** The speed job's definition, the same on either runtime: script, arguments, outputs and Spark properties. */
+function speedJobArgs(inputs: SpeedLayerInputs, application: StorageFile, releaseLabel: string) {
+    const { settings: s, kafka } = inputs;
+    const spark = inputs.args.sparkStreaming ?? {};
+    const locations = speedLocations(inputs);
+    return {
+        application,
+        args: [
+            "--bootstrap-servers",
+            kafka.bootstrapServers,
+            "--group-id-prefix",
+            s.consumerGroup,
+            "--views",
+            speedViewsArg(s.topicNames.map((t) => ({ topic: t, output: safeKey(t) }))),
+        ],
+        outputs: Object.fromEntries(s.topicNames.map((t) => [safeKey(t), locations[t]])),
+        sparkConf: {
+            "spark.jars.packages": (spark.packages ?? speedPackages(releaseLabel) ?? []).join(","),
+            "spark.sql.session.timeZone": "UTC",
+            ...spark.sparkConf,
+        },
+        triggerInterval: spark.triggerInterval,
+        alarmTopicArn: inputs.alarmTopicArn,
+        tags: inputs.tags,
+    };
+}
+
+/** The long-running cluster of the Spark speed layer on EMR on EC2: the user's shape, three primary nodes in prod. */
 export function sparkSpeedClusterArgs(
     s: LambdaSettings,
     spark: SparkStreamingSpeedArgs,
@@ -125,45 +225,6 @@ export function sparkSpeedClusterArgs(
         network: { vpcId: network.vpcId, subnetIds: privateSubnets(network, EMR_FLEET_SUBNETS) },
         highAvailability: s.profile === "prod",
         protect: s.defaults.protect,
-        tags,
-    };
-}
-
-/** Per input topic, the folder of its speed view. */
-function sparkSpeedLocations(s: LambdaSettings): Record<string, StorageLocation> {
-    return Object.fromEntries(s.topicNames.map((t) => [t, { area: SPEED_ZONE, path: t }]));
-}
-
-/** The SparkStreamingJob args of the speed job: the bundled script unless given, the job contract's arguments, the Kafka source. */
-export function sparkSpeedJobArgs(
-    s: LambdaSettings,
-    spark: SparkStreamingSpeedArgs,
-    cluster: SparkClusterTarget,
-    bootstrapServers: pulumi.Input<string>,
-    alarmTopicArn: pulumi.Input<string> | undefined,
-    tags: Record<string, string>,
-): SparkStreamingJobArgs {
-    const locations = sparkSpeedLocations(s);
-    const application: StorageFile = spark.application ?? { area: ARTIFACTS_ZONE, path: `jobs/${SPEED_VIEWS_FILE}` };
-    return {
-        cluster,
-        application,
-        args: [
-            "--bootstrap-servers",
-            bootstrapServers,
-            "--group-id-prefix",
-            s.consumerGroup,
-            "--views",
-            speedViewsArg(s.topicNames.map((t) => ({ topic: t, output: safeKey(t) }))),
-        ],
-        outputs: Object.fromEntries(s.topicNames.map((t) => [safeKey(t), locations[t]])),
-        sparkConf: {
-            "spark.jars.packages": (spark.packages ?? speedPackages(spark.cluster?.releaseLabel ?? DEFAULT_EMR_RELEASE) ?? []).join(","),
-            "spark.sql.session.timeZone": "UTC",
-            ...spark.sparkConf,
-        },
-        triggerInterval: spark.triggerInterval,
-        alarmTopicArn,
         tags,
     };
 }

@@ -5,7 +5,7 @@ import { LandingZone } from "../../landing-zone";
 import { MskFirehoseIngest, MskFirehoseIngestArgs } from "../../ingest";
 import { mskFirehoseIngestSettings } from "../../ingest/msk-firehose-ingest-validate";
 import { BatchOverrides, IngestOverrides } from "./base-args";
-import { SparkBatchJob, SparkBatchJobArgs, StorageLocation } from "../../spark";
+import { EmrServerlessTarget, SparkBatchJob, SparkBatchJobArgs, StorageLocation } from "../../spark";
 import { sparkBatchJobSettings } from "../../spark/spark-batch-job-validate";
 import { PartChecks, partFields } from "./parts-check";
 import { PlannedLakeAndLog } from "./lake-and-log";
@@ -94,6 +94,8 @@ export interface BatchLayerSpec {
     topics: string[];
     vpcId: pulumi.Input<string>;
     subnetIds: pulumi.Input<string>[];
+    /** The EMR Serverless application the batch job runs on, when the runtime is `emr-serverless`. */
+    serverless?: EmrServerlessTarget;
     ingest?: IngestOverrides;
     batch?: BatchOverrides;
     /**
@@ -177,12 +179,13 @@ function batchJobArgs(args: BatchLayerSpec, storage: Storage): SparkBatchJobArgs
     return {
         schedule: HOURLY_SCHEDULE,
         application: { area: ARTIFACTS_ZONE, path: `jobs/${HOURLY_RAW_TO_CURATED_FILE}` },
-        cluster: { scaling: { minCapacity: 2, maxCapacity: d.batchMaxCapacity } },
+        // The same job runs on either runtime; only where it runs differs.
+        ...(args.serverless ? {} : { cluster: { scaling: { minCapacity: 2, maxCapacity: d.batchMaxCapacity } } }),
         timeoutMinutes: HOURLY_RUN_TIMEOUT_MINUTES,
         ...args.batch,
         ...(columnsArg.length > 0 ? { args: [...columnsArg, ...(args.batch?.args ?? [])] } : {}),
         storage,
-        network: { vpcId: args.vpcId, subnetIds: args.subnetIds },
+        ...(args.serverless ? { serverless: args.serverless } : { network: { vpcId: args.vpcId, subnetIds: args.subnetIds } }),
         inputs: Object.fromEntries(args.topics.map((t) => [safeKey(t), locations[t].raw])),
         // The bundled job writes each topic's curated hour, and its rejected lines (write access to exactly that folder).
         outputs: Object.fromEntries(
@@ -215,6 +218,7 @@ export function checkBatchLayer(checks: PartChecks, name: string, args: BatchLay
         partFields("batch", args.batch, {
             storage: "landingZone",
             network: "network",
+            serverless: "spark.serverless",
             inputs: "topics",
             outputs: "topics",
             tags: "tags",

@@ -1,7 +1,19 @@
 import * as pulumi from "@pulumi/pulumi";
 import { AreaLifecycle, LandingZone, LandingZoneArgs } from "../../landing-zone";
 import { ArchitectureTopic, KafkaClusterOverrides, LandingZoneOverrides } from "./base-args";
-import { KafkaCluster, KafkaClusterArgs, KafkaTopics, KafkaTopicsArgs, TopicShape } from "../../kafka";
+import {
+    KafkaCluster,
+    KafkaClusterArgs,
+    KafkaTopics,
+    KafkaTopicsArgs,
+    MskServerlessCluster,
+    MskServerlessClusterArgs,
+    TopicShape,
+} from "../../kafka";
+import { MskFlavour } from "../../core/contracts";
+import { Validator } from "../../core/errors";
+import { mskServerlessClusterSettings } from "../../kafka/msk-serverless-cluster-validate";
+import { isExpressInstanceType } from "../../kafka/express-brokers";
 import { NetworkPlacement } from "../../platform";
 import { ArchitectureDefaults, DAY_MS } from "./profile";
 import { MSK_BROKER_SUBNETS, privateSubnets } from "./placement";
@@ -27,10 +39,21 @@ export interface LakeAndLogArgs {
     tags: Record<string, string>;
 }
 
+/** The Kafka cluster an architecture runs: provisioned (Standard or Express brokers) or Serverless. */
+export type ArchitectureKafka = KafkaCluster | MskServerlessCluster;
+
 export interface LakeAndLog {
     lake: LandingZone;
-    kafka: KafkaCluster;
+    kafka: ArchitectureKafka;
     topics: KafkaTopics;
+}
+
+/** The keys of the Kafka overrides an MSK Serverless cluster takes (besides `flavour`). */
+const SERVERLESS_OVERRIDES = ["clusterName", "clientCidrBlocks", "clientSecurityGroupIds", "protect"];
+
+/** The kind of MSK cluster an architecture runs: the user's choice, else the profile's. */
+export function kafkaFlavourOf(args: Pick<LakeAndLogArgs, "kafka" | "defaults">): MskFlavour {
+    return args.kafka?.flavour ?? args.defaults.kafkaFlavour;
 }
 
 /** The LandingZone args an architecture passes: its zones, the profile's protection, the user's overrides. */
@@ -38,24 +61,90 @@ function lakeArgs(args: LakeAndLogArgs): LandingZoneArgs {
     return { protect: args.defaults.protect, ...args.landingZone, zones: { ...args.zones, ...args.landingZone?.zones }, tags: args.tags };
 }
 
-/** The KafkaCluster args an architecture passes: the profile's sizes, the user's overrides, the network's subnets. */
+/**
+ * The KafkaCluster args an architecture passes: the profile's sizes (for Express brokers, the
+ * profile's Express type and no storage or broker-log settings, which Express has none of), the
+ * user's overrides, the network's subnets.
+ */
 function kafkaArgs(args: LakeAndLogArgs): KafkaClusterArgs {
     const d = args.defaults;
+    const { flavour, ...overrides } = args.kafka ?? {};
+    const express = (flavour ?? d.kafkaFlavour) === "express";
     return {
-        instanceType: d.brokerInstanceType,
-        volumeSizeGiB: d.brokerVolumeGiB,
-        maxVolumeSizeGiB: d.brokerMaxVolumeGiB,
+        ...(express
+            ? { instanceType: d.expressBrokerInstanceType }
+            : {
+                  instanceType: d.brokerInstanceType,
+                  volumeSizeGiB: d.brokerVolumeGiB,
+                  maxVolumeSizeGiB: d.brokerMaxVolumeGiB,
+                  logRetentionDays: d.logRetentionDays,
+              }),
         enhancedMonitoring: d.kafkaMonitoring,
-        logRetentionDays: d.logRetentionDays,
         protect: d.protect,
         multiVpcConnectivity: args.multiVpcConnectivity,
         clientSecurityGroupIds: args.kafkaClientSecurityGroupIds,
-        ...args.kafka,
+        ...overrides,
         vpcId: args.network.vpcId,
-        // MSK takes brokers in 2 or 3 zones.
+        // MSK takes brokers in 2 or 3 zones (Express in 3).
         subnetIds: privateSubnets(args.network, MSK_BROKER_SUBNETS),
         tags: args.tags,
     };
+}
+
+/** The MskServerlessCluster args an architecture passes: its subnets and clients, the profile's protection, the user's overrides. */
+function serverlessKafkaArgs(args: LakeAndLogArgs): MskServerlessClusterArgs {
+    const overrides = args.kafka ?? {};
+    return {
+        protect: args.defaults.protect,
+        ...(args.kafkaClientSecurityGroupIds ? { clientSecurityGroupIds: args.kafkaClientSecurityGroupIds } : {}),
+        ...Object.fromEntries(SERVERLESS_OVERRIDES.filter((k) => k in overrides).map((k) => [k, overrides[k as keyof typeof overrides]])),
+        vpcId: args.network.vpcId,
+        subnetIds: privateSubnets(args.network, MSK_BROKER_SUBNETS),
+        tags: args.tags,
+    };
+}
+
+/** Overrides of provisioned brokers given with the Serverless flavour, which has no brokers to size or configure. */
+function checkServerlessOverrides(name: string, args: LakeAndLogArgs): void {
+    const v = new Validator("MskServerlessCluster", `${name}-kafka`);
+    for (const [key, value] of Object.entries(args.kafka ?? {})) {
+        if (key === "flavour" || SERVERLESS_OVERRIDES.includes(key)) continue;
+        v.fail(
+            key,
+            value,
+            "MSK Serverless has no brokers, storage or broker configuration to set",
+            `Remove it, or use flavour "standard" or "express"; with "serverless" set only ${SERVERLESS_OVERRIDES.join(", ")}`,
+        );
+    }
+    v.throwIfInvalid();
+}
+
+/**
+ * Checks the Kafka cluster's args for the flavour the architecture runs, and returns its broker
+ * count when it has brokers: a Serverless cluster's own declaration, or a provisioned one's whose
+ * instance type is of the flavour's kind (Express or Standard).
+ */
+function checkKafka(name: string, args: LakeAndLogArgs): { brokerCount?: number } {
+    const flavour = kafkaFlavourOf(args);
+    if (flavour === "serverless") {
+        checkServerlessOverrides(name, args);
+        mskServerlessClusterSettings(`${name}-kafka`, serverlessKafkaArgs(args));
+        return {};
+    }
+    const kafka = kafkaArgs(args);
+    const instanceType = kafka.instanceType ?? "kafka.m7g.large";
+    const express = isExpressInstanceType(instanceType);
+    if (express !== (flavour === "express")) {
+        const v = new Validator("KafkaCluster", `${name}-kafka`);
+        v.fail(
+            "instanceType",
+            instanceType,
+            `is ${express ? "an Express" : "a Standard"} broker type, and kafka.flavour is "${flavour}"`,
+            express ? 'Set kafka.flavour: "express", or use a kafka.m7g.* type' : "Use an express.m7g.* type, or remove kafka.flavour",
+        );
+        v.throwIfInvalid();
+    }
+    return kafkaClusterSettings(`${name}-kafka`, kafka);
 }
 
 /** The KafkaTopics args an architecture passes: its topics, sized and protected by the profile. */
@@ -92,10 +181,10 @@ export function checkLakeAndLog(checks: PartChecks, name: string, args: LakeAndL
             clientSecurityGroupIds: "kafkaClientSecurityGroupIds",
             tags: "tags",
         }),
-        () => kafkaClusterSettings(`${name}-kafka`, kafkaArgs(args)),
+        () => checkKafka(name, args),
     );
     const storage = plannedStorage(`${name}-lake`, lake ? Object.keys(lake.areas) : Object.keys(args.zones));
-    const connection = plannedConnection(kafka?.brokerCount);
+    const connection = plannedConnection(kafka?.brokerCount, kafkaFlavourOf(args));
     checks.run(partFields("", {}, { topics: topicsField, previous: "previousTopics", defaults: "profile", connection: "kafka" }), () =>
         kafkaTopicsSettings(`${name}-topics`, topicsArgs(args, connection)),
     );
@@ -108,7 +197,10 @@ export function checkLakeAndLog(checks: PartChecks, name: string, args: LakeAndL
  */
 export function createLakeAndLog(name: string, args: LakeAndLogArgs, parent: pulumi.Resource): LakeAndLog {
     const lake = new LandingZone(`${name}-lake`, lakeArgs(args), { parent });
-    const kafka = new KafkaCluster(`${name}-kafka`, kafkaArgs(args), { parent });
+    const kafka: ArchitectureKafka =
+        kafkaFlavourOf(args) === "serverless"
+            ? new MskServerlessCluster(`${name}-kafka`, serverlessKafkaArgs(args), { parent })
+            : new KafkaCluster(`${name}-kafka`, kafkaArgs(args), { parent });
     const topics = new KafkaTopics(`${name}-topics`, topicsArgs(args, kafka.connection), { parent });
     return { lake, kafka, topics };
 }

@@ -5,12 +5,12 @@
  * so a rejection registers nothing and names what to change.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { KafkaConnection, Storage } from "../../core/contracts";
+import { KafkaConnection, MskFlavour, Storage } from "../../core/contracts";
 import { SpectrumValidationError, Validator } from "../../core/errors";
 import { Claimant, ClashKind, clashRegistry } from "../../core/clashes";
 import { v, checkShape, withoutLaterChecks } from "../../core/schema";
 import { areaKeyPrefix } from "../../landing-zone/key-prefix";
-import type { SparkClusterTarget } from "../../spark/emr-spark-cluster-args";
+import type { EmrServerlessTarget } from "../../spark/contract-args";
 
 // `<Component> "<name>": <field> = <rest>`: the field ends at the first " = ".
 const MESSAGE = /^[A-Za-z][\w.]* "(?:[^"\\]|\\.)*": ([\s\S]*?) = ([\s\S]*)$/;
@@ -121,6 +121,7 @@ export class PartChecks {
     }
 
     private rewrite(problem: string, fieldOf: FieldOf): string {
+        if (problem.startsWith(`${this.component} "${this.name}": `)) return problem;
         const match = MESSAGE.exec(problem);
         if (!match) return `${this.component} "${this.name}": ${problem}`;
         return `${this.component} "${this.name}": ${fieldOf(match[1])} = ${match[2]}`;
@@ -146,21 +147,23 @@ export function plannedStorage(name: string, areas: readonly string[]): Storage 
     };
 }
 
-/** A long-running EMR cluster an architecture will create, as the jobs submitted to it see it before it exists. */
-export function plannedSparkCluster(storage: Storage): SparkClusterTarget {
+/** An EMR Serverless application an architecture will create, as the jobs run on it see it before it exists. */
+export function plannedServerlessApplication(storage: Storage, releaseLabel: string): EmrServerlessTarget {
     return {
-        clusterId: pulumi.output("j-PLANNED"),
-        clusterArn: pulumi.output("arn:aws:elasticmapreduce:us-east-1:000000000000:cluster/j-PLANNED"),
-        instanceRoleName: pulumi.output("planned-instance-role"),
+        applicationId: pulumi.output("00planned"),
+        applicationArn: pulumi.output("arn:aws:emr-serverless:us-east-1:000000000000:/applications/00planned"),
         storage,
+        securityGroupId: pulumi.output("sg-planned"),
+        releaseLabel,
     };
 }
 
 /** The Kafka cluster an architecture will create, as its parts see it before it exists. */
-export function plannedConnection(brokerCount: number | undefined): KafkaConnection {
+export function plannedConnection(brokerCount: number | undefined, mskFlavour: MskFlavour): KafkaConnection {
     return {
         bootstrapServers: "planned-broker:9098",
         authMode: "iam",
+        mskFlavour,
         ...(brokerCount !== undefined ? { brokerCount } : {}),
         clusterArn: "arn:aws:kafka:us-east-1:000000000000:cluster/planned/00000000-0000-0000-0000-000000000000-1",
         clusterName: "planned",

@@ -1,4 +1,6 @@
 import { Validator } from "../../core/errors";
+import { MskFlavour } from "../../core/contracts";
+import { EmrServerlessCapacity, SparkRuntime } from "../../spark";
 
 /**
  * How big and how redundant an architecture is. `dev` is the smallest shape that still works end
@@ -13,8 +15,18 @@ export const ARCHITECTURE_PROFILES: readonly ArchitectureProfile[] = ["dev", "pr
 export interface ArchitectureDefaults {
     /** Protection of data-bearing resources (buckets, keys, clusters, topics, job state). */
     protect: boolean;
-    /** MSK broker instance type (Graviton). */
+    /**
+     * The kind of MSK cluster. dev: Standard brokers, the cheapest shape that works: three
+     * `kafka.m7g.large` brokers with their disks cost less than MSK Serverless's cluster hours alone,
+     * and an Express broker costs twice a Standard one of the same size (see the architectures'
+     * README). prod: Standard too, since another flavour is another cluster: a changed default would
+     * replace deployed clusters, and their data, on upgrade. Express or Serverless is a choice.
+     */
+    kafkaFlavour: MskFlavour;
+    /** MSK broker instance type (Graviton), Standard brokers. */
     brokerInstanceType: string;
+    /** MSK broker instance type when the flavour is Express. */
+    expressBrokerInstanceType: string;
     /** EBS volume per broker at creation, and the storage-autoscaling ceiling, GiB. */
     brokerVolumeGiB: number;
     brokerMaxVolumeGiB: number;
@@ -31,6 +43,16 @@ export interface ArchitectureDefaults {
     ingestBufferMiB: number;
     /** EMR task-fleet capacity ceiling (units) for batch jobs. */
     batchMaxCapacity: number;
+    /**
+     * Where Spark jobs run. dev: EMR Serverless, the cheapest shape that works: it bills the
+     * seconds a run holds workers and boots no cluster per run (an hourly dev batch costs about 20%
+     * less than a transient cluster, see the architectures' README). prod: EMR on EC2, which deployed
+     * prod stacks run (switching replaces every job's resources) and which keeps instance types,
+     * Spot and cluster configuration in the user's hands. EMR Serverless in prod is a choice.
+     */
+    sparkRuntime: SparkRuntime;
+    /** EMR Serverless cost ceiling of an application (all its jobs at once). */
+    serverlessMaxCapacity: EmrServerlessCapacity;
     /** Flink operator replicas; more than one adds a standby through leader election. */
     flinkOperatorReplicas: number;
     /** JobManagers per Flink job; more than one adds standbys (Kubernetes HA). */
@@ -42,7 +64,9 @@ export interface ArchitectureDefaults {
 export const ARCHITECTURE_DEFAULTS: Readonly<Record<ArchitectureProfile, Readonly<ArchitectureDefaults>>> = {
     dev: {
         protect: false,
+        kafkaFlavour: "standard",
         brokerInstanceType: "kafka.m7g.large",
+        expressBrokerInstanceType: "express.m7g.large",
         brokerVolumeGiB: 100,
         brokerMaxVolumeGiB: 250,
         kafkaMonitoring: "DEFAULT",
@@ -52,13 +76,17 @@ export const ARCHITECTURE_DEFAULTS: Readonly<Record<ArchitectureProfile, Readonl
         ingestBufferSeconds: 300,
         ingestBufferMiB: 64,
         batchMaxCapacity: 4,
+        sparkRuntime: "emr-serverless",
+        serverlessMaxCapacity: { cpu: 16, memoryGb: 64 },
         flinkOperatorReplicas: 1,
         flinkJobManagerReplicas: 1,
         streamParallelism: 1,
     },
     prod: {
         protect: true,
+        kafkaFlavour: "standard",
         brokerInstanceType: "kafka.m7g.xlarge",
+        expressBrokerInstanceType: "express.m7g.large",
         brokerVolumeGiB: 1000,
         brokerMaxVolumeGiB: 4000,
         kafkaMonitoring: "PER_BROKER",
@@ -68,6 +96,8 @@ export const ARCHITECTURE_DEFAULTS: Readonly<Record<ArchitectureProfile, Readonl
         ingestBufferSeconds: 300,
         ingestBufferMiB: 128,
         batchMaxCapacity: 20,
+        sparkRuntime: "emr-ec2",
+        serverlessMaxCapacity: { cpu: 96, memoryGb: 384 },
         flinkOperatorReplicas: 2,
         flinkJobManagerReplicas: 2,
         streamParallelism: 3,

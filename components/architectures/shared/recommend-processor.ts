@@ -1,5 +1,6 @@
 import { Validator } from "../../core/errors";
 import { v, strict } from "../../core/schema";
+import { ShapeRecommendation, recommendShape } from "./recommend-shape";
 
 /** The frameworks on the batch-to-streaming spectrum that spectrum deploys. */
 export type Processor = "spark-batch" | "spark-streaming" | "flink" | "kafka-streams";
@@ -7,7 +8,11 @@ export type Processor = "spark-batch" | "spark-streaming" | "flink" | "kafka-str
 /** The stream processors a streaming path can use (everything but batch). */
 export type StreamProcessor = Exclude<Processor, "spark-batch">;
 
-/** The declaration of what the workload needs; the answer follows from these, with reasons. */
+/**
+ * The declaration of what the workload needs; the answer follows from these, with reasons. The
+ * shape fields (`peakIngressMiBps`, `partitions`, `spikyTraffic`, `sparkNeedsClusterControl`)
+ * decide the Kafka flavour and Spark runtime of the recommendation's `shape`.
+ */
 export const processingRequirementsShape = {
     /** End-to-end latency the consumers of the results can accept, in milliseconds. Default: none (required). */
     latencyBudgetMs: v.number(),
@@ -25,6 +30,14 @@ export const processingRequirementsShape = {
     heavyComputation: v.optional(v.boolean()),
     /** The team already runs Spark in production. Default: false. */
     teamRunsSpark: v.optional(v.boolean()),
+    /** Kafka ingress at peak, all topics together, MiB/s. Default: unknown (small). */
+    peakIngressMiBps: v.optional(v.number()),
+    /** Partitions over all topics. Default: unknown (a few per topic). */
+    partitions: v.optional(v.number()),
+    /** Traffic comes in bursts, or the cluster idles much of the day, rather than flowing steadily. Default: false. */
+    spikyTraffic: v.optional(v.boolean()),
+    /** The Spark jobs need what only a cluster gives: chosen instance types, Spot, bootstrap actions, HDFS. Default: false. */
+    sparkNeedsClusterControl: v.optional(v.boolean()),
 };
 /** The schema of {@link processingRequirementsShape}. */
 export const processingRequirements: v.StrictObjectSchema<typeof processingRequirementsShape, undefined> =
@@ -40,6 +53,8 @@ export interface ProcessorRecommendation {
     reasons: string[];
     /** What else would work, if anything, and when to prefer it. */
     alternative?: { processor: Processor; when: string };
+    /** The Kafka flavour (`kafka.flavour`) and Spark runtime (`spark.runtime`) that fit, with reasons. */
+    shape: ShapeRecommendation;
 }
 
 // Structured Streaming's micro-batches cost 100 ms to a few seconds each; below a second it is
@@ -53,9 +68,15 @@ const KAFKA_STREAMS_STATE_LIMIT_GIB = 50;
 /**
  * Picks the framework for a workload from its latency budget, state, exactly-once need, where the
  * data lives and what the team runs, following the trade-offs of micro-batch Structured Streaming,
- * event-at-a-time Flink, Kafka-to-Kafka Streams and batch for bounded data.
+ * event-at-a-time Flink, Kafka-to-Kafka Streams and batch for bounded data; and the shape it runs
+ * on (the Kafka flavour and the Spark runtime, see `recommendShape`).
  */
 export function recommendProcessor(req: ProcessingRequirements): ProcessorRecommendation {
+    const choice = chooseProcessor(req);
+    return { ...choice, shape: recommendShape(req, choice.processor, (req.stateSizeGiB ?? 0) > 0) };
+}
+
+function chooseProcessor(req: ProcessingRequirements): Omit<ProcessorRecommendation, "shape"> {
     const check = new Validator("recommendProcessor", "requirements");
     check.check(
         Number.isFinite(req.latencyBudgetMs) && req.latencyBudgetMs > 0,
@@ -71,6 +92,20 @@ export function recommendProcessor(req: ProcessingRequirements): ProcessorRecomm
         "must be zero or more",
         "Give the job's working state in GiB, or omit it for a stateless job",
     );
+    check.check(
+        req.peakIngressMiBps === undefined || (Number.isFinite(req.peakIngressMiBps) && req.peakIngressMiBps >= 0),
+        "peakIngressMiBps",
+        req.peakIngressMiBps,
+        "must be zero or more",
+        "Give the Kafka ingress at peak in MiB/s, all topics together, or omit it",
+    );
+    check.check(
+        req.partitions === undefined || (Number.isInteger(req.partitions) && req.partitions > 0),
+        "partitions",
+        req.partitions,
+        "must be a whole number above zero",
+        "Give the partitions over all topics, or omit it",
+    );
     check.throwIfInvalid();
 
     const state = req.stateSizeGiB ?? 0;
@@ -84,7 +119,7 @@ export function recommendProcessor(req: ProcessingRequirements): ProcessorRecomm
                 : "an hour or more of latency is acceptable: no need for an always-on stream processor",
         );
         reasons.push(
-            "Spark batch on a transient EMR cluster is the cheapest and simplest to debug; reruns are idempotent overwrites, so exactly-once comes for free",
+            "Spark batch on EMR (an EMR Serverless run or a transient cluster) is the cheapest and simplest to debug; reruns are idempotent overwrites, so exactly-once comes for free",
         );
         return { processor: "spark-batch", reasons };
     }

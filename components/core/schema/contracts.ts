@@ -229,6 +229,9 @@ export const storage: v.CustomSchema<Storage, undefined> = contract<Storage>({
 /** Kafka's client auth modes, as {@link KafkaConnection.authMode} takes them. */
 export const KAFKA_AUTH_MODES = ["iam", "scram", "tls", "plaintext"] as const;
 
+/** The kinds of MSK cluster, as {@link KafkaConnection.mskFlavour} takes them. */
+export const MSK_FLAVOURS = ["standard", "express", "serverless"] as const;
+
 /** Every SASL mechanism a `scram` connection may use. */
 export const SASL_MECHANISMS: readonly SaslMechanism[] = ["SCRAM-SHA-512", "SCRAM-SHA-256", "PLAIN"];
 
@@ -289,6 +292,7 @@ export const kafkaConnection: v.CustomSchema<KafkaConnection, undefined> = contr
         brokerCount: { kind: "integer", optional: true, what: "the number of brokers" },
         clusterArn: { kind: "input", optional: true, what: "the MSK cluster's ARN" },
         clusterName: { kind: "input", optional: true, what: "the MSK cluster's name" },
+        mskFlavour: { kind: MSK_FLAVOURS, optional: true, what: "which kind of MSK cluster it is" },
         scram: { kind: scramCredentials, optional: true, what: "SASL credentials" },
         tls: { kind: tlsCredentials, optional: true, what: "a client certificate and key" },
     },

@@ -1,7 +1,8 @@
 """Which API request a Step Functions task sends, and the request its Parameters become.
 
 Optimized integrations name their own parameters for a few actions (EMR's addStep takes one `Step`
-and `ClusterId`); those are mapped to the API's request here. AWS SDK integrations
+and `ClusterId`); those are mapped to the API's request here. EMR Serverless's optimized
+integration passes the API's members in PascalCase, as AWS SDK integrations
 (`arn:aws:states:::aws-sdk:<service>:<action>`) pass Parameters to the API as they are.
 """
 
@@ -11,8 +12,10 @@ _EMR = {
     "addStep": ("emr", "AddJobFlowSteps", lambda p: _rename(p, {"ClusterId": "JobFlowId", "Step": "Steps"}, listify={"Steps"})),
     "terminateCluster": ("emr", "TerminateJobFlows", lambda p: _rename(p, {"ClusterId": "JobFlowIds"}, listify={"JobFlowIds"})),
 }
+# Optimized EMR Serverless integration -> botocore operation (Parameters are the request, PascalCase).
+_EMR_SERVERLESS = {"startJobRun": "StartJobRun", "cancelJobRun": "CancelJobRun", "startApplication": "StartApplication"}
 # Service names in aws-sdk ARNs that differ from botocore's.
-_SDK_SERVICES = {"sfn": "stepfunctions"}
+_SDK_SERVICES = {"sfn": "stepfunctions", "emrserverless": "emr-serverless"}
 
 
 def _rename(params, names, listify):
@@ -41,6 +44,8 @@ def request_of(resource, parameters):
     if service == "elasticmapreduce" and action in _EMR:
         botocore_service, operation, convert = _EMR[action]
         return botocore_service, operation, convert(parameters), False
+    if service == "emr-serverless" and action in _EMR_SERVERLESS:
+        return "emr-serverless", _EMR_SERVERLESS[action], parameters, True
     raise ValueError(f"no request mapping for the integration {resource}: add it to step_functions.py")
 
 

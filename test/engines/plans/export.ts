@@ -1,8 +1,8 @@
 /**
  * Plans every engine target under the mock engine and writes `<out>/<label>.json`: the plan JSON
- * (`{stack, resources}`, as `plan --json` prints it) plus `content` on every S3 object resource: the
- * text it uploads (job scripts), read from its asset or its `content` input, so the checks run
- * exactly what would be uploaded.
+ * (`{stack, resources}`, as `plan --json` prints it) with each resource's mock `id`, plus `content`
+ * on every S3 object resource: the text it uploads (job scripts), read from its asset or its
+ * `content` input, so the checks run exactly what would be uploaded.
  *
  * Usage: node -r ./test/engines/register-ts.js test/engines/plans/export.ts <out-dir> <flink versions...>
  */
@@ -37,8 +37,12 @@ async function main(): Promise<void> {
         };
         const graph = await target.run({ outputs });
         const plan = graph.toPlanJson();
+        // The ids the mocks gave, for what other resources' inputs refer to by id (an EMR Serverless application's).
+        const ids = new Map(graph.resources.map((r) => [r.urn, r.id]));
         const resources = await Promise.all(
-            plan.resources.map(async (r) => {
+            plan.resources.map(async (planned) => {
+                const id = ids.get(planned.urn);
+                const r = id === undefined ? planned : { ...planned, id };
                 const asset = assets.get(`${r.type}::${r.name}`);
                 if (asset) return { ...r, content: await assetContent(asset) };
                 // An upload given as text (an S3 object's `content`) is the script itself.

@@ -1,5 +1,6 @@
 """The hourly raw-to-curated job of the hybrid and Lambda stacks, run as each plan builds its command
-and uploads its script, on Firehose-shaped GZIP JSON lines in moto's S3."""
+(on EMR on EC2 or as an EMR Serverless job run) and uploads its script, on Firehose-shaped GZIP JSON
+lines in moto's S3."""
 
 import gzip
 import json
@@ -13,7 +14,8 @@ from plan_jobs import arrow_type, batch_jobs, render_firehose_prefix
 LOGICAL_TIME = "2026-03-01T10:15:00Z"  # processes 09:00-10:00 UTC
 HOUR = datetime(2026, 3, 1, 9, 20, tzinfo=timezone.utc)
 DT, HR = "2026-03-01", "09"
-STACKS = ["stack-hybrid", "stack-lambda"]
+# The same jobs on EMR Serverless (hybrid-serverless, lambda-express): run from what their job runs pass.
+STACKS = ["stack-hybrid", "stack-lambda", "stack-hybrid-serverless", "stack-lambda-express"]
 
 
 def records(name):
@@ -98,7 +100,7 @@ def test_each_output_is_one_partition_where_the_table_and_its_projection_look(jo
         assert [k["name"] for k in table["partitionKeys"]] == ["dt", "hr"]
 
 
-@pytest.mark.parametrize("label", ["stack-lambda"])
+@pytest.mark.parametrize("label", ["stack-lambda", "stack-lambda-express"])
 def test_parquet_columns_have_the_declared_types(jobs, s3, work, label):
     job = jobs[label]["job"]
     for name, folder in job.outputs.items():

@@ -72,6 +72,16 @@ const cases: Case[] = [
         ),
     ],
     [
+        "a misspelt spark key",
+        stack("hybrid", { spark: { runtim: "emr-ec2" } }),
+        e("spectrum:hybrid.spark.runtim", '"emr-ec2"', '"runtim" is not a known field', 'Did you mean "runtime"?'),
+    ],
+    [
+        "a Kafka flavour typo",
+        stack("kappa", { kafka: { flavour: "expres" } }),
+        e("spectrum:kappa.kafka.flavour", '"expres"', "is not one of standard, express, serverless", 'Did you mean "express"?'),
+    ],
+    [
         "views as a list",
         stack("lambda", { views: [] }),
         e("spectrum:lambda.views", "[]", "is a list where a map is expected", "Write it as a mapping"),

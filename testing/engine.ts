@@ -7,7 +7,11 @@ import { MockEnvironment, defaultEnvironment, plausibleCallResult, plausibleOutp
 import { StackConfig, loadStackConfig } from "./stack-config";
 import { onRunFailure, perRun } from "../components/core/run-scope";
 
-/** A Pulumi program: what `index.ts` exports, or any function that creates resources. */
+/**
+ * A Pulumi program: what `index.ts` exports, or any function that creates resources. What it
+ * returns becomes the stack's outputs, except a resource (`() => new LandingZone("lake")`), which is
+ * what it created, not what it exports.
+ */
 export type Program = () => unknown;
 
 /** How {@link runProgram} runs a program: project, stack, config, and what the mocks answer. */
@@ -213,7 +217,9 @@ async function runExclusive(program: Program, options: RunOptions): Promise<Reso
             perRun("offline-plan", () => true);
             try {
                 const value = await program();
-                return typeof value === "function" ? await (value as () => unknown)() : value;
+                const exported = typeof value === "function" ? await (value as () => unknown)() : value;
+                // Exported as outputs, a component would make the SDK warn about each optional output it leaves unset.
+                return pulumi.Resource.isInstance(exported) ? undefined : exported;
             } catch (e) {
                 failure ??= e;
                 return undefined;

@@ -247,7 +247,7 @@ describe("HybridArchitecture validation", () => {
             ["emr-serverless", "own-batch-runtime-access"],
         ] as const) {
             const graph = await runProgram(
-                () => new HybridArchitecture("own", { profile: "dev", network: deployable, topics, batch, spark: { runtime } }),
+                () => void new HybridArchitecture("own", { profile: "dev", network: deployable, topics, batch, spark: { runtime } }),
             );
             expect(graph.one(T.stateMachine).inputs.definition).not.toContain("raw/_rejected/orders");
             expect(JSON.stringify(graph.one(T.rolePolicy, role).inputs.policy)).not.toContain("_rejected/orders");

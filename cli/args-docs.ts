@@ -65,6 +65,37 @@ import {
     emrServerlessWorkers,
 } from "../components/spark/emr-serverless-application-args";
 
+import {
+    architectureProfile,
+    batchOverrides,
+    ingestOverrides,
+    kafkaClusterOverrides,
+    landingZoneOverrides,
+    sparkRuntimeOverrides,
+} from "../components/architectures/shared/base-args";
+import { processingRequirements } from "../components/architectures/shared/recommend-processor";
+import { hybridArchitectureArgs } from "../components/architectures/hybrid/hybrid-args";
+import {
+    kappaArchitectureArgs,
+    kappaFlink,
+    kappaInputTopic,
+    kappaJobVersion,
+    kappaLandingOutput,
+    kappaOutputTopic,
+    kappaStartFrom,
+    kappaStreams,
+} from "../components/architectures/kappa/kappa-args";
+import {
+    flinkSpeed,
+    kafkaStreamsSpeed,
+    lambdaArchitectureArgs,
+    lambdaView,
+    servingLayer,
+    sparkStreamingSpeed,
+    speedLayer,
+    viewColumn,
+} from "../components/architectures/lambda/lambda-args";
+
 /** One generated table: which shape's doc comments, which schema, which README. */
 export interface ArgsTable {
     /** The marker name: `<!-- args: <id> -->`. */
@@ -133,6 +164,28 @@ const NAMED = new Map<unknown, string>([
     [streamsAutoscaling, "StreamsAutoscaling"],
     [probe, "Probe"],
     [(streamsAutoscalingShape.cooldownSeconds as unknown as { wrapped: unknown }).wrapped, "none (refused)"],
+    // Architecture declarations: the overrides are the parts' own declarations less what the architecture supplies.
+    [architectureProfile, '"dev" | "prod"'],
+    [landingZoneOverrides, "LandingZone args but tags"],
+    [kafkaClusterOverrides, "flavour, and KafkaCluster args but vpcId, subnetIds and tags"],
+    [ingestOverrides, "MskFirehoseIngest args but connection, topics, storage, zone and tags"],
+    [batchOverrides, "SparkBatchJob args but storage, network, serverless, inputs, outputs and tags (all optional)"],
+    [sparkRuntimeOverrides, "SparkRuntimeOverrides (runtime, serverless: EmrServerlessApplication args but storage, network and tags)"],
+    [processingRequirements, "ProcessingRequirements"],
+    [kappaInputTopic, "KappaInputTopic"],
+    [kappaOutputTopic, "KappaOutputTopic"],
+    [kappaLandingOutput, "KappaLandingOutput"],
+    [kappaJobVersion, "KappaJobVersion"],
+    [kappaStartFrom, '"earliest" | "latest" | { timestampMs }'],
+    [kappaFlink, "KappaFlinkOverrides"],
+    [kappaStreams, "KappaStreamsOverrides"],
+    [lambdaView, "LambdaView"],
+    [viewColumn, "ViewColumn"],
+    [speedLayer, "SpeedLayer"],
+    [flinkSpeed, "FlinkSpeed"],
+    [sparkStreamingSpeed, "SparkStreamingSpeed"],
+    [kafkaStreamsSpeed, "KafkaStreamsSpeed"],
+    [servingLayer, "ServingLayer"],
 ]);
 
 /** Every generated table. A converted component adds its own here (see CONTRIBUTING.md). */
@@ -197,7 +250,35 @@ export const ARGS_TABLES: readonly ArgsTable[] = [
         readme: "components/spark/README.md",
     })),
     ...kafkaTables(),
+    ...architectureTables(),
 ];
+
+function architectureTables(): ArgsTable[] {
+    const table = (id: string, folder: string, shape: string, schema: unknown): ArgsTable => ({
+        id,
+        source: `components/architectures/${folder}/${folder}-args.ts`,
+        shape,
+        schema: schema as v.StrictObjectSchema<v.ObjectEntries, undefined>,
+        readme: `components/architectures/${folder}/README.md`,
+    });
+    return [
+        table("HybridArchitecture", "hybrid", "hybridArchitectureShape", hybridArchitectureArgs),
+        table("KappaArchitecture", "kappa", "kappaArchitectureShape", kappaArchitectureArgs),
+        table("KappaInputTopic", "kappa", "kappaInputTopicShape", kappaInputTopic),
+        table("KappaOutputTopic", "kappa", "kappaOutputTopicShape", kappaOutputTopic),
+        table("KappaJobVersion", "kappa", "kappaJobVersionShape", kappaJobVersion),
+        table("KappaFlinkOverrides", "kappa", "kappaFlinkShape", kappaFlink),
+        table("KappaStreamsOverrides", "kappa", "kappaStreamsShape", kappaStreams),
+        table("LambdaArchitecture", "lambda", "lambdaArchitectureShape", lambdaArchitectureArgs),
+        table("LambdaView", "lambda", "lambdaViewShape", lambdaView),
+        table("ViewColumn", "lambda", "viewColumnShape", viewColumn),
+        table("SpeedLayer", "lambda", "speedLayerShape", speedLayer),
+        table("FlinkSpeed", "lambda", "flinkSpeedShape", flinkSpeed),
+        table("SparkStreamingSpeed", "lambda", "sparkStreamingSpeedShape", sparkStreamingSpeed),
+        table("KafkaStreamsSpeed", "lambda", "kafkaStreamsSpeedShape", kafkaStreamsSpeed),
+        table("ServingLayer", "lambda", "servingLayerShape", servingLayer),
+    ];
+}
 
 function platformTables(): ArgsTable[] {
     const network = "components/platform/network-args.ts";

@@ -25,6 +25,8 @@ export type {
     KubernetesTarget,
     WorkloadIdentityMode,
     InputSchema,
+    OverridesShape,
+    OptionalEntry,
 } from "./core";
 
 // The S3 landing zone.
@@ -255,6 +257,54 @@ export type {
 
 // Architectures: hybrid, Kappa and Lambda, and the processor recommendation.
 export { HybridArchitecture, KappaArchitecture, LambdaArchitecture, recommendProcessor, recommendShape } from "./architectures";
+// The architectures' args declarations (and the parts' overrides they are built from).
+export {
+    architectureBaseArgs,
+    architectureBaseShape,
+    architectureTopic,
+    landingZoneOverrides,
+    kafkaClusterOverrides,
+    ingestOverrides,
+    batchOverrides,
+    sparkRuntimeOverrides,
+    sparkRuntimeOverridesShape,
+    serverlessApplicationOverrides,
+    kafkaFlavourShape,
+    processingRequirements,
+    hybridArchitectureArgs,
+    hybridArchitectureShape,
+    kappaArchitectureArgs,
+    kappaArchitectureShape,
+    kappaFlink,
+    kappaInputTopic,
+    kappaJobVersion,
+    kappaLandingOutput,
+    kappaOutputTopic,
+    kappaStreams,
+    lambdaArchitectureArgs,
+    lambdaArchitectureShape,
+    lambdaView,
+    viewColumn,
+    speedLayer,
+    flinkSpeed,
+    sparkStreamingSpeed,
+    kafkaStreamsSpeed,
+    servingLayer,
+    flinkSpeedShape,
+    kafkaStreamsSpeedShape,
+    kappaFlinkShape,
+    kappaInputTopicShape,
+    kappaJobVersionShape,
+    kappaLandingOutputShape,
+    kappaOutputTopicShape,
+    kappaStreamsShape,
+    lambdaViewShape,
+    processingRequirementsShape,
+    servingLayerShape,
+    sparkStreamingSpeedShape,
+    speedLayerShape,
+    viewColumnShape,
+} from "./architectures";
 export type {
     ArchitectureProfile,
     ArchitectureBaseArgs,

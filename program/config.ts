@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Problem, describeValue } from "../components/core";
+import { v, checkShape } from "../components/core/schema";
 
 function sentence(s: string): string {
     return /[.!?]$/.test(s) ? s : `${s}.`;
@@ -29,10 +30,12 @@ export class StackConfigError extends Error {
 }
 
 /**
- * Reads an optional structured config object. The root program has checked every key against
- * its declaration (stack-config.ts) before it reads any, so the value has the declared shape.
+ * Reads an optional structured config value and checks it against `schema`, the declaration of the
+ * component or architecture that reads it (the root program has checked every key already, so a
+ * problem here is one the same declaration found). Returns the value as written, typed by the
+ * declaration: the component it goes to applies its own defaults.
  */
-export function objectConfig<T extends object>(config: pulumi.Config, key: string): T | undefined {
+export function checkedConfig<S extends v.GenericSchema>(config: pulumi.Config, key: string, schema: S): v.InferInput<S> | undefined {
     const raw = config.get(key);
     if (raw === undefined) return undefined;
     let parsed: unknown;
@@ -46,13 +49,7 @@ export function objectConfig<T extends object>(config: pulumi.Config, key: strin
             `Write it as a YAML mapping under ${config.name}:${key}`,
         );
     }
-    if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
-        throw new StackConfigError(
-            `${config.name}:${key}`,
-            parsed,
-            "must be an object",
-            `Write it as a YAML mapping under ${config.name}:${key}`,
-        );
-    }
-    return parsed as T;
+    const { problems } = checkShape(schema, parsed, `${config.name}:${key}`);
+    if (problems.length > 0) throw new StackConfigError(problems);
+    return parsed as v.InferInput<S>;
 }

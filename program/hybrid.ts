@@ -1,10 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import { HybridArchitecture, HybridArchitectureArgs } from "../components/architectures";
-import { TopicShape } from "../components/kafka";
-import { objectConfig } from "./config";
+import { HybridArchitecture } from "../components/architectures";
+import { checkedConfig } from "./config";
+import { deployedTopicsConfig, hybridConfig } from "./stack-config";
 import { stackNetwork, stackProfile } from "./platform";
-
-type HybridConfig = Omit<HybridArchitectureArgs, "profile" | "network">;
 
 /**
  * The `hybrid` stack: a VPC (or yours, `spectrum:network.existing`), then the hybrid architecture
@@ -12,14 +10,14 @@ type HybridConfig = Omit<HybridArchitectureArgs, "profile" | "network">;
  */
 export function hybridStack(config: pulumi.Config): Record<string, unknown> {
     const profile = stackProfile(config);
-    const settings = objectConfig<HybridConfig>(config, "hybrid") ?? {};
+    const settings = checkedConfig(config, "hybrid", hybridConfig) ?? {};
     const tags = { "spectrum:stack": pulumi.getStack() };
     const network = stackNetwork(config, profile, tags);
     const hybrid = new HybridArchitecture("hybrid", {
         ...settings,
         profile,
         network,
-        previousTopics: objectConfig<Record<string, TopicShape>>(config, "deployedTopics") ?? settings.previousTopics,
+        previousTopics: checkedConfig(config, "deployedTopics", deployedTopicsConfig) ?? settings.previousTopics,
         tags: { ...tags, ...settings.tags },
     });
     return {

@@ -1,10 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import { KappaArchitecture, KappaArchitectureArgs } from "../components/architectures/kappa/kappa";
-import { TopicShape } from "../components/kafka";
-import { objectConfig } from "./config";
+import { KappaArchitecture } from "../components/architectures/kappa/kappa";
+import { checkedConfig } from "./config";
+import { deployedTopicsConfig, kappaConfig } from "./stack-config";
 import { stackCluster, stackNetwork, stackProfile } from "./platform";
-
-type KappaConfig = Omit<KappaArchitectureArgs, "profile" | "network" | "target">;
 
 /**
  * The `kappa` stack: a VPC and an EKS cluster (or yours, `spectrum:network.existing` and
@@ -13,7 +11,7 @@ type KappaConfig = Omit<KappaArchitectureArgs, "profile" | "network" | "target">
  */
 export function kappaStack(config: pulumi.Config): Record<string, unknown> {
     const profile = stackProfile(config);
-    const settings = objectConfig<KappaConfig>(config, "kappa") ?? {};
+    const settings = checkedConfig(config, "kappa", kappaConfig) ?? {};
     const tags = { "spectrum:stack": pulumi.getStack() };
     const network = stackNetwork(config, profile, tags);
     const cluster = stackCluster(config, profile, network, tags);
@@ -27,7 +25,7 @@ export function kappaStack(config: pulumi.Config): Record<string, unknown> {
         target: cluster.target,
         storageClassName: settings.storageClassName ?? cluster.storageClassName,
         kafkaClientSecurityGroupIds: [...nodeGroups, ...(settings.kafkaClientSecurityGroupIds ?? [])],
-        previousTopics: objectConfig<Record<string, TopicShape>>(config, "deployedTopics") ?? settings.previousTopics,
+        previousTopics: checkedConfig(config, "deployedTopics", deployedTopicsConfig) ?? settings.previousTopics,
         tags: { ...tags, ...settings.tags },
     });
     return {

@@ -1,13 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import { LambdaArchitecture } from "../components/architectures/lambda/lambda";
-import { LambdaArchitectureArgs } from "../components/architectures/lambda/lambda-args";
 import { athenaName } from "../components/architectures/lambda/athena-names";
 import { speedNeedsKubernetes } from "../components/architectures/lambda/speed-processor";
-import { TopicShape } from "../components/kafka";
-import { objectConfig } from "./config";
+import { checkedConfig } from "./config";
+import { deployedTopicsConfig, lambdaConfig } from "./stack-config";
 import { stackCluster, stackNetwork, stackProfile } from "./platform";
-
-type LambdaConfig = Omit<LambdaArchitectureArgs, "profile" | "network" | "kubernetes">;
 
 /**
  * The `lambda` stack: a VPC (or yours, `spectrum:network.existing`), an EKS cluster when the speed
@@ -17,7 +14,7 @@ type LambdaConfig = Omit<LambdaArchitectureArgs, "profile" | "network" | "kubern
  */
 export function lambdaStack(config: pulumi.Config): Record<string, unknown> {
     const profile = stackProfile(config);
-    const settings = objectConfig<LambdaConfig>(config, "lambda") ?? ({} as LambdaConfig);
+    const settings = checkedConfig(config, "lambda", lambdaConfig) ?? { views: {} };
     const tags = { "spectrum:stack": pulumi.getStack() };
     const network = stackNetwork(config, profile, tags);
     const cluster = speedNeedsKubernetes(settings.speed) ? stackCluster(config, profile, network, tags) : undefined;
@@ -30,7 +27,7 @@ export function lambdaStack(config: pulumi.Config): Record<string, unknown> {
         network,
         kubernetes: cluster?.target,
         kafkaClientSecurityGroupIds: [...nodeGroups, ...(settings.kafkaClientSecurityGroupIds ?? [])],
-        previousTopics: objectConfig<Record<string, TopicShape>>(config, "deployedTopics") ?? settings.previousTopics,
+        previousTopics: checkedConfig(config, "deployedTopics", deployedTopicsConfig) ?? settings.previousTopics,
         // One database and workgroup per stack: their names are unique in the account and region.
         serving: {
             databaseName: athenaName(`spectrum_${pulumi.getStack()}`),

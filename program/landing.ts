@@ -1,10 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
-import { LandingZone, LandingZoneArgs } from "../components/landing-zone";
-import { objectConfig } from "./config";
+import { LandingZone, landingZoneArgs } from "../components/landing-zone";
+import { checkedConfig } from "./config";
 
 /** The `landing` stack: a landing zone on its own, configured by `spectrum:landingZone`. */
 export function landingStack(config: pulumi.Config): Record<string, pulumi.Output<unknown>> {
-    const args = objectConfig<LandingZoneArgs>(config, "landingZone") ?? {};
+    const args = checkedConfig(config, "landingZone", landingZoneArgs) ?? {};
     const zone = new LandingZone("landing", { ...args, tags: { ...args.tags, "spectrum:stack": pulumi.getStack() } });
     return {
         bucketName: zone.bucketName,

@@ -1,11 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
-import { PlatformCluster, PlatformClusterArgs, PlatformNetwork, PlatformNetworkArgs } from "../components/platform";
+import { PlatformCluster, PlatformNetwork, platformNetworkArgs } from "../components/platform";
 import { ArchitectureProfile } from "../components/architectures";
-import { objectConfig } from "./config";
+import { checkedConfig } from "./config";
+import { kubernetesConfig } from "./stack-config";
 
 /** The stack's network: `spectrum:network` holds PlatformNetwork args, or `existing` to bring a VPC. */
 export function stackNetwork(config: pulumi.Config, profile: ArchitectureProfile, tags: Record<string, string>): PlatformNetwork {
-    const args = objectConfig<PlatformNetworkArgs>(config, "network") ?? {};
+    const args = checkedConfig(config, "network", platformNetworkArgs) ?? {};
     return new PlatformNetwork("platform", { profile, ...args, tags: { ...tags, ...args.tags } });
 }
 
@@ -16,7 +17,7 @@ export function stackCluster(
     network: PlatformNetwork,
     tags: Record<string, string>,
 ): PlatformCluster {
-    const args = objectConfig<PlatformClusterArgs>(config, "kubernetes") ?? {};
+    const args = checkedConfig(config, "kubernetes", kubernetesConfig) ?? {};
     // A cluster brought with `existing` takes neither the stack's network nor protection: nothing is created for it.
     // A dev stack protects nothing, so `pulumi destroy` removes it whole (the component alone protects by default).
     const created = args.existing === undefined ? { network, protect: profile === "prod" } : {};

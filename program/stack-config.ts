@@ -4,15 +4,13 @@
  * suggestion, a key the stack's architecture does not read is refused, and values are checked
  * against the same declarations the components use.
  *
- * Plug-in point: a component or architecture converted to a schema declaration (see
- * CONTRIBUTING.md) replaces its `topLevel(...)` entry below with its schema, e.g.
- * `landingZone: { schema: landingZoneArgs, ... }`. Until then `topLevel` checks the top-level
- * keys (typed against the args interface, so the list cannot drift) and whether each is a
- * mapping, a list or a single value.
+ * Every value is checked against the declaration of what reads it: a component's or an
+ * architecture's args, less what the program supplies itself (the profile, the network, the
+ * Kubernetes target), so a misspelt key anywhere inside is refused with a "did you mean".
  */
-import { HybridArchitectureArgs } from "../components/architectures";
-import { KappaArchitectureArgs } from "../components/architectures/kappa/kappa-args";
-import { LambdaArchitectureArgs } from "../components/architectures/lambda/lambda-args";
+import { hybridArchitectureShape } from "../components/architectures/hybrid/hybrid-args";
+import { kappaArchitectureShape } from "../components/architectures/kappa/kappa-args";
+import { lambdaArchitectureShape } from "../components/architectures/lambda/lambda-args";
 import { platformClusterShape, platformNetworkArgs } from "../components/platform";
 import { v, map, strict, checkShape, closestMatch, didYouMean, explain, Problem } from "../components/core/schema";
 import { landingZoneArgs } from "../components/landing-zone";
@@ -21,71 +19,19 @@ import { topicShape } from "../components/kafka/topic-args";
 export const ARCHITECTURES = ["landing", "hybrid", "kappa", "lambda"] as const;
 export type ArchitectureName = (typeof ARCHITECTURES)[number];
 
-/** How a not-yet-converted field is checked: its kind of YAML value only. */
-type FieldShape = "map" | "list" | "value";
-
-/** A mapping with exactly these keys, each only checked for being a mapping, a list or a single value. */
-function topLevel<T>(fields: Record<keyof T, FieldShape>) {
-    const entries: Record<string, v.GenericSchema> = {};
-    for (const [key, shape] of Object.entries<FieldShape>(fields)) {
-        entries[key] = v.optional(shape === "map" ? map(v.string(), v.unknown()) : shape === "list" ? v.array(v.unknown()) : v.unknown());
-    }
-    return strict(entries);
+/** The shape's entries without `keys`, keeping each entry's declaration. */
+function omit<S extends v.ObjectEntries, K extends keyof S>(shape: S, keys: readonly K[]): Omit<S, K> {
+    return Object.fromEntries(Object.entries(shape).filter(([key]) => !keys.includes(key as K))) as Omit<S, K>;
 }
 
-// The keys the stacks may set: the architecture's args less what the program itself supplies.
-const hybridConfig = topLevel<Omit<HybridArchitectureArgs, "profile" | "network">>({
-    topics: "map",
-    ingest: "map",
-    batch: "map",
-    spark: "map",
-    previousTopics: "map",
-    kafkaClientSecurityGroupIds: "list",
-    landingZone: "map",
-    kafka: "map",
-    tags: "map",
-});
-const kappaConfig = topLevel<Omit<KappaArchitectureArgs, "profile" | "network" | "target">>({
-    storageClassName: "value",
-    processor: "value",
-    requirements: "map",
-    jobName: "value",
-    replayHorizonDays: "value",
-    inputTopics: "map",
-    outputTopics: "map",
-    landingOutput: "map",
-    versions: "list",
-    live: "value",
-    transactionTimeoutMs: "value",
-    liveParameterName: "value",
-    flink: "map",
-    streams: "map",
-    protect: "value",
-    previousTopics: "map",
-    kafkaClientSecurityGroupIds: "list",
-    landingZone: "map",
-    kafka: "map",
-    tags: "map",
-});
-const lambdaConfig = topLevel<Omit<LambdaArchitectureArgs, "profile" | "network" | "kubernetes">>({
-    topics: "map",
-    views: "map",
-    ingest: "map",
-    batch: "map",
-    speed: "map",
-    spark: "map",
-    serving: "map",
-    alarmTopicArn: "value",
-    previousTopics: "map",
-    kafkaClientSecurityGroupIds: "list",
-    landingZone: "map",
-    kafka: "map",
-    tags: "map",
-});
+// The keys the stacks may set: each architecture's declaration less what the program itself supplies.
+export const hybridConfig = strict(omit(hybridArchitectureShape, ["profile", "network"]));
+export const kappaConfig = strict(omit(kappaArchitectureShape, ["profile", "network", "target"]));
+export const lambdaConfig = strict(omit(lambdaArchitectureShape, ["profile", "network", "kubernetes"]));
 // The program passes the network itself (program/platform.ts): the stack sets everything else.
-// eslint-disable-next-line @typescript-eslint/no-unused-vars
-const { network: _programNetwork, ...kubernetesConfigShape } = platformClusterShape;
-const kubernetesConfig = strict(kubernetesConfigShape);
+export const kubernetesConfig = strict(omit(platformClusterShape, ["network"]));
+/** What `spectrum:deployedTopics` holds: the last `kafkaTopics` output, each topic's deployed shape. */
+export const deployedTopicsConfig = map(v.string(), topicShape);
 
 interface StackKey {
     /** The declaration its value must satisfy. */
@@ -119,7 +65,7 @@ export const STACK_CONFIG: Readonly<Record<string, StackKey>> = {
     kappa: { schema: kappaConfig, readBy: ["kappa"], structured: true },
     lambda: { schema: lambdaConfig, readBy: ["lambda"], structured: true },
     // The last `kafkaTopics` output: each topic's deployed shape, as KafkaTopics takes it.
-    deployedTopics: { schema: map(v.string(), topicShape), readBy: ALL_BUT_LANDING, structured: true },
+    deployedTopics: { schema: deployedTopicsConfig, readBy: ALL_BUT_LANDING, structured: true },
     // Read by the plan's --cost and --capacity reports, which check its fields (cli/capacity/load.ts).
     load: { schema: map(v.string(), v.unknown()), readBy: ARCHITECTURES, structured: true },
 };

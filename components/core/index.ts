@@ -15,6 +15,8 @@ export {
     explain,
     awsTagMap,
     InputSchema,
+    OverridesShape,
+    OptionalEntry,
     checkShape,
     parseArgs,
     checkWhenResolved,

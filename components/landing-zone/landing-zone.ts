@@ -1,6 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { Validator } from "../core/errors";
 import { PolicyStatement } from "../core/iam";
 import { Storage, StorageAccess } from "../core/contracts";
 import { dataProtection } from "../core/protection";
@@ -11,10 +10,9 @@ import { accessLogRule, lifecycleRule } from "./lifecycle";
 import { dataBucketPolicy, logBucketPolicy } from "./policies";
 import { grantStatements } from "./grants";
 import { childNameClaim, clashRegistry } from "../core/clashes";
+import { areaKeyPrefix } from "./key-prefix";
 
 const ACCESS_LOG_PREFIX = "s3-access/";
-// Characters S3 documents as safe in object keys; anything else is refused in a location.
-const PATH_SEGMENT = /^[A-Za-z0-9!_.*'()=-]+$/;
 
 type Encryption = { sseAlgorithm: "aws:kms"; kmsKeyArn: pulumi.Output<string> } | { sseAlgorithm: "AES256" };
 
@@ -167,20 +165,7 @@ export class LandingZone extends pulumi.ComponentResource implements Storage {
 
     /** {@inheritDoc Storage.keyPrefix} */
     keyPrefix(area: string, path?: string): string {
-        const v = new Validator(COMPONENT, this.componentName);
-        v.check(this.areas.includes(area), "area", area, "not an area of this landing zone", `Use one of ${this.areas.join(", ")}`);
-        const segments = (path ?? "").split("/").filter((p) => p.length > 0);
-        for (const segment of segments) {
-            v.check(
-                PATH_SEGMENT.test(segment) && segment !== "." && segment !== "..",
-                "path",
-                path,
-                `segment "${segment}" is not a safe S3 key segment`,
-                "Use letters, digits and !_.*'()=- only, no . or .. segments",
-            );
-        }
-        v.throwIfInvalid();
-        return [area, ...segments].join("/") + "/";
+        return areaKeyPrefix(this.componentName, this.areas, area, path);
     }
 
     /** {@inheritDoc Storage.uri} */

@@ -263,6 +263,6 @@ describe("HybridArchitecture validation", () => {
     it("passes component validation through, e.g. a batch schedule EventBridge would reject", async () => {
         await expect(
             runProgram(() => new HybridArchitecture("bad", { profile: "dev", network, batch: { schedule: "every hour" } })),
-        ).rejects.toThrow(/SparkBatchJob "bad-batch": schedule = "every hour"/);
+        ).rejects.toThrow(/HybridArchitecture "bad": batch.schedule = "every hour": is not a valid schedule/);
     });
 });

@@ -24,6 +24,7 @@ const build: Record<string, (o: Overrides) => () => void> = {
         } as LambdaArchitectureArgs),
 };
 
+const COMPONENT: Record<string, string> = { hybrid: "HybridArchitecture", kappa: "KappaArchitecture", lambda: "LambdaArchitecture" };
 const e = (field: string, value: string, problem: string, fix: string): Expected => ({ field, value, problem, fix });
 
 /** Cases every architecture (each has a Kafka cluster) refuses. */
@@ -31,15 +32,20 @@ const kafkaCases: [string, Overrides, (arch: string) => string, Expected][] = [
     [
         "a flavour MSK does not have",
         { kafka: { flavour: "provisioned" as never } },
-        (a) => `KafkaCluster "${a}-kafka"`,
-        e("flavour", '"provisioned"', "not a kind of MSK cluster", 'Use "standard", "express" or "serverless"'),
+        (a) => `${COMPONENT[a]} "${a}"`,
+        e(
+            "kafka.flavour",
+            '"provisioned"',
+            "is not one of standard, express, serverless",
+            'Use one of "standard", "express", "serverless"',
+        ),
     ],
     [
         "a broker count on MSK Serverless",
         { kafka: { flavour: "serverless", brokerCount: 3 } },
-        (a) => `MskServerlessCluster "${a}-kafka"`,
+        (a) => `${COMPONENT[a]} "${a}"`,
         e(
-            "brokerCount",
+            "kafka.brokerCount",
             "3",
             "MSK Serverless has no brokers, storage or broker configuration to set",
             'Remove it, or use flavour "standard"',
@@ -48,13 +54,13 @@ const kafkaCases: [string, Overrides, (arch: string) => string, Expected][] = [
     [
         "broker configuration on MSK Serverless",
         { kafka: { flavour: "serverless", serverProperties: { "log.retention.hours": "24" } } },
-        (a) => `MskServerlessCluster "${a}-kafka"`,
-        e("serverProperties", '{"log.retention.hours":"24"}', "MSK Serverless has no brokers", 'with "serverless" set only'),
+        (a) => `${COMPONENT[a]} "${a}"`,
+        e("kafka.serverProperties", '{"log.retention.hours":"24"}', "MSK Serverless has no brokers", 'with "serverless" set only'),
     ],
     [
         "a Standard broker type with the Express flavour",
         { kafka: { flavour: "express", instanceType: "kafka.m7g.large" } },
-        (a) => `KafkaClusterOverrides "${a}-kafka"`,
+        (a) => `${COMPONENT[a]} "${a}"`,
         e(
             "kafka.instanceType",
             '"kafka.m7g.large"',
@@ -65,7 +71,7 @@ const kafkaCases: [string, Overrides, (arch: string) => string, Expected][] = [
     [
         "an Express broker type with the Standard flavour",
         { kafka: { instanceType: "express.m7g.large" } },
-        (a) => `KafkaClusterOverrides "${a}-kafka"`,
+        (a) => `${COMPONENT[a]} "${a}"`,
         e(
             "kafka.instanceType",
             '"express.m7g.large"',
@@ -76,8 +82,8 @@ const kafkaCases: [string, Overrides, (arch: string) => string, Expected][] = [
     [
         "an EBS volume size on Express brokers",
         { kafka: { flavour: "express", volumeSizeGiB: 500 } },
-        (a) => `KafkaCluster "${a}-kafka"`,
-        e("volumeSizeGiB", "500", "MSK manages Express brokers' storage", "Remove volumeSizeGiB"),
+        (a) => `${COMPONENT[a]} "${a}"`,
+        e("kafka.volumeSizeGiB", "500", "MSK manages Express brokers' storage", "Remove volumeSizeGiB"),
     ],
 ];
 
@@ -86,19 +92,19 @@ const sparkCases: [string, Overrides, (arch: string) => string, Expected][] = [
     [
         "a runtime that is not one of the two",
         { spark: { runtime: "emr-eks" as never } },
-        (a) => `${a === "hybrid" ? "HybridArchitecture" : "LambdaArchitecture"} "${a}"`,
-        e("spark.runtime", '"emr-eks"', "not a Spark runtime", 'Use "emr-ec2" or "emr-serverless"'),
+        (a) => `${COMPONENT[a]} "${a}"`,
+        e("spark.runtime", '"emr-eks"', "is not one of emr-ec2, emr-serverless", 'Did you mean "emr-ec2"?'),
     ],
     [
         "a misspelt spark key",
         { spark: { runtim: "emr-ec2" } as never },
-        (a) => `${a === "hybrid" ? "HybridArchitecture" : "LambdaArchitecture"} "${a}"`,
+        (a) => `${COMPONENT[a]} "${a}"`,
         e("spark.runtim", '"emr-ec2"', '"runtim" is not a known field', 'Did you mean "runtime"?'),
     ],
     [
         "EMR Serverless settings with the EC2 runtime",
         { spark: { runtime: "emr-ec2", serverless: { autoStopIdleMinutes: 5 } } },
-        (a) => `${a === "hybrid" ? "HybridArchitecture" : "LambdaArchitecture"} "${a}"`,
+        (a) => `${COMPONENT[a]} "${a}"`,
         e(
             "spark.serverless",
             '{"autoStopIdleMinutes":5}',
@@ -109,8 +115,13 @@ const sparkCases: [string, Overrides, (arch: string) => string, Expected][] = [
     [
         "a release EMR Serverless does not offer",
         { spark: { serverless: { releaseLabel: "emr-5.36.0" } } },
-        (a) => `EmrServerlessApplication "${a}-spark"`,
-        e("releaseLabel", '"emr-5.36.0"', "EMR 5.x is older than the 7.x releases", 'Use a 7.x release such as "emr-7.13.0"'),
+        (a) => `${COMPONENT[a]} "${a}"`,
+        e(
+            "spark.serverless.releaseLabel",
+            '"emr-5.36.0"',
+            "EMR 5.x is older than the 7.x releases",
+            'Use a 7.x release such as "emr-7.13.0"',
+        ),
     ],
 ];
 

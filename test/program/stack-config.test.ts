@@ -113,6 +113,17 @@ describe("the plan command and stack files", () => {
         expect(err).toContain('Did you mean "protect"?');
     });
 
+    test("a misspelt key deep inside an architecture's config exits 2 with a did-you-mean", async () => {
+        const dir = root({
+            typo: "config:\n  spectrum:architecture: hybrid\n  spectrum:profile: dev\n  spectrum:hybrid:\n    topics:\n      x:\n        partitons: 3\n",
+        });
+        const { code, err } = await planOf(dir, "typo");
+        expect(code).toBe(2);
+        expect(err).toContain(
+            'stack config spectrum:hybrid.topics.x.partitons = 3: "partitons" is not a known field. Did you mean "partitions"?',
+        );
+    });
+
     test("config that is not a mapping is refused with its position", () => {
         const dir = root({ list: "config:\n  - spectrum:architecture\n" });
         expect(() => loadStackConfig(path.join(dir, "stacks", "Pulumi.list.yaml"), "spectrum")).toThrow(

@@ -104,7 +104,8 @@ describe("Lambda's Spark speed layer picks the Kafka source of its cluster's rel
 
     it("refuses a release outside the catalog, and a Kafka source built for another Spark", async () => {
         expect(await problemsOf(sparkSpeed({ cluster: { releaseLabel: "emr-7.15.0" } }))).toEqual([
-            'LambdaArchitecture "bad": speed.sparkStreaming.cluster.releaseLabel = "emr-7.15.0": the EMR release catalog (as of 2026-12-05) has no Spark version for it, so the Kafka source to download is unknown. Use a release listed in EMR_RELEASES, or set speed.sparkStreaming.packages (the spark-sql-kafka-0-10 build of that release\'s Spark and Scala, and aws-msk-iam-auth).',
+            // The cluster's declaration refuses the release first, at the architecture's field.
+            'LambdaArchitecture "bad": speed.sparkStreaming.cluster.releaseLabel = "emr-7.15.0": is newer than the newest release of its line in the EMR release catalog (emr-7.14.0, as of 2026-12-05). Use emr-7.14.0 or older, or add the release to spark/emr-releases.ts once EMR offers it.',
         ]);
         expect(
             await problemsOf(
@@ -116,13 +117,13 @@ describe("Lambda's Spark speed layer picks the Kafka source of its cluster's rel
         ).toEqual([
             'LambdaArchitecture "bad": speed.sparkStreaming.packages[0] = "org.apache.spark:spark-sql-kafka-0-10_2.12:3.5.6": emr-spark-8.0.0 runs Spark 4.0.2 on Scala 2.13, and this Kafka source is built for Spark 3.5 on Scala 2.12: it fails when the query starts. Use "org.apache.spark:spark-sql-kafka-0-10_2.13:4.0.2", or leave packages unset to get it.',
         ]);
-        // Packages given for a release outside the catalog do not make the release exist: the cluster refuses it.
+        // Packages given for a release outside the catalog do not make the release exist: the cluster's declaration refuses it.
         expect(
             await problemsOf(
                 sparkSpeed({ cluster: { releaseLabel: "emr-7.15.0" }, packages: ["org.apache.spark:spark-sql-kafka-0-10_2.12:3.5.7"] }),
             ),
         ).toEqual([
-            'EmrSparkCluster "bad-streaming": releaseLabel = "emr-7.15.0": is newer than the newest release of its line in the EMR release catalog (emr-7.14.0, as of 2026-12-05). Use emr-7.14.0 or older, or add the release to spark/emr-releases.ts once EMR offers it.',
+            'LambdaArchitecture "bad": speed.sparkStreaming.cluster.releaseLabel = "emr-7.15.0": is newer than the newest release of its line in the EMR release catalog (emr-7.14.0, as of 2026-12-05). Use emr-7.14.0 or older, or add the release to spark/emr-releases.ts once EMR offers it.',
         ]);
     });
 

@@ -1,15 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
-import { awsTags } from "../../core/tags";
+import { childNameClaim, clashRegistry } from "../../core/clashes";
 import { LandingZone } from "../../landing-zone";
 import { KafkaTopics } from "../../kafka";
 import { MskFirehoseIngest } from "../../ingest";
 import { EmrServerlessApplication, SparkBatchJob } from "../../spark";
-import { SparkApplicationArgs, checkSparkRuntime, createSparkApplication } from "../shared/spark-runtime";
-import { EMR_FLEET_SUBNETS, privateSubnets } from "../shared/placement";
-import { ArchitectureKafka, LakeAndLogArgs, checkLakeAndLog, createLakeAndLog } from "../shared/lake-and-log";
-import { ARTIFACTS_ZONE, CURATED_ZONE, RAW_ZONE, createBatchLayer } from "../shared/batch-layer";
-import { HYBRID_COMPONENT, HybridArchitectureArgs, resolveHybridSettings } from "./hybrid-args";
-import { validateHybridArchitecture } from "./hybrid-validate";
+import { createSparkApplication } from "../shared/spark-runtime";
+import { ArchitectureKafka, createLakeAndLog } from "../shared/lake-and-log";
+import { createBatchLayer } from "../shared/batch-layer";
+import { HYBRID_COMPONENT, HybridArchitectureArgs } from "./hybrid-args";
+import { planHybridArchitecture } from "./hybrid-validate";
 
 /**
  * The most common hybrid in practice: events stream into the landing zone's raw zone in real time
@@ -37,45 +36,16 @@ export class HybridArchitecture extends pulumi.ComponentResource {
     readonly locations: Record<string, { raw: pulumi.Output<string>; curated: pulumi.Output<string>; rejected?: pulumi.Output<string> }>;
 
     constructor(name: string, args: HybridArchitectureArgs, opts?: pulumi.ComponentResourceOptions) {
-        // Everything that can be checked without a resource is checked before the first one.
-        const s = resolveHybridSettings(args);
-        validateHybridArchitecture(name, args, s);
-        const { defaults, topics, topicNames: names } = s;
-
-        const tags = awsTags(HYBRID_COMPONENT, args.tags, "hybrid");
-        const lakeAndLog: LakeAndLogArgs = {
-            defaults,
-            network: args.network,
-            zones: { [RAW_ZONE]: {}, [CURATED_ZONE]: {}, [ARTIFACTS_ZONE]: {} },
-            landingZone: args.landingZone,
-            kafka: args.kafka,
-            kafkaClientSecurityGroupIds: args.kafkaClientSecurityGroupIds,
-            topics,
-            previousTopics: args.previousTopics,
-            multiVpcConnectivity: true,
-            tags,
-        };
-        const spark: SparkApplicationArgs = { defaults, network: args.network, spark: args.spark, tags };
-        checkSparkRuntime(HYBRID_COMPONENT, name, spark);
-        checkLakeAndLog(name, lakeAndLog);
+        // Everything that can be checked without a resource is checked before the first one:
+        // the architecture's args and every part's, as they will be passed.
+        const { lakeAndLog, batch, spark } = planHybridArchitecture(name, args);
+        clashRegistry().claimAll([childNameClaim(HYBRID_COMPONENT, name, opts?.parent)]);
         super(`spectrum:index:${HYBRID_COMPONENT}`, name, {}, opts);
         const { lake, kafka, topics: declared } = createLakeAndLog(name, lakeAndLog, this);
         const application = createSparkApplication(`${name}-spark`, lake, spark, this);
         const layer = createBatchLayer(
             name,
-            {
-                defaults,
-                lake,
-                connection: kafka.connection,
-                topics: names,
-                topicResources: [declared],
-                vpcId: args.network.vpcId,
-                subnetIds: privateSubnets(args.network, EMR_FLEET_SUBNETS),
-                serverless: application?.target,
-                ingest: args.ingest,
-                batch: args.batch,
-                tags,
-            },
+            { ...batch, serverless: application?.target, lake, connection: kafka.connection, topicResources: [declared] },
             this,
         );
         this.lake = lake;

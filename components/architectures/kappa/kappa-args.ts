@@ -1,9 +1,13 @@
-import { KubernetesTarget } from "../../core/contracts";
+import { v, strict, map, overridesOf, explain } from "../../core/schema";
+import { kubernetesTarget } from "../../core/schema/contracts";
 import { WorkloadIdentityMode } from "../../core/workload-identity";
 import { CleanupPolicy } from "../../kafka";
-import { FlinkOperatorArgs, FlinkProcessResources } from "../../flink";
-import { ProcessingRequirements, ProcessorRecommendation, recommendProcessor } from "../shared/recommend-processor";
-import { ArchitectureBaseArgs } from "../shared/lake-and-log";
+import { topicSpecShape } from "../../kafka/topic-args";
+import { kafkaStreamsAppShape } from "../../kafka/streams-app-args";
+import { flinkOperatorShape } from "../../flink/operator-args";
+import { flinkProcessResources } from "../../flink/job-args";
+import { ProcessorRecommendation, processingRequirements, recommendProcessor } from "../shared/recommend-processor";
+import { architectureBaseShape } from "../shared/base-args";
 import { ArchitectureDefaults } from "../shared/profile";
 import { defaultsOf } from "../shared/profile-check";
 import { KappaVersionNames, versionNames } from "./version-names";
@@ -14,172 +18,232 @@ import {
     brokerTransactionMaxTimeoutMs,
 } from "./exactly-once";
 
+export const KAPPA_COMPONENT = "KappaArchitecture";
+
 /** The stream processors a Kappa architecture runs. */
 export type KappaProcessor = "flink" | "kafka-streams";
 
+/** A string, or a mapping checked against `mapping` alone, so a misspelt key in it is named (a plain union would not). */
+function stringOr<const TMapping extends v.GenericSchema>(
+    mapping: TMapping,
+): v.UnionSchema<[v.StringSchema<undefined>, TMapping], undefined> {
+    const schema = v.union([v.string(), mapping]);
+    const run = schema["~run"].bind(schema);
+    return Object.assign(schema, {
+        "~run"(dataset: v.UnknownDataset, config: v.Config<v.BaseIssue<unknown>>) {
+            const value = dataset.value;
+            return value !== null && typeof value === "object" ? mapping["~run"](dataset, config) : run(dataset, config);
+        },
+    });
+}
+
+const WORKLOAD_IDENTITY_MODES = ["irsa", "pod-identity"] as const satisfies readonly WorkloadIdentityMode[];
+const KAPPA_PROCESSOR_CHOICES = ["flink", "kafka-streams", "auto"] as const satisfies readonly (KappaProcessor | "auto")[];
+
+/** The declaration of a start position given as an instant. */
+export const startTimestampShape = {
+    /** Milliseconds since the epoch: the version starts at the first record at or after it. Default: none (required). */
+    timestampMs: v.number(),
+};
 /**
  * Where a new version starts reading the input topics on its first start: the oldest retained
  * record (a full replay of the horizon), only new records, or the first record at or after an
  * instant (milliseconds since the epoch; Flink only). Later restarts resume from the job's own
  * checkpoints (Flink) or committed offsets (Kafka Streams), never from here.
  */
+export const kappaStartFrom = stringOr(strict(startTimestampShape));
+/** Where a new version starts reading the input topics on its first start: `"earliest"`, `"latest"` or `{ timestampMs }`. */
 export type KappaStartFrom = "earliest" | "latest" | { timestampMs: number };
 
-/** An input topic: part of the log of record, kept at least as long as the replay horizon. */
-export interface KappaInputTopic {
+/** The declaration of an input topic: part of the log of record, kept at least as long as the replay horizon. */
+export const kappaInputTopicShape = {
     /** Partitions: the ceiling of the processor's parallelism; can grow, never shrink. Default: the profile's (dev 3, prod 12). */
-    partitions?: number;
+    partitions: v.optional(v.number()),
     /**
      * Total retention in days (on broker disks, plus the remote tier with tiered storage); -1 keeps
      * records forever. Must cover `replayHorizonDays`: a replay cannot read what the log dropped.
      * Default: `replayHorizonDays`.
      */
-    retentionDays?: number;
+    retentionDays: v.optional(v.number()),
     /**
      * With tiered storage only: days kept on broker disks before segments live only in the remote
      * tier; below `retentionDays`. MSK tiers only `delete`-policy topics. Default: 1 with tiered
      * storage and policy `delete`, unset otherwise.
      */
-    localRetentionDays?: number;
+    localRetentionDays: v.optional(v.number()),
     /** Cleanup policy. `compact` keeps the latest record per key forever (a table-like input; no retention check). Default: `"delete"`. */
-    cleanupPolicy?: CleanupPolicy;
+    cleanupPolicy: topicSpecShape.cleanupPolicy,
     /** Other topic-level configs (`max.message.bytes`, `compression.type`, ...), checked by KafkaTopic. Default: none. */
-    config?: Record<string, string>;
-}
+    config: v.optional(map(v.string(), v.string())),
+};
+/** The schema of {@link kappaInputTopicShape}. */
+export const kappaInputTopic: v.StrictObjectSchema<typeof kappaInputTopicShape, undefined> = strict(kappaInputTopicShape);
+/** An input topic: part of the log of record, kept at least as long as the replay horizon. */
+export type KappaInputTopic = v.InferInput<typeof kappaInputTopic>;
 
-/** An output topic, created once per version as `<name>.<version>`. */
-export interface KappaOutputTopic {
+/** The declaration of an output topic, created once per version as `<name>.<version>`. */
+export const kappaOutputTopicShape = {
     /** Partitions. Default: the profile's (dev 3, prod 12). */
-    partitions?: number;
+    partitions: v.optional(v.number()),
     /** Retention in days; -1 forever. Outputs can be recomputed by a replay, so no horizon check. Default: the profile's (dev 3, prod 7). */
-    retentionDays?: number;
+    retentionDays: v.optional(v.number()),
     /** Cleanup policy (`compact` for a changelog of the latest result per key). Default: `"delete"`. */
-    cleanupPolicy?: CleanupPolicy;
+    cleanupPolicy: topicSpecShape.cleanupPolicy,
     /** Other topic-level configs. Default: none. */
-    config?: Record<string, string>;
-}
+    config: v.optional(map(v.string(), v.string())),
+};
+/** The schema of {@link kappaOutputTopicShape}. */
+export const kappaOutputTopic: v.StrictObjectSchema<typeof kappaOutputTopicShape, undefined> = strict(kappaOutputTopicShape);
+/** An output topic, created once per version as `<name>.<version>`. */
+export type KappaOutputTopic = v.InferInput<typeof kappaOutputTopic>;
 
-/** Results written to the landing zone, under one prefix per version: `<area>/<path>/<version>/`. */
-export interface KappaLandingOutput {
+/** The declaration of results written to the landing zone, under one prefix per version: `<area>/<path>/<version>/`. */
+export const kappaLandingOutputShape = {
     /** A zone of the landing zone (created if it is not among its zones). Default: `"curated"`. */
-    area?: string;
+    area: v.optional(v.string()),
     /** Path inside the zone. Default: the job name. */
-    path?: string;
-}
+    path: v.optional(v.string()),
+};
+/** The schema of {@link kappaLandingOutputShape}. */
+export const kappaLandingOutput: v.StrictObjectSchema<typeof kappaLandingOutputShape, undefined> = strict(kappaLandingOutputShape);
+/** Results written to the landing zone, under one prefix per version: `<area>/<path>/<version>/`. */
+export type KappaLandingOutput = v.InferInput<typeof kappaLandingOutput>;
 
 /**
- * One version of the stream job. Each version runs as its own job with its own consumer group
- * (Kafka Streams `application.id`), transactional ids, state, IAM role, output topics
- * `<output>.<version>` and landing-zone prefix, so a new version replays the log beside the
- * live one without touching it.
+ * The declaration of one version of the stream job. Each version runs as its own job with its own
+ * consumer group (Kafka Streams `application.id`), transactional ids, state, IAM role, output topics
+ * `<output>.<version>` and landing-zone prefix, so a new version replays the log beside the live
+ * one without touching it.
  */
-export interface KappaJobVersion {
-    /** Version name: 1-12 lowercase letters and digits (`v1`, `v2`, `2026q3`). Required. */
-    version: string;
-    /** Where the version starts reading on its first start. Default: `"earliest"` (replay the whole horizon). */
-    startFrom?: KappaStartFrom;
-    /** Container image. Flink: must contain Flink `flinkVersion`; Kafka Streams: required, pinned by tag or digest. Default (Flink): `flink:<flinkVersion>-java17`. */
-    image?: string;
+export const kappaJobVersionShape = {
+    /** Version name: 1-12 lowercase letters and digits (`v1`, `v2`, `2026q3`). Default: none (required). */
+    version: v.string(),
+    /** Where the version starts reading on its first start: `"earliest"`, `"latest"` or `{ timestampMs }` (Flink only). Default: `"earliest"` (replay the whole horizon). */
+    startFrom: v.optional(kappaStartFrom),
+    /** Container image. Flink: must contain Flink `flinkVersion`; Kafka Streams: required, pinned by tag or digest. Default: `flink:<flinkVersion>-java17` for Flink, none for Kafka Streams. */
+    image: v.optional(v.string()),
     /** Flink only: the job jar. Default: the Flink image's bundled `StateMachineExample` (a smoke test that reads no topic; see the README). */
-    jarUri?: string;
+    jarUri: v.optional(v.string()),
     /** Flink only: main class, when the jar's manifest names none. Default: the manifest's. */
-    entryClass?: string;
+    entryClass: v.optional(v.string()),
     /** Flink only: program arguments. Default: none. */
-    args?: string[];
+    args: v.optional(v.array(v.string())),
     /** Flink only: the exact Flink version inside the image. Default: `flink.version` (1.20.3). */
-    flinkVersion?: string;
+    flinkVersion: v.optional(v.string()),
     /** Flink subtasks, or Kafka Streams pods. Default: the profile's `streamParallelism` (dev 1, prod 3). */
-    parallelism?: number;
+    parallelism: v.optional(v.number()),
     /**
      * Lifts protection from this version's job and output topics so that removing it from
      * `versions` deletes them (step 3 of the retirement runbook in a protected stack). The live
      * version cannot be retiring. Default: false.
      */
-    retiring?: boolean;
-}
+    retiring: v.optional(v.boolean()),
+};
+/** The schema of {@link kappaJobVersionShape}. */
+export const kappaJobVersion: v.StrictObjectSchema<typeof kappaJobVersionShape, undefined> = strict(kappaJobVersionShape);
+/** One version of the stream job, running beside the others with its own group, state and outputs. */
+export type KappaJobVersion = v.InferInput<typeof kappaJobVersion>;
 
-/** Flink settings shared by every version. */
-export interface KappaFlinkOverrides {
+/** The declaration of the Flink settings shared by every version. */
+export const kappaFlinkShape = {
     /** Default Flink version of the versions (exact, as in the image). Default: `"1.20.3"`. */
-    version?: string;
-    /** FlinkOperator overrides (namespace, job namespaces, cert-manager, ...). Default: the operator's, with the profile's replicas (dev 1, prod 2). */
-    operator?: Omit<FlinkOperatorArgs, "target">;
+    version: v.optional(v.string()),
+    /** FlinkOperator overrides (namespace, job namespaces, cert-manager, ...): FlinkOperator's args less `target`. Default: the operator's, with the profile's replicas (dev 1, prod 2). */
+    operator: v.optional(strict(overridesOf(flinkOperatorShape, ["target"]))),
     /** Exactly-once checkpoint interval, seconds: also how often output transactions commit (the latency consumers see). Default: 60. */
-    checkpointIntervalSeconds?: number;
+    checkpointIntervalSeconds: v.optional(v.number()),
     /** Checkpoint timeout, seconds. With output topics, the longer of the interval and timeout plus half the interval (the pause after a checkpoint), plus the timeout, must stay below `transactionTimeoutMs`. Default: 300. */
-    checkpointTimeoutSeconds?: number;
+    checkpointTimeoutSeconds: v.optional(v.number()),
     /** Task slots per TaskManager. Default: 2. */
-    taskSlots?: number;
+    taskSlots: v.optional(v.number()),
     /** JobManager resources. Default: FlinkJob's (0.5 CPU, 1600m) with the profile's replicas (dev 1, prod 2). */
-    jobManager?: FlinkProcessResources;
+    jobManager: v.optional(flinkProcessResources),
     /** TaskManager resources. Default: FlinkJob's (1 CPU, 2048m). */
-    taskManager?: FlinkProcessResources;
+    taskManager: v.optional(flinkProcessResources),
     /** How job pods get AWS credentials. Default: `"irsa"`. */
-    identity?: WorkloadIdentityMode;
+    identity: v.optional(v.picklist(WORKLOAD_IDENTITY_MODES)),
     /** Extra Flink configuration (tuning keys; FlinkJob refuses the keys it owns, and with output topics the architecture sets `execution.checkpointing.tolerable-failed-checkpoints` to 0). Default: none. */
-    flinkConfiguration?: Record<string, string>;
-}
+    flinkConfiguration: v.optional(map(v.string(), v.string())),
+};
+/** The schema of {@link kappaFlinkShape}. */
+export const kappaFlink: v.StrictObjectSchema<typeof kappaFlinkShape, undefined> = strict(kappaFlinkShape);
+/** Flink settings shared by every version. */
+export type KappaFlinkOverrides = v.InferInput<typeof kappaFlink>;
 
-/** Kafka Streams settings shared by every version. */
-export interface KappaStreamsOverrides {
+/** The declaration of the Kafka Streams settings shared by every version. */
+export const kappaStreamsShape = {
     /** Namespace of the apps. Default: `"kappa"`. */
-    namespace?: string;
+    namespace: v.optional(v.string()),
     /** Create the namespace (Pod Security Standard `restricted`). Default: true. */
-    createNamespace?: boolean;
+    createNamespace: v.optional(v.boolean()),
     /** The topology has state stores (volumes and standbys). Default: true. */
-    stateful?: boolean;
+    stateful: v.optional(v.boolean()),
     /** `num.stream.threads` per pod. Default: 1. */
-    threads?: number;
+    threads: v.optional(v.number()),
     /** State volume per pod. Default: 10Gi on `storageClassName` (or the cluster default). */
-    stateStorageSize?: string;
-    /** Container resources. Default: KafkaStreamsApp's (500m/2Gi requests, 2/2Gi limits). */
-    resources?: { requests?: Record<string, string>; limits?: Record<string, string> };
+    stateStorageSize: v.optional(v.string()),
+    /** Container resources (`requests` and `limits`, each a map of resource to quantity). Default: KafkaStreamsApp's (500m/2Gi requests, 2/2Gi limits). */
+    resources: v.optional(kafkaStreamsAppShape.resources.wrapped),
     /** How pods get AWS credentials. Default: `"irsa"`. */
-    identity?: WorkloadIdentityMode;
+    identity: v.optional(v.picklist(WORKLOAD_IDENTITY_MODES)),
     /** Extra Streams properties (not those set from arguments). Default: none. */
-    properties?: Record<string, string>;
-}
+    properties: v.optional(map(v.string(), v.string())),
+};
+/** The schema of {@link kappaStreamsShape}. */
+export const kappaStreams: v.StrictObjectSchema<typeof kappaStreamsShape, undefined> = strict(kappaStreamsShape);
+/** Kafka Streams settings shared by every version. */
+export type KappaStreamsOverrides = v.InferInput<typeof kappaStreams>;
 
-/** Arguments of {@link KappaArchitecture}: the base arguments, the input topics, the job versions and which one is live. */
-export interface KappaArchitectureArgs extends ArchitectureBaseArgs {
-    /** The Kubernetes cluster the stream jobs run on (`PlatformCluster.target`). Required. */
-    target: KubernetesTarget;
+/** The declaration of {@link KappaArchitecture}'s args: the base arguments, the input topics, the job versions and which one is live. */
+export const kappaArchitectureShape = {
+    ...architectureBaseShape,
+    /** The Kubernetes cluster the stream jobs run on (`PlatformCluster.target`). Default: none (required). */
+    target: kubernetesTarget,
     /** Storage class for Kafka Streams state volumes. Default: the cluster's default class. */
-    storageClassName?: string;
+    storageClassName: v.optional(v.string()),
     /** The stream processor, or `auto` to let `recommendProcessor(requirements)` pick between Flink and Kafka Streams. Default: `"flink"`. */
-    processor?: KappaProcessor | "auto";
+    processor: v.optional(
+        v.picklist(
+            KAPPA_PROCESSOR_CHOICES,
+            explain("not a processor the Kappa architecture runs", 'Use "flink", "kafka-streams" or "auto"'),
+        ),
+    ),
     /** What the workload needs, for `processor: "auto"`. Default: none (required with auto). */
-    requirements?: ProcessingRequirements;
+    requirements: v.optional(processingRequirements),
     /** Name of the job: prefix of deployment names, consumer groups and transactional ids (`<jobName>-<version>`); lowercase, at most 32. Default: the component name. */
-    jobName?: string;
+    jobName: v.optional(v.string()),
     /** How far back a new version must be able to replay, in days: every input topic keeps at least this much. Default: the profile's topic retention (dev 3, prod 7). */
-    replayHorizonDays?: number;
+    replayHorizonDays: v.optional(v.number()),
     /** The log of record: input topics, keyed by topic name. Default: `{ events: {} }`. */
-    inputTopics?: Record<string, KappaInputTopic>;
+    inputTopics: v.optional(map(v.string(), kappaInputTopic)),
     /** Output topics, keyed by base name; each version writes `<name>.<version>`. Default: `{ results: {} }` (set `{}` to write only to the landing zone). */
-    outputTopics?: Record<string, KappaOutputTopic>;
+    outputTopics: v.optional(map(v.string(), kappaOutputTopic)),
     /** Also (or only) write results to the landing zone, one prefix per version. Flink only. Default: off. */
-    landingOutput?: KappaLandingOutput;
+    landingOutput: v.optional(kappaLandingOutput),
     /** The versions of the job that run, each beside the others. Default: `[{ version: "v1" }]`. */
-    versions?: KappaJobVersion[];
+    versions: v.optional(v.array(kappaJobVersion)),
     /** The version consumers read (the live pointer and `liveOutputs`); flip it to cut over. Default: the first version. */
-    live?: string;
+    live: v.optional(v.string()),
     /**
      * Kafka transaction timeout of the Flink exactly-once sink, ms: above the longest a transaction
      * stays open (until the next checkpoint completes: 630000 with the default checkpoint timing;
      * see the README), at most the brokers' `transaction.max.timeout.ms` (900000 unless
      * `kafka.serverProperties` raises it). Default: 900000.
      */
-    transactionTimeoutMs?: number;
+    transactionTimeoutMs: v.optional(v.number()),
     /** SSM parameter holding the live pointer. Default: `/spectrum/<project>/<stack>/<name>/live`. */
-    liveParameterName?: string;
+    liveParameterName: v.optional(v.string()),
     /** Flink settings. Default: see KappaFlinkOverrides. */
-    flink?: KappaFlinkOverrides;
+    flink: v.optional(kappaFlink),
     /** Kafka Streams settings. Default: see KappaStreamsOverrides. */
-    streams?: KappaStreamsOverrides;
+    streams: v.optional(kappaStreams),
     /** Protect topics and jobs (and, unless their own overrides say otherwise, the landing zone and Kafka cluster). Default: the profile's (dev false, prod true). */
-    protect?: boolean;
-}
+    protect: v.optional(v.boolean()),
+};
+/** The schema of {@link kappaArchitectureShape}. */
+export const kappaArchitectureArgs: v.StrictObjectSchema<typeof kappaArchitectureShape, undefined> = strict(kappaArchitectureShape);
+/** Arguments of {@link KappaArchitecture}: the base arguments, the input topics, the job versions and which one is live. */
+export type KappaArchitectureArgs = v.InferInput<typeof kappaArchitectureArgs>;
 
 export const DEFAULT_KAPPA_FLINK_VERSION = "1.20.3";
 /** Shipped in every official Flink image: a state machine over generated events (reads no topic), so the stack runs before any job code exists. */
@@ -243,7 +307,7 @@ export interface KappaSettings {
         stateful: boolean;
         threads: number;
         stateStorageSize: string | undefined;
-        resources: { requests?: Record<string, string>; limits?: Record<string, string> } | undefined;
+        resources: KappaStreamsOverrides["resources"];
         identity: WorkloadIdentityMode;
         properties: Record<string, string>;
     };
@@ -297,7 +361,8 @@ export function resolveKappaSettings(name: string, args: KappaArchitectureArgs):
     }
     const versions: KappaVersionSettings[] = (args.versions ?? [{ version: "v1" }]).map((ver) => ({
         version: ver.version,
-        startFrom: ver.startFrom ?? "earliest",
+        // A string other than earliest or latest is reported by validation.
+        startFrom: (ver.startFrom ?? "earliest") as KappaStartFrom,
         image: ver.image,
         jarUri: ver.jarUri ?? BUNDLED_EXAMPLE_JAR,
         entryClass: ver.entryClass,

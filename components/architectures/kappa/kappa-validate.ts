@@ -1,7 +1,12 @@
 import { Validator } from "../../core/errors";
 import { KappaArchitectureArgs, KappaJobVersion } from "./kappa-args";
 import { JOB_NAME, MAX_JOB_NAME, VERSION_NAME } from "./version-names";
-import { KappaSettings } from "./kappa-args";
+import { KAPPA_COMPONENT, KappaSettings, kappaArchitectureArgs, resolveKappaSettings } from "./kappa-args";
+import { awsTags } from "../../core/tags";
+import { LakeAndLogArgs, checkLakeAndLog } from "../shared/lake-and-log";
+import { PartChecks } from "../shared/parts-check";
+import { inputTopicSpecs, previousShapes } from "./topic-specs";
+import { checkVersions } from "./version-check";
 import { TOLERABLE_FAILED_CHECKPOINTS, longestOpenTransactionMs } from "./exactly-once";
 import { checkNetwork } from "../shared/placement";
 import { checkProfile } from "../shared/profile-check";
@@ -406,4 +411,42 @@ function validateExactlyOnce(v: Validator, s: KappaSettings): void {
         `above the brokers' transaction.max.timeout.ms (${s.brokerTransactionMaxTimeoutMs}): the producer would be refused when it starts`,
         `Use at most ${s.brokerTransactionMaxTimeoutMs}, or raise kafka.serverProperties["transaction.max.timeout.ms"]`,
     );
+}
+
+/** What the architecture builds its parts from, once every part's args have passed. */
+export interface KappaPlan {
+    settings: KappaSettings;
+    lakeAndLog: LakeAndLogArgs;
+    tags: Record<string, string>;
+}
+
+/**
+ * Checks everything before the first resource: the args against their declaration, the
+ * architecture's own rules, then the args of every part as they will be passed (landing zone,
+ * Kafka cluster, input topics), each problem at the field the user wrote. Throws one
+ * SpectrumValidationError listing every problem; returns what the parts are built from.
+ */
+export function planKappaArchitecture(name: string, args: KappaArchitectureArgs): KappaPlan {
+    const checks = new PartChecks(KAPPA_COMPONENT, name);
+    checks.shape(kappaArchitectureArgs, args);
+    const s = checks.resolve(() => resolveKappaSettings(name, args));
+    checks.own(() => validateKappaArchitecture(name, args, s));
+    checks.throwIfInvalid();
+    const tags = awsTags(KAPPA_COMPONENT, args.tags, "kappa");
+    const lakeAndLog: LakeAndLogArgs = {
+        defaults: { ...s.defaults, protect: s.protect },
+        network: args.network,
+        zones: { [s.landing?.area ?? "curated"]: {} },
+        landingZone: args.landingZone,
+        kafka: args.kafka,
+        kafkaClientSecurityGroupIds: args.kafkaClientSecurityGroupIds,
+        topics: inputTopicSpecs(s),
+        previousTopics: previousShapes(args.previousTopics, Object.keys(s.inputs)),
+        multiVpcConnectivity: false,
+        tags,
+    };
+    const planned = checkLakeAndLog(checks, name, lakeAndLog, "inputTopics");
+    if (checks.ok) checkVersions(checks, name, args, s, tags, planned);
+    checks.throwIfInvalid();
+    return { settings: s, lakeAndLog, tags };
 }

@@ -1,16 +1,17 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import type * as k8s from "@pulumi/kubernetes";
-import { awsTags } from "../../core/tags";
+import { childNameClaim, clashRegistry } from "../../core/clashes";
 import { LandingZone } from "../../landing-zone";
 import { KafkaStreamsApp, KafkaTopics, TopicShape } from "../../kafka";
 import { FlinkJob, FlinkOperator } from "../../flink";
-import { ArchitectureKafka, LakeAndLogArgs, checkLakeAndLog, createLakeAndLog } from "../shared/lake-and-log";
-import { KappaArchitectureArgs, KappaProcessor, KappaSettings, KappaVersionSettings, resolveKappaSettings } from "./kappa-args";
+import { ArchitectureKafka, createLakeAndLog } from "../shared/lake-and-log";
+import { KAPPA_COMPONENT, KappaArchitectureArgs, KappaProcessor, KappaSettings, KappaVersionSettings } from "./kappa-args";
 import { KappaVersionNames } from "./version-names";
-import { validateKappaArchitecture } from "./kappa-validate";
-import { inputTopicSpecs, outputTopicSpecs, previousShapes } from "./topic-specs";
-import { KappaJobContext, flinkVersionJob, streamsNamespace, streamsVersionApp } from "./version-jobs";
+import { planKappaArchitecture } from "./kappa-validate";
+import { kappaOperatorArgs } from "./version-check";
+import { outputTopicSpecs, previousShapes } from "./topic-specs";
+import { KAPPA_LABELS, KappaJobContext, flinkVersionJob, streamsNamespace, streamsVersionApp } from "./version-jobs";
 import { KappaLiveOutputs, livePointer } from "./live-pointer";
 import { READ_COMMITTED } from "./exactly-once";
 
@@ -77,27 +78,12 @@ export class KappaArchitecture extends pulumi.ComponentResource {
     readonly topicShapes: Readonly<Record<string, TopicShape>>;
 
     constructor(name: string, args: KappaArchitectureArgs, opts?: pulumi.ComponentResourceOptions) {
-        // Everything that can be checked without a resource is checked before the first one.
-        const s = resolveKappaSettings(name, args);
-        validateKappaArchitecture(name, args, s);
+        // Everything that can be checked without a resource is checked before the first one:
+        // the architecture's args and every part's, as they will be passed.
+        const { settings: s, lakeAndLog, tags } = planKappaArchitecture(name, args);
         const processor = s.processor as KappaProcessor;
-        const tags = awsTags("KappaArchitecture", args.tags, "kappa");
-        const landingArea = s.landing?.area ?? "curated";
-
-        const lakeAndLog: LakeAndLogArgs = {
-            defaults: { ...s.defaults, protect: s.protect },
-            network: args.network,
-            zones: { [landingArea]: {} },
-            landingZone: args.landingZone,
-            kafka: args.kafka,
-            kafkaClientSecurityGroupIds: args.kafkaClientSecurityGroupIds,
-            topics: inputTopicSpecs(s),
-            previousTopics: previousShapes(args.previousTopics, Object.keys(s.inputs)),
-            multiVpcConnectivity: false,
-            tags,
-        };
-        checkLakeAndLog(name, lakeAndLog);
-        super("spectrum:index:KappaArchitecture", name, {}, opts);
+        clashRegistry().claimAll([childNameClaim(KAPPA_COMPONENT, name, opts?.parent)]);
+        super(`spectrum:index:${KAPPA_COMPONENT}`, name, {}, opts);
         const { lake, kafka, topics } = createLakeAndLog(name, lakeAndLog, this);
         this.lake = lake;
         this.kafka = kafka;
@@ -111,16 +97,12 @@ export class KappaArchitecture extends pulumi.ComponentResource {
             connection: kafka.connection,
             target: args.target,
             inputs: topics,
-            labels: { "spectrum/architecture": "kappa" },
+            labels: { ...KAPPA_LABELS },
             storageClassName: args.storageClassName,
             tags,
         };
         if (processor === "flink") {
-            this.operator = new FlinkOperator(
-                `${name}-flink`,
-                { replicas: s.defaults.flinkOperatorReplicas, ...s.flink.operator, target: args.target },
-                { parent: this },
-            );
+            this.operator = new FlinkOperator(`${name}-flink`, kappaOperatorArgs(s, args.target), { parent: this });
         }
         const namespace = processor === "kafka-streams" && s.streams.createNamespace ? streamsNamespace(name, ctx, this) : undefined;
 

@@ -1,6 +1,6 @@
 import { TopicShape } from "../../kafka";
 import { DAY_MS } from "../shared/profile";
-import { ArchitectureTopic } from "../shared/lake-and-log";
+import { ArchitectureTopic } from "../shared/base-args";
 import { KappaSettings, KappaVersionSettings } from "./kappa-args";
 
 /** Exactly-once needs every committed write on two of three replicas: never weaker for a Kappa log. */

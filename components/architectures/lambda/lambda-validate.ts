@@ -1,8 +1,15 @@
 import { Validator } from "../../core/errors";
 import { checkNetwork } from "../shared/placement";
-import { checkBatchTopics } from "../shared/batch-layer";
+import { ARTIFACTS_ZONE, BatchLayerSpec, CURATED_ZONE, RAW_ZONE, checkBatchLayer, checkBatchTopics } from "../shared/batch-layer";
+import { awsTags } from "../../core/tags";
+import { EMR_FLEET_SUBNETS, privateSubnets } from "../shared/placement";
+import { LakeAndLogArgs, checkLakeAndLog } from "../shared/lake-and-log";
+import { PartChecks } from "../shared/parts-check";
+import { SparkApplicationArgs, checkSparkRuntime, plannedServerless } from "../shared/spark-runtime";
+import { speedTopicName } from "./speed-streams";
+import { checkSpeedLayer } from "./speed-check";
 import { checkProfile } from "../shared/profile-check";
-import { ArchitectureTopic } from "../shared/lake-and-log";
+import { ArchitectureTopic } from "../shared/base-args";
 import {
     DEFAULT_EMR_RELEASE,
     DEFAULT_EMR_SERVERLESS_RELEASE,
@@ -12,9 +19,16 @@ import {
     releaseLineOf,
     sparkKafkaPackage,
 } from "../../spark";
-import { LambdaArchitectureArgs, LambdaSettings, SparkStreamingSpeedArgs, ViewColumn } from "./lambda-args";
+import {
+    LambdaArchitectureArgs,
+    LambdaSettings,
+    SparkStreamingSpeedArgs,
+    ViewColumn,
+    lambdaArchitectureArgs,
+    resolveLambdaSettings,
+} from "./lambda-args";
 import { athenaName } from "./athena-names";
-import { LAMBDA_COMPONENT, RESERVED_COLUMNS, SPEED_TOPIC_SUFFIX } from "./names";
+import { LAMBDA_COMPONENT, RESERVED_COLUMNS, RESULTS_ZONE, SPEED_TOPIC_SUFFIX, SPEED_ZONE } from "./names";
 import { checkSpeedProcessor } from "./speed-processor";
 
 const ATHENA_NAME = /^[a-z_][a-z0-9_]{0,127}$/;
@@ -318,4 +332,74 @@ function checkSparkSpeedPackages(v: Validator, args: LambdaArchitectureArgs, s: 
                 `Use "${sparkKafkaPackage(release)}", or leave packages unset to get it`,
             );
     });
+}
+
+/** What the architecture builds its parts from, once every part's args have passed. */
+export interface LambdaPlan {
+    settings: LambdaSettings;
+    lakeAndLog: LakeAndLogArgs;
+    batch: BatchLayerSpec;
+    spark: SparkApplicationArgs;
+    tags: Record<string, string>;
+}
+
+/**
+ * Checks everything before the first resource: the args against their declaration, the
+ * architecture's own rules, then the args of every part as they will be passed (landing zone,
+ * Kafka cluster, topics, ingest, batch job), each problem at the field the user wrote. Throws one
+ * SpectrumValidationError listing every problem; returns what the parts are built from.
+ */
+export function planLambdaArchitecture(name: string, args: LambdaArchitectureArgs): LambdaPlan {
+    const checks = new PartChecks(LAMBDA_COMPONENT, name);
+    checks.shape(lambdaArchitectureArgs, args);
+    const s = checks.resolve(() => resolveLambdaSettings(name, args));
+    checks.own(() => validateLambdaArchitecture(name, args, s));
+    checks.throwIfInvalid();
+    const tags = awsTags(LAMBDA_COMPONENT, args.tags, "lambda");
+    // A Kafka Streams speed job writes its views to topics of their own.
+    const speedTopics: Record<string, ArchitectureTopic> =
+        s.processor === "kafka-streams" ? Object.fromEntries(s.topicNames.map((t) => [speedTopicName(t), {}])) : {};
+    const lakeAndLog: LakeAndLogArgs = {
+        defaults: s.defaults,
+        network: args.network,
+        zones: {
+            [RAW_ZONE]: {},
+            [CURATED_ZONE]: {},
+            [ARTIFACTS_ZONE]: {},
+            // Real-time views matter only until the batch views cover the same hours.
+            [SPEED_ZONE]: { expireAfterDays: s.speedRetentionDays },
+            [RESULTS_ZONE]: { expireAfterDays: s.resultRetentionDays },
+        },
+        landingZone: args.landingZone,
+        kafka: args.kafka,
+        kafkaClientSecurityGroupIds: args.kafkaClientSecurityGroupIds,
+        topics: { ...s.topics, ...speedTopics },
+        previousTopics: args.previousTopics,
+        multiVpcConnectivity: true,
+        tags,
+    };
+    const batch: BatchLayerSpec = {
+        defaults: s.defaults,
+        topics: s.topicNames,
+        vpcId: args.network.vpcId,
+        subnetIds: privateSubnets(args.network, EMR_FLEET_SUBNETS),
+        ingest: args.ingest,
+        batch: { alarmTopicArn: args.alarmTopicArn, ...args.batch },
+        // The batch views' Parquet columns get the types their tables declare.
+        columns: Object.fromEntries(s.views.map((view) => [view.topic, view.columns])),
+        tags,
+    };
+    const spark: SparkApplicationArgs = { defaults: s.defaults, network: args.network, spark: args.spark, tags };
+    checks.own(() => checkSparkRuntime(LAMBDA_COMPONENT, name, spark));
+    checks.throwIfInvalid();
+    const planned = checkLakeAndLog(checks, name, lakeAndLog);
+    checkBatchLayer(checks, name, { ...batch, serverless: plannedServerless(spark, planned.storage) }, planned);
+    checkSpeedLayer(
+        checks,
+        name,
+        { settings: s, speed: args.speed ?? {}, network: args.network, kubernetes: args.kubernetes, tags },
+        planned,
+    );
+    checks.throwIfInvalid();
+    return { settings: s, lakeAndLog, batch, spark, tags };
 }

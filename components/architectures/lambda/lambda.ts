@@ -1,21 +1,18 @@
 import * as pulumi from "@pulumi/pulumi";
-import { awsTags } from "../../core/tags";
+import { childNameClaim, clashRegistry } from "../../core/clashes";
 import { LandingZone } from "../../landing-zone";
 import { KafkaTopics } from "../../kafka";
 import { MskFirehoseIngest } from "../../ingest";
 import { EmrServerlessApplication, SparkBatchJob } from "../../spark";
-import { SparkApplicationArgs, checkSparkRuntime, createSparkApplication } from "../shared/spark-runtime";
+import { createSparkApplication } from "../shared/spark-runtime";
 import { StreamProcessor } from "../shared/recommend-processor";
-import { EMR_FLEET_SUBNETS, privateSubnets } from "../shared/placement";
-import { ArchitectureKafka, ArchitectureTopic, LakeAndLogArgs, checkLakeAndLog, createLakeAndLog } from "../shared/lake-and-log";
-import { ARTIFACTS_ZONE, CURATED_ZONE, RAW_ZONE, createBatchLayer } from "../shared/batch-layer";
+import { ArchitectureKafka, createLakeAndLog } from "../shared/lake-and-log";
+import { createBatchLayer } from "../shared/batch-layer";
 import { LambdaArchitectureArgs } from "./lambda-args";
-import { resolveLambdaSettings } from "./lambda-args";
-import { validateLambdaArchitecture } from "./lambda-validate";
-import { LAMBDA_COMPONENT, RESULTS_ZONE, SPEED_ZONE } from "./names";
+import { planLambdaArchitecture } from "./lambda-validate";
+import { LAMBDA_COMPONENT } from "./names";
 import { SpeedLayer } from "./speed-flavour";
 import { createSpeedLayer } from "./speed-layer";
-import { speedTopicName } from "./speed-streams";
 import { ServingLayer, createServingLayer } from "./serving";
 import { viewTables } from "./merge-query";
 
@@ -79,58 +76,17 @@ export class LambdaArchitecture extends pulumi.ComponentResource {
     readonly views: Readonly<Record<string, LambdaViewLocations>>;
 
     constructor(name: string, args: LambdaArchitectureArgs, opts?: pulumi.ComponentResourceOptions) {
-        // Everything that can be checked without a resource is checked before the first one.
-        const s = resolveLambdaSettings(name, args);
-        validateLambdaArchitecture(name, args, s);
+        // Everything that can be checked without a resource is checked before the first one:
+        // the architecture's args and every part's, as they will be passed.
+        const { settings: s, lakeAndLog, batch: batchSpec, spark, tags } = planLambdaArchitecture(name, args);
         const d = s.defaults;
-        const tags = awsTags(LAMBDA_COMPONENT, args.tags, "lambda");
-
-        // A Kafka Streams speed job writes its views to topics of their own.
-        const speedTopics: Record<string, ArchitectureTopic> =
-            s.processor === "kafka-streams" ? Object.fromEntries(s.topicNames.map((t) => [speedTopicName(t), {}])) : {};
-        const lakeAndLog: LakeAndLogArgs = {
-            defaults: d,
-            network: args.network,
-            zones: {
-                [RAW_ZONE]: {},
-                [CURATED_ZONE]: {},
-                [ARTIFACTS_ZONE]: {},
-                // Real-time views matter only until the batch views cover the same hours.
-                [SPEED_ZONE]: { expireAfterDays: s.speedRetentionDays },
-                [RESULTS_ZONE]: { expireAfterDays: s.resultRetentionDays },
-            },
-            landingZone: args.landingZone,
-            kafka: args.kafka,
-            kafkaClientSecurityGroupIds: args.kafkaClientSecurityGroupIds,
-            topics: { ...s.topics, ...speedTopics },
-            previousTopics: args.previousTopics,
-            multiVpcConnectivity: true,
-            tags,
-        };
-        const spark: SparkApplicationArgs = { defaults: d, network: args.network, spark: args.spark, tags };
-        checkSparkRuntime(LAMBDA_COMPONENT, name, spark);
-        checkLakeAndLog(name, lakeAndLog);
+        clashRegistry().claimAll([childNameClaim(LAMBDA_COMPONENT, name, opts?.parent)]);
         super(`spectrum:index:${LAMBDA_COMPONENT}`, name, {}, opts);
         const { lake, kafka, topics } = createLakeAndLog(name, lakeAndLog, this);
         const application = createSparkApplication(`${name}-spark`, lake, spark, this);
-
         const batch = createBatchLayer(
             name,
-            {
-                defaults: d,
-                lake,
-                connection: kafka.connection,
-                topics: s.topicNames,
-                topicResources: [topics],
-                vpcId: args.network.vpcId,
-                subnetIds: privateSubnets(args.network, EMR_FLEET_SUBNETS),
-                serverless: application?.target,
-                ingest: args.ingest,
-                batch: { alarmTopicArn: args.alarmTopicArn, ...args.batch },
-                // The batch views' Parquet columns get the types their tables declare.
-                columns: Object.fromEntries(s.views.map((view) => [view.topic, view.columns])),
-                tags,
-            },
+            { ...batchSpec, serverless: application?.target, lake, connection: kafka.connection, topicResources: [topics] },
             this,
         );
 
@@ -176,9 +132,9 @@ export class LambdaArchitecture extends pulumi.ComponentResource {
         this.topics = topics;
         this.ingest = batch.ingest;
         this.batch = batch.job;
-        this.sparkApplication = application;
         this.speed = speed;
         this.serving = serving;
+        this.sparkApplication = application;
         this.processor = s.processor;
         this.processorReasons = s.processorReasons;
         this.databaseName = s.databaseName;

@@ -1,8 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import { KubernetesTarget } from "../../core/contracts";
-import { FlinkJob, FlinkOperator, FlinkOperatorRef } from "../../flink";
+import { KafkaConnection, KubernetesTarget, Storage } from "../../core/contracts";
+import { FlinkJob, FlinkJobArgs, FlinkOperator, FlinkOperatorArgs, FlinkOperatorRef } from "../../flink";
 import { StorageLocation } from "../../spark";
-import { FlinkSpeedArgs } from "./lambda-args";
+import { FlinkSpeedArgs, LambdaSettings } from "./lambda-args";
 import { DEFAULT_SPEED_FLINK_VERSION, SMOKE_TEST_JAR } from "./lambda-args";
 import { LAMBDA_COMPONENT, SPEED_ZONE } from "./names";
 import { SpeedLayer, SpeedLayerInputs, speedViewsArg } from "./speed-flavour";
@@ -15,7 +15,6 @@ import { SpeedLayer, SpeedLayerInputs, speedViewsArg } from "./speed-flavour";
  */
 export function flinkSpeedLayer(name: string, inputs: SpeedLayerInputs, parent: pulumi.Resource): SpeedLayer {
     const { settings: s, lake, kafka } = inputs;
-    const d = s.defaults;
     const flink: FlinkSpeedArgs = inputs.args.flink ?? {};
     // Validation guarantees a target for the Flink processor.
     const target = inputs.kubernetes as KubernetesTarget;
@@ -29,42 +28,64 @@ export function flinkSpeedLayer(name: string, inputs: SpeedLayerInputs, parent: 
     let operator: FlinkOperatorRef = flink.operator as FlinkOperatorRef;
     let created: FlinkOperator | undefined;
     if (flink.operator === undefined) {
-        created = new FlinkOperator(`${name}-flink`, { target, replicas: d.flinkOperatorReplicas }, { parent });
+        created = new FlinkOperator(`${name}-flink`, flinkSpeedOperatorArgs(s, target), { parent });
         operator = created;
     }
-
-    const locations: Record<string, StorageLocation> = Object.fromEntries(s.topicNames.map((t) => [t, { area: SPEED_ZONE, path: t }]));
-    const job = new FlinkJob(
-        `${name}-speed`,
-        {
-            operator,
-            storage: lake,
-            flinkVersion: flink.flinkVersion ?? DEFAULT_SPEED_FLINK_VERSION,
-            image: flink.image,
-            jarUri: flink.jarUri ?? SMOKE_TEST_JAR,
-            entryClass: flink.entryClass,
-            // The job contract (see the README): its group, and each topic with its view's folder.
-            args: [
-                "--group-id",
-                s.consumerGroup,
-                "--views",
-                speedViewsArg(s.topicNames.map((t) => ({ topic: t, output: lake.uri(SPEED_ZONE, t) }))),
-            ],
-            parallelism: flink.parallelism ?? d.streamParallelism,
-            jobManager: { replicas: d.flinkJobManagerReplicas },
-            taskManager: flink.taskManager,
-            checkpointIntervalSeconds: flink.checkpointIntervalSeconds,
-            highAvailability: true,
-            upgradeMode: "savepoint",
-            // The FileSink writes to S3 through the Hadoop plugin.
-            writesFilesToS3: true,
-            storageAccess: Object.values(locations).map((l) => ({ access: "write" as const, ...l })),
-            kafka: { connection: kafka.connection, access: { readTopics: s.topicNames, consumerGroups: [s.consumerGroup] } },
-            identity: flink.identity,
-            protect: d.protect,
-            tags: inputs.tags,
-        },
-        { parent, dependsOn: [inputs.topics] },
-    );
+    const locations = flinkSpeedLocations(s);
+    const job = new FlinkJob(`${name}-speed`, flinkSpeedJobArgs(s, flink, lake, kafka.connection, operator, inputs.tags), {
+        parent,
+        dependsOn: [inputs.topics],
+    });
     return { processor: "flink", locations, stateUri: job.stateUri, flinkOperator: created, flinkJob: job };
+}
+
+/** The operator the Flink speed layer installs when none is given: the profile's replicas. */
+export function flinkSpeedOperatorArgs(s: LambdaSettings, target: KubernetesTarget): FlinkOperatorArgs {
+    return { target, replicas: s.defaults.flinkOperatorReplicas };
+}
+
+/** Per input topic, the folder of its speed view. */
+function flinkSpeedLocations(s: LambdaSettings): Record<string, StorageLocation> {
+    return Object.fromEntries(s.topicNames.map((t) => [t, { area: SPEED_ZONE, path: t }]));
+}
+
+/** The FlinkJob args of the speed job: the job contract's arguments, exactly-once state and the speed zone's grants. */
+export function flinkSpeedJobArgs(
+    s: LambdaSettings,
+    flink: FlinkSpeedArgs,
+    storage: Storage,
+    connection: KafkaConnection,
+    operator: FlinkOperatorRef,
+    tags: Record<string, string>,
+): FlinkJobArgs {
+    const d = s.defaults;
+    const locations = flinkSpeedLocations(s);
+    return {
+        operator,
+        storage,
+        flinkVersion: flink.flinkVersion ?? DEFAULT_SPEED_FLINK_VERSION,
+        image: flink.image,
+        jarUri: flink.jarUri ?? SMOKE_TEST_JAR,
+        entryClass: flink.entryClass,
+        // The job contract (see the README): its group, and each topic with its view's folder.
+        args: [
+            "--group-id",
+            s.consumerGroup,
+            "--views",
+            speedViewsArg(s.topicNames.map((t) => ({ topic: t, output: storage.uri(SPEED_ZONE, t) }))),
+        ],
+        parallelism: flink.parallelism ?? d.streamParallelism,
+        jobManager: { replicas: d.flinkJobManagerReplicas },
+        taskManager: flink.taskManager,
+        checkpointIntervalSeconds: flink.checkpointIntervalSeconds,
+        highAvailability: true,
+        upgradeMode: "savepoint",
+        // The FileSink writes to S3 through the Hadoop plugin.
+        writesFilesToS3: true,
+        storageAccess: Object.values(locations).map((l) => ({ access: "write" as const, ...l })),
+        kafka: { connection, access: { readTopics: s.topicNames, consumerGroups: [s.consumerGroup] } },
+        identity: flink.identity,
+        protect: d.protect,
+        tags,
+    };
 }

@@ -7,6 +7,7 @@ import {
     DEFAULT_EMR_SERVERLESS_RELEASE,
     EmrServerlessApplication,
     EmrSparkCluster,
+    EmrSparkClusterArgs,
     SparkStreamingJob,
     StorageFile,
     StorageLocation,
@@ -19,6 +20,9 @@ import { EMR_FLEET_SUBNETS, privateSubnets, safeKey } from "../shared/placement"
 import { SPEED_ZONE } from "./names";
 import { readJobScript } from "../../core/job-script";
 import { SpeedLayer, SpeedLayerInputs, speedViewsArg } from "./speed-flavour";
+import { Storage } from "../../core/contracts";
+import { NetworkPlacement } from "../../platform";
+import { LambdaSettings, SparkStreamingSpeedArgs } from "./lambda-args";
 
 /**
  * The PySpark Structured Streaming application the Lambda speed layer runs on Spark by default
@@ -57,21 +61,11 @@ export function sparkSpeedLayer(name: string, inputs: SpeedLayerInputs, parent: 
 
 function clusterSpeedLayer(name: string, inputs: SpeedLayerInputs, parent: pulumi.Resource): SpeedLayer {
     const { settings: s, lake, kafka } = inputs;
-    const d = s.defaults;
     const spark = inputs.args.sparkStreaming ?? {};
 
-    const cluster = new EmrSparkCluster(
-        `${name}-streaming`,
-        {
-            ...spark.cluster,
-            storage: lake,
-            network: { vpcId: inputs.network.vpcId, subnetIds: privateSubnets(inputs.network, EMR_FLEET_SUBNETS) },
-            highAvailability: s.profile === "prod",
-            protect: d.protect,
-            tags: inputs.tags,
-        },
-        { parent },
-    );
+    const cluster = new EmrSparkCluster(`${name}-streaming`, sparkSpeedClusterArgs(s, spark, lake, inputs.network, inputs.tags), {
+        parent,
+    });
 
     // Spark names its consumer groups <prefix>-<uuid>...: the grant covers the prefix, nothing else.
     const kafkaAccess = new aws.iam.RolePolicy(
@@ -214,5 +208,23 @@ function speedJobArgs(inputs: SpeedLayerInputs, application: StorageFile, releas
         triggerInterval: spark.triggerInterval,
         alarmTopicArn: inputs.alarmTopicArn,
         tags: inputs.tags,
+    };
+}
+
+/** The long-running cluster of the Spark speed layer on EMR on EC2: the user's shape, three primary nodes in prod. */
+export function sparkSpeedClusterArgs(
+    s: LambdaSettings,
+    spark: SparkStreamingSpeedArgs,
+    storage: Storage,
+    network: NetworkPlacement,
+    tags: Record<string, string>,
+): EmrSparkClusterArgs {
+    return {
+        ...spark.cluster,
+        storage,
+        network: { vpcId: network.vpcId, subnetIds: privateSubnets(network, EMR_FLEET_SUBNETS) },
+        highAvailability: s.profile === "prod",
+        protect: s.defaults.protect,
+        tags,
     };
 }

@@ -1,22 +1,18 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { KafkaConnection } from "../../core/contracts";
+import { KafkaConnection, Storage } from "../../core/contracts";
 import { LandingZone } from "../../landing-zone";
 import { MskFirehoseIngest, MskFirehoseIngestArgs } from "../../ingest";
+import { mskFirehoseIngestSettings } from "../../ingest/msk-firehose-ingest-validate";
+import { BatchOverrides, IngestOverrides } from "./base-args";
 import { EmrServerlessTarget, SparkBatchJob, SparkBatchJobArgs, StorageLocation } from "../../spark";
+import { sparkBatchJobSettings } from "../../spark/spark-batch-job-validate";
+import { PartChecks, partFields } from "./parts-check";
+import { PlannedLakeAndLog } from "./lake-and-log";
 import { Validator } from "../../core/errors";
 import { ArchitectureDefaults } from "./profile";
 import { safeKey } from "./placement";
 import { readJobScript } from "../../core/job-script";
-
-/** Ingest settings an architecture lets its user override. */
-export type IngestOverrides = Omit<MskFirehoseIngestArgs, "connection" | "topics" | "storage" | "zone" | "tags">;
-
-/**
- * Batch-job settings an architecture lets its user override; by default it runs the bundled hourly
- * script. `cluster` and `idleTimeoutMinutes` apply to the `emr-ec2` runtime only.
- */
-export type BatchOverrides = Partial<Omit<SparkBatchJobArgs, "storage" | "network" | "serverless" | "inputs" | "outputs" | "tags">>;
 
 /** The zone raw data lands in, the zone batch views go to, and the zone job code lives in. */
 export const RAW_ZONE = "raw";
@@ -91,14 +87,11 @@ export function checkBatchTopics(v: Validator, topics: Record<string, { name?: s
     }
 }
 
-export interface BatchLayerArgs {
+/** What the batch layer is built from, besides the lake and log it runs on. */
+export interface BatchLayerSpec {
     defaults: ArchitectureDefaults;
-    lake: LandingZone;
-    connection: KafkaConnection;
     /** Topic names to ingest and transform. */
     topics: string[];
-    /** Resources the ingest streams must wait for (the topics). */
-    topicResources: pulumi.Resource[];
     vpcId: pulumi.Input<string>;
     subnetIds: pulumi.Input<string>[];
     /** The EMR Serverless application the batch job runs on, when the runtime is `emr-serverless`. */
@@ -111,6 +104,13 @@ export interface BatchLayerArgs {
      */
     columns?: Record<string, ReadonlyArray<{ name: string; type: string }>>;
     tags: Record<string, string>;
+}
+
+export interface BatchLayerArgs extends BatchLayerSpec {
+    lake: LandingZone;
+    connection: KafkaConnection;
+    /** Resources the ingest streams must wait for (the topics). */
+    topicResources: pulumi.Resource[];
 }
 
 export interface BatchLayer {
@@ -129,26 +129,8 @@ export interface BatchLayer {
  * Streaming ingest into the raw zone plus a scheduled Spark job from raw to curated: the batch
  * half the hybrid and Lambda architectures share.
  */
-export function createBatchLayer(name: string, args: BatchLayerArgs, parent: pulumi.Resource): BatchLayer {
-    const d = args.defaults;
-    const ingest = new MskFirehoseIngest(
-        `${name}-ingest`,
-        {
-            // Hourly folders, so each batch run reads exactly one hour.
-            partitionBy: "hour",
-            bufferingIntervalSeconds: d.ingestBufferSeconds,
-            bufferingSizeMiB: d.ingestBufferMiB,
-            logRetentionDays: d.logRetentionDays,
-            ...args.ingest,
-            connection: args.connection,
-            topics: args.topics,
-            storage: args.lake,
-            zone: RAW_ZONE,
-            tags: args.tags,
-        },
-        { parent, dependsOn: args.topicResources },
-    );
-
+/** Per topic: where it lands (raw), where its batch view goes (curated) and, with the bundled job, where its rejected lines go. */
+function topicLocations(args: BatchLayerSpec): BatchLayer["locations"] {
     const bundled = !args.batch?.application;
     const locations: BatchLayer["locations"] = {};
     for (const topic of args.topics)
@@ -157,18 +139,105 @@ export function createBatchLayer(name: string, args: BatchLayerArgs, parent: pul
             curated: { area: CURATED_ZONE, path: topic },
             ...(bundled ? { rejected: { area: RAW_ZONE, path: `${REJECTED_PATH}/${topic}` } } : {}),
         };
+    return locations;
+}
+
+/** The MskFirehoseIngest args the batch layer passes: hourly folders, the profile's buffering, the user's overrides. */
+function ingestArgs(args: BatchLayerSpec, storage: Storage, connection: KafkaConnection): MskFirehoseIngestArgs {
+    const d = args.defaults;
+    return {
+        // Hourly folders, so each batch run reads exactly one hour.
+        partitionBy: "hour",
+        bufferingIntervalSeconds: d.ingestBufferSeconds,
+        bufferingSizeMiB: d.ingestBufferMiB,
+        logRetentionDays: d.logRetentionDays,
+        ...args.ingest,
+        connection,
+        topics: args.topics,
+        storage,
+        zone: RAW_ZONE,
+        tags: args.tags,
+    };
+}
+
+/** The `--columns` argument of the bundled job: the types the catalog declares, when the architecture has them. */
+function columnsArgument(args: BatchLayerSpec): string[] {
+    if (args.batch?.application || !args.columns) return [];
+    // Compact ({"<input>": {"<column>": "<type>"}}): a step's strings total at most 10240 characters.
+    const byLocation = Object.entries(args.columns).map(([topic, columns]) => [
+        safeKey(topic),
+        Object.fromEntries(columns.map((c) => [c.name, c.type])),
+    ]);
+    return ["--columns", JSON.stringify(Object.fromEntries(byLocation))];
+}
+
+/** The SparkBatchJob args the batch layer passes: the bundled hourly job unless overridden, each topic's raw and curated folders. */
+function batchJobArgs(args: BatchLayerSpec, storage: Storage): SparkBatchJobArgs {
+    const d = args.defaults;
+    const locations = topicLocations(args);
+    const columnsArg = columnsArgument(args);
+    return {
+        schedule: HOURLY_SCHEDULE,
+        application: { area: ARTIFACTS_ZONE, path: `jobs/${HOURLY_RAW_TO_CURATED_FILE}` },
+        // The same job runs on either runtime; only where it runs differs.
+        ...(args.serverless ? {} : { cluster: { scaling: { minCapacity: 2, maxCapacity: d.batchMaxCapacity } } }),
+        timeoutMinutes: HOURLY_RUN_TIMEOUT_MINUTES,
+        ...args.batch,
+        ...(columnsArg.length > 0 ? { args: [...columnsArg, ...(args.batch?.args ?? [])] } : {}),
+        storage,
+        ...(args.serverless ? { serverless: args.serverless } : { network: { vpcId: args.vpcId, subnetIds: args.subnetIds } }),
+        inputs: Object.fromEntries(args.topics.map((t) => [safeKey(t), locations[t].raw])),
+        // The bundled job writes each topic's curated hour, and its rejected lines (write access to exactly that folder).
+        outputs: Object.fromEntries(
+            args.topics.flatMap((t) => {
+                const { curated, rejected } = locations[t];
+                return [[safeKey(t), curated], ...(rejected ? [[rejectedOutputName(safeKey(t)), rejected]] : [])];
+            }),
+        ),
+        tags: args.tags,
+    };
+}
+
+/**
+ * Checks the ingest's and the batch job's args as the batch layer will pass them, against the
+ * lake and log as planned, recording their problems at the architecture's fields (`ingest.*`,
+ * `batch.*`).
+ */
+export function checkBatchLayer(checks: PartChecks, name: string, args: BatchLayerSpec, planned: PlannedLakeAndLog): void {
+    checks.run(
+        partFields("ingest", args.ingest, {
+            topics: "topics",
+            storage: "landingZone",
+            connection: "kafka",
+            zone: "landingZone.zones",
+            tags: "tags",
+        }),
+        () => mskFirehoseIngestSettings(`${name}-ingest`, ingestArgs(args, planned.storage, planned.connection)),
+    );
+    checks.run(
+        partFields("batch", args.batch, {
+            storage: "landingZone",
+            network: "network",
+            serverless: "spark.serverless",
+            inputs: "topics",
+            outputs: "topics",
+            tags: "tags",
+            args: "views",
+        }),
+        () => sparkBatchJobSettings(`${name}-batch`, batchJobArgs(args, planned.storage)),
+    );
+}
+
+export function createBatchLayer(name: string, args: BatchLayerArgs, parent: pulumi.Resource): BatchLayer {
+    const ingest = new MskFirehoseIngest(`${name}-ingest`, ingestArgs(args, args.lake, args.connection), {
+        parent,
+        dependsOn: args.topicResources,
+    });
+
+    const locations = topicLocations(args);
 
     let script: aws.s3.BucketObjectv2 | undefined;
-    let columnsArg: string[] = [];
-    if (bundled) {
-        if (args.columns) {
-            // Compact ({"<input>": {"<column>": "<type>"}}): a step's strings total at most 10240 characters.
-            const byLocation = Object.entries(args.columns).map(([topic, columns]) => [
-                safeKey(topic),
-                Object.fromEntries(columns.map((c) => [c.name, c.type])),
-            ]);
-            columnsArg = ["--columns", JSON.stringify(Object.fromEntries(byLocation))];
-        }
+    if (!args.batch?.application) {
         script = new aws.s3.BucketObjectv2(
             `${name}-batch-script`,
             {
@@ -184,29 +253,6 @@ export function createBatchLayer(name: string, args: BatchLayerArgs, parent: pul
             { parent },
         );
     }
-    const job = new SparkBatchJob(
-        `${name}-batch`,
-        {
-            schedule: HOURLY_SCHEDULE,
-            application: { area: ARTIFACTS_ZONE, path: `jobs/${HOURLY_RAW_TO_CURATED_FILE}` },
-            // The same job runs on either runtime; only where it runs differs.
-            ...(args.serverless ? {} : { cluster: { scaling: { minCapacity: 2, maxCapacity: d.batchMaxCapacity } } }),
-            timeoutMinutes: HOURLY_RUN_TIMEOUT_MINUTES,
-            ...args.batch,
-            ...(columnsArg.length > 0 ? { args: [...columnsArg, ...(args.batch?.args ?? [])] } : {}),
-            storage: args.lake,
-            ...(args.serverless ? { serverless: args.serverless } : { network: { vpcId: args.vpcId, subnetIds: args.subnetIds } }),
-            inputs: Object.fromEntries(args.topics.map((t) => [safeKey(t), locations[t].raw])),
-            // The bundled job writes each topic's curated hour, and its rejected lines (write access to exactly that folder).
-            outputs: Object.fromEntries(
-                args.topics.flatMap((t) => {
-                    const { curated, rejected } = locations[t];
-                    return [[safeKey(t), curated], ...(rejected ? [[rejectedOutputName(safeKey(t)), rejected]] : [])];
-                }),
-            ),
-            tags: args.tags,
-        },
-        { parent, dependsOn: script ? [script] : [] },
-    );
+    const job = new SparkBatchJob(`${name}-batch`, batchJobArgs(args, args.lake), { parent, dependsOn: script ? [script] : [] });
     return { ingest, job, script, locations };
 }

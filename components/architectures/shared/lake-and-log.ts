@@ -1,59 +1,27 @@
 import * as pulumi from "@pulumi/pulumi";
 import { AreaLifecycle, LandingZone, LandingZoneArgs } from "../../landing-zone";
+import { ArchitectureTopic, KafkaClusterOverrides, LandingZoneOverrides } from "./base-args";
 import {
     KafkaCluster,
     KafkaClusterArgs,
     KafkaTopics,
+    KafkaTopicsArgs,
     MskServerlessCluster,
     MskServerlessClusterArgs,
     TopicShape,
-    TopicSpec,
 } from "../../kafka";
 import { MskFlavour } from "../../core/contracts";
-import { mskServerlessClusterSettings } from "../../kafka/msk-serverless-cluster-validate";
 import { Validator } from "../../core/errors";
+import { mskServerlessClusterSettings } from "../../kafka/msk-serverless-cluster-validate";
+import { isExpressInstanceType } from "../../kafka/express-brokers";
 import { NetworkPlacement } from "../../platform";
-import { ArchitectureDefaults, ArchitectureProfile, DAY_MS } from "./profile";
+import { ArchitectureDefaults, DAY_MS } from "./profile";
 import { MSK_BROKER_SUBNETS, privateSubnets } from "./placement";
-import { SpectrumValidationError } from "../../core/errors";
+import { KafkaConnection, Storage } from "../../core/contracts";
 import { landingZoneSettings } from "../../landing-zone/landing-zone-validate";
 import { kafkaClusterSettings } from "../../kafka/cluster-validate";
-import { isExpressInstanceType } from "../../kafka/express-brokers";
-
-/** Landing-zone settings an architecture lets its user override. */
-export type LandingZoneOverrides = Omit<LandingZoneArgs, "tags">;
-/**
- * Kafka cluster settings an architecture lets its user override, and the kind of cluster:
- * `flavour` `standard` (a `KafkaCluster` of Standard brokers), `express` (a `KafkaCluster` of Express
- * brokers, sized by the profile's Express type) or `serverless` (an `MskServerlessCluster`, which
- * takes only `clusterName`, `clientCidrBlocks` and `protect` of these). Default flavour: the profile's (`standard`).
- */
-export type KafkaClusterOverrides = Omit<KafkaClusterArgs, "vpcId" | "subnetIds" | "tags"> & {
-    /** The kind of MSK cluster: `standard`, `express` or `serverless`. Default: the profile's (`standard`). */
-    flavour?: MskFlavour;
-};
-/** The Kafka cluster an architecture runs: provisioned (Standard or Express brokers) or Serverless. */
-export type ArchitectureKafka = KafkaCluster | MskServerlessCluster;
-/** A topic an architecture declares. */
-export type ArchitectureTopic = Omit<TopicSpec, "previous">;
-
-/** What every architecture takes: its profile and network, and overrides of its lake and log. */
-export interface ArchitectureBaseArgs {
-    /** `dev`: smallest that works, nothing protected (throwaway). `prod`: highly available, bigger, everything protected. Required. */
-    profile: ArchitectureProfile;
-    /** VPC and private subnets (at least 2 AZs) to run in: a `PlatformNetwork`, or your own. Required. */
-    network: NetworkPlacement;
-    /** The deployed topic shapes (the stack's `kafkaTopics` output, keyed by topic name), so shrinking or replacing a topic fails at preview. Default: unknown. */
-    previousTopics?: Record<string, TopicShape>;
-    /** Security groups that may reach the brokers: Kubernetes nodes running jobs, and producers and consumers outside. Default: none. */
-    kafkaClientSecurityGroupIds?: pulumi.Input<string>[];
-    /** Landing-zone overrides (zones, lifecycle, protect). Default: the profile's, with the zones the architecture needs. */
-    landingZone?: LandingZoneOverrides;
-    /** Kafka cluster overrides (`flavour`, brokers, storage, `tieredStorage`, version, ...). Default: the profile's. */
-    kafka?: KafkaClusterOverrides;
-    /** Tags added to every AWS resource. Default: none (`spectrum:architecture: <architecture>` is always added). */
-    tags?: Record<string, string>;
-}
+import { kafkaTopicsSettings } from "../../kafka/topics-validate";
+import { PartChecks, partFields, plannedConnection, plannedStorage } from "./parts-check";
 
 export interface LakeAndLogArgs {
     defaults: ArchitectureDefaults;
@@ -70,6 +38,9 @@ export interface LakeAndLogArgs {
     multiVpcConnectivity: boolean;
     tags: Record<string, string>;
 }
+
+/** The Kafka cluster an architecture runs: provisioned (Standard or Express brokers) or Serverless. */
+export type ArchitectureKafka = KafkaCluster | MskServerlessCluster;
 
 export interface LakeAndLog {
     lake: LandingZone;
@@ -149,49 +120,75 @@ function checkServerlessOverrides(name: string, args: LakeAndLogArgs): void {
 }
 
 /**
- * Checks the landing zone's and the Kafka cluster's args together, before either is created, and
- * throws one SpectrumValidationError with the problems of both: an invalid Kafka override is
- * reported before the landing zone's resources are registered, together with any lake problem.
+ * Checks the Kafka cluster's args for the flavour the architecture runs, and returns its broker
+ * count when it has brokers: a Serverless cluster's own declaration, or a provisioned one's whose
+ * instance type is of the flavour's kind (Express or Standard).
  */
-export function checkLakeAndLog(name: string, args: LakeAndLogArgs): void {
-    const problems: string[] = [];
-    const collect = (check: () => void) => {
-        try {
-            check();
-        } catch (error) {
-            if (!(error instanceof SpectrumValidationError)) throw error;
-            problems.push(...error.problems);
-        }
+function checkKafka(name: string, args: LakeAndLogArgs): { brokerCount?: number } {
+    const flavour = kafkaFlavourOf(args);
+    if (flavour === "serverless") {
+        checkServerlessOverrides(name, args);
+        mskServerlessClusterSettings(`${name}-kafka`, serverlessKafkaArgs(args));
+        return {};
+    }
+    const kafka = kafkaArgs(args);
+    const instanceType = kafka.instanceType ?? "kafka.m7g.large";
+    const express = isExpressInstanceType(instanceType);
+    if (express !== (flavour === "express")) {
+        const v = new Validator("KafkaCluster", `${name}-kafka`);
+        v.fail(
+            "instanceType",
+            instanceType,
+            `is ${express ? "an Express" : "a Standard"} broker type, and kafka.flavour is "${flavour}"`,
+            express ? 'Set kafka.flavour: "express", or use a kafka.m7g.* type' : "Use an express.m7g.* type, or remove kafka.flavour",
+        );
+        v.throwIfInvalid();
+    }
+    return kafkaClusterSettings(`${name}-kafka`, kafka);
+}
+
+/** The KafkaTopics args an architecture passes: its topics, sized and protected by the profile. */
+function topicsArgs(args: LakeAndLogArgs, connection: KafkaConnection): KafkaTopicsArgs {
+    const d = args.defaults;
+    return {
+        connection,
+        defaults: { partitions: d.topicPartitions, retentionMs: d.topicRetentionDays * DAY_MS, protect: d.protect },
+        topics: args.topics,
+        previous: args.previousTopics,
     };
-    collect(() => landingZoneSettings(`${name}-lake`, lakeArgs(args)));
-    collect(() => {
-        const flavour = kafkaFlavourOf(args);
-        if (flavour !== "standard" && flavour !== "express" && flavour !== "serverless") {
-            const v = new Validator("KafkaCluster", `${name}-kafka`);
-            v.fail("flavour", flavour, "not a kind of MSK cluster", 'Use "standard", "express" or "serverless"');
-            v.throwIfInvalid();
-        }
-        if (flavour === "serverless") {
-            checkServerlessOverrides(name, args);
-            mskServerlessClusterSettings(`${name}-kafka`, serverlessKafkaArgs(args));
-            return;
-        }
-        const kafka = kafkaArgs(args);
-        const instanceType = kafka.instanceType ?? "kafka.m7g.large";
-        const express = isExpressInstanceType(instanceType);
-        if (express !== (flavour === "express")) {
-            const v = new Validator("KafkaClusterOverrides", `${name}-kafka`);
-            v.fail(
-                "kafka.instanceType",
-                instanceType,
-                `is ${express ? "an Express" : "a Standard"} broker type, and kafka.flavour is "${flavour}"`,
-                express ? 'Set kafka.flavour: "express", or use a kafka.m7g.* type' : "Use an express.m7g.* type, or remove kafka.flavour",
-            );
-            v.throwIfInvalid();
-        }
-        kafkaClusterSettings(`${name}-kafka`, kafka);
-    });
-    if (problems.length > 0) throw new SpectrumValidationError(problems);
+}
+
+/** What the parts built after the lake and log see of them before they exist. */
+export interface PlannedLakeAndLog {
+    storage: Storage;
+    connection: KafkaConnection;
+}
+
+/**
+ * Checks the landing zone's, the Kafka cluster's and the topics' args as the architecture will pass
+ * them, before any is created, recording their problems on `checks` at the architecture's fields
+ * (`landingZone.protet`, `kafka.instanceType`, `topics.events.partitions`). `topicsField` is where
+ * the architecture's user declares the topics. Returns what later parts are checked against.
+ */
+export function checkLakeAndLog(checks: PartChecks, name: string, args: LakeAndLogArgs, topicsField = "topics"): PlannedLakeAndLog {
+    const lake = checks.run(partFields("landingZone", args.landingZone, { tags: "tags" }), () =>
+        landingZoneSettings(`${name}-lake`, lakeArgs(args)),
+    );
+    const kafka = checks.run(
+        partFields("kafka", args.kafka, {
+            vpcId: "network.vpcId",
+            subnetIds: "network.privateSubnetIds",
+            clientSecurityGroupIds: "kafkaClientSecurityGroupIds",
+            tags: "tags",
+        }),
+        () => checkKafka(name, args),
+    );
+    const storage = plannedStorage(`${name}-lake`, lake ? Object.keys(lake.areas) : Object.keys(args.zones));
+    const connection = plannedConnection(kafka?.brokerCount, kafkaFlavourOf(args));
+    checks.run(partFields("", {}, { topics: topicsField, previous: "previousTopics", defaults: "profile", connection: "kafka" }), () =>
+        kafkaTopicsSettings(`${name}-topics`, topicsArgs(args, connection)),
+    );
+    return { storage, connection };
 }
 
 /**
@@ -199,21 +196,11 @@ export function checkLakeAndLog(name: string, args: LakeAndLogArgs): void {
  * topics (the log), sized and protected by the profile, each overridable.
  */
 export function createLakeAndLog(name: string, args: LakeAndLogArgs, parent: pulumi.Resource): LakeAndLog {
-    const d = args.defaults;
     const lake = new LandingZone(`${name}-lake`, lakeArgs(args), { parent });
     const kafka: ArchitectureKafka =
         kafkaFlavourOf(args) === "serverless"
             ? new MskServerlessCluster(`${name}-kafka`, serverlessKafkaArgs(args), { parent })
             : new KafkaCluster(`${name}-kafka`, kafkaArgs(args), { parent });
-    const topics = new KafkaTopics(
-        `${name}-topics`,
-        {
-            connection: kafka.connection,
-            defaults: { partitions: d.topicPartitions, retentionMs: d.topicRetentionDays * DAY_MS, protect: d.protect },
-            topics: args.topics,
-            previous: args.previousTopics,
-        },
-        { parent },
-    );
+    const topics = new KafkaTopics(`${name}-topics`, topicsArgs(args, kafka.connection), { parent });
     return { lake, kafka, topics };
 }

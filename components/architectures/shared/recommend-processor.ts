@@ -1,5 +1,6 @@
 import { Validator } from "../../core/errors";
-import { ShapeRecommendation, ShapeRequirements, recommendShape } from "./recommend-shape";
+import { v, strict } from "../../core/schema";
+import { ShapeRecommendation, recommendShape } from "./recommend-shape";
 
 /** The frameworks on the batch-to-streaming spectrum that spectrum deploys. */
 export type Processor = "spark-batch" | "spark-streaming" | "flink" | "kafka-streams";
@@ -8,28 +9,41 @@ export type Processor = "spark-batch" | "spark-streaming" | "flink" | "kafka-str
 export type StreamProcessor = Exclude<Processor, "spark-batch">;
 
 /**
- * What the workload needs; the answer follows from these, with reasons. The shape fields
- * (`peakIngressMiBps`, `partitions`, `spikyTraffic`, `sparkNeedsClusterControl`) decide the Kafka
- * flavour and Spark runtime of the recommendation's `shape`.
+ * The declaration of what the workload needs; the answer follows from these, with reasons. The
+ * shape fields (`peakIngressMiBps`, `partitions`, `spikyTraffic`, `sparkNeedsClusterControl`)
+ * decide the Kafka flavour and Spark runtime of the recommendation's `shape`.
  */
-export interface ProcessingRequirements extends ShapeRequirements {
-    /** End-to-end latency the consumers of the results can accept, in milliseconds. Required. */
-    latencyBudgetMs: number;
+export const processingRequirementsShape = {
+    /** End-to-end latency the consumers of the results can accept, in milliseconds. Default: none (required). */
+    latencyBudgetMs: v.number(),
     /** The input is bounded (a daily drop, a backfill of a past window) rather than an endless stream. Default: false. */
-    boundedInput?: boolean;
+    boundedInput: v.optional(v.boolean()),
     /** Working state the job keeps (windows, joins, aggregates), in GiB. Default: 0 (stateless). */
-    stateSizeGiB?: number;
+    stateSizeGiB: v.optional(v.number()),
     /** Results must reflect each event exactly once, even across failures. Default: true. */
-    exactlyOnce?: boolean;
+    exactlyOnce: v.optional(v.boolean()),
     /** The input already lives in Kafka topics. Default: false. */
-    inputInKafka?: boolean;
+    inputInKafka: v.optional(v.boolean()),
     /** The results go back to Kafka topics only (no files, no tables). Default: false. */
-    outputToKafkaOnly?: boolean;
+    outputToKafkaOnly: v.optional(v.boolean()),
     /** The computation is heavy (large joins, ML features, complex event processing) rather than light (filter, enrich, route, simple aggregates). Default: false. */
-    heavyComputation?: boolean;
+    heavyComputation: v.optional(v.boolean()),
     /** The team already runs Spark in production. Default: false. */
-    teamRunsSpark?: boolean;
-}
+    teamRunsSpark: v.optional(v.boolean()),
+    /** Kafka ingress at peak, all topics together, MiB/s. Default: unknown (small). */
+    peakIngressMiBps: v.optional(v.number()),
+    /** Partitions over all topics. Default: unknown (a few per topic). */
+    partitions: v.optional(v.number()),
+    /** Traffic comes in bursts, or the cluster idles much of the day, rather than flowing steadily. Default: false. */
+    spikyTraffic: v.optional(v.boolean()),
+    /** The Spark jobs need what only a cluster gives: chosen instance types, Spot, bootstrap actions, HDFS. Default: false. */
+    sparkNeedsClusterControl: v.optional(v.boolean()),
+};
+/** The schema of {@link processingRequirementsShape}. */
+export const processingRequirements: v.StrictObjectSchema<typeof processingRequirementsShape, undefined> =
+    strict(processingRequirementsShape);
+/** What the workload needs; the answer follows from these, with reasons. */
+export type ProcessingRequirements = v.InferInput<typeof processingRequirements>;
 
 /** What {@link recommendProcessor} picked, why, and what else would work. */
 export interface ProcessorRecommendation {
@@ -63,36 +77,36 @@ export function recommendProcessor(req: ProcessingRequirements): ProcessorRecomm
 }
 
 function chooseProcessor(req: ProcessingRequirements): Omit<ProcessorRecommendation, "shape"> {
-    const v = new Validator("recommendProcessor", "requirements");
-    v.check(
+    const check = new Validator("recommendProcessor", "requirements");
+    check.check(
         Number.isFinite(req.latencyBudgetMs) && req.latencyBudgetMs > 0,
         "latencyBudgetMs",
         req.latencyBudgetMs,
         "must be a positive number of milliseconds",
         "Give the latency your consumers accept, e.g. 30000 for 30 s",
     );
-    v.check(
+    check.check(
         req.stateSizeGiB === undefined || (Number.isFinite(req.stateSizeGiB) && req.stateSizeGiB >= 0),
         "stateSizeGiB",
         req.stateSizeGiB,
         "must be zero or more",
         "Give the job's working state in GiB, or omit it for a stateless job",
     );
-    v.check(
+    check.check(
         req.peakIngressMiBps === undefined || (Number.isFinite(req.peakIngressMiBps) && req.peakIngressMiBps >= 0),
         "peakIngressMiBps",
         req.peakIngressMiBps,
         "must be zero or more",
         "Give the Kafka ingress at peak in MiB/s, all topics together, or omit it",
     );
-    v.check(
+    check.check(
         req.partitions === undefined || (Number.isInteger(req.partitions) && req.partitions > 0),
         "partitions",
         req.partitions,
         "must be a whole number above zero",
         "Give the partitions over all topics, or omit it",
     );
-    v.throwIfInvalid();
+    check.throwIfInvalid();
 
     const state = req.stateSizeGiB ?? 0;
     const exactlyOnce = req.exactlyOnce ?? true;

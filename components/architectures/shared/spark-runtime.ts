@@ -3,25 +3,15 @@ import { SpectrumValidationError, Validator } from "../../core/errors";
 import { didYouMean } from "../../core/schema/did-you-mean";
 import { Storage } from "../../core/contracts";
 import { NetworkPlacement } from "../../platform";
-import { EmrServerlessApplication, EmrServerlessApplicationArgs, SparkRuntime } from "../../spark";
+import { EmrServerlessApplication, EmrServerlessApplicationArgs, EmrServerlessTarget, SparkRuntime } from "../../spark";
+import { DEFAULT_EMR_SERVERLESS_RELEASE } from "../../spark/emr-serverless-limits";
+import { plannedServerlessApplication } from "./parts-check";
 import { emrServerlessApplicationSettings } from "../../spark/emr-serverless-application-validate";
 import { ArchitectureDefaults } from "./profile";
+import { SparkRuntimeOverrides } from "./base-args";
 import { EMR_FLEET_SUBNETS, privateSubnets } from "./placement";
 
-/** EMR Serverless application settings an architecture lets its user override. */
-export type ServerlessApplicationOverrides = Omit<EmrServerlessApplicationArgs, "storage" | "network" | "tags">;
-
-/** Where an architecture's Spark jobs run, and how. */
-export interface SparkRuntimeOverrides {
-    /**
-     * `emr-ec2` (transient clusters for batch, a long-running cluster for Structured Streaming) or
-     * `emr-serverless` (one EMR Serverless application for batch, another for streaming). Default:
-     * the profile's (dev `emr-serverless`, prod `emr-ec2`).
-     */
-    runtime?: SparkRuntime;
-    /** The EMR Serverless applications' settings (release, capacity, idle timeout, ...). Default: the profile's capacity ceiling, Graviton workers. */
-    serverless?: ServerlessApplicationOverrides;
-}
+export type { SparkRuntimeOverrides, ServerlessApplicationOverrides } from "./base-args";
 
 export const SPARK_RUNTIMES: readonly SparkRuntime[] = ["emr-ec2", "emr-serverless"];
 const SPARK_OVERRIDE_KEYS: readonly string[] = ["runtime", "serverless"];
@@ -107,4 +97,10 @@ export function createSparkApplication(
 ): EmrServerlessApplication | undefined {
     if (sparkRuntimeOf(a.defaults, a.spark) !== "emr-serverless") return undefined;
     return new EmrServerlessApplication(name, serverlessApplicationArgs(lake, a), { parent });
+}
+
+/** The EMR Serverless application the jobs will run on, as they see it before it exists; none on EMR on EC2. */
+export function plannedServerless(a: SparkApplicationArgs, storage: Storage): EmrServerlessTarget | undefined {
+    if (sparkRuntimeOf(a.defaults, a.spark) !== "emr-serverless") return undefined;
+    return plannedServerlessApplication(storage, a.spark?.serverless?.releaseLabel ?? DEFAULT_EMR_SERVERLESS_RELEASE);
 }

@@ -50,8 +50,25 @@ export function parseArgs<S extends v.GenericSchema>(component: string, name: st
     const validator = new Validator(component, name);
     for (const p of problems) validator.fail(p.field, p.value, p.problem, p.fix);
     validator.throwIfInvalid();
-    for (const item of later) checkWhenResolved(component, name, item);
+    if (!dryRun) for (const item of later) checkWhenResolved(component, name, item);
     return output;
+}
+
+let dryRun = false;
+
+/**
+ * Runs `check` (settings functions of components not built yet) without scheduling checks of the
+ * Outputs it meets: an architecture checks its parts' args up front, and each part checks its
+ * Outputs once, when it is built from the same args.
+ */
+export function withoutLaterChecks<T>(check: () => T): T {
+    const before = dryRun;
+    dryRun = true;
+    try {
+        return check();
+    } finally {
+        dryRun = before;
+    }
 }
 
 /** The parts of `pulumi.runtime` this relies on that its type declarations leave out. */

@@ -313,6 +313,26 @@ const partCases: [string, string, Overrides, Expected][] = [
         e("speed.sparkStreaming.cluster.releaseLabel", '"emr-5.36.0"', "EMR 5.x is older than the 7.x releases", "Use a 7.x release"),
     ],
     [
+        "lambda",
+        "a Spark speed job's trigger interval Spark does not parse (EMR on EC2)",
+        { spark: { runtime: "emr-ec2" }, speed: { processor: "spark-streaming", sparkStreaming: { triggerInterval: "every minute" } } },
+        e("speed.sparkStreaming.triggerInterval", '"every minute"', "is not a Spark processing-time interval", 'Use e.g. "30 seconds"'),
+    ],
+    [
+        "lambda",
+        "a Spark speed job's property spectrum sets itself (EMR Serverless)",
+        {
+            spark: { runtime: "emr-serverless" },
+            speed: { processor: "spark-streaming", sparkStreaming: { sparkConf: { "spark.spectrum.triggerInterval": "5 minutes" } } },
+        },
+        e(
+            'speed.sparkStreaming.sparkConf["spark.spectrum.triggerInterval"]',
+            '"5 minutes"',
+            "spark.spectrum.* properties are set by spectrum",
+            "Use inputs/outputs for locations, or another property name",
+        ),
+    ],
+    [
         "kappa",
         "a version's Flink version the operator does not run",
         { versions: [{ version: "v1", flinkVersion: "1.99.0" }] },

@@ -397,7 +397,15 @@ export function planLambdaArchitecture(name: string, args: LambdaArchitectureArg
     checkSpeedLayer(
         checks,
         name,
-        { settings: s, speed: args.speed ?? {}, network: args.network, kubernetes: args.kubernetes, tags },
+        {
+            settings: s,
+            speed: args.speed ?? {},
+            network: args.network,
+            kubernetes: args.kubernetes,
+            serverless: plannedServerless(spark, planned.storage),
+            alarmTopicArn: args.alarmTopicArn,
+            tags,
+        },
         planned,
     );
     checks.throwIfInvalid();

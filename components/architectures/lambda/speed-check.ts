@@ -1,16 +1,20 @@
+import * as pulumi from "@pulumi/pulumi";
 import { KubernetesTarget } from "../../core/contracts";
 import { FlinkOperatorRef } from "../../flink";
 import { flinkOperatorSettings } from "../../flink/operator-validate";
 import { flinkJobSettings } from "../../flink/job-validate";
 import { emrSparkClusterSettings } from "../../spark/emr-spark-cluster-validate";
+import { sparkStreamingJobSettings } from "../../spark/spark-streaming-job-validate";
+import { DEFAULT_EMR_RELEASE, DEFAULT_EMR_SERVERLESS_RELEASE } from "../../spark";
+import type { EmrServerlessTarget } from "../../spark/contract-args";
 import { kafkaStreamsAppSettings } from "../../kafka/streams-app-validate";
 import { mskFirehoseIngestSettings } from "../../ingest/msk-firehose-ingest-validate";
 import { NetworkPlacement } from "../../platform";
 import { PlannedLakeAndLog } from "../shared/lake-and-log";
-import { PartChecks, partFields } from "../shared/parts-check";
+import { PartChecks, partFields, plannedSparkCluster } from "../shared/parts-check";
 import { LambdaSettings, SpeedLayerArgs } from "./lambda-args";
 import { flinkSpeedJobArgs, flinkSpeedOperatorArgs } from "./speed-flink";
-import { sparkSpeedClusterArgs } from "./speed-spark";
+import { sparkSpeedClusterArgs, speedApplication, speedJobArgs } from "./speed-spark";
 import { streamsSpeedAppArgs, streamsSpeedDeliveryArgs } from "./speed-streams";
 
 /** What the speed layer's parts are checked with, besides the lake and log as planned. */
@@ -19,6 +23,9 @@ export interface SpeedCheckInputs {
     speed: SpeedLayerArgs;
     network: NetworkPlacement;
     kubernetes?: KubernetesTarget;
+    /** The EMR Serverless application a Spark speed job will run on (runtime `emr-serverless`), as planned. */
+    serverless?: EmrServerlessTarget;
+    alarmTopicArn?: pulumi.Input<string>;
     tags: Record<string, string>;
 }
 
@@ -83,6 +90,27 @@ export function checkSpeedLayer(checks: PartChecks, name: string, inputs: SpeedC
                 }),
                 () => emrSparkClusterSettings(`${name}-streaming`, sparkSpeedClusterArgs(s, spark, planned.storage, inputs.network, tags)),
             );
+        // The job itself, submitted to a stand-in for the cluster or application the architecture creates.
+        const runsOn =
+            s.sparkRuntime === "emr-ec2"
+                ? { cluster: plannedSparkCluster(planned.storage), releaseLabel: spark.cluster?.releaseLabel ?? DEFAULT_EMR_RELEASE }
+                : { serverless: inputs.serverless, releaseLabel: inputs.serverless?.releaseLabel ?? DEFAULT_EMR_SERVERLESS_RELEASE };
+        const { releaseLabel, ...target } = runsOn;
+        const job = speedJobArgs(
+            { settings: s, spark, bootstrapServers: planned.connection.bootstrapServers, alarmTopicArn: inputs.alarmTopicArn, tags },
+            speedApplication(spark),
+            releaseLabel,
+        );
+        checks.run(
+            partFields("speed.sparkStreaming", spark, {
+                cluster: "speed.sparkStreaming.cluster",
+                serverless: "spark.serverless",
+                outputs: "topics",
+                alarmTopicArn: "alarmTopicArn",
+                tags: "tags",
+            }),
+            () => sparkStreamingJobSettings(`${name}-speed`, { ...target, ...job }),
+        );
     } else if (speed.kafkaStreams !== undefined) {
         const streams = speed.kafkaStreams;
         const target = inputs.kubernetes as KubernetesTarget;

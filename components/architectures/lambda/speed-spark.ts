@@ -95,12 +95,12 @@ function clusterSpeedLayer(name: string, inputs: SpeedLayerInputs, parent: pulum
     const ready: pulumi.Resource[] = [kafkaAccess, brokerAccess, inputs.topics, ...script.upload];
     const job = new SparkStreamingJob(
         `${name}-speed`,
-        { cluster, ...speedJobArgs(inputs, script.application, spark.cluster?.releaseLabel ?? DEFAULT_EMR_RELEASE) },
+        { cluster, ...speedJobArgs(speedJobInputs(inputs), script.application, spark.cluster?.releaseLabel ?? DEFAULT_EMR_RELEASE) },
         { parent, dependsOn: ready },
     );
     return {
         processor: "spark-streaming",
-        locations: speedLocations(inputs),
+        locations: speedLocations(inputs.settings.topicNames),
         stateUri: job.checkpointUri,
         sparkCluster: cluster,
         sparkJob: job,
@@ -138,7 +138,11 @@ function serverlessSpeedLayer(name: string, inputs: SpeedLayerInputs, parent: pu
         `${name}-speed`,
         {
             serverless: application.target,
-            ...speedJobArgs(inputs, script.application, inputs.spark?.serverless?.releaseLabel ?? DEFAULT_EMR_SERVERLESS_RELEASE),
+            ...speedJobArgs(
+                speedJobInputs(inputs),
+                script.application,
+                inputs.spark?.serverless?.releaseLabel ?? DEFAULT_EMR_SERVERLESS_RELEASE,
+            ),
             // Spark names its consumer groups <prefix>-<uuid>...: the grant covers the prefix, nothing else.
             access: kafkaIamStatements(kafka.arn, { readTopics: s.topicNames, consumerGroups: [`${s.consumerGroup}*`] }),
         },
@@ -146,7 +150,7 @@ function serverlessSpeedLayer(name: string, inputs: SpeedLayerInputs, parent: pu
     );
     return {
         processor: "spark-streaming",
-        locations: speedLocations(inputs),
+        locations: speedLocations(inputs.settings.topicNames),
         stateUri: job.checkpointUri,
         sparkApplication: application,
         sparkJob: job,
@@ -154,8 +158,8 @@ function serverlessSpeedLayer(name: string, inputs: SpeedLayerInputs, parent: pu
 }
 
 /** Per input topic, the folder of its speed view. */
-function speedLocations(inputs: SpeedLayerInputs): Record<string, StorageLocation> {
-    return Object.fromEntries(inputs.settings.topicNames.map((t) => [t, { area: SPEED_ZONE, path: t }]));
+function speedLocations(topicNames: readonly string[]): Record<string, StorageLocation> {
+    return Object.fromEntries(topicNames.map((t) => [t, { area: SPEED_ZONE, path: t }]));
 }
 
 /** The speed job's application: the user's, or the bundled script, uploaded to the artifacts zone. */
@@ -181,19 +185,31 @@ function speedScript(
         },
         { parent },
     );
-    return { application: { area: ARTIFACTS_ZONE, path: `jobs/${SPEED_VIEWS_FILE}` }, upload: [upload] };
+    return { application: speedApplication({}), upload: [upload] };
 }
 
-/** The speed job's definition, the same on either runtime: script, arguments, outputs and Spark properties. */
-function speedJobArgs(inputs: SpeedLayerInputs, application: StorageFile, releaseLabel: string) {
-    const { settings: s, kafka } = inputs;
-    const spark = inputs.args.sparkStreaming ?? {};
-    const locations = speedLocations(inputs);
+/** What the speed job's definition is made of: the settings, the user's overrides, the brokers and where alarms go. */
+export interface SpeedJobInputs {
+    settings: LambdaSettings;
+    spark: SparkStreamingSpeedArgs;
+    bootstrapServers: pulumi.Input<string>;
+    alarmTopicArn?: pulumi.Input<string>;
+    tags: Record<string, string>;
+}
+
+/**
+ * The speed job's definition, the same on either runtime: script, arguments, outputs and Spark
+ * properties. The architecture checks it before the first resource (speed-check.ts), with the
+ * cluster or application to come as a stand-in.
+ */
+export function speedJobArgs(inputs: SpeedJobInputs, application: StorageFile, releaseLabel: string) {
+    const { settings: s, spark } = inputs;
+    const locations = speedLocations(s.topicNames);
     return {
         application,
         args: [
             "--bootstrap-servers",
-            kafka.bootstrapServers,
+            inputs.bootstrapServers,
             "--group-id-prefix",
             s.consumerGroup,
             "--views",
@@ -206,6 +222,21 @@ function speedJobArgs(inputs: SpeedLayerInputs, application: StorageFile, releas
             ...spark.sparkConf,
         },
         triggerInterval: spark.triggerInterval,
+        alarmTopicArn: inputs.alarmTopicArn,
+        tags: inputs.tags,
+    };
+}
+
+/** The speed job's application: the user's, or the bundled script once uploaded. */
+export function speedApplication(spark: SparkStreamingSpeedArgs): StorageFile {
+    return spark.application ?? { area: ARTIFACTS_ZONE, path: `jobs/${SPEED_VIEWS_FILE}` };
+}
+
+function speedJobInputs(inputs: SpeedLayerInputs): SpeedJobInputs {
+    return {
+        settings: inputs.settings,
+        spark: inputs.args.sparkStreaming ?? {},
+        bootstrapServers: inputs.kafka.bootstrapServers,
         alarmTopicArn: inputs.alarmTopicArn,
         tags: inputs.tags,
     };

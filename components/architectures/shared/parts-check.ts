@@ -10,7 +10,7 @@ import { SpectrumValidationError, Validator } from "../../core/errors";
 import { Claimant, ClashKind, clashRegistry } from "../../core/clashes";
 import { v, checkShape, withoutLaterChecks } from "../../core/schema";
 import { areaKeyPrefix } from "../../landing-zone/key-prefix";
-import type { EmrServerlessTarget } from "../../spark/contract-args";
+import type { EmrServerlessTarget, SparkClusterTarget } from "../../spark/contract-args";
 
 // `<Component> "<name>": <field> = <rest>`: the field ends at the first " = ".
 const MESSAGE = /^[A-Za-z][\w.]* "(?:[^"\\]|\\.)*": ([\s\S]*?) = ([\s\S]*)$/;
@@ -155,6 +155,16 @@ export function plannedServerlessApplication(storage: Storage, releaseLabel: str
         storage,
         securityGroupId: pulumi.output("sg-planned"),
         releaseLabel,
+    };
+}
+
+/** A long-running EMR cluster an architecture will create, as the jobs submitted to it see it before it exists. */
+export function plannedSparkCluster(storage: Storage): SparkClusterTarget {
+    return {
+        clusterId: pulumi.output("j-PLANNED"),
+        clusterArn: pulumi.output("arn:aws:elasticmapreduce:us-east-1:000000000000:cluster/j-PLANNED"),
+        instanceRoleName: pulumi.output("planned-instance-role"),
+        storage,
     };
 }
 

@@ -23,6 +23,7 @@ import {
 import { describeValue } from "../../components/core/errors";
 import { runProgram } from "../../testing";
 import { Expected, expectParts, rejection } from "./battery";
+import { plannedStorage } from "../../components/architectures/shared/parts-check";
 
 type Args = Record<string, unknown>;
 type Case = [string, Args, Expected];
@@ -35,7 +36,9 @@ const OUTPUT_VALUE = "an Output (checked when it resolves)";
 const REQUIRED = "is required";
 
 const network = { vpcId: "vpc-0abc", subnetIds: ["subnet-priv-a", "subnet-priv-b"] };
-const lake = () => new LandingZone("lz", { zones: { raw: {}, curated: {}, artifacts: {} }, protect: false });
+// The landing zone as its consumers see it, without its resources: each case builds one, and the
+// zone's own twenty-odd resources would be most of the suite's time (its battery is its own file).
+const lake = (): Storage => plannedStorage("lz", ["raw", "curated", "artifacts", "checkpoints", "logs"]);
 /** A cluster described by hand: what a platform repo passes for a cluster it already runs. */
 const target = (storage: Storage): SparkClusterTarget => ({
     clusterId: pulumi.output("j-2AXXXXXXGAPLF"),

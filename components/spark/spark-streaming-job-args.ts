@@ -40,9 +40,9 @@ export const restartShape = {
     maxBackoffSeconds: v.optional(bounded(1, 3600, "must be a whole number of seconds from 1 to 3600", "Use e.g. 900"), 900),
     /** Seconds (60-3600) a restarted job must keep running to count as recovered (which resets the count); EMR on EC2 only. Default: 600. */
     healthySeconds: v.optional(bounded(60, 3600, "must be a whole number of seconds from 60 to 3600", "Use e.g. 600"), 600),
-    /** Failed attempts EMR Serverless restarts within an hour (at least 1) before the run fails and the alarm fires; EMR Serverless only. Default: 5. */
+    /** Failed attempts (1-10, EMR Serverless's range for streaming jobs) restarted within an hour before the run fails and the alarm fires; EMR Serverless only. Default: 5. */
     maxFailedAttemptsPerHour: v.optional(
-        bounded(1, Number.MAX_SAFE_INTEGER, "must be a whole number of attempts, at least 1", "Use e.g. 5"),
+        bounded(1, 10, "must be a whole number of attempts from 1 to 10 (EMR Serverless's limit for streaming jobs)", "Use e.g. 5"),
         5,
     ),
 };

@@ -63,6 +63,15 @@ export function validateSparkStreamingJob(name: string, s: SparkStreamingJobSett
     const restartGiven = (typeof given.restart === "object" && given.restart !== null ? given.restart : {}) as Record<string, unknown>;
     if (serverless) {
         checkServerlessJob(v, s, given, ["cluster"]);
+        const release = s.serverless?.releaseLabel;
+        // Streaming job runs and their retry policy came with EMR Serverless 7.1.0 (EMR Serverless User Guide, "Job resiliency", checked 2026-12-05).
+        if (release !== undefined && !streamingModeRelease(release))
+            v.fail(
+                "serverless",
+                release,
+                "runs streaming jobs from emr-7.1.0 on (streaming mode and its retry policy); this application's release is older",
+                "Give the application releaseLabel emr-7.1.0 or later",
+            );
         for (const key of SUPERVISOR_RESTART_KEYS) {
             if (restartGiven[key] !== undefined)
                 v.fail(
@@ -96,4 +105,11 @@ export function validateSparkStreamingJob(name: string, s: SparkStreamingJobSett
         "Use e.g. 900",
     );
     v.throwIfInvalid();
+}
+
+/** Whether an EMR Serverless release runs streaming jobs: emr-7.1.0 and later, and the emr-spark line. */
+function streamingModeRelease(label: string): boolean {
+    if (label.startsWith("emr-spark-")) return true;
+    const m = /^emr-(\d+)\.(\d+)\.\d+$/.exec(label);
+    return m !== null && (Number(m[1]) > 7 || (Number(m[1]) === 7 && Number(m[2]) >= 1));
 }

@@ -52,6 +52,17 @@ const kafkaCases: [string, Overrides, (arch: string) => string, Expected][] = [
         ),
     ],
     [
+        "MSK Serverless with no way for `pulumi up` to reach it and create the topics",
+        { kafka: { flavour: "serverless" } },
+        (a) => `${COMPONENT[a]} "${a}"`,
+        e(
+            "kafka.clientCidrBlocks",
+            "undefined",
+            "is required with MSK Serverless: `pulumi up` creates the topics over the Kafka protocol",
+            "Set kafka.clientCidrBlocks to the range `pulumi up` runs from",
+        ),
+    ],
+    [
         "broker configuration on MSK Serverless",
         { kafka: { flavour: "serverless", serverProperties: { "log.retention.hours": "24" } } },
         (a) => `${COMPONENT[a]} "${a}"`,

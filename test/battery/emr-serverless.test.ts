@@ -250,7 +250,25 @@ describe("Serverless jobs battery: arguments of the other runtime, and what one 
                     restart: { maxFailedAttemptsPerHour: 0 },
                 }),
             'SparkStreamingJob "clicks"',
-            e("restart.maxFailedAttemptsPerHour", "0", "must be a whole number of attempts, at least 1", "Use e.g. 5"),
+            e("restart.maxFailedAttemptsPerHour", "0", "must be a whole number of attempts from 1 to 10", "Use e.g. 5"),
+        ],
+        [
+            "a streaming job allowed more failed attempts an hour than EMR Serverless takes",
+            (_, target) =>
+                new SparkStreamingJob("clicks", {
+                    application: job.application,
+                    serverless: target,
+                    restart: { maxFailedAttemptsPerHour: 11 },
+                }),
+            'SparkStreamingJob "clicks"',
+            e("restart.maxFailedAttemptsPerHour", "11", "must be a whole number of attempts from 1 to 10", "Use e.g. 5"),
+        ],
+        [
+            "a streaming job on an application older than EMR Serverless's streaming mode",
+            (_, target) =>
+                new SparkStreamingJob("clicks", { application: job.application, serverless: { ...target, releaseLabel: "emr-7.0.0" } }),
+            'SparkStreamingJob "clicks"',
+            e("serverless", '"emr-7.0.0"', "runs streaming jobs from emr-7.1.0 on", "Give the application releaseLabel emr-7.1.0 or later"),
         ],
         [
             "a batch job with neither a network nor an application",

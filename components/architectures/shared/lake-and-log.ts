@@ -116,6 +116,16 @@ function checkServerlessOverrides(name: string, args: LakeAndLogArgs): void {
             `Remove it, or use flavour "standard" or "express"; with "serverless" set only ${SERVERLESS_OVERRIDES.join(", ")}`,
         );
     }
+    // MSK Serverless has no topic API: `pulumi up` creates the topics over Kafka, from wherever it
+    // runs, and the cluster's endpoints admit nothing until a range or security group is allowed.
+    const clientCidrs = (args.kafka as { clientCidrBlocks?: unknown[] } | undefined)?.clientCidrBlocks ?? [];
+    v.check(
+        clientCidrs.length > 0 || (args.kafkaClientSecurityGroupIds ?? []).length > 0,
+        "clientCidrBlocks",
+        undefined,
+        "is required with MSK Serverless: `pulumi up` creates the topics over the Kafka protocol, and the cluster admits no client until a range or security group is allowed",
+        "Set kafka.clientCidrBlocks to the range `pulumi up` runs from (e.g. the VPC's CIDR for a deployment runner inside it), or kafkaClientSecurityGroupIds to the runner's security group",
+    );
     v.throwIfInvalid();
 }
 

@@ -95,15 +95,16 @@ describe("lambda stack (root program, dev profile)", () => {
         );
         // The speed zone expires objects by age, so no Spark file sink writes there: its log
         // (_spark_metadata, in the output folder) must outlive them, or a query idle for longer than
-        // the retention fails at its next compaction. Each batch is written once, by batch id, with a
-        // marker inside the query's checkpoint (so starting the checkpoint over resets it).
+        // the retention fails at its next compaction. Each batch is staged inside the query's
+        // checkpoint, moved into the view under fixed names, then marked written (so a replay at any
+        // point writes nothing twice, and starting the checkpoint over resets it).
         const rules = graph.one("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "lambda-lake-data-lifecycle").inputs
             .rules as Array<{ filter: { prefix: string }; expiration: Obj }>;
         expect(rules.find((r) => r.filter.prefix === "speed/")?.expiration).toEqual({ days: 7 });
         expect(SPEED_VIEWS_PY).not.toMatch(/writeStream[\s\S]*\.format\(/);
-        expect(SPEED_VIEWS_PY).toMatch(/\.foreachBatch\(view_writer\(spark, topic, output, checkpoint \+ "written\/"\)\)/);
+        expect(SPEED_VIEWS_PY).toMatch(/\.foreachBatch\(view_writer\(spark, topic, output, checkpoint\)\)/);
         expect(SPEED_VIEWS_PY).toMatch(
-            /if fs\.exists\(done\):\n\s+return\n[\s\S]*\n\s+batch\.write\.mode\("append"\)\.partitionBy\("dt", "hr"\)[^\n]*\.text\(output\)\n[\s\S]*\n\s+fs\.create\(done, True\)\.close\(\)/,
+            /if fs\.exists\(done\):\n\s+return\n[\s\S]*if not fs\.exists\(staged\):[\s\S]*\.text\(staging\.toString\(\)\)[\s\S]*fs\.create\(staged, True\)\.close\(\)\n\s+publish\([^)]*\)\n\s+fs\.create\(done, True\)\.close\(\)/,
         );
         // One record, one line: the producers' trailing newline is dropped (the sink adds one), and
         // an empty value writes no blank line, which the speed table would read as a row of nulls.

@@ -10,8 +10,11 @@ Spark properties (from spectrum):
   spark.spectrum.triggerInterval      the micro-batch interval
 
 Exactly-once: Kafka offsets live in the checkpoint, so a restart replays exactly the micro-batches
-that were not committed, with the same offsets; a replayed batch that was already written finds its
-marker (<checkpoint>written/<batch id>) and writes nothing. Each batch is written with foreachBatch,
+that were not committed, with the same offsets. A batch is written to a staging folder of its own
+(<checkpoint>staging/<batch id>/), marked staged, then its files are moved into the view's folders
+under the names Spark gave them, and the batch is marked written (<checkpoint>written/<batch id>).
+A replay of a written batch writes nothing; a replay of a staged one only finishes the moves, under
+the same names, so a job stopped at any point never writes a record twice. Each batch is written with foreachBatch,
 not the file sink: the sink keeps a log in the output folder (_spark_metadata) that needs every entry
 since its last compaction, while the speed zone expires objects by age, so a topic quiet for longer
 than the retention would stop its query for good.
@@ -43,28 +46,57 @@ def is_record(value):
     return F.coalesce((F.size(objects) == 1) & F.exists(F.map_values(objects[0]), lambda v: v.isNotNull()), F.lit(False))
 
 
-def view_writer(spark, topic, output, written):
-    """Writes each micro-batch into the view's hourly folders, once per batch id."""
+def view_writer(spark, topic, output, checkpoint):
+    """Writes each micro-batch into the view's hourly folders, once per batch id (see the module's docstring)."""
     jvm = spark.sparkContext._jvm
     hadoop_conf = spark.sparkContext._jsc.hadoopConfiguration()
+    hadoop_path = jvm.org.apache.hadoop.fs.Path
 
     def marker(batch_id):
-        return jvm.org.apache.hadoop.fs.Path(written + str(batch_id))
+        return hadoop_path(f"{checkpoint}written/{batch_id}")
 
     def write(batch, batch_id):
         done = marker(batch_id)
         fs = done.getFileSystem(hadoop_conf)
         if fs.exists(done):
             return
-        skipped = Observation(f"{topic}-{batch_id}")
-        batch = batch.observe(skipped, F.count(F.when(~F.col("is_record"), 1)).alias("lines")).where("is_record").drop("is_record")
-        batch.write.mode("append").partitionBy("dt", "hr").option("compression", "gzip").text(output)
-        if skipped.get["lines"]:
-            print(f"{topic}: micro-batch {batch_id}: {skipped.get['lines']} values that are not a JSON record skipped")
+        staging = hadoop_path(f"{checkpoint}staging/{batch_id}")
+        staged = hadoop_path(f"{checkpoint}staging/{batch_id}.staged")
+        if not fs.exists(staged):
+            fs.delete(staging, True)
+            skipped = Observation(f"{topic}-{batch_id}")
+            batch = batch.observe(skipped, F.count(F.when(~F.col("is_record"), 1)).alias("lines")).where("is_record").drop("is_record")
+            batch.write.mode("overwrite").partitionBy("dt", "hr").option("compression", "gzip").text(staging.toString())
+            if skipped.get["lines"]:
+                print(f"{topic}: micro-batch {batch_id}: {skipped.get['lines']} values that are not a JSON record skipped")
+            fs.create(staged, True).close()
+        publish(fs, hadoop_path, staging, output)
         fs.create(done, True).close()
+        fs.delete(staging, True)
+        fs.delete(staged, False)
         fs.delete(marker(batch_id - 1), False)
 
     return write
+
+
+def publish(fs, path_of, staging, output):
+    """Moves a staged batch's data files into the output folder, each under its own name and
+    dt=/hr= folder: moving a file again replaces the same object, so a replay repeats nothing."""
+    if not fs.exists(staging):
+        return
+    root = staging.toUri().getPath().rstrip("/") + "/"
+    files = fs.listFiles(staging, True)
+    while files.hasNext():
+        source = files.next().getPath()
+        relative = source.toUri().getPath()[len(root) :]
+        if any(part.startswith(("_", ".")) for part in relative.split("/")):
+            continue
+        target = path_of(output.rstrip("/") + "/" + relative)
+        fs.delete(target, False)
+        if not fs.exists(target.getParent()):
+            fs.mkdirs(target.getParent())
+        if not fs.rename(source, target):
+            raise RuntimeError(f"could not move {source} to {target}")
 
 
 def main():
@@ -108,7 +140,7 @@ def main():
         output = conf.get("spark.spectrum.output." + view["output"])
         (
             lines.writeStream.queryName(topic)
-            .foreachBatch(view_writer(spark, topic, output, checkpoint + "written/"))
+            .foreachBatch(view_writer(spark, topic, output, checkpoint))
             .option("checkpointLocation", checkpoint)
             .trigger(processingTime=trigger)
             .start()

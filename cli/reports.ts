@@ -5,7 +5,8 @@ import { assumptionsFromConfig, assumptionsFromFlags, resolveAssumptions } from 
 import { CostEstimate, estimateCost } from "./cost/estimate";
 import { priceBook } from "./cost/price-book";
 import { renderCost } from "./cost/render";
-import { CapacityReport, capacityReport } from "./capacity/from-plan";
+import { StackConfigError } from "../program/config";
+import { CapacityReport, capacityReport, loadNameProblems } from "./capacity/from-plan";
 import { bytesPerSecond, ingestGbPerDay, loadFromConfig } from "./capacity/load";
 import { renderCapacity } from "./capacity/render";
 import { PlanDiff, diffPlans } from "./diff/diff";
@@ -62,6 +63,8 @@ export function runReports(
         texts.push(renderCost(result.cost));
     }
     if (reports.capacity) {
+        const named = load ? loadNameProblems(graph, load) : [];
+        if (named.length > 0) throw new StackConfigError(named);
         result.capacity = capacityReport(graph, region, load);
         texts.push(renderCapacity(result.capacity));
         if (result.capacity.failures > 0) exitCode = Math.max(exitCode, EXIT_CAPACITY);

@@ -318,3 +318,17 @@ export function firehoseThroughput(a: {
 function round(n: number): number {
     return Math.round(n * 100) / 100;
 }
+
+/** The id of every capacity check, as `spectrum:load.waive` names them. */
+export const CAPACITY_CHECK_IDS: readonly string[] = [
+    "broker-storage",
+    "brokers-per-zone",
+    "express-ingress",
+    "firehose-throughput",
+    "flink-parallelism",
+    "partitions-per-broker",
+    "replicas-fit-brokers",
+    "serverless-ingress",
+    "serverless-partition-ingress",
+    "streams-threads",
+];

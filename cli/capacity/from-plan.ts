@@ -1,7 +1,9 @@
 import { PlannedResource, ResourceGraph } from "../../testing";
+import { Problem, closestMatch } from "../../components/core/schema";
 import { PlannedTopic, keepsLog, localRetentionMs, plannedTopics } from "../plan-topics";
 import { isExpressInstanceType } from "../../components/kafka/express-brokers";
 import {
+    CAPACITY_CHECK_IDS,
     CapacityCheck,
     brokerStorage,
     brokersAcrossZones,
@@ -70,7 +72,7 @@ export function capacityReport(graph: ResourceGraph, region: string, load: Decla
     const results: CapacityResult[] = [];
     const add = (check: CapacityCheck | undefined) => {
         if (!check) return;
-        const reason = load?.waive[`${check.id}/${check.subject}`] ?? load?.waive[check.id];
+        const reason = load ? waiverOf(load, check.id, check.subject) : undefined;
         results.push({
             id: check.id,
             subject: check.subject,
@@ -81,7 +83,7 @@ export function capacityReport(graph: ResourceGraph, region: string, load: Decla
     };
     const skip = (id: string, subject: string, reason: string) => results.push({ id, subject, status: "skipped", reason });
     const topics = plannedTopics(graph);
-    const loadOf = (t: PlannedTopic) => load?.topics[t.name];
+    const loadOf = (t: PlannedTopic) => (load && Object.hasOwn(load.topics, t.name) ? load.topics[t.name] : undefined);
 
     for (const cluster of graph.ofType("aws:msk/cluster:Cluster")) {
         const brokers = Number(cluster.inputs.numberOfBrokerNodes ?? 0);
@@ -191,7 +193,7 @@ export function capacityReport(graph: ResourceGraph, region: string, load: Decla
     for (const stream of graph.ofType("aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream")) {
         const topic = inputAt(stream, "mskSourceConfiguration.topicName");
         if (typeof topic !== "string") continue;
-        const l = load?.topics[topic];
+        const l = load && Object.hasOwn(load.topics, topic) ? load.topics[topic] : undefined;
         if (!l) {
             skip("firehose-throughput", stream.name, load ? `no declared load for topic ${topic}` : "no declared load (spectrum:load)");
             continue;
@@ -282,4 +284,41 @@ function streamsCheck(graph: ResourceGraph, app: PlannedResource, topics: Planne
         );
     const maxReplicas = Number(inputAt(scaler ?? app, scaler ? "spec.maxReplicaCount" : "spec.replicas") ?? 1);
     return streamsThreads({ app: app.name, maxReplicas, threads, inputPartitions: Math.max(...inputs.map((t) => t.partitions)) });
+}
+
+function waiverOf(load: DeclaredLoad, id: string, subject: string): string | undefined {
+    for (const key of [`${id}/${subject}`, id]) if (Object.hasOwn(load.waive, key)) return load.waive[key];
+    return undefined;
+}
+
+/**
+ * What in a declared load names nothing the plan has: a topic no cluster carries (a misspelt name,
+ * or Kappa's input name where its versioned output is meant) or a waiver of a check that does not
+ * exist. Each would otherwise be ignored, and the check it meant would run without it.
+ */
+export function loadNameProblems(graph: ResourceGraph, load: DeclaredLoad): Problem[] {
+    const problems: Problem[] = [];
+    const names = [...new Set(plannedTopics(graph).map((t) => t.name))];
+    for (const name of Object.keys(load.topics)) {
+        if (names.includes(name)) continue;
+        const close = closestMatch(name, names);
+        problems.push({
+            field: `spectrum:load.topics.${name}`,
+            value: load.topics[name],
+            problem: "is not a topic of this stack",
+            fix: `${close ? `Did you mean "${close}"? ` : ""}Declare the load of one of ${names.join(", ")}`,
+        });
+    }
+    for (const key of Object.keys(load.waive)) {
+        const id = key.split("/")[0];
+        if (CAPACITY_CHECK_IDS.includes(id)) continue;
+        const close = closestMatch(id, CAPACITY_CHECK_IDS);
+        problems.push({
+            field: `spectrum:load.waive.${key}`,
+            value: load.waive[key],
+            problem: "waives no capacity check",
+            fix: `${close ? `Did you mean "${close}"? ` : ""}Use a check id: ${CAPACITY_CHECK_IDS.join(", ")}`,
+        });
+    }
+    return problems;
 }

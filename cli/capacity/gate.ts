@@ -6,7 +6,7 @@
 import { SpectrumValidationError } from "../../components/core/errors";
 import { StackConfigError } from "../../program/config";
 import { ResourceGraph } from "../../testing";
-import { CapacityReport, CapacityResult, capacityReport } from "./from-plan";
+import { CapacityReport, CapacityResult, capacityReport, loadNameProblems } from "./from-plan";
 import { loadFromConfig } from "./load";
 
 function sentence(s: string): string {
@@ -49,6 +49,8 @@ export function assertCapacity(graph: ResourceGraph, config: Readonly<Record<str
             "is not set, and the capacity checks of spectrum:load depend on the region's quotas",
             "Set aws:region in the stack file",
         );
+    const named = loadNameProblems(graph, load);
+    if (named.length > 0) throw new StackConfigError(named);
     const report = capacityReport(graph, region, load);
     const problems = capacityProblems(report);
     if (problems.length > 0) throw new SpectrumValidationError(problems);

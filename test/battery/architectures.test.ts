@@ -449,4 +449,12 @@ describe("architectures validate their args and every part's before registering 
     ] as [string, Overrides][])("valid but unusual %s overrides are accepted", async (arch, overrides) => {
         await expect(runProgram(build[arch](overrides))).resolves.toBeDefined();
     });
+
+    test("a compacted topic is accepted, without the profile's time retention (hybrid and Lambda share it)", async () => {
+        const graph = await runProgram(build.hybrid({ topics: { clicks: {}, customers: { cleanupPolicy: "compact" } } }));
+        const configs = (name: string) =>
+            JSON.parse(String(graph.ofType("aws:msk/topic:Topic").find((t) => t.inputs.name === name)?.inputs.configs));
+        expect(configs("customers")).toEqual({ "cleanup.policy": "compact", "min.insync.replicas": "2" });
+        expect(configs("clicks")["retention.ms"]).toBeDefined();
+    });
 });

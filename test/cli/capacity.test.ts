@@ -320,6 +320,10 @@ describe("a declared load makes the capacity checks validation", () => {
             wide: wideHybridStack(),
             "wide-loaded": wideHybridStack({ topics: small }),
             "wide-waived": wideHybridStack({ topics: small, waive: '{ partitions-per-broker: "the clicks topic shrinks next release" }' }),
+            "wide-misspelt": wideHybridStack({
+                topics: "{ ordres: { eventsPerSecond: 10, averageRecordBytes: 500 }, constructor: { eventsPerSecond: 1, averageRecordBytes: 1 } }",
+                waive: '{ partitions-per-brokr: "a typo" }',
+            }),
             heavy,
         });
     });
@@ -358,6 +362,18 @@ describe("a declared load makes the capacity checks validation", () => {
         const code = await plan(["wide-waived", "--capacity"], { root: dir, program: () => rootProgram, out: (t) => (out += t) });
         expect(code).toBe(0);
         expect(out).toMatch(/WAIVED {2}partitions-per-broker {2}hybrid-kafka-cluster .*waived: the clicks topic shrinks next release/);
+    });
+
+    it("refuses a load of a topic the stack does not have and a waiver of no check, with the name meant", async () => {
+        const { code, err } = await planOfStack("wide-misspelt");
+        expect(code).toBe(2);
+        expect(err).toContain(
+            'stack config spectrum:load.topics.ordres = {"eventsPerSecond":10,"averageRecordBytes":500}: is not a topic of this stack. Did you mean "orders"?',
+        );
+        expect(err).toContain("stack config spectrum:load.topics.constructor = ");
+        expect(err).toContain(
+            'stack config spectrum:load.waive.partitions-per-brokr = "a typo": waives no capacity check. Did you mean "partitions-per-broker"?',
+        );
     });
 
     it("checks nothing when the stack declares no load, even a check that needs none", async () => {

@@ -163,7 +163,16 @@ function topicsArgs(args: LakeAndLogArgs, connection: KafkaConnection): KafkaTop
     return {
         connection,
         defaults: { partitions: d.topicPartitions, retentionMs: d.topicRetentionDays * DAY_MS, protect: d.protect },
-        topics: args.topics,
+        // A compacted topic keeps every key's last record: the profile's time retention is not for it
+        // (an explicit undefined hides the shared default).
+        topics:
+            args.topics &&
+            Object.fromEntries(
+                Object.entries(args.topics).map(([topic, spec]) => [
+                    topic,
+                    spec?.cleanupPolicy === "compact" && !("retentionMs" in spec) ? { ...spec, retentionMs: undefined } : spec,
+                ]),
+            ),
         previous: args.previousTopics,
     };
 }

@@ -450,6 +450,21 @@ describe("architectures validate their args and every part's before registering 
         await expect(runProgram(build[arch](overrides))).resolves.toBeDefined();
     });
 
+    test("an override key written as undefined counts as absent: prod keeps its brokers and disks, the batch its schedule", async () => {
+        const brokers = async (overrides: Overrides) => {
+            const graph = await runProgram(
+                () => void new HybridArchitecture("hybrid", { profile: "prod", network, ...overrides } as HybridArchitectureArgs),
+            );
+            const cluster = graph.one("aws:msk/cluster:Cluster").inputs.brokerNodeGroupInfo as Record<string, unknown>;
+            return { cluster, schedule: graph.one("aws:scheduler/schedule:Schedule").inputs.scheduleExpression };
+        };
+        const written = await brokers({
+            kafka: { instanceType: undefined, volumeSizeGiB: undefined },
+            batch: { schedule: undefined },
+        } as Overrides);
+        expect(written).toEqual(await brokers({}));
+    });
+
     test("a compacted topic is accepted, without the profile's time retention (hybrid and Lambda share it)", async () => {
         const graph = await runProgram(build.hybrid({ topics: { clicks: {}, customers: { cleanupPolicy: "compact" } } }));
         const configs = (name: string) =>

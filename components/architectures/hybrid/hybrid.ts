@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { withoutUndefined } from "../../core/without-undefined";
 import { childNameClaim, clashRegistry } from "../../core/clashes";
 import { LandingZone } from "../../landing-zone";
 import { KafkaTopics } from "../../kafka";
@@ -36,6 +37,8 @@ export class HybridArchitecture extends pulumi.ComponentResource {
     readonly locations: Record<string, { raw: pulumi.Output<string>; curated: pulumi.Output<string>; rejected?: pulumi.Output<string> }>;
 
     constructor(name: string, args: HybridArchitectureArgs, opts?: pulumi.ComponentResourceOptions) {
+        // A key written as undefined counts as absent: it must not replace the architecture's default.
+        args = withoutUndefined(args);
         // Everything that can be checked without a resource is checked before the first one:
         // the architecture's args and every part's, as they will be passed.
         const { lakeAndLog, batch, spark } = planHybridArchitecture(name, args);

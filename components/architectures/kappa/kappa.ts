@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { withoutUndefined } from "../../core/without-undefined";
 import * as aws from "@pulumi/aws";
 import type * as k8s from "@pulumi/kubernetes";
 import { childNameClaim, clashRegistry } from "../../core/clashes";
@@ -78,6 +79,8 @@ export class KappaArchitecture extends pulumi.ComponentResource {
     readonly topicShapes: Readonly<Record<string, TopicShape>>;
 
     constructor(name: string, args: KappaArchitectureArgs, opts?: pulumi.ComponentResourceOptions) {
+        // A key written as undefined counts as absent: it must not replace the architecture's default.
+        args = withoutUndefined(args);
         // Everything that can be checked without a resource is checked before the first one:
         // the architecture's args and every part's, as they will be passed.
         const { settings: s, lakeAndLog, tags } = planKappaArchitecture(name, args);

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { withoutUndefined } from "../../core/without-undefined";
 import { childNameClaim, clashRegistry } from "../../core/clashes";
 import { LandingZone } from "../../landing-zone";
 import { KafkaTopics } from "../../kafka";
@@ -76,6 +77,8 @@ export class LambdaArchitecture extends pulumi.ComponentResource {
     readonly views: Readonly<Record<string, LambdaViewLocations>>;
 
     constructor(name: string, args: LambdaArchitectureArgs, opts?: pulumi.ComponentResourceOptions) {
+        // A key written as undefined counts as absent: it must not replace the architecture's default.
+        args = withoutUndefined(args);
         // Everything that can be checked without a resource is checked before the first one:
         // the architecture's args and every part's, as they will be passed.
         const { settings: s, lakeAndLog, batch: batchSpec, spark, tags } = planLambdaArchitecture(name, args);

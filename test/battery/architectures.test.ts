@@ -113,14 +113,39 @@ const cases: [string, Overrides, Expected][] = [
 // Bad overrides of the hybrid and Lambda batch layers and their topics.
 const batchCases: [string, Overrides, Expected][] = [
     [
+        "daily raw folders for the bundled hourly job",
+        { ingest: { partitionBy: "day" } },
+        e("ingest.partitionBy", '"day"', "leaves no hourly folders", 'Keep "hour", or give batch.application a job of your own'),
+    ],
+    [
+        "a daily schedule for the bundled hourly job",
+        { batch: { schedule: "cron(15 2 * * ? *)" } },
+        e("batch.schedule", '"cron(15 2 * * ? *)"', "is not an hourly cron", 'Use "cron(<minute> * * * ? *)"'),
+    ],
+    [
+        "a rate schedule for the bundled hourly job (its minute is not known)",
+        { batch: { schedule: "rate(1 hour)" } },
+        e("batch.schedule", '"rate(1 hour)"', "is not an hourly cron", 'Use "cron(<minute> * * * ? *)"'),
+    ],
+    [
+        "the bundled job run before Firehose flushed the hour",
+        { batch: { schedule: "cron(2 * * * ? *)" } },
+        e(
+            "batch.schedule",
+            '"cron(2 * * * ? *)"',
+            "runs before Firehose has flushed the last hour (it buffers up to 300 seconds)",
+            "Run at minute 5 or later",
+        ),
+    ],
+    [
         "a batch schedule EventBridge would reject",
         { batch: { schedule: "every hour" } },
         e("batch.schedule", '"every hour"', "is not a valid schedule", "Use e.g."),
     ],
     [
         "a misspelt batch override",
-        { batch: { schedul: "rate(1 hour)" } as never },
-        e("batch.schedul", '"rate(1 hour)"', '"schedul" is not a known field', 'Did you mean "schedule"?'),
+        { batch: { schedul: "cron(20 * * * ? *)" } as never },
+        e("batch.schedul", '"cron(20 * * * ? *)"', '"schedul" is not a known field', 'Did you mean "schedule"?'),
     ],
     [
         "a batch override the architecture supplies",

@@ -204,6 +204,7 @@ function batchJobArgs(args: BatchLayerSpec, storage: Storage): SparkBatchJobArgs
  * `batch.*`).
  */
 export function checkBatchLayer(checks: PartChecks, name: string, args: BatchLayerSpec, planned: PlannedLakeAndLog): void {
+    if (!args.batch?.application) checkBundledJobTiming(checks, name, args);
     checks.run(
         partFields("ingest", args.ingest, {
             topics: "topics",
@@ -255,4 +256,47 @@ export function createBatchLayer(name: string, args: BatchLayerArgs, parent: pul
     }
     const job = new SparkBatchJob(`${name}-batch`, batchJobArgs(args, args.lake), { parent, dependsOn: script ? [script] : [] });
     return { ingest, job, script, locations };
+}
+
+/**
+ * The bundled job rewrites the hour before the one it runs in, from the raw zone's hourly folders:
+ * it needs hourly folders, an hourly schedule, and a run minute after Firehose has flushed the hour
+ * (its buffering interval). Anything else would leave hours never curated without an error.
+ */
+function checkBundledJobTiming(checks: PartChecks, name: string, args: BatchLayerSpec): void {
+    const partitionBy = args.ingest?.partitionBy;
+    if (partitionBy !== undefined && partitionBy !== "hour")
+        checks.run(partFields("ingest", args.ingest), () => {
+            const v = new Validator("MskFirehoseIngest", `${name}-ingest`);
+            v.fail(
+                "partitionBy",
+                partitionBy,
+                "leaves no hourly folders, and the bundled batch job reads one hour of raw data per run",
+                'Keep "hour", or give batch.application a job of your own that reads these folders',
+            );
+            v.throwIfInvalid();
+        });
+    const schedule = args.batch?.schedule;
+    if (schedule === undefined) return;
+    const buffer = args.ingest?.bufferingIntervalSeconds ?? args.defaults.ingestBufferSeconds;
+    const minute = /^cron\((\d{1,2}) \* \* \* \? \*\)$/.exec(schedule);
+    checks.run(partFields("batch", args.batch), () => {
+        const v = new Validator("SparkBatchJob", `${name}-batch`);
+        if (minute === null)
+            v.fail(
+                "schedule",
+                schedule,
+                "is not an hourly cron, and the bundled batch job rewrites only the hour before each run: the other hours would never be curated",
+                `Use "cron(<minute> * * * ? *)", e.g. "${HOURLY_SCHEDULE}", or give batch.application a job of your own`,
+            );
+        else
+            v.check(
+                Number(minute[1]) <= 59 && Number(minute[1]) * 60 >= buffer,
+                "schedule",
+                schedule,
+                `runs before Firehose has flushed the last hour (it buffers up to ${buffer} seconds), so that hour's last records would be missed`,
+                `Run at minute ${Math.ceil(buffer / 60)} or later, e.g. "${HOURLY_SCHEDULE}"`,
+            );
+        v.throwIfInvalid();
+    });
 }

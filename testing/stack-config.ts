@@ -61,10 +61,19 @@ export function loadStackConfig(file: string, project: string): StackConfig {
             values[key] = "[secret]";
             secretKeys.push(key);
         } else {
-            values[key] = typeof value === "string" ? value : JSON.stringify(value);
+            values[key] = typeof value === "string" ? value : JSON.stringify(withoutCiphertexts(value));
         }
     }
     return { stack: match[1], values, secretKeys };
+}
+
+/** A secret set with `pulumi config set --secret --path` sits inside a structured value: it plans as `[secret]`, like a whole secret key. */
+function withoutCiphertexts(value: unknown): unknown {
+    if (Array.isArray(value)) return value.map(withoutCiphertexts);
+    if (value === null || typeof value !== "object") return value;
+    const entries = Object.entries(value as Record<string, unknown>);
+    if (entries.length === 1 && entries[0][0] === "secure" && typeof entries[0][1] === "string") return "[secret]";
+    return Object.fromEntries(entries.map(([k, v]) => [k, withoutCiphertexts(v)]));
 }
 
 function lineCol(text: string, offset: number): { line: number; col: number } {

@@ -124,6 +124,14 @@ describe("the plan command and stack files", () => {
         );
     });
 
+    test("a secret set with --path inside a structured key plans as [secret], like a whole secret key", () => {
+        const dir = root({
+            nested: "config:\n  spectrum:kubernetes:\n    existing:\n      kubeconfig:\n        secure: v1:abc==\n      clusterName: eks\n",
+        });
+        const loaded = loadStackConfig(path.join(dir, "stacks", "Pulumi.nested.yaml"), "spectrum");
+        expect(JSON.parse(loaded.values["spectrum:kubernetes"])).toEqual({ existing: { kubeconfig: "[secret]", clusterName: "eks" } });
+    });
+
     test("config that is not a mapping is refused with its position", () => {
         const dir = root({ list: "config:\n  - spectrum:architecture\n" });
         expect(() => loadStackConfig(path.join(dir, "stacks", "Pulumi.list.yaml"), "spectrum")).toThrow(

@@ -41,6 +41,13 @@ export function validatePlatformNetwork(name: string, args: PlatformNetworkInput
 function validateExisting(v: Validator, s: NetworkSettings): void {
     const subnets = s.existing?.privateSubnetIds;
     const azs = s.availabilityZoneCount;
+    if (Array.isArray(subnets)) {
+        // MSK, EMR and EKS refuse a subnet listed twice, at deploy time, after other resources exist.
+        subnets.forEach((id, i) => {
+            if (typeof id === "string" && subnets.indexOf(id) < i)
+                v.fail(`existing.privateSubnetIds[${i}]`, id, "lists a subnet twice", "List each private subnet once");
+        });
+    }
     if (azs === undefined) {
         v.fail(
             "existing.availabilityZoneCount",

@@ -358,6 +358,20 @@ const partCases: [string, string, Overrides, Expected][] = [
         ),
     ],
     [
+        "lambda",
+        "a Spark package without a version",
+        {
+            spark: { runtime: "emr-ec2" },
+            speed: { processor: "spark-streaming", sparkStreaming: { packages: ["org.apache.spark:spark-sql-kafka-0-10_2.12"] } },
+        },
+        e(
+            "speed.sparkStreaming.packages[0]",
+            '"org.apache.spark:spark-sql-kafka-0-10_2.12"',
+            "is not a Maven coordinate group:artifact:version",
+            'Write e.g. "software.amazon.msk:aws-msk-iam-auth:2.2.0"',
+        ),
+    ],
+    [
         "kappa",
         "a version's Flink version the operator does not run",
         { versions: [{ version: "v1", flinkVersion: "1.99.0" }] },

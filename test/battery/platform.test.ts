@@ -181,6 +181,11 @@ const network: Case[] = [
         ),
     ],
     [
+        "a private subnet listed twice",
+        { existing: { vpcId: "vpc-0abc", privateSubnetIds: ["subnet-01", "subnet-02", "subnet-01"], availabilityZoneCount: 2 } },
+        e("existing.privateSubnetIds[2]", '"subnet-01"', "lists a subnet twice", "List each private subnet once"),
+    ],
+    [
         "a subnet id that is not one",
         { existing: { vpcId: "vpc-0abc", privateSubnetIds: ["subnet-01", "sn-2"] } },
         e("existing.privateSubnetIds[1]", '"sn-2"', "not a subnet id", "Use the id EC2 shows"),

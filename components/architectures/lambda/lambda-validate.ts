@@ -321,6 +321,16 @@ function checkSparkSpeedPackages(v: Validator, args: LambdaArchitectureArgs, s: 
         );
         return;
     }
+    packages.forEach((coordinate, i) => {
+        // spark.jars.packages takes Maven coordinates group:artifact:version; Spark refuses anything else at submit.
+        v.check(
+            /^[^:\s]+:[^:\s]+:[^:\s]+$/.test(coordinate),
+            `speed.sparkStreaming.packages[${i}]`,
+            coordinate,
+            "is not a Maven coordinate group:artifact:version, and Spark refuses it at submit",
+            'Write e.g. "software.amazon.msk:aws-msk-iam-auth:2.2.0"',
+        );
+    });
     if (release === undefined) return;
     packages.forEach((coordinate, i) => {
         const mismatch = kafkaPackageMismatch(release, coordinate);

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { clientIngressRules } from "./client-ingress";
 import * as aws from "@pulumi/aws";
 import { KafkaConnection } from "../core/contracts";
 import { dataProtection } from "../core/protection";
@@ -56,36 +57,18 @@ export class MskServerlessCluster extends pulumi.ComponentResource {
             { parent: this },
         );
         const port = MSK_SERVERLESS_CLIENT_PORT;
-        s.clientSecurityGroupIds.forEach((sg, i) => {
-            new aws.vpc.SecurityGroupIngressRule(
-                `${name}-client-sg-${i}`,
-                {
-                    securityGroupId: securityGroup.id,
-                    referencedSecurityGroupId: sg,
-                    ipProtocol: "tcp",
-                    fromPort: port,
-                    toPort: port,
-                    description: "Kafka (IAM) from a client security group",
-                    tags,
-                },
-                { parent: this },
-            );
-        });
-        for (const cidr of s.clientCidrBlocks) {
-            new aws.vpc.SecurityGroupIngressRule(
-                `${name}-client-cidr-${cidr.replace(/[./]/g, "-")}`,
-                {
-                    securityGroupId: securityGroup.id,
-                    cidrIpv4: cidr,
-                    ipProtocol: "tcp",
-                    fromPort: port,
-                    toPort: port,
-                    description: `Kafka (IAM) from ${cidr}`,
-                    tags,
-                },
-                { parent: this },
-            );
-        }
+        clientIngressRules(
+            name,
+            {
+                securityGroupId: securityGroup.id,
+                port,
+                auth: "IAM",
+                clientSecurityGroupIds: s.clientSecurityGroupIds,
+                clientCidrBlocks: s.clientCidrBlocks,
+                tags,
+            },
+            this,
+        );
 
         this.cluster = new aws.msk.ServerlessCluster(
             `${name}-cluster`,

@@ -212,6 +212,16 @@ const batchCases: [string, Overrides, Expected][] = [
 
 const kappaCases: [string, Overrides, Expected][] = [
     [
+        "Flink settings with Kafka Streams as the processor",
+        { processor: "kafka-streams", versions: [{ version: "v1", image: "app:1.0" }], flink: { taskSlots: 4 } },
+        e(
+            "flink",
+            '{"taskSlots":4}',
+            'configures the flink job, and processor is "kafka-streams": it would be ignored',
+            'Remove it, or set processor to "flink"',
+        ),
+    ],
+    [
         "input topics as a list",
         { inputTopics: ["events"] as never },
         e("inputTopics", '["events"]', "is a list where a map is expected", "Write it as a mapping"),
@@ -260,6 +270,22 @@ const kappaCases: [string, Overrides, Expected][] = [
 ];
 
 const lambdaCases: [string, Overrides, Expected][] = [
+    [
+        "Spark settings with Flink as the speed processor",
+        {
+            speed: {
+                processor: "flink",
+                flink: { jarUri: "local:///opt/flink/usrlib/speed.jar" },
+                sparkStreaming: { triggerInterval: "30 seconds" },
+            },
+        },
+        e(
+            "speed.sparkStreaming",
+            '{"triggerInterval":"30 seconds"}',
+            'configures the spark-streaming speed job, and speed.processor is "flink": it would be ignored',
+            'Remove it, or set speed.processor to "spark-streaming"',
+        ),
+    ],
     ["views as a list", { views: [] as never }, e("views", "[]", "is a list where a map is expected", "Write it as a mapping")],
     [
         "a misspelt view field",

@@ -87,7 +87,21 @@ function validateProcessor(v: Validator, args: KappaArchitectureArgs, s: KappaSe
         v.fail("processor", args.processor, "not a processor the Kappa architecture runs", 'Use "flink", "kafka-streams" or "auto"');
         return;
     }
-    if (s.requested !== "auto") return;
+    if (s.requested !== "auto") {
+        // Settings of the processor that does not run would be ignored: with a processor named, they are refused.
+        const other =
+            s.requested === "flink"
+                ? { processor: "kafka-streams", key: "streams" as const }
+                : { processor: "flink", key: "flink" as const };
+        if (args[other.key] !== undefined)
+            v.fail(
+                other.key,
+                args[other.key],
+                `configures the ${other.processor} job, and processor is "${s.requested}": it would be ignored`,
+                `Remove it, or set processor to "${other.processor}" (or "auto" with requirements)`,
+            );
+        return;
+    }
     if (!s.recommendation) {
         v.fail(
             "requirements",

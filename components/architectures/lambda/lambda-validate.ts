@@ -190,6 +190,19 @@ export function validateLambdaArchitecture(name: string, args: LambdaArchitectur
 
     const speed = args.speed ?? {};
     checkSpeedProcessor(v, speed.processor, speed.requirements);
+    // Settings of a processor that does not run would be ignored: with a processor named, they are refused.
+    const settingsKey = { flink: "flink", "spark-streaming": "sparkStreaming", "kafka-streams": "kafkaStreams" } as const;
+    if (typeof speed.processor === "string" && speed.processor in settingsKey) {
+        for (const [other, key] of Object.entries(settingsKey)) {
+            if (other === speed.processor || speed[key] === undefined) continue;
+            v.fail(
+                `speed.${key}`,
+                speed[key],
+                `configures the ${other} speed job, and speed.processor is "${speed.processor}": it would be ignored`,
+                `Remove it, or set speed.processor to "${other}" (or "auto" with requirements)`,
+            );
+        }
+    }
     const processor = s.processor;
     if (processor === "flink" || processor === "kafka-streams") {
         v.check(

@@ -3,6 +3,7 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { SpectrumValidationError } from "../components/core/errors";
 import { perRun } from "../components/core/run-scope";
+import { v } from "../components/core/schema";
 
 /**
  * The offline capacity check the gate starts: beside the program's own source (.ts, through the
@@ -11,11 +12,8 @@ import { perRun } from "../components/core/run-scope";
 const CHECK_STACK = path.join(__dirname, "..", "cli", "capacity", `check-stack${path.extname(__filename)}`);
 const LOADER = path.join(__dirname, "..", "loader", "register.js");
 
-/** What the check answers on stdout (cli/capacity/check-stack.ts). */
-interface CapacityAnswer {
-    problems: string[];
-    deferred?: string;
-}
+/** What the check answers on stdout (cli/capacity/check-stack.ts), checked as it is read. */
+const capacityAnswer = v.object({ problems: v.array(v.string()), deferred: v.optional(v.string()) });
 
 /**
  * Fails the run when the stack declares its load (`spectrum:load`) and a capacity check fails
@@ -40,9 +38,10 @@ export function checkDeclaredCapacity(all: Readonly<Record<string, string>>): vo
         env,
         maxBuffer: 64 * 1024 * 1024,
     });
-    let answer: CapacityAnswer | undefined;
+    let answer: v.InferOutput<typeof capacityAnswer> | undefined;
     try {
-        answer = child.status === 0 ? (JSON.parse(child.stdout) as CapacityAnswer) : undefined;
+        const parsed = child.status === 0 ? v.safeParse(capacityAnswer, JSON.parse(child.stdout)) : undefined;
+        answer = parsed?.success ? parsed.output : undefined;
     } catch {
         answer = undefined;
     }

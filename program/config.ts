@@ -49,7 +49,12 @@ export function checkedConfig<S extends v.GenericSchema>(config: pulumi.Config, 
             `Write it as a YAML mapping under ${config.name}:${key}`,
         );
     }
-    const { problems } = checkShape(schema, parsed, `${config.name}:${key}`);
+    assertShape(schema, parsed, `${config.name}:${key}`);
+    return parsed;
+}
+
+/** Throws a StackConfigError naming every problem unless `value` has the declared shape. */
+export function assertShape<S extends v.GenericSchema>(schema: S, value: unknown, field: string): asserts value is v.InferInput<S> {
+    const { problems } = checkShape(schema, value, field);
     if (problems.length > 0) throw new StackConfigError(problems);
-    return parsed as v.InferInput<S>;
 }

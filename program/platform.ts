@@ -1,8 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { PlatformCluster, PlatformNetwork, platformNetworkArgs } from "../components/platform";
 import { ArchitectureProfile } from "../components/architectures";
-import { checkedConfig } from "./config";
-import { kubernetesConfig } from "./stack-config";
+import { assertShape, checkedConfig } from "./config";
+import { kubernetesConfig, profileSchema } from "./stack-config";
 
 /** The stack's network: `spectrum:network` holds PlatformNetwork args, or `existing` to bring a VPC. */
 export function stackNetwork(config: pulumi.Config, profile: ArchitectureProfile, tags: Record<string, string>): PlatformNetwork {
@@ -26,5 +26,7 @@ export function stackCluster(
 
 /** `spectrum:profile`, required: the stack decides explicitly whether it is throwaway. */
 export function stackProfile(config: pulumi.Config): ArchitectureProfile {
-    return config.require("profile") as ArchitectureProfile;
+    const profile = config.require("profile");
+    assertShape(profileSchema, profile, `${config.name}:profile`);
+    return profile;
 }

@@ -44,6 +44,9 @@ interface StackKey {
 
 const ALL_BUT_LANDING = ["hybrid", "kappa", "lambda"] as const;
 
+/** `spectrum:profile`: whether the stack is throwaway (dev) or protected (prod). */
+export const profileSchema = v.picklist(["dev", "prod"] as const);
+
 /** Every key of the `spectrum:` namespace. */
 export const STACK_CONFIG: Readonly<Record<string, StackKey>> = {
     architecture: {
@@ -57,7 +60,7 @@ export const STACK_CONFIG: Readonly<Record<string, StackKey>> = {
         readBy: ARCHITECTURES,
         structured: false,
     },
-    profile: { schema: v.picklist(["dev", "prod"]), readBy: ALL_BUT_LANDING, structured: false },
+    profile: { schema: profileSchema, readBy: ALL_BUT_LANDING, structured: false },
     landingZone: { schema: landingZoneArgs, readBy: ["landing"], structured: true },
     network: { schema: platformNetworkArgs, readBy: ALL_BUT_LANDING, structured: true },
     kubernetes: { schema: kubernetesConfig, readBy: ["kappa", "lambda"], structured: true },
@@ -79,7 +82,8 @@ export function stackConfigProblems(all: Readonly<Record<string, string>>, names
     const problems: Problem[] = [];
     const prefix = `${namespace}:`;
     const keys = Object.keys(STACK_CONFIG);
-    const architecture = all[`${prefix}architecture`] as ArchitectureName | undefined;
+    const named = all[`${prefix}architecture`];
+    const architecture = ARCHITECTURES.find((a) => a === named);
     for (const [fullKey, raw] of Object.entries(all)) {
         if (!fullKey.startsWith(prefix)) continue;
         const key = fullKey.slice(prefix.length);

@@ -1,4 +1,5 @@
 import { StackConfigError } from "../../program/config";
+import { isRecord as isObject } from "../../components/core/is-record";
 import { useOneOf } from "../closest-name";
 
 /** What one topic carries, as declared. */
@@ -24,10 +25,6 @@ export interface DeclaredLoad {
 const KEY = "spectrum:load";
 const TOP = ["peakFactor", "topics", "waive"];
 const TOPIC = ["eventsPerSecond", "averageRecordBytes", "retentionHours"];
-
-function isObject(v: unknown): v is Record<string, unknown> {
-    return v !== null && typeof v === "object" && !Array.isArray(v);
-}
 
 function positive(key: string, value: unknown, fix: string): number {
     if (typeof value !== "number" || !Number.isFinite(value) || value <= 0)

@@ -290,8 +290,10 @@ export function resolveFlinkJobSettings(name: string, args: FlinkJobInput): Flin
                   ...(args.autoscaler === true ? {} : args.autoscaler),
                   maxParallelism: (args.autoscaler === true ? undefined : args.autoscaler.maxParallelism) ?? maxParallelism,
               };
-    // The declaration admits only exact versions, so this always parses once the args are checked.
-    const version = parseFlinkVersion(args.flinkVersion) as FlinkVersion;
+    // The declaration admits only exact versions, so this parses once the args are checked.
+    const version = parseFlinkVersion(args.flinkVersion);
+    if (version === undefined)
+        throw new Error(`FlinkJob "${name}": flinkVersion ${args.flinkVersion} passed its declaration but does not parse`);
     return {
         name,
         operator: args.operator,

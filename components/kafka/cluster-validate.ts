@@ -1,4 +1,5 @@
 import { Validator } from "../core/errors";
+import { isRecord } from "../core/is-record";
 import { AUTO_NAME_SUFFIX_LENGTH } from "../core/aws-limits";
 import { parseArgs } from "../core/schema";
 import { didYouMean } from "../core/schema/did-you-mean";
@@ -24,7 +25,7 @@ const CLUSTER_NAME_CHARACTERS = /^[0-9A-Za-z][0-9A-Za-z-]*$/;
 export function kafkaClusterSettings(name: string, args: unknown): KafkaClusterSettings {
     const s = resolveSettings(parseArgs(COMPONENT, name, kafkaClusterArgs, args));
     // Parsing succeeded, so args is an object: what the user wrote tells Express which Standard-only fields were set.
-    validateKafkaCluster(name, s, args as Readonly<Record<string, unknown>>);
+    validateKafkaCluster(name, s, isRecord(args) ? args : {});
     return s;
 }
 

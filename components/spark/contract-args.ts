@@ -6,6 +6,7 @@
  * a missing one is a validation error naming the field, not a crash on `undefined`.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { isRecord } from "../core/is-record";
 import { Storage } from "../core/contracts";
 import { v, explain } from "../core/schema";
 
@@ -35,14 +36,14 @@ export interface EmrServerlessTarget {
     readonly releaseLabel: string;
 }
 
-function has(value: object, key: string): boolean {
-    return key in value && (value as Record<string, unknown>)[key] !== undefined;
+function has(value: Readonly<Record<string, unknown>>, key: string): boolean {
+    return value[key] !== undefined;
 }
 
 /** Whether a value implements the `Storage` contract (a `LandingZone`, or a platform repo's own). */
 export function isStorage(value: unknown): value is Storage {
-    if (typeof value !== "object" || value === null || pulumi.Output.isInstance(value)) return false;
-    const s = value as Partial<Record<keyof Storage, unknown>>;
+    if (!isRecord(value) || pulumi.Output.isInstance(value)) return false;
+    const s = value;
     return (
         ["bucketName", "bucketArn", "kmsKeyArn"].every((key) => has(value, key)) &&
         Array.isArray(s.areas) &&
@@ -54,10 +55,8 @@ export function isStorage(value: unknown): value is Storage {
 
 /** Whether a value is a {@link SparkClusterTarget} (an `EmrSparkCluster`, or one you describe). */
 export function isSparkClusterTarget(value: unknown): value is SparkClusterTarget {
-    if (typeof value !== "object" || value === null || pulumi.Output.isInstance(value)) return false;
-    return (
-        ["clusterId", "clusterArn", "instanceRoleName"].every((key) => has(value, key)) && isStorage((value as SparkClusterTarget).storage)
-    );
+    if (!isRecord(value) || pulumi.Output.isInstance(value)) return false;
+    return ["clusterId", "clusterArn", "instanceRoleName"].every((key) => has(value, key)) && isStorage(value.storage);
 }
 
 /** The landing zone a Spark component works on. */
@@ -81,8 +80,8 @@ export const sparkClusterTargetArg: v.CustomSchema<SparkClusterTarget, v.ErrorMe
 
 /** Whether a value is an {@link EmrServerlessTarget} (an `EmrServerlessApplication`'s `target`, or one you describe). */
 export function isEmrServerlessTarget(value: unknown): value is EmrServerlessTarget {
-    if (typeof value !== "object" || value === null || pulumi.Output.isInstance(value)) return false;
-    const t = value as EmrServerlessTarget;
+    if (!isRecord(value) || pulumi.Output.isInstance(value)) return false;
+    const t = value;
     return (
         ["applicationId", "applicationArn", "securityGroupId"].every((key) => has(value, key)) &&
         typeof t.releaseLabel === "string" &&

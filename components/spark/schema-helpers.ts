@@ -4,6 +4,7 @@
  * "a mapping or false" whose problems are the mapping's own, and an IAM statement a job is given.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { isRecord } from "../core/is-record";
 import { v, explain } from "../core/schema";
 import { PolicyStatement } from "../core/iam";
 
@@ -51,13 +52,14 @@ export function orFalse<const TSchema extends v.GenericSchema>(
 
 /** Whether a value is an IAM policy statement of an identity policy (an Effect, actions, resources). */
 function isPolicyStatement(value: unknown): value is PolicyStatement {
-    if (typeof value !== "object" || value === null || Array.isArray(value) || pulumi.Output.isInstance(value)) return false;
-    const s = value as Partial<PolicyStatement>;
+    if (!isRecord(value) || pulumi.Output.isInstance(value)) return false;
+    const s = value;
+    const actions = s.Action;
     return (
         (s.Effect === "Allow" || s.Effect === "Deny") &&
-        Array.isArray(s.Action) &&
-        s.Action.length > 0 &&
-        s.Action.every((a) => typeof a === "string") &&
+        Array.isArray(actions) &&
+        actions.length > 0 &&
+        actions.every((a) => typeof a === "string") &&
         s.Principal === undefined
     );
 }

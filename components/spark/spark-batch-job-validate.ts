@@ -1,4 +1,5 @@
 import { tagProblem } from "../core/aws-limits";
+import { isRecord } from "../core/is-record";
 import { Validator } from "../core/errors";
 import { parseArgs } from "../core/schema";
 import { checkClusterShape } from "./cluster-shape";
@@ -28,7 +29,7 @@ export const RUNTIME_ROLE_NAME: DerivedName = { what: "the EMR Serverless runtim
 export function sparkBatchJobSettings(name: string, args: unknown): SparkBatchJobSettings {
     const s = resolveSparkBatchJobSettings(name, parseArgs(COMPONENT, name, sparkBatchJobArgs, args));
     // Parsing succeeded, so args is an object: what the user wrote tells EMR Serverless which EC2-only fields were set.
-    validateSparkBatchJob(name, s, args as Readonly<Record<string, unknown>>);
+    validateSparkBatchJob(name, s, isRecord(args) ? args : {});
     return s;
 }
 

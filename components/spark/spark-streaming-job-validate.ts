@@ -1,4 +1,5 @@
 import { Validator } from "../core/errors";
+import { isRecord } from "../core/is-record";
 import { fieldPath, parseArgs } from "../core/schema";
 import { DerivedName, EVENT_RULE_NAME, IAM_ROLE_NAME, LAMBDA_FUNCTION_NAME, STATE_MACHINE_NAME } from "./derived-names";
 import { checkComponentName } from "./naming";
@@ -39,7 +40,7 @@ const SUPERVISOR_RESTART_KEYS = ["maxAttempts", "initialBackoffSeconds", "maxBac
 export function sparkStreamingJobSettings(name: string, args: unknown): SparkStreamingJobSettings {
     const s = resolveSparkStreamingJobSettings(name, parseArgs(COMPONENT, name, sparkStreamingJobArgs, args));
     // Parsing succeeded, so args is an object: what the user wrote tells each runtime which of the other's fields were set.
-    validateSparkStreamingJob(name, s, args as Readonly<Record<string, unknown>>);
+    validateSparkStreamingJob(name, s, isRecord(args) ? args : {});
     return s;
 }
 

@@ -118,7 +118,7 @@ function checkServerlessOverrides(name: string, args: LakeAndLogArgs): void {
     }
     // MSK Serverless has no topic API: `pulumi up` creates the topics over Kafka, from wherever it
     // runs, and the cluster's endpoints admit nothing until a range or security group is allowed.
-    const clientCidrs = (args.kafka as { clientCidrBlocks?: unknown[] } | undefined)?.clientCidrBlocks ?? [];
+    const clientCidrs = args.kafka?.clientCidrBlocks ?? [];
     v.check(
         clientCidrs.length > 0 || (args.kafkaClientSecurityGroupIds ?? []).length > 0,
         "clientCidrBlocks",

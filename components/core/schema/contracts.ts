@@ -47,7 +47,7 @@ export interface ContractSpec {
     fix: string;
     members: Record<string, Member>;
     /**
-     * Plain data whose keys are exactly its members (a connection, a target): any other key is
+     * Plain data whose keys are exactly its members (a connection, a target); every other key is
      * refused with a "did you mean", so `clusterARN` is not silently ignored. Leave it off for
      * contracts that are objects with more to them (a LandingZone as Storage).
      */

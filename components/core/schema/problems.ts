@@ -139,7 +139,7 @@ export function describeIssue(issue: Issue, root = ""): Problem {
             const options = (issue.expected ?? "")
                 .replace(/^\((.*)\)$/, "$1")
                 .split(" | ")
-                .map((o) => (o.startsWith('"') ? (JSON.parse(o) as string) : o));
+                .map((o) => (o.startsWith('"') ? String(JSON.parse(o)) : o));
             return { field, value, problem: `is not one of ${options.join(", ")}`, fix: didYouMean(String(value), options) };
         }
         case "min_length":

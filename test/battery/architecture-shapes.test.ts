@@ -2,29 +2,9 @@
  * The architectures' shape switches, `kafka.flavour` and `spark.runtime`, and the settings that only
  * one shape takes: misuse is refused before anything is registered.
  */
-import { HybridArchitecture, HybridArchitectureArgs } from "../../components/architectures";
-import { KappaArchitecture, KappaArchitectureArgs } from "../../components/architectures/kappa/kappa";
-import { LambdaArchitecture } from "../../components/architectures/lambda/lambda";
-import { LambdaArchitectureArgs } from "../../components/architectures/lambda/lambda-args";
-import { network, target, views } from "../architectures/lambda-fixtures";
 import { Expected, expectParts, rejection } from "./battery";
+import { COMPONENT, Overrides, build } from "./architecture-builders";
 
-type Overrides = Partial<HybridArchitectureArgs & KappaArchitectureArgs & LambdaArchitectureArgs>;
-const build: Record<string, (o: Overrides) => () => void> = {
-    hybrid: (o) => () => void new HybridArchitecture("hybrid", { profile: "dev", network, ...o } as HybridArchitectureArgs),
-    kappa: (o) => () => void new KappaArchitecture("kappa", { profile: "dev", network, target: target(), ...o } as KappaArchitectureArgs),
-    lambda: (o) => () =>
-        void new LambdaArchitecture("lambda", {
-            profile: "dev",
-            network,
-            kubernetes: target(),
-            topics: { clicks: {}, orders: {} },
-            views,
-            ...o,
-        } as LambdaArchitectureArgs),
-};
-
-const COMPONENT: Record<string, string> = { hybrid: "HybridArchitecture", kappa: "KappaArchitecture", lambda: "LambdaArchitecture" };
 const e = (field: string, value: string, problem: string, fix: string): Expected => ({ field, value, problem, fix });
 
 /** Cases every architecture (each has a Kafka cluster) refuses. */

@@ -3,31 +3,14 @@
  * resource: an invalid override registers nothing (the Kubernetes provider a test passes in aside).
  */
 import { HybridArchitecture, HybridArchitectureArgs } from "../../components/architectures";
-import { KappaArchitecture, KappaArchitectureArgs } from "../../components/architectures/kappa/kappa";
-import { LambdaArchitecture } from "../../components/architectures/lambda/lambda";
-import { LambdaArchitectureArgs } from "../../components/architectures/lambda/lambda-args";
+import { KappaArchitecture } from "../../components/architectures/kappa/kappa";
 import { network, target, views } from "../architectures/lambda-fixtures";
 import { Expected, expectParts, rejection } from "./battery";
+import { COMPONENT, Overrides, build } from "./architecture-builders";
 import { runProgram } from "../../testing";
 import { FlinkOperator } from "../../components/flink";
 
-type Overrides = Partial<HybridArchitectureArgs & KappaArchitectureArgs & LambdaArchitectureArgs>;
-const build: Record<string, (o: Overrides) => () => void> = {
-    hybrid: (o) => () => void new HybridArchitecture("hybrid", { profile: "dev", network, ...o } as HybridArchitectureArgs),
-    kappa: (o) => () => void new KappaArchitecture("kappa", { profile: "dev", network, target: target(), ...o } as KappaArchitectureArgs),
-    lambda: (o) => () =>
-        void new LambdaArchitecture("lambda", {
-            profile: "dev",
-            network,
-            kubernetes: target(),
-            topics: { clicks: {}, orders: {} },
-            views,
-            ...o,
-        } as LambdaArchitectureArgs),
-};
-
 const e = (field: string, value: string, problem: string, fix: string): Expected => ({ field, value, problem, fix });
-const COMPONENT: Record<string, string> = { hybrid: "HybridArchitecture", kappa: "KappaArchitecture", lambda: "LambdaArchitecture" };
 
 // Bad overrides every architecture takes, each reported as the architecture's, at the field the user wrote.
 const cases: [string, Overrides, Expected][] = [
